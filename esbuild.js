@@ -1,0 +1,59 @@
+// Bundles the extension host code, the CLI and the webview scripts.
+// `--production` minifies without source maps; `--watch` rebuilds and logs the lines the
+// `esbuild-problem-matchers`-style task in .vscode/tasks.json waits for.
+const esbuild = require('esbuild');
+const { version } = require('./package.json');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Logs start and end of each build in the format VS Code background tasks match. */
+const problemMatcherLog = {
+  name: 'problem-matcher-log',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'silent',
+  plugins: [problemMatcherLog],
+  define: { GROWTH_JOURNAL_VERSION: JSON.stringify(version) },
+};
+
+/** One entry per bundle; the webview bundles join this list as their features arrive. */
+const builds = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
+];
+
+async function main() {
+  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  if (watch) {
+    await Promise.all(contexts.map((ctx) => ctx.watch()));
+    return;
+  }
+  try {
+    // Errors are already printed by the plugin; only the exit code is left to set.
+    const results = await Promise.all(contexts.map((ctx) => ctx.rebuild().then(() => true, () => false)));
+    if (results.includes(false)) process.exitCode = 1;
+  } finally {
+    await Promise.all(contexts.map((ctx) => ctx.dispose()));
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,16 @@
+/** Escaping user text for Markdown, so a title can never become a link, heading or HTML. */
+
+export function mdText(text: string): string {
+  return text
+    .replace(/\r?\n/g, ' ')
+    .replace(/&(?=#?\w+;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|~])/g, '\\$1');
+}
+
+/** A link, only for http(s) URLs; anything else is shown as escaped text. */
+export function mdLink(label: string, url: string | undefined): string {
+  if (!url || !/^https?:\/\//i.test(url)) return mdText(label);
+  return `[${mdText(label)}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+}

@@ -1,0 +1,51 @@
+/** Something wrong with an input file, in a form a person can act on. */
+export interface Problem {
+  severity: 'error' | 'warning';
+  message: string;
+  /** 1-based; present whenever the problem has a place in the text. */
+  line?: number;
+  /** 1-based, in UTF-16 code units like VS Code's columns. */
+  column?: number;
+  /** Short stable code, for tests and quick fixes. */
+  code: string;
+}
+
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}
+
+/** `file:line:col: severity: message`, the format compilers and editors understand. */
+export function formatProblem(file: string, p: Problem): string {
+  const at = p.line === undefined ? file : `${file}:${p.line}:${p.column ?? 1}`;
+  return `${at}: ${p.severity}: ${p.message}`;
+}
+
+/** Maps character offsets to 1-based line and column, built once per text. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+      this.starts.push(i + 1);
+    }
+  }
+
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+
+  lineStart(line: number): number {
+    return this.starts[Math.min(Math.max(line, 1), this.starts.length) - 1];
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+}

@@ -1,0 +1,135 @@
+import { coverage, entriesInPeriod, type DimensionCoverage } from './coverage';
+import { type Entry, type Journal } from './journal';
+import { mdLink, mdText } from './markdown';
+import { commitUrl } from './permalink';
+import { quarterLabel, quarterMonths, quarterRange, type Quarter } from './quarters';
+import { levelName, type Rubric } from './rubric';
+
+export interface SummaryInput {
+  rubric: Rubric;
+  journal: Journal;
+  quarter: Quarter;
+  includePrivate?: boolean;
+  /** How the journal is named in the footer, e.g. `.growth/journal.yaml`. */
+  journalLabel?: string;
+}
+
+const STATUS_TEXT: Record<DimensionCoverage['status'], string> = {
+  met: '✅ met',
+  some: '🟡 below target',
+  none: '⬜ no evidence',
+  'not-expected': '— not described at target',
+};
+
+const MAX_EVIDENCE_PER_DIMENSION = 5;
+const MAX_FOCUS = 3;
+
+/**
+ * The quarterly summary in Markdown. Deterministic: the same journal, rubric and quarter
+ * always give the same bytes, so the CLI and the extension agree and diffs stay quiet.
+ */
+export function renderQuarterSummary(input: SummaryInput): string {
+  const { rubric, journal, quarter } = input;
+  const range = quarterRange(quarter);
+  const target = journal.profile.targetLevel;
+  const current = journal.profile.currentLevel;
+  const includePrivate = input.includePrivate ?? false;
+  const inPeriod = entriesInPeriod(journal.entries, { range, includePrivate: true });
+  const shown = includePrivate ? inPeriod : inPeriod.filter((e) => !e.private);
+  const hidden = inPeriod.length - shown.length;
+  const rows = coverage(rubric, shown, { ...(target ? { targetLevel: target } : {}), includePrivate: true });
+  const targetName = target ? levelName(rubric, target) : undefined;
+  const out: string[] = [];
+
+  out.push(`# Growth summary: ${quarterLabel(quarter)} (${quarterMonths(quarter)})`, '');
+  out.push(`- **Period:** ${range.start} to ${range.end}`);
+  out.push(`- **Level:** ${current ? mdText(levelName(rubric, current)) : 'not set'}${targetName ? `, working toward **${mdText(targetName)}**` : ''}`);
+  out.push(`- **Rubric:** ${mdText(rubric.name)} (\`${rubric.id}\` version ${rubric.version}, text ${rubric.hash})`, '');
+
+  out.push('## Headlines', '');
+  const touched = rows.filter((r) => r.entries.length > 0);
+  const dimensionCount = rows.length;
+  out.push(`- ${plural(shown.length, 'piece')} of evidence across ${touched.length} of ${dimensionCount} dimensions.`);
+  if (targetName) {
+    const met = rows.filter((r) => r.status === 'met').length;
+    const below = rows.filter((r) => r.status === 'some').length;
+    out.push(`- ${targetName} level shown in ${plural(met, 'dimension')}${below ? `; ${below} more ${below === 1 ? 'has' : 'have'} evidence below it` : ''}.`);
+  }
+  const kinds = (['commit', 'selection', 'note'] as const)
+    .map((k) => [k, shown.filter((e) => e.kind === k).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => plural(n, k === 'selection' ? 'code selection' : k));
+  if (kinds.length) out.push(`- ${kinds.join(', ')}.`);
+  out.push('');
+
+  out.push(`## Coverage${targetName ? ` against ${mdText(targetName)}` : ''}`, '');
+  for (const group of rubric.groups) {
+    const groupRows = rows.filter((r) => r.dimension.groupId === group.id);
+    out.push(`### ${mdText(group.name)}`, '');
+    out.push('| Dimension | Evidence | Highest level shown | Target |', '| --- | ---: | --- | --- |');
+    for (const r of groupRows) {
+      out.push(`| ${mdText(r.dimension.name)} | ${r.entries.length} | ${r.highestLevel ? mdText(levelName(rubric, r.highestLevel)) : '—'} | ${targetName ? STATUS_TEXT[r.status] : '—'} |`);
+    }
+    out.push('');
+  }
+
+  out.push('## Evidence by dimension', '');
+  if (touched.length === 0) out.push('_No evidence in this quarter._', '');
+  for (const r of touched) {
+    out.push(`### ${mdText(r.dimension.name)}`, '');
+    const strongest = [...r.entries].sort((a, b) => strength(rubric, b) - strength(rubric, a) || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+    for (const e of strongest.slice(0, MAX_EVIDENCE_PER_DIMENSION)) out.push(evidenceLine(rubric, e));
+    if (r.entries.length > MAX_EVIDENCE_PER_DIMENSION) out.push(`- …and ${plural(r.entries.length - MAX_EVIDENCE_PER_DIMENSION, 'more entry', 'more entries')}.`);
+    out.push('');
+  }
+
+  if (target && targetName) {
+    out.push(`## Gaps at ${mdText(targetName)}`, '');
+    const gaps = rows.filter((r) => !r.meetsTarget && (r.dimension.expectations[target]?.length ?? 0) > 0);
+    if (gaps.length === 0) out.push(`_Every dimension has evidence at ${mdText(targetName)} this quarter._`, '');
+    for (const r of gaps) {
+      out.push(`### ${mdText(r.dimension.name)}`, '', `${r.entries.length === 0 ? 'No evidence yet.' : `Evidence so far reaches ${mdText(levelName(rubric, r.highestLevel) || 'no stated level')}.`} ${mdText(targetName)} expects:`, '');
+      for (const s of r.dimension.expectations[target]) out.push(`- ${mdText(s)}`);
+      out.push('');
+    }
+    out.push('## Suggested focus for next quarter', '');
+    const focus = [...gaps.filter((r) => r.status === 'none'), ...gaps.filter((r) => r.status === 'some')].slice(0, MAX_FOCUS);
+    if (focus.length === 0) out.push('_Keep going: consider evidence above the target level, or raise the target._');
+    for (const r of focus) {
+      const first = r.dimension.expectations[target][0];
+      out.push(`- **${mdText(r.dimension.name)}**: ${r.entries.length === 0 ? 'no evidence yet' : 'evidence below target'}. Look for work that shows: “${mdText(first)}”`);
+    }
+    out.push('');
+  }
+
+  out.push('---', '');
+  const footer = [`Generated by Growth Journal from \`${input.journalLabel ?? 'the journal'}\`.`];
+  if (hidden > 0) footer.push(`${plural(hidden, 'private entry', 'private entries')} left out.`);
+  else if (includePrivate) footer.push('Private entries included.');
+  out.push(footer.join(' '), '');
+  return out.join('\n');
+}
+
+function strength(rubric: Rubric, e: Entry): number {
+  return rubric.levels.findIndex((l) => l.id === e.level);
+}
+
+function evidenceLine(rubric: Rubric, e: Entry): string {
+  const parts = [`- **${e.date || 'undated'}**: ${mdText(e.title)}`];
+  if (e.level) parts.push(` _(${mdText(levelName(rubric, e.level))})_`);
+  if (e.commit) {
+    const short = e.commit.sha.slice(0, 7);
+    parts.push(`, commit ${mdLink(short, e.commit.repo ? commitUrl(e.commit.repo, e.commit.sha) : undefined)}`);
+  }
+  if (e.selection) {
+    const s = e.selection;
+    parts.push(`, ${mdLink(`${s.file}:${s.startLine}${s.endLine !== s.startLine ? `-${s.endLine}` : ''}`, s.link)}`);
+  }
+  const note = e.note?.trim().split(/\r?\n/)[0];
+  if (note) parts.push(`\n  ${mdText(note)}`);
+  return parts.join('');
+}
+
+function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : pluralForm}`;
+}

@@ -1,0 +1,83 @@
+import { LineIndex, type Problem } from './problem';
+
+const BOM = '\uFEFF';
+
+/** What a writer must keep about a text file besides its content. */
+export interface TextShape {
+  bom: boolean;
+  eol: '\n' | '\r\n';
+  finalNewline: boolean;
+}
+
+export function textShape(text: string): TextShape {
+  const firstBreak = text.indexOf('\n');
+  return {
+    bom: text.startsWith(BOM),
+    eol: firstBreak > 0 && text[firstBreak - 1] === '\r' ? '\r\n' : '\n',
+    finalNewline: text.length === 0 || text.endsWith('\n'),
+  };
+}
+
+export function stripBom(text: string): string {
+  return text.startsWith(BOM) ? text.slice(1) : text;
+}
+
+export type Decoded = { ok: true; text: string } | { ok: false; problem: Problem };
+
+/**
+ * Decodes bytes as UTF-8, refusing invalid sequences rather than replacing them:
+ * writing a replacement character back would silently change the user's file.
+ */
+export function decodeUtf8(bytes: Uint8Array): Decoded {
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const before = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, bad));
+    const { line, column } = new LineIndex(before).position(before.length);
+    return {
+      ok: false,
+      problem: {
+        severity: 'error',
+        code: 'invalid-utf8',
+        message: `The file is not valid UTF-8 (byte 0x${bytes[bad].toString(16).padStart(2, '0')} at offset ${bad}). Save it as UTF-8.`,
+        line,
+        column,
+      },
+    };
+  }
+}
+
+/** Offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, no surrogates). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const cont = (i: number, lo = 0x80, hi = 0xbf) => i < bytes.length && bytes[i] >= lo && bytes[i] <= hi;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    let len = 0;
+    if (b < 0x80) len = 1;
+    else if (b >= 0xc2 && b <= 0xdf && cont(i + 1)) len = 2;
+    else if (b === 0xe0 && cont(i + 1, 0xa0) && cont(i + 2)) len = 3;
+    else if (((b >= 0xe1 && b <= 0xec) || b === 0xee || b === 0xef) && cont(i + 1) && cont(i + 2)) len = 3;
+    else if (b === 0xed && cont(i + 1, 0x80, 0x9f) && cont(i + 2)) len = 3;
+    else if (b === 0xf0 && cont(i + 1, 0x90) && cont(i + 2) && cont(i + 3)) len = 4;
+    else if (b >= 0xf1 && b <= 0xf3 && cont(i + 1) && cont(i + 2) && cont(i + 3)) len = 4;
+    else if (b === 0xf4 && cont(i + 1, 0x80, 0x8f) && cont(i + 2) && cont(i + 3)) len = 4;
+    if (len === 0) return i;
+    i += len;
+  }
+  return bytes.length - 1;
+}
+
+/** FNV-1a, 53 bits: a fast content fingerprint that also runs in the webview. Not for security. */
+export function contentHash(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 16777619);
+    h2 = Math.imul(h2 ^ c, 2246822507);
+  }
+  const hi = (h2 >>> 0) & 0x1fffff;
+  return (hi * 0x100000000 + (h1 >>> 0)).toString(16).padStart(14, '0');
+}

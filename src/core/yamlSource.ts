@@ -1,0 +1,110 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { LineIndex, type Problem } from './problem';
+
+/** A parsed YAML text plus what is needed to point at places in it. */
+export interface YamlSource {
+  text: string;
+  doc: Document.Parsed;
+  lines: LineIndex;
+}
+
+export type YamlParse = { ok: true; source: YamlSource; problems: Problem[] } | { ok: false; problems: Problem[] };
+
+/** Parses one YAML document. Syntax errors, duplicate keys and extra documents are errors with positions. */
+export function parseYaml(text: string): YamlParse {
+  const lines = new LineIndex(text);
+  if (text.trim() === '') {
+    return { ok: false, problems: [{ severity: 'error', code: 'empty', message: 'The file is empty.', line: 1, column: 1 }] };
+  }
+  const doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true, strict: true });
+  const toProblem = (severity: Problem['severity']) => (e: { message: string; pos: [number, number]; code: string }): Problem => ({
+    severity,
+    code: `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`,
+    message: e.message.replace(/ at line \d+, column \d+[\s\S]*$/, ''),
+    ...lines.position(e.pos[0]),
+  });
+  const problems = [...doc.errors.map(toProblem('error')), ...doc.warnings.map(toProblem('warning'))];
+  if (doc.errors.length > 0) return { ok: false, problems };
+  return { ok: true, source: { text, doc, lines }, problems };
+}
+
+export function positionOf(source: YamlSource, node: Node | null | undefined): { line: number; column: number } {
+  // A problem with no node of its own (an empty document) is placed at the start.
+  return node?.range ? source.lines.position(node.range[0]) : { line: 1, column: 1 };
+}
+
+/** Reads typed fields out of YAML nodes, collecting a positioned problem for each misfit. */
+export class NodeReader {
+  readonly problems: Problem[] = [];
+
+  constructor(readonly source: YamlSource) {}
+
+  report(node: Node | null | undefined, message: string, code: string, severity: Problem['severity'] = 'error'): void {
+    this.problems.push({ severity, code, message, ...positionOf(this.source, node) });
+  }
+
+  map(node: unknown, what: string, at?: Node | null): YAMLMap | undefined {
+    if (isMap(node)) return node;
+    this.report(isNode(node) ? node : at, `${what} must be a mapping of keys to values.`, 'wrong-type');
+    return undefined;
+  }
+
+  seq(node: unknown, what: string, at?: Node | null): YAMLSeq | undefined {
+    if (isSeq(node)) return node;
+    this.report(isNode(node) ? node : at, `${what} must be a list.`, 'wrong-type');
+    return undefined;
+  }
+
+  /** The value node under `key`, reporting it when required and absent. */
+  field(map: YAMLMap, key: string, what: string, required: boolean): Node | undefined {
+    const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
+    if (!pair || pair.value === null || (isScalar(pair.value) && pair.value.value === null)) {
+      if (required) this.report(pair?.key as Node | undefined ?? map, `${what} needs "${key}".`, 'missing-field');
+      return undefined;
+    }
+    return pair.value as Node;
+  }
+
+  string(map: YAMLMap, key: string, what: string, required = true): string | undefined {
+    const node = this.field(map, key, what, required);
+    if (node === undefined) return undefined;
+    if (isScalar(node) && typeof node.value === 'string' && node.value.trim() !== '') return node.value;
+    if (isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'boolean') && !required) return undefined;
+    this.report(node, `"${key}" of ${what} must be non-empty text.`, 'wrong-type');
+    return undefined;
+  }
+
+  /** An id: text or a plain number (YAML reads `1` as a number; ids like that are fine). */
+  id(map: YAMLMap, key: string, what: string, required = true): string | undefined {
+    const node = this.field(map, key, what, required);
+    if (node === undefined) return undefined;
+    if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') && String(node.value).trim() !== '') {
+      return String(node.value);
+    }
+    this.report(node, `"${key}" of ${what} must be an id (text without spaces).`, 'wrong-type');
+    return undefined;
+  }
+
+  integer(map: YAMLMap, key: string, what: string, required = true): number | undefined {
+    const node = this.field(map, key, what, required);
+    if (node === undefined) return undefined;
+    if (isScalar(node) && typeof node.value === 'number' && Number.isInteger(node.value)) return node.value;
+    this.report(node, `"${key}" of ${what} must be a whole number.`, 'wrong-type');
+    return undefined;
+  }
+
+  strings(node: Node, what: string): string[] {
+    const seq = isScalar(node) && typeof node.value === 'string' ? undefined : this.seq(node, what);
+    if (!seq) return isScalar(node) && typeof node.value === 'string' ? [node.value] : [];
+    const out: string[] = [];
+    for (const item of seq.items) {
+      if (isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number')) out.push(String(item.value));
+      else this.report(item as Node, `Each item of ${what} must be text.`, 'wrong-type');
+    }
+    return out;
+  }
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && 'range' in value;
+}

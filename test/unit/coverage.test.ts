@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { coverage } from '../../src/core/coverage';
+import { parseJournal } from '../../src/core/journal';
+import { parseQuarter, quarterRange } from '../../src/core/quarters';
+import { bundledRubric, fixture, rubricFixture } from './helpers';
+
+describe('coverage', () => {
+  const rubric = bundledRubric();
+  const journal = parseJournal(fixture('journals/sample.yaml')).journal!;
+  const q4 = quarterRange(parseQuarter('2026-Q4')!);
+
+  it('counts evidence in a period and finds the highest level shown', () => {
+    const rows = coverage(rubric, journal.entries, { range: q4, targetLevel: 'senior' });
+    const row = (id: string) => rows.find((r) => r.dimension.id === id)!;
+    assert.equal(rows.length, 21);
+    assert.deepEqual([row('technical-depth').entries.length, row('technical-depth').highestLevel, row('technical-depth').status], [1, 'senior', 'met']);
+    assert.deepEqual([row('process-tooling').highestLevel, row('process-tooling').meetsTarget, row('process-tooling').status], ['mid', false, 'some']);
+    assert.equal(row('mentorship').entries.length, 0, 'September is Q3');
+    assert.equal(row('business-acumen').entries.length, 0, 'private left out by default');
+    assert.equal(row('strategic-thinking').status, 'none');
+  });
+
+  it('counts all time, private entries when asked, and says when a dimension is not described at the target', () => {
+    const rows = coverage(rubric, journal.entries, { targetLevel: 'mid', includePrivate: true });
+    const row = (id: string) => rows.find((r) => r.dimension.id === id)!;
+    assert.equal(row('mentorship').entries.length, 1);
+    assert.equal(row('business-acumen').status, 'some');
+    assert.equal(row('thought-leadership').status, 'not-expected');
+    assert.equal(row('technical-depth').status, 'met', 'evidence above target meets it');
+  });
+
+  it('works for any ladder', () => {
+    const five = rubricFixture('rubrics/five-levels.yaml');
+    const entries = parseJournal(fixture('journals/five-levels.yaml')).journal!.entries;
+    const rows = coverage(five, entries, { range: quarterRange(parseQuarter('2026-Q1')!), targetLevel: 'l4' });
+    assert.deepEqual(rows.filter((r) => r.entries.length).map((r) => [r.dimension.id, r.highestLevel, r.status]), [
+      ['code-quality', 'l3', 'some'],
+      ['operations', 'l4', 'met'],
+      ['design', 'l4', 'met'],
+    ]);
+  });
+});

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseJournal } from '../../src/core/journal';
+import { parseQuarter } from '../../src/core/quarters';
+import { renderQuarterSummary } from '../../src/core/summary';
+import { bundledRubric, fixture, root, rubricFixture } from './helpers';
+
+describe('quarterly summary', () => {
+  const rubric = bundledRubric();
+  const journal = parseJournal(fixture('journals/sample.yaml')).journal!;
+
+  it('matches the golden file (UPDATE_GOLDEN=1 rewrites it after a deliberate change)', () => {
+    const markdown = renderQuarterSummary({ rubric, journal, quarter: parseQuarter('2026-Q4')!, journalLabel: '.growth/journal.yaml' });
+    const golden = join(root, 'test', 'fixtures', 'summaries', 'sample-2026-Q4.md');
+    if (process.env.UPDATE_GOLDEN) writeFileSync(golden, markdown);
+    assert.equal(markdown, readFileSync(golden, 'utf8'));
+  });
+
+  it('leaves private entries out unless asked, and says so', () => {
+    const quarter = parseQuarter('2026-Q4')!;
+    const hidden = renderQuarterSummary({ rubric, journal, quarter });
+    assert.ok(!hidden.includes('Salary'));
+    assert.match(hidden, /1 private entry left out\./);
+    const shown = renderQuarterSummary({ rubric, journal, quarter, includePrivate: true });
+    assert.ok(shown.includes('Salary negotiation notes'));
+  });
+
+  it('escapes user text so it cannot become markup', () => {
+    const md = renderQuarterSummary({ rubric, journal, quarter: parseQuarter('2026-Q4')! });
+    assert.ok(md.includes('the &lt;script&gt; injection incident & shared fixes'));
+    assert.ok(!md.includes('<script>'));
+  });
+
+  it('summarises any ladder', () => {
+    const five = rubricFixture('rubrics/five-levels.yaml');
+    const j = parseJournal(fixture('journals/five-levels.yaml')).journal!;
+    const md = renderQuarterSummary({ rubric: five, journal: j, quarter: parseQuarter('2026-Q1')! });
+    assert.match(md, /Senior Engineer, working toward \*\*Staff Engineer\*\*/);
+    assert.match(md, /\| Operations \| 1 \| Staff Engineer \| ✅ met \|/);
+    assert.match(md, /commit \[bbbbbbb\]\(<https:\/\/gitlab\.com\/acme\/billing\/-\/commit\/bbbbbbb1234567890abcdef1234567890abcdef0>\)/);
+    assert.match(md, /## Gaps at Staff Engineer/);
+    assert.ok(!md.includes('Next quarter'), 'April is not in Q1');
+  });
+});
