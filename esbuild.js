@@ -6,6 +6,7 @@ const { version } = require('./package.json');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
 
 /** Logs start and end of each build in the format VS Code background tasks match. */
 const problemMatcherLog = {
@@ -32,14 +33,21 @@ const common = {
   define: { GROWTH_JOURNAL_VERSION: JSON.stringify(version) },
 };
 
+const node = { platform: 'node', format: 'cjs', target: 'node20' };
+
 /** One entry per bundle; the webview bundles join this list as their features arrive. */
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
+  { ...common, ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js' },
+];
+
+// The integration suite runs inside the extension host; mocha stays external so it loads from node_modules.
+const testBuilds = [
+  { ...common, ...node, minify: false, sourcemap: 'inline', entryPoints: ['test/integration/index.ts'], outfile: 'out/test/integration/index.js', external: ['vscode', 'mocha'] },
 ];
 
 async function main() {
-  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  const contexts = await Promise.all((tests ? testBuilds : builds).map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((ctx) => ctx.watch()));
     return;

@@ -1,14 +1,39 @@
+// Wiring only: build the adapters, register each feature, hand back disposables.
 import * as vscode from 'vscode';
+import { registerEntries } from './features/entries';
+import { registerProfile } from './features/profile';
+import { registerTagging } from './features/tagging';
+import { registerTree } from './features/tree';
+import { Git } from './host/git';
+import { JournalStore } from './host/journalStore';
+import { VsCodePrompts, type Prompts } from './host/prompts';
+import { type Services } from './host/services';
+import { type RubricTreeProvider } from './features/tree/rubricTree';
 
-export function activate(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('growthJournal.openJournal', async () => {
-      const folder = vscode.workspace.workspaceFolders?.[0];
-      if (!folder) return void vscode.window.showInformationMessage('Open a folder to keep a growth journal in it.');
-      const uri = vscode.Uri.joinPath(folder.uri, vscode.workspace.getConfiguration('growthJournal').get('journalPath', '.growth/journal.yaml'));
-      await vscode.window.showTextDocument(uri);
-    }),
-  );
+/** Handed to the integration tests (only in test mode) so they can script the prompts. */
+export interface TestApi {
+  services: Services;
+  tree: RubricTreeProvider;
+  setPrompts(prompts: Prompts): void;
+}
+
+export function activate(context: vscode.ExtensionContext): TestApi | undefined {
+  const store = new JournalStore(context.extensionUri);
+  const services: Services = { store, git: new Git(), prompts: new VsCodePrompts(), workspaceState: context.workspaceState };
+  context.subscriptions.push(store);
+  const tree = registerTree(context, services);
+  registerTagging(context, services);
+  registerEntries(context, services);
+  registerProfile(context, services);
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  const real = services.prompts;
+  return {
+    services,
+    tree,
+    setPrompts: (prompts) => {
+      services.prompts = prompts ?? real;
+    },
+  };
 }
 
 export function deactivate(): void {}

@@ -15,9 +15,9 @@ const GIT_GENERATED = /^(Signed-off-by|\(cherry picked from commit )/i;
  * or when a git-generated trailer is present and trailers are at least a quarter of its lines.
  */
 export function parseTrailers(message: string): Trailer[] {
-  const lines = message.replace(/\r\n?/g, '\n').split('\n');
-  const cut = lines.findIndex((l) => /^---(\s|$)/.test(l) || l.startsWith('# ------------------------ >8'));
-  const body = (cut >= 0 ? lines.slice(0, cut) : lines).filter((l) => !l.startsWith('#'));
+  // A message from history is not a patch: like `git log --format=%(trailers)`, a `---` line
+  // does not end it. Comment lines are passed over, as git does when it looks for the block.
+  const body = message.replace(/\r\n?/g, '\n').split('\n').filter((l) => !l.startsWith('#'));
   while (body.length > 0 && body[body.length - 1].trim() === '') body.pop();
   let start = body.length;
   while (start > 0 && body[start - 1].trim() !== '') start--;

@@ -13,10 +13,10 @@ describe('trailers', () => {
     assert.deepEqual(growthTrailers('subject\n\nsome prose\nGrowth-Evidence: a\nSigned-off-by: x <x@y>\n'), { dimensions: ['a'] });
   });
 
-  it('joins continuation lines, repeats, CRLF and case, and stops at a scissors or patch line', () => {
+  it('joins continuation lines, repeats, CRLF and case; a --- line in a message is text, comments are skipped', () => {
     const message = 'subject\r\n\r\ngrowth-evidence: a,\r\n  b\r\nGROWTH-EVIDENCE: c a\r\n';
     assert.deepEqual(growthTrailers(message), { dimensions: ['a', 'b', 'c'] });
-    assert.deepEqual(parseTrailers('s\n\nKey: v\n---\nnot: this\n'), [{ key: 'Key', value: 'v' }]);
+    assert.deepEqual(parseTrailers('s\n\n--- not a patch\n\nKey: v\n'), [{ key: 'Key', value: 'v' }]);
     assert.deepEqual(parseTrailers('s\n\nKey: v\n# comment\n'), [{ key: 'Key', value: 'v' }]);
   });
 });

@@ -1,0 +1,114 @@
+import * as vscode from 'vscode';
+import { type Entry } from '../../core/journal';
+import { commitUrl } from '../../core/permalink';
+import { type Repo } from '../../host/git';
+import { guarded, showAt, type Services } from '../../host/services';
+
+const SHOW_SCHEME = 'growth-journal-commit';
+
+/** Opening, linking and removing one piece of evidence, from the tree or by id. */
+export function registerEntries(context: vscode.ExtensionContext, services: Services): void {
+  const shown = new Map<string, string>();
+  const showProvider: vscode.TextDocumentContentProvider = { provideTextDocumentContent: (uri) => shown.get(uri.toString()) ?? '' };
+
+  const find = async (arg: unknown): Promise<Entry> => {
+    const id = typeof arg === 'string' ? arg : (arg as { entry?: { id?: unknown } } | undefined)?.entry?.id;
+    const snapshot = await services.store.snapshot();
+    const entry = snapshot.journal?.entries.find((e) => e.id === id);
+    if (!entry) throw new Error(`That entry is no longer in the journal${typeof id === 'string' ? ` (${id})` : ''}. Refresh the view.`);
+    return entry;
+  };
+
+  const openInJournal = async (entry: Entry) => {
+    const { journalUri } = await services.store.snapshot();
+    if (journalUri) await showAt(journalUri, entry.line);
+  };
+
+  /** The workspace repository that holds a commit: the one with the same remote first. */
+  const repoWith = async (sha: string, remote: string | undefined): Promise<Repo | undefined> => {
+    const repos = await services.git.repositories();
+    const ordered = [...repos.filter((r) => remote && r.remote === remote), ...repos.filter((r) => !remote || r.remote !== remote)];
+    for (const repo of ordered) if (await services.git.commit(repo, sha)) return repo;
+    return undefined;
+  };
+
+  const openCommit = async (entry: Entry) => {
+    const sha = entry.commit!.sha;
+    const repo = await repoWith(sha, entry.commit!.repo);
+    if (!repo) {
+      const choice = await services.prompts.error(`Commit ${sha.slice(0, 7)} is not in any repository of this workspace.`, 'Open in Journal');
+      if (choice) await openInJournal(entry);
+      return;
+    }
+    const commit = (await services.git.commit(repo, sha))!;
+    const changes = await services.git.changes(repo, commit);
+    if (changes?.resources.length) {
+      await vscode.commands.executeCommand('vscode.changes', changes.title, changes.resources);
+      return;
+    }
+    const uri = vscode.Uri.from({ scheme: SHOW_SCHEME, path: `/${sha.slice(0, 7)}.diff`, query: sha });
+    shown.set(uri.toString(), await services.git.show(repo, sha));
+    const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'diff');
+    await vscode.window.showTextDocument(doc, { preview: true });
+  };
+
+  const openSelection = async (entry: Entry) => {
+    const sel = entry.selection!;
+    const uri = resolveWorkspaceFile(sel.file);
+    if (!uri) {
+      const choice = await services.prompts.error(`${sel.file} is not in this workspace any more.`, ...(sel.link ? ['Copy Link'] : []), 'Open in Journal');
+      if (choice === 'Copy Link' && sel.link) await vscode.env.clipboard.writeText(sel.link);
+      if (choice === 'Open in Journal') await openInJournal(entry);
+      return;
+    }
+    const range = new vscode.Range(sel.startLine - 1, 0, sel.endLine - 1, Number.MAX_SAFE_INTEGER);
+    await vscode.window.showTextDocument(uri, { selection: range, preview: true });
+  };
+
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(SHOW_SCHEME, showProvider),
+    vscode.commands.registerCommand(
+      'growthJournal.openEntry',
+      guarded(services, async (arg: unknown) => {
+        const entry = await find(arg);
+        if (entry.kind === 'commit' && entry.commit && vscode.workspace.isTrusted) await openCommit(entry);
+        else if (entry.kind === 'selection' && entry.selection) await openSelection(entry);
+        else await openInJournal(entry);
+      }),
+    ),
+    vscode.commands.registerCommand('growthJournal.openEntryInJournal', guarded(services, async (arg: unknown) => openInJournal(await find(arg)))),
+    vscode.commands.registerCommand(
+      'growthJournal.copyEntryLink',
+      guarded(services, async (arg: unknown) => {
+        const entry = await find(arg);
+        const link = entryLink(entry);
+        await vscode.env.clipboard.writeText(link);
+        vscode.window.setStatusBarMessage(`$(copy) Copied ${link}`, 3000);
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'growthJournal.removeEntry',
+      guarded(services, async (arg: unknown) => {
+        const entry = await find(arg);
+        const ok = await services.prompts.confirm(`Remove “${entry.title}” from the journal?`, 'Only its lines are removed; comments and other entries stay as they are. Undo in the editor brings it back while the journal is open.', 'Remove');
+        if (ok) await services.store.remove(entry.id);
+      }),
+    ),
+  );
+}
+
+/** A file from the journal's `selection.file`: workspace-relative, prefixed by the folder's name in a multi-root workspace. */
+function resolveWorkspaceFile(file: string): vscode.Uri | undefined {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const [head, ...rest] = file.split('/');
+  const named = folders.find((f) => f.name === head);
+  if (named && rest.length && folders.length > 1) return vscode.Uri.joinPath(named.uri, ...rest);
+  return folders[0] ? vscode.Uri.joinPath(folders[0].uri, file) : undefined;
+}
+
+/** What "Copy Link" puts on the clipboard: a permalink where there is one. */
+export function entryLink(entry: Entry): string {
+  if (entry.commit) return (entry.commit.repo && commitUrl(entry.commit.repo, entry.commit.sha)) || entry.commit.sha;
+  if (entry.selection) return entry.selection.link ?? `${entry.selection.file}#L${entry.selection.startLine}-L${entry.selection.endLine}`;
+  return entry.id;
+}

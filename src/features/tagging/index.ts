@@ -1,0 +1,213 @@
+import * as vscode from 'vscode';
+import { localIsoDate } from '../../core/dates';
+import { type EntryData } from '../../core/journal';
+import { fileUrl } from '../../core/permalink';
+import { levelName } from '../../core/rubric';
+import { growthTrailers } from '../../core/trailers';
+import { type Commit, type Repo } from '../../host/git';
+import { JournalError, type JournalSnapshot } from '../../host/journalStore';
+import { guarded, showAt, type Services } from '../../host/services';
+
+const RECENT_KEY = 'growthJournal.recentDimensions';
+const COMMITS_SHOWN = 50;
+
+/** A piece of evidence before the questions every flow shares: dimensions, level, visibility. */
+interface Draft {
+  data: Omit<EntryData, 'id' | 'dimensions' | 'level' | 'private'>;
+  idSeed: string;
+  suggestedDimensions?: string[];
+  suggestedLevel?: string;
+}
+
+/** The tagging commands: commits, the last commit, a code selection, a note, and "for this dimension". */
+export function registerTagging(context: vscode.ExtensionContext, services: Services): void {
+  const flows = new TaggingFlows(services);
+  const register = (id: string, body: (...args: never[]) => Promise<unknown>) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, guarded(services, body as (...args: unknown[]) => Promise<unknown>)));
+  register('growthJournal.tagCommit', (item?: unknown, uri?: unknown) => flows.tagCommits(commitFromTimeline(item), uri instanceof vscode.Uri ? uri : undefined));
+  register('growthJournal.tagLastCommit', () => flows.tagLastCommit());
+  register('growthJournal.tagSelection', () => flows.tagSelection());
+  register('growthJournal.addNote', () => flows.addNote());
+  register('growthJournal.tagEvidence', () => flows.tagAny([]));
+  register('growthJournal.tagForDimension', (arg?: unknown) => flows.tagAny(dimensionIdOf(arg)));
+}
+
+/** A commit sha from a Timeline item of the git provider, when the command runs from there. */
+function commitFromTimeline(item: unknown): string | undefined {
+  const id = (item as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' && /^[0-9a-f]{7,40}$/i.test(id) ? id : undefined;
+}
+
+function dimensionIdOf(arg: unknown): string[] {
+  if (typeof arg === 'string') return [arg];
+  const view = (arg as { view?: { dimension?: { id?: unknown } } } | undefined)?.view;
+  return typeof view?.dimension?.id === 'string' ? [view.dimension.id] : [];
+}
+
+class TaggingFlows {
+  constructor(private readonly services: Services) {}
+
+  private get prompts() {
+    return this.services.prompts;
+  }
+
+  async tagAny(preselected: string[]): Promise<void> {
+    await this.writableSnapshot();
+    const kind = await this.prompts.pickEvidenceKind(!!vscode.window.activeTextEditor && !vscode.window.activeTextEditor.selection.isEmpty);
+    if (kind === 'commit') await this.tagCommits(undefined, undefined, preselected);
+    if (kind === 'lastCommit') await this.tagLastCommit(preselected);
+    if (kind === 'selection') await this.tagSelection(preselected);
+    if (kind === 'note') await this.addNote(preselected);
+  }
+
+  async tagCommits(sha?: string, from?: vscode.Uri, preselected: string[] = []): Promise<void> {
+    const snapshot = await this.writableSnapshot();
+    const repo = from ? await this.services.git.repositoryFor(from) : await this.pickRepository();
+    if (!repo) return;
+    let commits: Commit[];
+    if (sha) {
+      const commit = await this.services.git.commit(repo, sha);
+      if (!commit) throw new Error(`Commit ${sha.slice(0, 7)} was not found in ${repo.name}.`);
+      commits = [commit];
+    } else {
+      const recent = await this.services.git.recentCommits(repo, COMMITS_SHOWN);
+      if (!recent.length) throw new Error(`${repo.name} has no commits yet. Commit first, or add a note instead.`);
+      const tagged = new Set(snapshot.journal?.entries.flatMap((e) => (e.commit ? [e.commit.sha] : [])));
+      const picked = await this.prompts.pickCommits(recent.map((commit) => ({ commit, tagged: tagged.has(commit.sha) })), repo);
+      if (!picked?.length) return;
+      commits = picked;
+    }
+    await this.complete(commits.map((c) => commitDraft(c, repo)), preselected);
+  }
+
+  async tagLastCommit(preselected: string[] = []): Promise<void> {
+    await this.writableSnapshot();
+    const repo = await this.pickRepository();
+    if (!repo) return;
+    const head = await this.services.git.commit(repo, 'HEAD');
+    if (!head) throw new Error(`${repo.name} has no commits yet. Commit first, or add a note instead.`);
+    await this.complete([commitDraft(head, repo)], preselected);
+  }
+
+  async tagSelection(preselected: string[] = []): Promise<void> {
+    await this.writableSnapshot();
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.selection.isEmpty) throw new Error('Select the code to tag in an editor first.');
+    const { document, selection } = editor;
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    if (!folder || document.uri.scheme !== 'file') throw new Error('Only files inside the workspace can be tagged, so the journal can point back to them.');
+    const startLine = selection.start.line + 1;
+    // A selection that ends at the start of a line does not include that line.
+    const endLine = selection.end.character === 0 && selection.end.line > selection.start.line ? selection.end.line : selection.end.line + 1;
+    const file = vscode.workspace.asRelativePath(document.uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+    const repo = await this.services.git.repositoryFor(document.uri);
+    const repoPath = repo ? document.uri.path.slice(repo.root.path.length + 1) : undefined;
+    const link = repo?.remote && repo.head && repoPath ? fileUrl(repo.remote, repo.head, repoPath, startLine, endLine) : undefined;
+    const name = document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1);
+    const title = await this.prompts.inputTitle('What does this code show? One line for the journal.', `${name}, lines ${startLine}-${endLine}`);
+    if (!title?.trim()) return;
+    const draft: Draft = {
+      data: {
+        date: localIsoDate(new Date()),
+        kind: 'selection',
+        title: title.trim(),
+        selection: { file, startLine, endLine, ...(repo?.head ? { sha: repo.head } : {}), ...(link ? { link } : {}) },
+      },
+      idSeed: `${file}:${startLine}-${endLine}|${Date.now()}`,
+    };
+    await this.complete([draft], preselected);
+  }
+
+  async addNote(preselected: string[] = []): Promise<void> {
+    await this.writableSnapshot();
+    const title = await this.prompts.inputTitle('What did you do? One line for the journal.');
+    if (!title?.trim()) return;
+    const details = await this.prompts.inputDetails();
+    if (details === undefined) return;
+    const draft: Draft = {
+      data: { date: localIsoDate(new Date()), kind: 'note', title: title.trim(), ...(details.trim() ? { note: details.trim() } : {}) },
+      idSeed: `${title}|${Date.now()}`,
+    };
+    await this.complete([draft], preselected);
+  }
+
+  private async pickRepository(): Promise<Repo | undefined> {
+    const repos = await this.services.git.repositories();
+    if (repos.length === 0) throw new Error('No git repository is open in this workspace. Add a note instead, or open a repository.');
+    return repos.length === 1 ? repos[0] : this.prompts.pickRepository(repos);
+  }
+
+  /** Fails early, before any question, when nothing could be written. */
+  private async writableSnapshot(): Promise<JournalSnapshot & { rubric: NonNullable<JournalSnapshot['rubric']> }> {
+    if (!vscode.workspace.isTrusted) throw new JournalError('Growth Journal tags evidence only in a trusted workspace: it writes the journal and runs git. Trust this workspace to continue.');
+    const snapshot = await this.services.store.snapshot();
+    if (snapshot.status === 'noFolder') throw new Error('Open a folder first: the journal lives in the first workspace folder.');
+    if (snapshot.status === 'journalError' && snapshot.firstError) {
+      const { problem } = snapshot.firstError;
+      throw new JournalError(`The journal has an error at line ${problem.line}, column ${problem.column}: ${problem.message} Fix it first; nothing is written to a journal that does not parse.`, snapshot.firstError);
+    }
+    if (!snapshot.rubric) throw new JournalError(`The rubric could not be loaded${snapshot.firstError ? `: ${snapshot.firstError.problem.message}` : '.'}`, snapshot.firstError);
+    return snapshot as JournalSnapshot & { rubric: NonNullable<JournalSnapshot['rubric']> };
+  }
+
+  /** The questions every flow shares, then one entry per draft, then a notification with Undo. */
+  private async complete(drafts: Draft[], preselected: string[]): Promise<void> {
+    const snapshot = await this.writableSnapshot();
+    const { rubric } = snapshot;
+    const profile = snapshot.journal?.profile ?? {};
+    const recent = this.services.workspaceState.get<string[]>(RECENT_KEY, []);
+    const suggested = [...new Set([...preselected, ...drafts.flatMap((d) => d.suggestedDimensions ?? [])])];
+    const dimensions = await this.prompts.pickDimensions(rubric, { recent, preselected: suggested, ...(profile.targetLevel ? { targetLevel: profile.targetLevel } : {}) });
+    if (!dimensions) return;
+    if (!dimensions.length) throw new Error('Pick at least one dimension: evidence counts toward the dimensions it is tagged with.');
+    const suggestedLevel = drafts.find((d) => d.suggestedLevel)?.suggestedLevel ?? profile.targetLevel ?? rubric.levels[rubric.levels.length - 1].id;
+    const level = await this.prompts.pickLevel(rubric, {
+      title: 'Tag Evidence: Level shown',
+      suggested: suggestedLevel,
+      ...(profile.currentLevel ? { currentLevel: profile.currentLevel } : {}),
+      ...(profile.targetLevel ? { targetLevel: profile.targetLevel } : {}),
+    });
+    if (!level) return;
+    const isPrivate = await this.prompts.pickPrivacy();
+    if (isPrivate === undefined) return;
+
+    const added: EntryData[] = [];
+    for (const draft of drafts) {
+      added.push(await this.services.store.append({ ...draft.data, dimensions, level, ...(isPrivate ? { private: true } : {}) }, draft.idSeed));
+    }
+    await this.services.workspaceState.update(RECENT_KEY, [...new Set([...dimensions, ...recent])].slice(0, 10));
+    const names = dimensions.map((id) => rubric.groups.flatMap((g) => g.dimensions).find((d) => d.id === id)?.name ?? id);
+    const what = added.length === 1 ? `“${added[0].title}”` : `${added.length} commits`;
+    // Not awaited: the notification stays until dismissed, and the command is done.
+    void this.prompts.info(`Tagged ${what} as ${levelName(rubric, level)} evidence for ${names.join(', ')}.`, 'Open in Journal', 'Undo').then((choice) => this.afterTagged(added, choice));
+  }
+
+  private async afterTagged(added: EntryData[], choice: string | undefined): Promise<void> {
+    try {
+      if (choice === 'Undo') {
+        for (const entry of added) await this.services.store.remove(entry.id);
+        void this.prompts.info(added.length === 1 ? 'Removed the entry again.' : `Removed the ${added.length} entries again.`);
+      } else if (choice === 'Open in Journal') {
+        const snapshot = await this.services.store.snapshot();
+        const entry = snapshot.journal?.entries.find((e) => e.id === added[0].id);
+        if (snapshot.journalUri) await showAt(snapshot.journalUri, entry?.line ?? 1);
+      }
+    } catch (e) {
+      await this.prompts.error(e instanceof Error ? e.message : String(e));
+    }
+  }
+}
+
+function commitDraft(commit: Commit, repo: Repo): Draft {
+  const trailers = growthTrailers(commit.message);
+  return {
+    data: {
+      date: localIsoDate(commit.date ?? new Date()),
+      kind: 'commit',
+      title: commit.subject,
+      commit: { sha: commit.sha, ...(repo.remote ? { repo: repo.remote } : {}), subject: commit.subject },
+    },
+    idSeed: commit.sha,
+    ...(trailers ? { suggestedDimensions: trailers.dimensions, ...(trailers.level ? { suggestedLevel: trailers.level } : {}) } : {}),
+  };
+}

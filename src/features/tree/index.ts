@@ -1,0 +1,72 @@
+import * as vscode from 'vscode';
+import { levelName } from '../../core/rubric';
+import { type Period } from '../../core/rubricView';
+import { guarded, showAt, type Services } from '../../host/services';
+import { type JournalSnapshot } from '../../host/journalStore';
+import { RubricTreeProvider } from './rubricTree';
+
+const PERIOD_KEY = 'growthJournal.period';
+
+/** The Growth view: the rubric tree, its title actions and its welcome states. */
+export function registerTree(context: vscode.ExtensionContext, services: Services): RubricTreeProvider {
+  const { store } = services;
+  const period = context.workspaceState.get<Period>(PERIOD_KEY, 'quarter');
+  const provider = new RubricTreeProvider(store, period);
+  const view = vscode.window.createTreeView('growthJournal.dimensions', { treeDataProvider: provider, showCollapseAll: true });
+
+  const render = (snapshot: JournalSnapshot) => {
+    void vscode.commands.executeCommand('setContext', 'growthJournal.state', snapshot.status);
+    provider.update(snapshot);
+    const { view: model } = provider.current();
+    const profile = snapshot.journal?.profile;
+    const levels = snapshot.rubric && profile?.currentLevel && profile.targetLevel ? ` · ${levelName(snapshot.rubric, profile.currentLevel)} → ${levelName(snapshot.rubric, profile.targetLevel)}` : '';
+    view.description = model ? `${provider.getPeriod() === 'quarter' ? model.quarter : 'All time'}${levels}` : undefined;
+    const warnings = snapshot.problems.filter((p) => p.problem.severity === 'warning').length;
+    view.message =
+      snapshot.status === 'ready' && !profile?.targetLevel
+        ? 'Set your current and target level (… menu) to see coverage against the target.'
+        : warnings
+          ? `${warnings} warning${warnings === 1 ? '' : 's'} in the journal: see the Problems panel.`
+          : undefined;
+  };
+  const setPeriod = async (next: Period) => {
+    await context.workspaceState.update(PERIOD_KEY, next);
+    await vscode.commands.executeCommand('setContext', PERIOD_KEY, next);
+    provider.setPeriod(next);
+    render(await store.snapshot());
+  };
+  void vscode.commands.executeCommand('setContext', PERIOD_KEY, period);
+
+  context.subscriptions.push(
+    provider,
+    view,
+    store.onDidChange(render),
+    vscode.commands.registerCommand('growthJournal.refresh', guarded(services, () => store.reload())),
+    vscode.commands.registerCommand('growthJournal.showThisQuarter', () => setPeriod('quarter')),
+    vscode.commands.registerCommand('growthJournal.showAllTime', () => setPeriod('all')),
+    vscode.commands.registerCommand(
+      'growthJournal.openJournal',
+      guarded(services, async () => {
+        const snapshot = await store.snapshot();
+        if (!snapshot.journalUri) throw new Error('Open a folder first: the journal lives in the first workspace folder.');
+        if (snapshot.status === 'noJournal') {
+          const choice = await services.prompts.info('There is no journal yet. Tag a first piece of evidence to start one.', 'Add a Note', 'Tag Last Commit');
+          if (choice === 'Add a Note') await vscode.commands.executeCommand('growthJournal.addNote');
+          if (choice === 'Tag Last Commit') await vscode.commands.executeCommand('growthJournal.tagLastCommit');
+          return;
+        }
+        await showAt(snapshot.journalUri);
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'growthJournal.openJournalAtFirstError',
+      guarded(services, async () => {
+        const { firstError, journalUri } = await store.snapshot();
+        if (firstError) await showAt(firstError.uri, firstError.problem.line, firstError.problem.column);
+        else if (journalUri) await showAt(journalUri);
+      }),
+    ),
+  );
+  void store.snapshot().then(render);
+  return provider;
+}

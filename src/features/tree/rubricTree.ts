@@ -1,0 +1,212 @@
+import * as vscode from 'vscode';
+import { type Entry } from '../../core/journal';
+import { localIsoDate } from '../../core/dates';
+import { levelName, type Dimension, type Rubric } from '../../core/rubric';
+import { buildRubricView, type DimensionView, type GroupView, type Period, type RubricView } from '../../core/rubricView';
+import { type JournalSnapshot, type JournalStore } from '../../host/journalStore';
+
+export type TreeNode =
+  | { kind: 'group'; view: GroupView }
+  | { kind: 'dimension'; view: DimensionView }
+  | { kind: 'expectations'; view: DimensionView }
+  | { kind: 'level'; dimension: Dimension; levelId: string }
+  | { kind: 'statement'; dimension: Dimension; levelId: string; text: string; index: number }
+  | { kind: 'evidence'; view: DimensionView }
+  | { kind: 'entry'; entry: Entry; dimensionId: string }
+  | { kind: 'tagHere'; dimension: Dimension };
+
+const STATUS_ICON = {
+  met: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
+  some: new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor('list.warningForeground')),
+  none: new vscode.ThemeIcon('circle-large-outline'),
+  'not-expected': new vscode.ThemeIcon('dash', new vscode.ThemeColor('disabledForeground')),
+} as const;
+
+const KIND_ICON = { commit: 'git-commit', selection: 'code', note: 'note' } as const;
+
+/** The rubric tree: groups, dimensions with coverage, what each level expects, and the evidence. */
+export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private snapshot: JournalSnapshot | undefined;
+  private view: RubricView | undefined;
+
+  constructor(
+    private readonly store: JournalStore,
+    private period: Period,
+  ) {}
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  setPeriod(period: Period): void {
+    this.period = period;
+    this.rebuild();
+  }
+
+  getPeriod(): Period {
+    return this.period;
+  }
+
+  /** Called with each new snapshot; rebuilds the view model once, not per node. */
+  update(snapshot: JournalSnapshot): void {
+    this.snapshot = snapshot;
+    this.rebuild();
+  }
+
+  current(): { snapshot?: JournalSnapshot; view?: RubricView } {
+    return { ...(this.snapshot ? { snapshot: this.snapshot } : {}), ...(this.view ? { view: this.view } : {}) };
+  }
+
+  private rebuild(): void {
+    const s = this.snapshot;
+    this.view =
+      s?.rubric && s.status === 'ready'
+        ? buildRubricView(s.rubric, s.journal, { period: this.period, today: localIsoDate(new Date()), fiscalStartMonth: s.settings.fiscalYearStartMonth })
+        : undefined;
+    this.changed.fire(undefined);
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (!this.snapshot) this.update(await this.store.snapshot());
+    const view = this.view;
+    if (!view) return [];
+    if (!node) return view.groups.map((g) => ({ kind: 'group', view: g }));
+    switch (node.kind) {
+      case 'group':
+        return node.view.dimensions.map((d) => ({ kind: 'dimension', view: d }));
+      case 'dimension':
+        return [{ kind: 'expectations', view: node.view }, { kind: 'evidence', view: node.view }];
+      case 'expectations':
+        return this.levelsOf(node.view.dimension).map((levelId) => ({ kind: 'level', dimension: node.view.dimension, levelId }));
+      case 'level':
+        return node.dimension.expectations[node.levelId].map((text, index) => ({ kind: 'statement', dimension: node.dimension, levelId: node.levelId, text, index }));
+      case 'evidence':
+        return node.view.entries.length
+          ? node.view.entries.map((entry) => ({ kind: 'entry', entry, dimensionId: node.view.dimension.id }))
+          : [{ kind: 'tagHere', dimension: node.view.dimension }];
+      default:
+        return [];
+    }
+  }
+
+  private levelsOf(dimension: Dimension): string[] {
+    return (this.snapshot?.rubric?.levels ?? []).map((l) => l.id).filter((id) => id in dimension.expectations);
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    const rubric = this.snapshot!.rubric!;
+    const profile = this.snapshot?.journal?.profile ?? {};
+    const periodWord = this.period === 'quarter' ? 'this quarter' : 'all time';
+    switch (node.kind) {
+      case 'group': {
+        const item = new vscode.TreeItem(node.view.group.name, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `group:${node.view.group.id}`;
+        if (profile.targetLevel) item.description = `${node.view.met} of ${node.view.expected} at ${levelName(rubric, profile.targetLevel)}`;
+        item.tooltip = node.view.group.description ?? node.view.group.name;
+        item.contextValue = 'group';
+        return item;
+      }
+      case 'dimension': {
+        const { dimension, quarterCount, allTimeCount, status, highestLevel } = node.view;
+        const item = new vscode.TreeItem(dimension.name, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `dim:${dimension.id}`;
+        item.description = `${quarterCount} this quarter · ${allTimeCount} total`;
+        item.iconPath = STATUS_ICON[status];
+        item.tooltip = dimensionTooltip(rubric, dimension, node.view, profile, periodWord);
+        item.contextValue = 'dimension';
+        item.accessibilityInformation = { label: `${dimension.name}: ${statusText(rubric, status, highestLevel, profile.targetLevel, periodWord)}; ${quarterCount} this quarter, ${allTimeCount} in total` };
+        return item;
+      }
+      case 'expectations': {
+        const item = new vscode.TreeItem('Expectations', vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `dim:${node.view.dimension.id}/expectations`;
+        item.iconPath = new vscode.ThemeIcon('list-unordered');
+        item.description = this.levelsOf(node.view.dimension).map((id) => levelName(rubric, id)).join(' · ');
+        return item;
+      }
+      case 'level': {
+        const isTarget = node.levelId === profile.targetLevel;
+        const isCurrent = node.levelId === profile.currentLevel;
+        const item = new vscode.TreeItem(levelName(rubric, node.levelId), isTarget ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `dim:${node.dimension.id}/expectations/${node.levelId}`;
+        item.description = [isCurrent ? 'current level' : '', isTarget ? 'target level' : ''].filter(Boolean).join(', ');
+        item.iconPath = new vscode.ThemeIcon(isTarget ? 'target' : isCurrent ? 'account' : 'circle-small');
+        return item;
+      }
+      case 'statement': {
+        const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+        item.id = `dim:${node.dimension.id}/expectations/${node.levelId}/${node.index}`;
+        item.tooltip = node.text;
+        return item;
+      }
+      case 'evidence': {
+        const count = node.view.entries.length;
+        const item = new vscode.TreeItem('Evidence', vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `dim:${node.view.dimension.id}/evidence`;
+        item.description = count ? `${count} ${periodWord}` : `none ${periodWord}`;
+        item.iconPath = new vscode.ThemeIcon('checklist');
+        return item;
+      }
+      case 'entry': {
+        const { entry } = node;
+        const item = new vscode.TreeItem(entry.title, vscode.TreeItemCollapsibleState.None);
+        item.id = `dim:${node.dimensionId}/evidence/${entry.id}`;
+        item.description = [entry.date, entry.level ? levelName(rubric, entry.level) : '', entry.private ? 'private' : ''].filter(Boolean).join(' · ');
+        item.iconPath = new vscode.ThemeIcon(entry.private ? 'lock' : KIND_ICON[entry.kind]);
+        item.tooltip = entryTooltip(rubric, entry);
+        item.contextValue = `entry.${entry.kind}`;
+        item.command = { command: 'growthJournal.openEntry', title: 'Open Evidence', arguments: [entry.id] };
+        return item;
+      }
+      case 'tagHere': {
+        const item = new vscode.TreeItem('Tag evidence for this dimension…', vscode.TreeItemCollapsibleState.None);
+        item.id = `dim:${node.dimension.id}/evidence/tag`;
+        item.iconPath = new vscode.ThemeIcon('add');
+        item.command = { command: 'growthJournal.tagForDimension', title: 'Tag Evidence for This Dimension', arguments: [node.dimension.id] };
+        return item;
+      }
+    }
+  }
+}
+
+function statusText(rubric: Rubric, status: DimensionView['status'], highest: string | undefined, target: string | undefined, periodWord: string): string {
+  const targetName = target ? levelName(rubric, target) : 'the target level';
+  switch (status) {
+    case 'met':
+      return `${targetName} shown ${periodWord}`;
+    case 'some':
+      return `evidence ${periodWord}${highest ? ` up to ${levelName(rubric, highest)}` : ''}, not yet at ${targetName}`;
+    case 'none':
+      return `no evidence ${periodWord}`;
+    case 'not-expected':
+      return `${targetName} says nothing here`;
+  }
+}
+
+function dimensionTooltip(rubric: Rubric, dimension: Dimension, view: DimensionView, profile: { currentLevel?: string; targetLevel?: string }, periodWord: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown('**').appendText(dimension.name).appendMarkdown('**\n\n');
+  md.appendText(statusText(rubric, view.status, view.highestLevel, profile.targetLevel, periodWord)).appendMarkdown('\n\n');
+  const levels = [...new Set([profile.currentLevel, profile.targetLevel].filter((l): l is string => !!l))];
+  for (const levelId of levels.length ? levels : rubric.levels.map((l) => l.id).slice(-1)) {
+    const role = levelId === profile.targetLevel ? (levelId === profile.currentLevel ? 'current and target' : 'target') : 'current';
+    md.appendMarkdown('*').appendText(`${levelName(rubric, levelId)} (${role})`).appendMarkdown('*\n\n');
+    const statements = dimension.expectations[levelId];
+    if (!statements) md.appendText('Not described at this level.').appendMarkdown('\n\n');
+    for (const s of statements ?? []) md.appendMarkdown('- ').appendText(s).appendMarkdown('\n');
+    md.appendMarkdown('\n');
+  }
+  return md;
+}
+
+function entryTooltip(rubric: Rubric, entry: Entry): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown('**').appendText(entry.title).appendMarkdown('**\n\n');
+  md.appendText([entry.date, entry.kind, entry.level ? `shows ${levelName(rubric, entry.level)}` : '', entry.private ? 'private' : ''].filter(Boolean).join(' · ')).appendMarkdown('\n\n');
+  if (entry.commit) md.appendText(`Commit ${entry.commit.sha.slice(0, 7)}${entry.commit.subject ? `: ${entry.commit.subject}` : ''}`).appendMarkdown('\n\n');
+  if (entry.selection) md.appendText(`${entry.selection.file}:${entry.selection.startLine}-${entry.selection.endLine}`).appendMarkdown('\n\n');
+  if (entry.note) md.appendText(entry.note);
+  return md;
+}

@@ -1,0 +1,165 @@
+import { execFile } from 'node:child_process';
+import * as vscode from 'vscode';
+import { type GitAPI, type GitCommit, type GitExtension } from './gitApi';
+
+/** A commit as Growth Journal shows and records it. */
+export interface Commit {
+  sha: string;
+  subject: string;
+  message: string;
+  author: string;
+  date?: Date;
+}
+
+export interface Repo {
+  root: vscode.Uri;
+  /** A display name: the folder's name. */
+  name: string;
+  /** The remote URL permalinks are built from (origin first), if any. */
+  remote?: string;
+  head?: string;
+}
+
+const GIT_API_TIMEOUT_MS = 5_000;
+
+/**
+ * Git through the built-in Git extension's API, as VS Code's own features use it; where that
+ * API is unavailable (disabled, or not yet initialised) through `git` with an argument array,
+ * never a shell. In Restricted Mode it runs nothing.
+ */
+export class Git {
+  private api: Promise<GitAPI | undefined> | undefined;
+
+  private gitApi(): Promise<GitAPI | undefined> {
+    this.api ??= (async () => {
+      const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
+      if (!extension) return undefined;
+      const exports = extension.isActive ? extension.exports : await extension.activate();
+      if (!exports.enabled) return undefined;
+      const api = exports.getAPI(1);
+      if (api.state === 'initialized') return api;
+      return new Promise<GitAPI | undefined>((resolve) => {
+        const timer = setTimeout(() => resolve(undefined), GIT_API_TIMEOUT_MS);
+        api.onDidChangeState((s) => {
+          if (s === 'initialized') {
+            clearTimeout(timer);
+            resolve(api);
+          }
+        });
+      });
+    })().catch(() => undefined);
+    return this.api;
+  }
+
+  private requireTrust(): void {
+    if (!vscode.workspace.isTrusted) throw new Error('Git is not run in Restricted Mode. Trust the workspace to tag commits.');
+  }
+
+  /** The repositories of the workspace folders (one per folder at most), in folder order. */
+  async repositories(): Promise<Repo[]> {
+    this.requireTrust();
+    const repos: Repo[] = [];
+    const seen = new Set<string>();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const repo = await this.repositoryFor(folder.uri);
+      if (repo && !seen.has(repo.root.toString())) {
+        seen.add(repo.root.toString());
+        repos.push(repo);
+      }
+    }
+    return repos;
+  }
+
+  async repositoryFor(uri: vscode.Uri): Promise<Repo | undefined> {
+    this.requireTrust();
+    const api = await this.gitApi();
+    const repo = api?.getRepository(uri);
+    if (repo) {
+      const remotes = repo.state.remotes;
+      const remote = (remotes.find((r) => r.name === 'origin') ?? remotes[0])?.fetchUrl;
+      return { root: repo.rootUri, name: basename(repo.rootUri), ...(remote ? { remote } : {}), ...(repo.state.HEAD?.commit ? { head: repo.state.HEAD.commit } : {}) };
+    }
+    if (uri.scheme !== 'file') return undefined;
+    const cwd = uri.fsPath;
+    const top = await runGit(cwd, ['rev-parse', '--show-toplevel']).catch(() => undefined);
+    if (!top) return undefined;
+    const root = vscode.Uri.file(top.trim());
+    const head = (await runGit(cwd, ['rev-parse', '--verify', '--quiet', 'HEAD']).catch(() => '')).trim();
+    const remoteNames = (await runGit(cwd, ['remote']).catch(() => '')).split('\n').filter(Boolean);
+    const name = remoteNames.includes('origin') ? 'origin' : remoteNames[0];
+    const remote = name ? (await runGit(cwd, ['remote', 'get-url', name]).catch(() => '')).trim() : '';
+    return { root, name: basename(root), ...(remote ? { remote } : {}), ...(head ? { head } : {}) };
+  }
+
+  async recentCommits(repo: Repo, count: number): Promise<Commit[]> {
+    this.requireTrust();
+    const api = await this.gitApi();
+    const apiRepo = api?.getRepository(repo.root);
+    if (apiRepo) return (await apiRepo.log({ maxEntries: count })).map(fromApi);
+    // %x1e separates records and %x00 fields, so any message text is safe.
+    const out = await runGit(repo.root.fsPath, ['log', `--max-count=${count}`, '--format=%H%x00%an%x00%aI%x00%B%x1e']);
+    return out
+      .split('\x1e')
+      .map((r) => r.replace(/^\n/, ''))
+      .filter((r) => r.includes('\x00'))
+      .map((record) => {
+        const [sha, author, date, message] = record.split('\x00');
+        return { sha, author, date: new Date(date), message: message.replace(/\n+$/, ''), subject: message.split('\n')[0] };
+      });
+  }
+
+  /** The files a commit changed, as git: URIs before and after, when the Git API is there. */
+  async changes(repo: Repo, commit: Commit): Promise<CommitChanges | undefined> {
+    this.requireTrust();
+    const api = await this.gitApi();
+    const apiRepo = api?.getRepository(repo.root);
+    if (!api || !apiRepo) return undefined;
+    const parent = `${commit.sha}^`;
+    const changes = await apiRepo.diffBetween(parent, commit.sha).catch(() => undefined);
+    if (!changes) return undefined;
+    const ADDED = [1, 7];
+    const DELETED = [2, 6];
+    return {
+      title: `${commit.sha.slice(0, 7)} ${commit.subject}`,
+      resources: changes.map((c) => {
+        const after = c.renameUri ?? c.uri;
+        return [after, ADDED.includes(c.status) ? undefined : api.toGitUri(c.originalUri, parent), DELETED.includes(c.status) ? undefined : api.toGitUri(after, commit.sha)];
+      }),
+    };
+  }
+
+  /** `git show` of a commit, for when the Git API cannot list its changes. */
+  async show(repo: Repo, sha: string): Promise<string> {
+    this.requireTrust();
+    return runGit(repo.root.fsPath, ['show', '--stat', '--patch', '--format=fuller', '--no-color', sha, '--']);
+  }
+
+  async commit(repo: Repo, ref: string): Promise<Commit | undefined> {
+    this.requireTrust();
+    const api = await this.gitApi();
+    const apiRepo = api?.getRepository(repo.root);
+    if (apiRepo) return apiRepo.getCommit(ref).then(fromApi, () => undefined);
+    return (await this.recentCommits(repo, 200)).find((c) => c.sha.startsWith(ref));
+  }
+}
+
+export interface CommitChanges {
+  title: string;
+  /** [resource, before, after] as the `vscode.changes` command takes them. */
+  resources: [vscode.Uri, vscode.Uri | undefined, vscode.Uri | undefined][];
+}
+
+function fromApi(c: GitCommit): Commit {
+  const message = c.message.replace(/\n+$/, '');
+  return { sha: c.hash, message, subject: message.split('\n')[0], author: c.authorName ?? '', ...(c.authorDate ? { date: c.authorDate } : {}) };
+}
+
+function basename(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+function runGit(cwd: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', args, { cwd, maxBuffer: 32 * 1024 * 1024, encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+  });
+}

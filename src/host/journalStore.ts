@@ -1,0 +1,290 @@
+import * as vscode from 'vscode';
+import { checkJournal, parseJournal, type EntryData, type Journal, type JournalParse, type Profile } from '../core/journal';
+import { appendEntryEdit, applyEdit, newJournalText, removeEntryEdit, setProfileEdits, type TextEdit } from '../core/journalEdit';
+import { newEntryId } from '../core/entryId';
+import { type Problem } from '../core/problem';
+import { parseRubric, type Rubric } from '../core/rubric';
+import { rubricRef } from '../core/rubricRef';
+import { stripBom } from '../core/text';
+import { dirtyDocument, documentInTab, offsetRange, readTextFile, writeFileAtomic } from './files';
+import { readSettings, type GrowthSettings } from './settings';
+
+export type JournalStatus = 'noFolder' | 'noJournal' | 'journalError' | 'rubricError' | 'ready';
+
+export interface FileProblem {
+  uri: vscode.Uri;
+  problem: Problem;
+}
+
+/** What the views show: the journal and its rubric as last read, and why not when they can't be. */
+export interface JournalSnapshot {
+  status: JournalStatus;
+  settings: GrowthSettings;
+  folder?: vscode.WorkspaceFolder;
+  journalUri?: vscode.Uri;
+  rubric?: Rubric;
+  rubricUri?: vscode.Uri;
+  journal?: Journal;
+  problems: FileProblem[];
+  /** The first error that stops reading or writing, for "open at error". */
+  firstError?: FileProblem;
+}
+
+/** An error a person can act on, optionally at a place in a file. */
+export class JournalError extends Error {
+  constructor(message: string, readonly at?: FileProblem) {
+    super(message);
+    this.name = 'JournalError';
+  }
+}
+
+const RELOAD_DELAY_MS = 250;
+
+/** The text the user sees: unsaved edits when there are some, else the file. */
+function readDocumentOrFile(uri: vscode.Uri) {
+  const doc = dirtyDocument(uri);
+  return doc ? Promise.resolve({ kind: 'text', text: doc.getText() } as const) : readTextFile(uri);
+}
+const WRITE_ATTEMPTS = 3;
+
+/**
+ * Owns reading and writing the journal. Reads the open editor's text when the journal is
+ * open (unsaved edits included), writes through a WorkspaceEdit there and never saves the
+ * user's unsaved edits; otherwise writes the file atomically after checking it is unchanged.
+ * A journal that does not parse is never written.
+ */
+export class JournalStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<JournalSnapshot>();
+  readonly onDidChange = this.changed.event;
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('growthJournal');
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics];
+  private watchers: vscode.Disposable[] = [];
+  private current: Promise<JournalSnapshot> | undefined;
+  private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly extensionUri: vscode.Uri) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('growthJournal') && this.reload()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.reload()),
+      vscode.workspace.onDidChangeTextDocument((e) => this.isJournalOrRubric(e.document.uri) && this.scheduleReload()),
+      vscode.workspace.onDidCloseTextDocument((d) => this.isJournalOrRubric(d.uri) && this.scheduleReload()),
+    );
+  }
+
+  dispose(): void {
+    clearTimeout(this.reloadTimer);
+    for (const d of [...this.watchers, ...this.disposables]) d.dispose();
+  }
+
+  /** The latest snapshot, loading it on first use. */
+  snapshot(): Promise<JournalSnapshot> {
+    this.current ??= this.load();
+    return this.current;
+  }
+
+  /** Reads everything again now and tells every view. */
+  reload(): Promise<JournalSnapshot> {
+    clearTimeout(this.reloadTimer);
+    const next = this.load();
+    this.current = next;
+    void next.then((s) => this.current === next && this.changed.fire(s));
+    return next;
+  }
+
+  private scheduleReload(): void {
+    clearTimeout(this.reloadTimer);
+    this.reloadTimer = setTimeout(() => void this.reload(), RELOAD_DELAY_MS);
+  }
+
+  private lastUris: string[] = [];
+
+  private isJournalOrRubric(uri: vscode.Uri): boolean {
+    return this.lastUris.includes(uri.toString());
+  }
+
+  /** The journal's folder and file; the journal lives in the first workspace folder. */
+  journalLocation(): { folder: vscode.WorkspaceFolder; uri: vscode.Uri; settings: GrowthSettings } | undefined {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) return undefined;
+    const settings = readSettings(folder.uri);
+    return { folder, uri: vscode.Uri.joinPath(folder.uri, settings.journalPath), settings };
+  }
+
+  private async load(): Promise<JournalSnapshot> {
+    const location = this.journalLocation();
+    if (!location) {
+      this.diagnostics.clear();
+      return { status: 'noFolder', settings: readSettings(), problems: [] };
+    }
+    const { folder, uri: journalUri, settings } = location;
+    const problems: FileProblem[] = [];
+    const read = await this.readJournal(journalUri);
+    let parse: JournalParse | undefined;
+    if (read.kind === 'invalid') problems.push({ uri: journalUri, problem: read.problem });
+    if (read.kind === 'text') {
+      parse = parseJournal(read.text);
+      problems.push(...parse.problems.map((problem) => ({ uri: journalUri, problem })));
+    }
+    const journal = parse?.journal;
+    const rubricLoad = await this.loadRubric(folder, journal?.rubric ?? (settings.rubric || undefined));
+    problems.push(...rubricLoad.problems);
+    if (parse && rubricLoad.rubric) problems.push(...checkJournal(parse, rubricLoad.rubric).map((problem) => ({ uri: journalUri, problem })));
+    this.publish(problems, [journalUri, rubricLoad.uri]);
+    this.watch(folder, settings, rubricLoad.uri);
+
+    const firstError = problems.find((p) => p.problem.severity === 'error' && (p.uri.toString() === journalUri.toString() ? !journal : !rubricLoad.rubric));
+    const status: JournalStatus =
+      read.kind === 'missing' ? (rubricLoad.rubric ? 'noJournal' : 'rubricError') : !journal ? 'journalError' : !rubricLoad.rubric ? 'rubricError' : 'ready';
+    return {
+      status,
+      settings,
+      folder,
+      journalUri,
+      problems,
+      ...(firstError ? { firstError } : {}),
+      ...(journal ? { journal } : {}),
+      ...(rubricLoad.rubric ? { rubric: rubricLoad.rubric } : {}),
+      ...(rubricLoad.uri ? { rubricUri: rubricLoad.uri } : {}),
+    };
+  }
+
+  private async readJournal(uri: vscode.Uri) {
+    return readDocumentOrFile(uri);
+  }
+
+  private async loadRubric(folder: vscode.WorkspaceFolder, value: string | undefined): Promise<{ rubric?: Rubric; uri?: vscode.Uri; problems: FileProblem[] }> {
+    const ref = rubricRef(value);
+    const uri = ref.kind === 'bundled' ? vscode.Uri.joinPath(this.extensionUri, 'rubric', `${ref.id}.yaml`) : vscode.Uri.joinPath(folder.uri, ref.path);
+    const read = await readDocumentOrFile(uri);
+    if (read.kind === 'missing') {
+      const message = `The rubric "${ref.kind === 'bundled' ? ref.id : ref.path}" was not found at ${uri.fsPath}. Use a bundled id (product-security) or a path relative to the workspace folder.`;
+      return { uri, problems: [{ uri: vscode.Uri.joinPath(folder.uri, readSettings(folder.uri).journalPath), problem: { severity: 'error', code: 'rubric-missing', message, line: 1, column: 1 } }] };
+    }
+    if (read.kind === 'invalid') return { uri, problems: [{ uri, problem: read.problem }] };
+    const parsed = parseRubric(stripBom(read.text));
+    return { uri, problems: parsed.problems.map((problem) => ({ uri, problem })), ...(parsed.rubric ? { rubric: parsed.rubric } : {}) };
+  }
+
+  private publish(problems: FileProblem[], uris: (vscode.Uri | undefined)[]): void {
+    this.diagnostics.clear();
+    const byUri = new Map<string, { uri: vscode.Uri; list: vscode.Diagnostic[] }>();
+    for (const { uri, problem } of problems) {
+      const pos = new vscode.Position(Math.max(0, (problem.line ?? 1) - 1), Math.max(0, (problem.column ?? 1) - 1));
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(pos, pos), problem.message, problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+      diagnostic.source = 'Growth Journal';
+      diagnostic.code = problem.code;
+      const slot = byUri.get(uri.toString()) ?? { uri, list: [] };
+      slot.list.push(diagnostic);
+      byUri.set(uri.toString(), slot);
+    }
+    for (const { uri, list } of byUri.values()) this.diagnostics.set(uri, list);
+    this.lastUris = uris.filter((u): u is vscode.Uri => !!u).map((u) => u.toString());
+  }
+
+  private watchedKey = '';
+
+  private watch(folder: vscode.WorkspaceFolder, settings: GrowthSettings, rubricUri: vscode.Uri | undefined): void {
+    const key = `${folder.uri}|${settings.journalPath}|${rubricUri}`;
+    if (key === this.watchedKey) return;
+    this.watchedKey = key;
+    for (const w of this.watchers) w.dispose();
+    const patterns = [new vscode.RelativePattern(folder, settings.journalPath)];
+    if (rubricUri && vscode.workspace.getWorkspaceFolder(rubricUri)) patterns.push(new vscode.RelativePattern(vscode.Uri.joinPath(rubricUri, '..'), rubricUri.path.slice(rubricUri.path.lastIndexOf('/') + 1)));
+    this.watchers = patterns.map((pattern) => {
+      const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+      const onEvent = () => this.scheduleReload();
+      watcher.onDidChange(onEvent);
+      watcher.onDidCreate(onEvent);
+      watcher.onDidDelete(onEvent);
+      return watcher;
+    });
+  }
+
+  // ---- writing ----------------------------------------------------------------------------
+
+  /** Appends a new entry and returns it with its id. Creates the journal on first use. */
+  async append(data: Omit<EntryData, 'id'>, idSeed: string): Promise<EntryData> {
+    let entry: EntryData | undefined;
+    await this.mutate((parse) => {
+      const taken = new Set(parse.journal?.entries.map((e) => e.id));
+      entry = { id: newEntryId(data.date, idSeed, taken), ...data };
+      return [appendEntryEdit(parse, entry)];
+    }, true);
+    return entry!;
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.mutate((parse) => [removeEntryEdit(parse, id)], false);
+  }
+
+  async setProfile(profile: Required<Profile>): Promise<void> {
+    await this.mutate((parse) => setProfileEdits(parse, profile), true, profile);
+  }
+
+  private async mutate(edit: (parse: JournalParse) => TextEdit[], create: boolean, profile: Profile = {}): Promise<void> {
+    const location = this.journalLocation();
+    if (!location) throw new JournalError('Open a folder first: the journal lives in the first workspace folder.');
+    if (!vscode.workspace.isTrusted) throw new JournalError('Growth Journal writes evidence only in a trusted workspace. Trust this workspace to tag evidence.');
+    const { uri, settings } = location;
+    const doc = dirtyDocument(uri) ?? (await this.shownAndCurrent(uri));
+    if (doc) {
+      await this.editDocument(doc, edit);
+    } else {
+      await this.editFile(uri, edit, create ? () => newJournalText(settings.rubric || 'product-security', profile) : undefined);
+    }
+    await this.reload();
+  }
+
+  /** A journal shown in an editor is edited there (so undo works) when it matches the disk. */
+  private async shownAndCurrent(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+    const doc = documentInTab(uri);
+    if (!doc) return undefined;
+    const disk = await readTextFile(uri);
+    return disk.kind === 'text' && disk.text === doc.getText() ? doc : undefined;
+  }
+
+  private computeEdits(text: string, uri: vscode.Uri, edit: (parse: JournalParse) => TextEdit[]): TextEdit[] {
+    const parse = parseJournal(text);
+    if (!parse.journal) {
+      const problem = parse.problems.find((p) => p.severity === 'error') ?? parse.problems[0];
+      throw new JournalError(
+        `The journal has an error${problem?.line ? ` at line ${problem.line}, column ${problem.column}` : ''}: ${problem?.message ?? 'it does not parse'} Nothing was written.`,
+        problem ? { uri, problem } : undefined,
+      );
+    }
+    try {
+      return edit(parse);
+    } catch (e) {
+      throw new JournalError((e as Error).message);
+    }
+  }
+
+  private async editDocument(doc: vscode.TextDocument, edit: (parse: JournalParse) => TextEdit[]): Promise<void> {
+    const wasDirty = doc.isDirty;
+    const edits = this.computeEdits(doc.getText(), doc.uri, edit);
+    const workspaceEdit = new vscode.WorkspaceEdit();
+    for (const e of edits) workspaceEdit.replace(doc.uri, offsetRange(doc, e.offset, e.deleteCount), e.insert);
+    if (!(await vscode.workspace.applyEdit(workspaceEdit))) throw new JournalError('VS Code did not apply the edit to the open journal; nothing was changed.');
+    // Save only what is ours: unsaved edits of the user's stay unsaved, for them to decide.
+    if (!wasDirty) await doc.save();
+  }
+
+  private async editFile(uri: vscode.Uri, edit: (parse: JournalParse) => TextEdit[], template: (() => string) | undefined): Promise<void> {
+    for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+      const read = await readTextFile(uri);
+      if (read.kind === 'invalid') throw new JournalError(`${read.problem.message} Nothing was written.`, { uri, problem: read.problem });
+      if (read.kind === 'missing' && !template) throw new JournalError('There is no journal yet.');
+      const before = read.kind === 'text' ? read.text : undefined;
+      const base = before ?? template!();
+      const after = this.computeEdits(base, uri, edit).reduce(applyEdit, base);
+      // Write only over the text that was read; if someone changed the file meanwhile, start again.
+      const now = await readTextFile(uri);
+      const unchanged = now.kind === 'text' ? now.text === before : now.kind === 'missing' && before === undefined;
+      if (!unchanged) continue;
+      await writeFileAtomic(uri, after);
+      return;
+    }
+    throw new JournalError('The journal kept changing while Growth Journal tried to write it; nothing was written. Try again.');
+  }
+}

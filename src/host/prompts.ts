@@ -1,0 +1,156 @@
+import * as vscode from 'vscode';
+import { allDimensions, levelName, type Rubric } from '../core/rubric';
+import { type Commit, type Repo } from './git';
+
+export interface CommitChoice {
+  commit: Commit;
+  tagged: boolean;
+}
+
+/**
+ * Every question Growth Journal asks. The VS Code implementation is below; the integration
+ * tests substitute scripted answers, so each flow is tested end to end without a person.
+ */
+export type EvidenceKind = 'commit' | 'lastCommit' | 'selection' | 'note';
+
+export interface Prompts {
+  pickEvidenceKind(canTagSelection: boolean): Promise<EvidenceKind | undefined>;
+  pickRepository(repos: readonly Repo[]): Promise<Repo | undefined>;
+  pickCommits(choices: readonly CommitChoice[], repo: Repo): Promise<Commit[] | undefined>;
+  inputTitle(prompt: string, value?: string): Promise<string | undefined>;
+  inputDetails(): Promise<string | undefined>;
+  pickDimensions(rubric: Rubric, options: { recent: readonly string[]; preselected: readonly string[]; targetLevel?: string }): Promise<string[] | undefined>;
+  pickLevel(rubric: Rubric, options: { suggested?: string; currentLevel?: string; targetLevel?: string; title: string }): Promise<string | undefined>;
+  pickPrivacy(): Promise<boolean | undefined>;
+  confirm(message: string, detail: string, action: string): Promise<boolean>;
+  info(message: string, ...actions: string[]): Promise<string | undefined>;
+  error(message: string, ...actions: string[]): Promise<string | undefined>;
+}
+
+const STEP_TITLE = 'Tag Evidence';
+
+export class VsCodePrompts implements Prompts {
+  async pickEvidenceKind(canTagSelection: boolean): Promise<EvidenceKind | undefined> {
+    const items: (vscode.QuickPickItem & { evidence: EvidenceKind })[] = [
+      { label: '$(git-commit) Last commit', description: 'the commit you just made', evidence: 'lastCommit' },
+      { label: '$(git-commit) Commits…', description: 'pick from recent commits', evidence: 'commit' },
+      ...(canTagSelection ? [{ label: '$(code) Selected code', description: 'the lines selected in the editor', evidence: 'selection' as const }] : []),
+      { label: '$(note) Note…', description: 'a design review, an incident, a talk: anything without a commit', evidence: 'note' },
+    ];
+    return (await vscode.window.showQuickPick(items, { title: STEP_TITLE, placeHolder: 'What do you want to tag as evidence?' }))?.evidence;
+  }
+
+  async pickRepository(repos: readonly Repo[]): Promise<Repo | undefined> {
+    const picked = await vscode.window.showQuickPick(
+      repos.map((repo) => ({ label: `$(repo) ${repo.name}`, description: vscode.workspace.asRelativePath(repo.root, true), repo })),
+      { title: 'Which repository?', placeHolder: 'Pick the repository whose commits to tag' },
+    );
+    return picked?.repo;
+  }
+
+  async pickCommits(choices: readonly CommitChoice[], repo: Repo): Promise<Commit[] | undefined> {
+    const items = choices.map(({ commit, tagged }) => ({
+      label: `${tagged ? '$(pass-filled) ' : '$(git-commit) '}${commit.subject}`,
+      description: [commit.sha.slice(0, 7), commit.author, commit.date ? relativeTime(commit.date) : undefined, tagged ? 'already tagged' : undefined].filter(Boolean).join(' · '),
+      commit,
+    }));
+    const picked = await vscode.window.showQuickPick(items, {
+      title: `Tag Commits of ${repo.name} as Evidence`,
+      placeHolder: 'Pick one or more commits (Space to select, Enter to confirm)',
+      canPickMany: true,
+      matchOnDescription: true,
+    });
+    return picked?.map((p) => p.commit);
+  }
+
+  inputTitle(prompt: string, value?: string): Promise<string | undefined> {
+    return Promise.resolve(
+      vscode.window.showInputBox({
+        title: STEP_TITLE,
+        prompt,
+        value: value ?? '',
+        placeHolder: 'e.g. Led the design review for the new auth service',
+        validateInput: (v) => (v.trim() ? undefined : 'A title is needed: one line that says what you did.'),
+      }),
+    );
+  }
+
+  inputDetails(): Promise<string | undefined> {
+    return Promise.resolve(
+      vscode.window.showInputBox({
+        title: STEP_TITLE,
+        prompt: 'Details (optional): what happened, why it mattered, what changed. Press Enter to skip.',
+        placeHolder: 'Optional',
+      }),
+    );
+  }
+
+  async pickDimensions(rubric: Rubric, options: { recent: readonly string[]; preselected: readonly string[]; targetLevel?: string }): Promise<string[] | undefined> {
+    type Item = vscode.QuickPickItem & { id?: string };
+    const items: Item[] = [];
+    const byId = new Map(allDimensions(rubric).map((d) => [d.id, d]));
+    const item = (id: string): Item => {
+      const d = byId.get(id)!;
+      const statements = (options.targetLevel && d.expectations[options.targetLevel]) || Object.values(d.expectations).at(-1) || [];
+      return { id, label: d.name, detail: statements.join(' '), picked: options.preselected.includes(id) };
+    };
+    const recent = options.recent.filter((id) => byId.has(id)).slice(0, 5);
+    if (recent.length) items.push({ label: 'Recently used', kind: vscode.QuickPickItemKind.Separator }, ...recent.map(item));
+    for (const group of rubric.groups) {
+      const rest = group.dimensions.filter((d) => !recent.includes(d.id));
+      if (rest.length) items.push({ label: group.name, kind: vscode.QuickPickItemKind.Separator }, ...rest.map((d) => item(d.id)));
+    }
+    const picked = await vscode.window.showQuickPick(items, {
+      title: `${STEP_TITLE}: Dimensions`,
+      placeHolder: 'Which dimensions does this show? Type to match names and expectations; Space selects.',
+      canPickMany: true,
+      matchOnDetail: true,
+    });
+    if (!picked) return undefined;
+    return picked.flatMap((p) => (p.id ? [p.id] : []));
+  }
+
+  async pickLevel(rubric: Rubric, options: { suggested?: string; currentLevel?: string; targetLevel?: string; title: string }): Promise<string | undefined> {
+    const items = rubric.levels.map((l) => ({
+      label: l.name,
+      description: [l.id === options.currentLevel ? 'current' : '', l.id === options.targetLevel ? 'target' : ''].filter(Boolean).join(', '),
+      id: l.id,
+    }));
+    const suggested = items.find((i) => i.id === options.suggested);
+    // The suggested level first, so Enter takes it.
+    const ordered = suggested ? [suggested, ...items.filter((i) => i !== suggested)] : items;
+    const picked = await vscode.window.showQuickPick(ordered, { title: options.title, placeHolder: `Suggested: ${levelName(rubric, options.suggested)}` });
+    return picked?.id;
+  }
+
+  async pickPrivacy(): Promise<boolean | undefined> {
+    const picked = await vscode.window.showQuickPick(
+      [
+        { label: '$(eye) Shared', description: 'included in summaries', private: false },
+        { label: '$(lock) Private', description: 'kept in the journal, left out of summaries unless you ask', private: true },
+      ],
+      { title: `${STEP_TITLE}: Visibility`, placeHolder: 'Include this in summaries?' },
+    );
+    return picked?.private;
+  }
+
+  async confirm(message: string, detail: string, action: string): Promise<boolean> {
+    return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
+  }
+
+  info(message: string, ...actions: string[]): Promise<string | undefined> {
+    return Promise.resolve(vscode.window.showInformationMessage(message, ...actions));
+  }
+
+  error(message: string, ...actions: string[]): Promise<string | undefined> {
+    return Promise.resolve(vscode.window.showErrorMessage(message, ...actions));
+  }
+}
+
+export function relativeTime(date: Date, now = Date.now()): string {
+  const seconds = Math.round((date.getTime() - now) / 1000);
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [['year', 31_536_000], ['month', 2_592_000], ['week', 604_800], ['day', 86_400], ['hour', 3_600], ['minute', 60]];
+  const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  for (const [unit, size] of units) if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  return format.format(seconds, 'second');
+}

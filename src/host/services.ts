@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import { type Git } from './git';
+import { JournalError, type JournalStore } from './journalStore';
+import { type Prompts } from './prompts';
+
+/** What every feature is given: built once in extension.ts. `prompts` is swappable for tests. */
+export interface Services {
+  store: JournalStore;
+  git: Git;
+  prompts: Prompts;
+  workspaceState: vscode.Memento;
+}
+
+/** Opens a file with the cursor at a 1-based line and column. */
+export async function showAt(uri: vscode.Uri, line = 1, column = 1): Promise<void> {
+  const position = new vscode.Position(Math.max(0, line - 1), Math.max(0, column - 1));
+  await vscode.window.showTextDocument(uri, { selection: new vscode.Range(position, position), preview: false });
+}
+
+/** Shows an error as a sentence a person can act on, with a way to the place it is about. */
+export async function reportError(services: Services, error: unknown): Promise<void> {
+  const at = error instanceof JournalError ? error.at : undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  const actions = at ? ['Open at Error'] : [];
+  if (error instanceof JournalError && !vscode.workspace.isTrusted) actions.push('Manage Workspace Trust');
+  const choice = await services.prompts.error(message, ...actions);
+  if (choice === 'Open at Error' && at) await showAt(at.uri, at.problem.line, at.problem.column);
+  if (choice === 'Manage Workspace Trust') await vscode.commands.executeCommand('workbench.trust.manage');
+}
+
+/** Runs a command body, turning any failure into a message instead of an unhandled rejection. */
+export function guarded<A extends unknown[]>(services: Services, body: (...args: A) => Promise<unknown>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await body(...args);
+    } catch (e) {
+      await reportError(services, e);
+    }
+  };
+}

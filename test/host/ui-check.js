@@ -1,0 +1,55 @@
+// Looks at the extension the way a person does: opens the workbench in headless Chromium,
+// clicks the Growth activity-bar entry, checks what is on screen by accessible names, and
+// saves screenshots in each theme under test-results/.
+'use strict';
+const { rmSync } = require('node:fs');
+const { join } = require('node:path');
+const { workbenchUrl } = require('./server');
+const { makeWorkspace } = require('./workspace');
+
+const THEMES = [
+  ['dark', 'Default Dark Modern'],
+  ['light', 'Default Light Modern'],
+];
+
+async function openWorkbench(browser, server, { extensionPath, theme, journal }) {
+  const workspace = makeWorkspace({ journal, theme });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(workbenchUrl(server, { extensionPath, workspace: workspace.workspaceFile }));
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  return { page, workspace };
+}
+
+/** Each check takes the page with the Growth view open and throws with a clear message when what a person should see is missing. */
+const checks = [
+  async function growthViewIsThere(page) {
+    const growth = page.getByRole('tab', { name: /^Growth/ });
+    await growth.waitFor({ timeout: 30_000 });
+  },
+];
+
+async function runUiCheck(browser, server, { extensionPath, results }) {
+  for (const [label, theme] of THEMES) {
+    const { page, workspace } = await openWorkbench(browser, server, { extensionPath, theme, journal: 'sample.yaml' });
+    try {
+      const growth = page.getByRole('tab', { name: /^Growth/ });
+      await growth.waitFor({ timeout: 60_000 });
+      await growth.click();
+      await page.getByRole('tree', { name: /Rubric/ }).waitFor({ timeout: 30_000 });
+      for (const check of checks) await check(page);
+      await page.waitForTimeout(1500);
+      await page.screenshot({ path: join(results, `growth-view-${label}.png`) });
+      console.log(`[ui] ${label}: Growth view shown; screenshot test-results/growth-view-${label}.png`);
+    } catch (e) {
+      await page.screenshot({ path: join(results, `ui-failure-${label}.png`) }).catch(() => {});
+      console.error(`[ui] ${label}: ${e.message.split('\n')[0]}`);
+      return 1;
+    } finally {
+      await page.close().catch(() => {});
+      rmSync(workspace.root, { recursive: true, force: true });
+    }
+  }
+  return 0;
+}
+
+module.exports = { runUiCheck, openWorkbench };

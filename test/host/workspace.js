@@ -1,0 +1,77 @@
+// Makes a fresh copy of a fixture workspace in a temp folder, with real git repositories
+// whose history has the awkward commit messages that evidence must survive.
+'use strict';
+const { execFileSync } = require('node:child_process');
+const { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+
+const fixtures = join(__dirname, '..', 'fixtures');
+
+/** Commits in the order they are made; `days` is how many days ago. */
+const APP_HISTORY = [
+  { days: 40, file: 'README.md', message: 'Initial commit' },
+  { days: 30, file: 'src/auth.ts', message: 'feat(auth): validate "alg" against an allow-list\n\nTokens signed with alg: none were accepted.\nThis closes the hole and adds tests.\n\nGrowth-Evidence: technical-depth, risk-management\nGrowth-Level: senior' },
+  { days: 20, file: 'notes/review.md', message: 'docs: threat model for café ☕ checkout — "quotes", colons: and # hashes' },
+  { days: 10, file: 'notes/incident.md', message: 'chore: post-mortem notes 🚒\n\n--- not a document marker\n# not a comment either\n\nGrowth-Evidence: incident-response' },
+  { days: 1, file: 'notes/latest.md', message: 'fix: handle tokens without "sub"' },
+];
+
+function git(cwd, args, env = {}) {
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 'Dana Developer', GIT_AUTHOR_EMAIL: 'dana@example.com', GIT_COMMITTER_NAME: 'Dana Developer', GIT_COMMITTER_EMAIL: 'dana@example.com', ...env },
+  });
+}
+
+function initRepo(dir, history, remote) {
+  git(dir, ['init', '-q', '-b', 'main']);
+  git(dir, ['config', 'commit.gpgsign', 'false']);
+  if (remote) git(dir, ['remote', 'add', 'origin', remote]);
+  for (const { days, file, message } of history) {
+    const path = join(dir, file);
+    mkdirSync(join(path, '..'), { recursive: true });
+    if (!existsSync(path)) writeFileSync(path, `# ${file}\n`);
+    else writeFileSync(path, `${readFileSync(path, 'utf8')}\n// touched ${days} days ago\n`);
+    git(dir, ['add', '-A']);
+    const when = new Date(Date.now() - days * 86_400_000).toISOString();
+    git(dir, ['commit', '-q', '-m', message], { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when });
+  }
+}
+
+const SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'extensions.ignoreRecommendations': true,
+  'git.openRepositoryInParentFolders': 'never',
+  'git.autofetch': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+};
+
+/**
+ * A two-folder workspace (`app`, a git repo with a GitHub remote, and `lib`, a second repo).
+ * Returns paths; `journal` (a fixture file name) seeds app/.growth/journal.yaml.
+ */
+function makeWorkspace({ journal, theme, prefix = 'growth-ws-' } = {}) {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  cpSync(join(fixtures, 'workspace'), root, { recursive: true });
+  const app = join(root, 'app');
+  const lib = join(root, 'lib');
+  initRepo(app, APP_HISTORY, 'git@github.com:acme/app.git');
+  initRepo(lib, [{ days: 5, file: 'index.ts', message: 'feat: the answer' }], 'https://gitlab.com/acme/lib.git');
+  if (journal) {
+    mkdirSync(join(app, '.growth'), { recursive: true });
+    cpSync(join(fixtures, 'journals', journal), join(app, '.growth', 'journal.yaml'));
+  }
+  const settings = { ...SETTINGS, ...(theme ? { 'workbench.colorTheme': theme } : {}) };
+  const workspaceFile = join(root, 'growth.code-workspace');
+  writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: 'app' }, { path: 'lib' }], settings }, null, 2));
+  return { root, app, lib, workspaceFile };
+}
+
+module.exports = { makeWorkspace, git };

@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { TestApi } from '../../src/extension';
+import type { Commit, Repo } from '../../src/host/git';
+import type { CommitChoice, EvidenceKind, Prompts } from '../../src/host/prompts';
+import type { Rubric } from '../../src/core/rubric';
+
+export async function extensionApi(): Promise<TestApi> {
+  const extension = vscode.extensions.getExtension<TestApi>('growth-journal.growth-journal');
+  assert.ok(extension, 'the extension is loaded in development mode');
+  const api = await extension.activate();
+  assert.ok(api, 'the extension runs in test mode and hands back its test API');
+  return api;
+}
+
+/** Prompts answered from a script. A question the test did not expect fails the test loudly. */
+export class ScriptedPrompts implements Prompts {
+  readonly infos: string[] = [];
+  readonly errors: string[] = [];
+  readonly asked: { method: string; args: unknown[] }[] = [];
+  infoAnswer: string | undefined;
+  errorAnswer: string | undefined;
+
+  constructor(private readonly answers: Partial<Record<keyof Prompts, unknown[]>>) {}
+
+  private next<T>(method: keyof Prompts, ...args: unknown[]): Promise<T> {
+    this.asked.push({ method, args });
+    const queue = this.answers[method];
+    if (!queue || queue.length === 0) return Promise.reject(new Error(`Unexpected prompt: ${method}`));
+    const answer = queue.shift();
+    return Promise.resolve(typeof answer === 'function' ? (answer as (...a: unknown[]) => T)(...args) : (answer as T));
+  }
+
+  pickEvidenceKind(canTagSelection: boolean) {
+    return this.next<EvidenceKind | undefined>('pickEvidenceKind', canTagSelection);
+  }
+  pickRepository(repos: readonly Repo[]) {
+    return this.next<Repo | undefined>('pickRepository', repos);
+  }
+  pickCommits(choices: readonly CommitChoice[], repo: Repo) {
+    return this.next<Commit[] | undefined>('pickCommits', choices, repo);
+  }
+  inputTitle(prompt: string, value?: string) {
+    return this.next<string | undefined>('inputTitle', prompt, value);
+  }
+  inputDetails() {
+    return this.next<string | undefined>('inputDetails');
+  }
+  pickDimensions(rubric: Rubric, options: { recent: readonly string[]; preselected: readonly string[]; targetLevel?: string }) {
+    return this.next<string[] | undefined>('pickDimensions', rubric, options);
+  }
+  pickLevel(rubric: Rubric, options: { suggested?: string; title: string }) {
+    return this.next<string | undefined>('pickLevel', rubric, options);
+  }
+  pickPrivacy() {
+    return this.next<boolean | undefined>('pickPrivacy');
+  }
+  confirm(message: string, detail: string, action: string) {
+    return this.next<boolean>('confirm', message, detail, action);
+  }
+  info(message: string) {
+    this.infos.push(message);
+    return Promise.resolve(this.infoAnswer);
+  }
+  error(message: string) {
+    this.errors.push(message);
+    return Promise.resolve(this.errorAnswer);
+  }
+}
+
+export function folders(): { app: vscode.WorkspaceFolder; lib: vscode.WorkspaceFolder } {
+  const [app, lib] = vscode.workspace.workspaceFolders ?? [];
+  assert.ok(app && lib, 'the test workspace has two folders');
+  return { app, lib };
+}
+
+export function journalUri(): vscode.Uri {
+  return vscode.Uri.joinPath(folders().app.uri, '.growth', 'journal.yaml');
+}
+
+export async function readJournal(): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(journalUri()));
+}
+
+/** Puts the journal on disk (or removes it), closes editors, and waits for the store to see it. */
+export async function setJournal(api: TestApi, text: string | undefined): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  const uri = journalUri();
+  if (text === undefined) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+  else await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  await api.services.store.reload();
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export const HEADER = '# my journal: hand-edited\nversion: 1\nrubric: product-security\nprofile:\n  currentLevel: mid # since spring\n  targetLevel: senior\nentries: []\n';
