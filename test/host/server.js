@@ -22,8 +22,8 @@ function freePort() {
  * Starts the server and resolves once it serves the web UI. The server runs in its own
  * process group so that stop() ends it and every extension host it started.
  */
-async function startServer(host, { logFile, disableWorkspaceTrust = true, timeoutMs = 60_000 } = {}) {
-  const port = await freePort();
+async function startServer(host, { logFile, port: wanted, disableWorkspaceTrust = true, timeoutMs = 60_000 } = {}) {
+  const port = wanted ?? (await freePort());
   const dataDir = mkdtempSync(join(tmpdir(), 'growth-vscode-data-'));
   const args = [
     host.serverMain, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token',

@@ -6,6 +6,7 @@ const { rmSync } = require('node:fs');
 const { join } = require('node:path');
 const { workbenchUrl } = require('./server');
 const { makeWorkspace } = require('./workspace');
+const { demoJournal } = require('./demo-journal');
 
 const THEMES = [
   ['dark', 'Default Dark Modern'],
@@ -22,15 +23,18 @@ async function openWorkbench(browser, server, { extensionPath, theme, journal })
 
 /** Each check takes the page with the Growth view open and throws with a clear message when what a person should see is missing. */
 const checks = [
-  async function growthViewIsThere(page) {
-    const growth = page.getByRole('tab', { name: /^Growth/ });
-    await growth.waitFor({ timeout: 30_000 });
+  async function dimensionShowsItsExpectations(page) {
+    await page.getByRole('treeitem', { name: /^Technical Depth:/ }).click();
+    await page.getByRole('treeitem', { name: /^Expectations/ }).click();
+    await page.getByRole('treeitem', { name: 'Deep technical expertise across multiple domains.' }).waitFor({ timeout: 10_000 });
+    await page.getByRole('treeitem', { name: /^Evidence/ }).click();
+    await page.getByRole('treeitem', { name: /^Rejected JWTs signed with alg/ }).first().waitFor({ timeout: 10_000 });
   },
 ];
 
 async function runUiCheck(browser, server, { extensionPath, results }) {
   for (const [label, theme] of THEMES) {
-    const { page, workspace } = await openWorkbench(browser, server, { extensionPath, theme, journal: 'sample.yaml' });
+    const { page, workspace } = await openWorkbench(browser, server, { extensionPath, theme, journal: demoJournal() });
     try {
       const growth = page.getByRole('tab', { name: /^Growth/ });
       await growth.waitFor({ timeout: 60_000 });

@@ -55,7 +55,7 @@ const SETTINGS = {
 
 /**
  * A two-folder workspace (`app`, a git repo with a GitHub remote, and `lib`, a second repo).
- * Returns paths; `journal` (a fixture file name) seeds app/.growth/journal.yaml.
+ * Returns paths; `journal` (YAML text) seeds app/.growth/journal.yaml.
  */
 function makeWorkspace({ journal, theme, prefix = 'growth-ws-' } = {}) {
   const root = mkdtempSync(join(tmpdir(), prefix));
@@ -66,9 +66,10 @@ function makeWorkspace({ journal, theme, prefix = 'growth-ws-' } = {}) {
   initRepo(lib, [{ days: 5, file: 'index.ts', message: 'feat: the answer' }], 'https://gitlab.com/acme/lib.git');
   if (journal) {
     mkdirSync(join(app, '.growth'), { recursive: true });
-    cpSync(join(fixtures, 'journals', journal), join(app, '.growth', 'journal.yaml'));
+    writeFileSync(join(app, '.growth', 'journal.yaml'), journal);
   }
-  const settings = { ...SETTINGS, ...(theme ? { 'workbench.colorTheme': theme } : {}) };
+  // The Growth view opens on start: the demo and the UI check are about it.
+  const settings = { ...SETTINGS, 'workbench.view.alwaysShowHeaderActions': true, ...(theme ? { 'workbench.colorTheme': theme } : {}) };
   const workspaceFile = join(root, 'growth.code-workspace');
   writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: 'app' }, { path: 'lib' }], settings }, null, 2));
   return { root, app, lib, workspaceFile };

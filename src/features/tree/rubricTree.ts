@@ -112,7 +112,7 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         const { dimension, quarterCount, allTimeCount, status, highestLevel } = node.view;
         const item = new vscode.TreeItem(dimension.name, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `dim:${dimension.id}`;
-        item.description = `${quarterCount} this quarter · ${allTimeCount} total`;
+        item.description = allTimeCount === 0 ? 'none yet' : `${quarterCount} in ${this.view!.quarter.slice(5)} · ${allTimeCount} total`;
         item.iconPath = STATUS_ICON[status];
         item.tooltip = dimensionTooltip(rubric, dimension, node.view, profile, periodWord);
         item.contextValue = 'dimension';

@@ -1,0 +1,42 @@
+// `npm run demo`: VS Code with Growth Journal loaded in development mode on a demo workspace
+// (two git repositories and a journal of about 30 entries over two quarters). Prints the URL
+// to open in a browser, and runs until Ctrl-C.
+'use strict';
+const { execFileSync } = require('node:child_process');
+const { rmSync } = require('node:fs');
+const { join } = require('node:path');
+const { provision } = require('./provision');
+const { startServer, workbenchUrl } = require('./server');
+const { makeWorkspace } = require('./workspace');
+const { demoJournal } = require('./demo-journal');
+
+const root = join(__dirname, '..', '..');
+
+async function main() {
+  console.log('[demo] Building the extension…');
+  execFileSync(process.execPath, [join(root, 'esbuild.js')], { cwd: root, stdio: 'inherit' });
+  const host = await provision();
+  const workspace = makeWorkspace({ journal: demoJournal(), prefix: 'growth-demo-' });
+  const server = await startServer(host, { port: Number(process.env.GROWTH_DEMO_PORT) || undefined });
+  const stop = () => {
+    server.stop();
+    rmSync(workspace.root, { recursive: true, force: true });
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => {
+      console.log('\n[demo] Stopping.');
+      stop();
+      process.exit(0);
+    });
+  }
+  const url = workbenchUrl(server, { extensionPath: root, workspace: workspace.workspaceFile });
+  console.log(`[demo] Demo workspace: ${workspace.root}`);
+  console.log('[demo] Open this URL in Chromium or Chrome (the Growth icon is in the activity bar):');
+  console.log(`\n${url}\n`);
+  console.log('[demo] Press Ctrl-C to stop.');
+}
+
+main().catch((e) => {
+  console.error(`[demo] ${e.message}`);
+  process.exit(1);
+});
