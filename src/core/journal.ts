@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml
 import { parseIsoDate } from './dates';
 import { type Problem } from './problem';
 import { findDimension, levelRank, type Rubric } from './rubric';
+import { parseJournalSource } from './fastJournal';
 import { NodeReader, parseYaml, positionOf, type YamlSource } from './yamlSource';
 
 export const ENTRY_KINDS = ['commit', 'selection', 'note'] as const;
@@ -63,11 +64,12 @@ export type JournalParse =
 const ENTRY_KEYS = new Set(['id', 'date', 'kind', 'title', 'dimensions', 'level', 'commit', 'selection', 'note', 'private']);
 
 /**
- * Parses a journal. Only a YAML syntax error (or a root that is not a mapping) yields no
+ * Parses a journal, through the fast path where it applies (see fastJournal.ts). Only a YAML syntax error (or a root that is not a mapping) yields no
  * journal; a misfit entry is reported where it stands and read as far as it makes sense.
  */
-export function parseJournal(text: string): JournalParse {
-  const parsed = parseYaml(text);
+export function parseJournal(text: string, options: { fast?: boolean } = {}): JournalParse {
+  const fast = options.fast === false ? undefined : parseJournalSource(text);
+  const parsed = fast ? ({ ok: true, source: fast, problems: [] } as const) : parseYaml(text);
   if (!parsed.ok) return { journal: undefined, problems: parsed.problems, source: undefined };
   const { source } = parsed;
   const r = new NodeReader(source);

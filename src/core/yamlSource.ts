@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { LineIndex, type Problem } from './problem';
 
 /** A parsed YAML text plus what is needed to point at places in it. */
@@ -8,6 +8,8 @@ export interface YamlSource {
   lines: LineIndex;
 }
 
+export const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
+
 export type YamlParse = { ok: true; source: YamlSource; problems: Problem[] } | { ok: false; problems: Problem[] };
 
 /** Parses one YAML document. Syntax errors, duplicate keys and extra documents are errors with positions. */
@@ -16,7 +18,7 @@ export function parseYaml(text: string): YamlParse {
   if (text.trim() === '') {
     return { ok: false, problems: [{ severity: 'error', code: 'empty', message: 'The file is empty.', line: 1, column: 1 }] };
   }
-  const doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true, strict: true });
+  const doc = parseDocument(text, YAML_OPTIONS);
   const toProblem = (severity: Problem['severity']) => (e: { message: string; pos: [number, number]; code: string }): Problem => ({
     severity,
     code: `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`,

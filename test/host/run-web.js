@@ -48,7 +48,8 @@ async function runSuite(browser, server, workspace) {
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const line = format(...(Array.isArray(args) ? args : [args]));
     if (line.startsWith(SUITE_BANNER)) relaying = true;
-    if (relaying && !/^\[(lifecycle|Service Worker)\]/.test(line)) console.log(`  ${line}`);
+    if (relaying && /^integration: \d+ passed, \d+ failed$/.test(line)) console.log(line);
+    else if (relaying && !/^\[(lifecycle|Service Worker)\]/.test(line)) console.log(`  ${line}`);
     else workbenchLog.push(`[${type}] ${line}`);
   });
   await page.exposeFunction('codeAutomationExit', (code) => settle(code));

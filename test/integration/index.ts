@@ -8,9 +8,10 @@ import './tagging.test';
 export function run(): Promise<void> {
   console.log(`Integration tests in VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
   return new Promise((resolve, reject) => {
-    mocha.run((failures) => {
+    const runner = mocha.run((failures) => {
       // A run that executes no test is a broken run, not a green one.
       const total = mocha.suite.total();
+      console.log(`integration: ${runner.stats?.passes ?? 0} passed, ${failures} failed`);
       if (total === 0) reject(new Error('No integration tests ran.'));
       else if (failures > 0) reject(new Error(`${failures} of ${total} integration tests failed.`));
       else resolve();

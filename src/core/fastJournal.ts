@@ -1,0 +1,332 @@
+import { Document, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, isMap, isNode, isPair, isSeq, type Node } from 'yaml';
+import { LineIndex } from './problem';
+import { YAML_OPTIONS, type YamlSource } from './yamlSource';
+
+/**
+ * A fast path for reading large journals. The `yaml` library needs over a second for a
+ * 10,000-entry journal, while nearly every entry is in the simple shape Growth Journal writes.
+ * This reads that shape line by line into the same node objects `yaml` builds (values and
+ * source ranges alike), hands any entry it is unsure of to `yaml` itself, and gives up, so the
+ * caller parses the whole text with `yaml`, at any doubt: a syntax error, anchors, documents
+ * markers, keys after the entries list. Its result must equal a full parse; tests check that.
+ */
+export function parseJournalSource(text: string): YamlSource | undefined {
+  const lines = splitLines(text);
+  const entriesAt = lines.findIndex((l) => /^entries:[ \t]*(?:#.*)?$/.test(text.slice(l.start, l.end)));
+  if (entriesAt < 0) return undefined;
+  for (const l of lines) {
+    const c = text.charCodeAt(l.start);
+    // Directives and document markers change how everything reads: leave them to `yaml`.
+    if ((c === 0x2d || c === 0x2e || c === 0x25) && /^(?:---|\.\.\.|%)/.test(text.slice(l.start, l.start + 3))) return undefined;
+  }
+  const keyLine = lines[entriesAt];
+  const header = parseDocument(text.slice(0, keyLine.start), YAML_OPTIONS);
+  if (header.errors.length || header.warnings.length) return undefined;
+  const root = header.contents;
+  if (root !== null && (!isMap(root) || root.flow || root.has('entries'))) return undefined;
+
+  const body = lines.slice(entriesAt + 1);
+  const first = body.find((l) => !isBlankOrComment(text, l));
+  if (!first) return undefined; // `entries:` with nothing after it: rare, and yaml says what it means
+  const dash = first.indent;
+  if (!isItemStart(text, first, dash)) return undefined;
+
+  const seq = new YAMLSeq();
+  let chunk: Line[] = [];
+  const items: Line[][] = [];
+  for (const l of body) {
+    if (isBlankOrComment(text, l)) {
+      if (chunk.length) chunk.push(l);
+      continue;
+    }
+    if (l.indent < dash || (l.indent === dash && !isItemStart(text, l, dash))) return undefined; // keys after the list
+    if (l.indent === dash) {
+      if (chunk.length) items.push(chunk);
+      chunk = [l];
+    } else chunk.push(l);
+  }
+  items.push(chunk);
+  for (const item of items) {
+    const node = readItem(text, item, dash) ?? readItemWithYaml(text, item);
+    if (!node) return undefined;
+    seq.items.push(node);
+  }
+  seq.range = [first.start + dash, text.length, text.length];
+
+  // The nodes are built by hand with every range set, so they stand in for parsed ones.
+  const map = (root ?? new YAMLMap()) as YAMLMap<unknown, unknown>;
+  const key = new Scalar('entries');
+  key.range = [keyLine.start, keyLine.start + 7, keyLine.start + 7];
+  map.items.push(new Pair<unknown, unknown>(key, seq));
+  map.range = [map.range?.[0] ?? keyLine.start, text.length, text.length];
+  const doc = new Document(null, YAML_OPTIONS) as Document.Parsed;
+  doc.contents = map as unknown as Document.Parsed['contents'];
+  return { text, doc, lines: new LineIndex(text) };
+}
+
+interface Line {
+  start: number;
+  /** End of the line's text, before `\r\n` or `\n`. */
+  end: number;
+  /** Start of the next line, or the text's end. */
+  next: number;
+  /** Leading spaces; -1 for a blank line. */
+  indent: number;
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  while (start < text.length) {
+    const nl = text.indexOf('\n', start);
+    const next = nl < 0 ? text.length : nl + 1;
+    const end = nl < 0 ? text.length : nl > start && text[nl - 1] === '\r' ? nl - 1 : nl;
+    let i = start;
+    while (i < end && text.charCodeAt(i) === 0x20) i++;
+    lines.push({ start, end, next, indent: i === end ? -1 : i - start });
+    start = next;
+  }
+  return lines;
+}
+
+function isBlankOrComment(text: string, l: Line): boolean {
+  return l.indent < 0 || text.charCodeAt(l.start + l.indent) === 0x23;
+}
+
+function isItemStart(text: string, l: Line, dash: number): boolean {
+  return l.indent === dash && text.charCodeAt(l.start + dash) === 0x2d && (l.start + dash + 1 === l.end || text.charCodeAt(l.start + dash + 1) === 0x20);
+}
+
+/** An entry `yaml` parses on its own; its ranges are moved to where the entry stands in the text. */
+function readItemWithYaml(text: string, item: Line[]): YAMLMap | undefined {
+  const start = item[0].start;
+  const doc = parseDocument(text.slice(start, item[item.length - 1].next), YAML_OPTIONS);
+  if (doc.errors.length || doc.warnings.length || !isSeq(doc.contents) || doc.contents.items.length !== 1) return undefined;
+  const node = doc.contents.items[0];
+  if (!isMap(node)) return undefined;
+  shiftRanges(node, start);
+  return node;
+}
+
+function shiftRanges(node: unknown, delta: number): void {
+  if (isPair(node)) {
+    shiftRanges(node.key, delta);
+    shiftRanges(node.value, delta);
+    return;
+  }
+  if (!isNode(node)) return;
+  const n = node as Node;
+  if (n.range) n.range = [n.range[0] + delta, n.range[1] + delta, n.range[2] + delta];
+  if (isMap(n) || isSeq(n)) for (const child of n.items) shiftRanges(child, delta);
+}
+
+// ---- the simple shape, line by line --------------------------------------------------------
+
+const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?= |$)/;
+// YAML 1.2 core schema: plain scalars that do not read as text.
+const NOT_TEXT = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const PLAIN_BLOCK = /^[A-Za-z0-9_(./$][^\t]*$/;
+const PLAIN_FLOW = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
+const INTEGER_KEYS = new Set(['startLine', 'endLine']);
+
+/** An entry in the shape Growth Journal writes, or undefined to let `yaml` read it. */
+function readItem(text: string, item: Line[], dash: number): YAMLMap | undefined {
+  const k = dash + 2;
+  const first = item[0];
+  if (first.end - first.start <= k || text.charCodeAt(first.start + k) === 0x20) return undefined;
+  const read = readPairs(text, item, 0, k, true);
+  if (!read || read.next !== item.length) return undefined;
+  return read.map;
+}
+
+function readPairs(text: string, lines: Line[], from: number, k: number, firstIsItem: boolean): { map: YAMLMap; next: number } | undefined {
+  const map = new YAMLMap();
+  const seen = new Set<string>();
+  let i = from;
+  let lastEnd = -1;
+  while (i < lines.length) {
+    const l = lines[i];
+    if (!(firstIsItem && i === from)) {
+      if (isBlankOrComment(text, l)) {
+        i++;
+        continue;
+      }
+      if (l.indent < k) break;
+      if (l.indent > k) return undefined;
+    }
+    const lineText = text.slice(l.start + k, l.end);
+    const m = KEY.exec(lineText);
+    if (!m || seen.has(m[1])) return undefined;
+    seen.add(m[1]);
+    const key = new Scalar(m[1]);
+    const keyStart = l.start + k;
+    key.range = [keyStart, keyStart + m[1].length, keyStart + m[1].length];
+    const restStart = keyStart + m[0].length;
+    const rest = text.slice(restStart, l.end);
+    const valueStart = restStart + (rest.length - rest.trimStart().length);
+    const value = rest.trim();
+    let node: Node | undefined;
+    if (value === '' || value.startsWith('#')) {
+      const nested = readPairs(text, lines, i + 1, k + 2, false);
+      if (!nested || nested.map.items.length === 0 || nested.map.items.some((p) => !isScalarNode(p.value))) return undefined;
+      node = nested.map;
+      lastEnd = nested.map.range![1];
+      i = nested.next;
+    } else if (value === '|' || value === '|-') {
+      const block = readLiteral(text, lines, i + 1, k, valueStart, value === '|');
+      if (!block) return undefined;
+      node = block.node;
+      lastEnd = block.node.range![1];
+      i = block.next;
+    } else {
+      node = readInline(text.slice(valueStart, l.end), valueStart, m[1]);
+      if (!node) return undefined;
+      lastEnd = l.next;
+      i++;
+    }
+    map.items.push(new Pair(key, node));
+  }
+  if (!map.items.length) return { map, next: i };
+  map.range = [(map.items[0].key as Scalar).range![0], lastEnd, lastEnd];
+  return { map, next: i };
+}
+
+function isScalarNode(node: unknown): boolean {
+  return node instanceof Scalar;
+}
+
+/** A `|` or `|-` block: content lines indented past the key, trailing blank lines dropped. */
+function readLiteral(text: string, lines: Line[], from: number, k: number, start: number, clip: boolean): { node: Scalar; next: number } | undefined {
+  let i = from;
+  let indent = -1;
+  const parts: string[] = [];
+  let lastContent = -1;
+  for (; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.indent < 0) {
+      // A blank line: spaces beyond the block's indentation would be content; leave those to yaml.
+      if (l.end > l.start && (indent < 0 || l.end - l.start > indent)) return undefined;
+      parts.push('');
+      continue;
+    }
+    if (indent < 0) {
+      if (l.indent <= k || parts.length) return undefined;
+      indent = l.indent;
+    }
+    if (l.indent < indent) break;
+    const content = text.slice(l.start + indent, l.end);
+    if (content.includes('\t') && l.indent === indent && content.startsWith('\t')) return undefined;
+    parts.push(content);
+    lastContent = i;
+  }
+  if (lastContent < 0) return undefined;
+  const kept = parts.slice(0, lastContent - from + 1);
+  const node = new Scalar(kept.join('\n') + (clip ? '\n' : ''));
+  const end = lines[lastContent].next;
+  node.range = [start, end, end];
+  return { node, next: lastContent + 1 };
+}
+
+/** A value on the key's line: double- or single-quoted, a flow list of ids, or plain. */
+function readInline(s: string, offset: number, key: string): Node | undefined {
+  const c = s[0];
+  if (c === '"' || c === "'") {
+    const q = readQuoted(s, 0);
+    if (!q || !isTrailingComment(s.slice(q.end))) return undefined;
+    return scalar(q.value, offset, offset + q.end);
+  }
+  if (c === '[') return readFlowList(s, offset);
+  const hash = s.search(/\s#/);
+  const value = (hash < 0 ? s : s.slice(0, hash)).trimEnd();
+  if (!PLAIN_BLOCK.test(value) || /: |:$/.test(value)) return undefined;
+  if (NOT_TEXT.test(value)) {
+    if (INTEGER_KEYS.has(key) && /^(?:0|[1-9][0-9]*)$/.test(value)) return scalar(Number(value), offset, offset + value.length);
+    if (key === 'private' && (value === 'true' || value === 'false')) return scalar(value === 'true', offset, offset + value.length);
+    return undefined;
+  }
+  return scalar(value, offset, offset + value.length);
+}
+
+function isTrailingComment(rest: string): boolean {
+  return rest.trim() === '' || /^\s+#/.test(rest);
+}
+
+function scalar(value: unknown, start: number, end: number): Scalar {
+  const node = new Scalar(value);
+  node.range = [start, end, end];
+  return node;
+}
+
+const JSON_ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
+
+function readQuoted(s: string, from: number): { value: string; end: number } | undefined {
+  const quote = s[from];
+  if (quote === "'") {
+    let i = from + 1;
+    for (;;) {
+      const close = s.indexOf("'", i);
+      if (close < 0) return undefined;
+      if (s[close + 1] === "'") i = close + 2;
+      else return { value: s.slice(from + 1, close).replace(/''/g, "'"), end: close + 1 };
+    }
+  }
+  let i = from + 1;
+  while (i < s.length) {
+    const ch = s.charCodeAt(i);
+    if (ch === 0x22) {
+      try {
+        return { value: JSON.parse(s.slice(from, i + 1)) as string, end: i + 1 };
+      } catch {
+        return undefined; // raw control characters and the like: yaml decides
+      }
+    }
+    if (ch === 0x5c) {
+      JSON_ESCAPE.lastIndex = i;
+      if (!JSON_ESCAPE.test(s)) return undefined; // a YAML-only escape such as \x41
+      i = JSON_ESCAPE.lastIndex;
+      continue;
+    }
+    i++;
+  }
+  return undefined;
+}
+
+function readFlowList(s: string, offset: number): YAMLSeq | undefined {
+  const seq = new YAMLSeq();
+  seq.flow = true;
+  let i = 1;
+  const skipSpaces = () => {
+    while (s[i] === ' ') i++;
+  };
+  skipSpaces();
+  if (s[i] === ']') {
+    if (!isTrailingComment(s.slice(i + 1))) return undefined;
+    seq.range = [offset, offset + i + 1, offset + i + 1];
+    return seq;
+  }
+  for (;;) {
+    skipSpaces();
+    const start = i;
+    let node: Scalar;
+    if (s[i] === '"') {
+      const q = readQuoted(s, i);
+      if (!q) return undefined;
+      node = scalar(q.value, offset + start, offset + q.end);
+      i = q.end;
+    } else {
+      while (i < s.length && !/[,\] ]/.test(s[i])) i++;
+      const value = s.slice(start, i);
+      if (!PLAIN_FLOW.test(value) || NOT_TEXT.test(value)) return undefined;
+      node = scalar(value, offset + start, offset + i);
+    }
+    seq.items.push(node);
+    skipSpaces();
+    if (s[i] === ',') {
+      i++;
+      continue;
+    }
+    if (s[i] !== ']' || !isTrailingComment(s.slice(i + 1))) return undefined;
+    seq.range = [offset, offset + i + 1, offset + i + 1];
+    return seq;
+  }
+}

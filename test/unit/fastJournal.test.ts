@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { parseJournalSource } from '../../src/core/fastJournal';
+import { checkJournal, parseJournal, type EntryData, type JournalParse } from '../../src/core/journal';
+import { appendEntryEdit, applyEdit, removeEntryEdit, setProfileEdits } from '../../src/core/journalEdit';
+import { bundledRubric, fixture } from './helpers';
+
+/** A small deterministic random source, so a failure can be replayed from its seed. */
+function random(seed: number) {
+  let s = seed >>> 0 || 1;
+  const next = () => ((s = Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0) / 0x100000000;
+  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
+}
+
+const AWKWARD = ['plain words', 'colon: inside', 'hash # inside', '"quoted"', "it's", '--- dashes', '🚀 emoji', 'multi\nline', 'trailing space ', '123', 'true', 'null', '', 'tab\there', 'back\\slash', '[brackets]', '{braces}', '- dash', '@at', 'ünïcödé'];
+const DIMS = ['technical-depth', 'risk-management', 'communication', 'no-such-dimension'];
+
+function randomEntry(r: ReturnType<typeof random>, i: number): EntryData {
+  const title = r.pick(AWKWARD).trim() || `entry ${i}`;
+  const kind = r.pick(['commit', 'selection', 'note'] as const);
+  return {
+    id: `ev-${i}`,
+    date: r.int(10) === 0 ? '2026-02-30' : `2026-${String(1 + r.int(12)).padStart(2, '0')}-${String(1 + r.int(28)).padStart(2, '0')}`,
+    kind,
+    title,
+    dimensions: [r.pick(DIMS), ...(r.int(2) ? [r.pick(DIMS)] : [])].filter((d, k, a) => a.indexOf(d) === k),
+    ...(r.int(3) ? { level: r.pick(['mid', 'senior', 'staff']) } : {}),
+    ...(kind === 'commit' ? { commit: { sha: `${i}abc1234`, repo: 'git@github.com:o/r.git', subject: r.pick(AWKWARD) } } : {}),
+    ...(kind === 'selection' ? { selection: { file: 'src/a.ts', startLine: 1 + r.int(9), endLine: 10 + r.int(9), sha: 'abcdef1' } } : {}),
+    ...(r.int(2) ? { note: r.pick(['one line', 'two\nlines\n', 'keep\n\n\n', '  leading', 'x: y # z', 'a\n  indented\nback']) } : {}),
+    ...(r.int(4) === 0 ? { private: true } : {}),
+  };
+}
+
+/** Hand edits a person makes: comments, reordered keys, changed values, blank lines. */
+function handEdit(text: string, r: ReturnType<typeof random>): string {
+  const lines = text.split('\n');
+  const i = 1 + r.int(Math.max(1, lines.length - 1));
+  switch (r.int(6)) {
+    case 0:
+      lines.splice(i, 0, `${' '.repeat(r.pick([0, 2, 4, 6]))}# a comment of mine`);
+      break;
+    case 1:
+      lines.splice(i, 0, '');
+      break;
+    case 2:
+      lines[i] = lines[i]?.replace(/title: .*/, "title: 'hand: edited'") ?? '';
+      break;
+    case 3: {
+      const a = lines.findIndex((l, k) => k >= i && /^ {4}kind: /.test(l));
+      if (a > 0 && /^ {4}date: /.test(lines[a - 1])) [lines[a - 1], lines[a]] = [lines[a], lines[a - 1]];
+      break;
+    }
+    case 4:
+      lines[i] = (lines[i] ?? '') + (/^\s*(#|$)/.test(lines[i] ?? '') || /\|[-+]?$/.test(lines[i] ?? '') ? '' : '   # why');
+      break;
+    default:
+      lines[i] = lines[i]?.replace(/level: \w+/, 'level: senior') ?? '';
+  }
+  return lines.join('\n');
+}
+
+function comparable(parse: JournalParse) {
+  const rubric = bundledRubric();
+  return JSON.stringify({ journal: parse.journal, problems: parse.problems, checked: checkJournal(parse, rubric) });
+}
+
+function editsAgree(text: string, fast: JournalParse, full: JournalParse, extra: EntryData): void {
+  const attempt = (f: () => string) => {
+    try {
+      return f();
+    } catch (e) {
+      return `error: ${(e as Error).message}`;
+    }
+  };
+  assert.equal(attempt(() => applyEdit(text, appendEntryEdit(fast, extra))), attempt(() => applyEdit(text, appendEntryEdit(full, extra))), 'append');
+  const id = fast.journal?.entries.at(-1)?.id ?? 'none';
+  assert.equal(attempt(() => applyEdit(text, removeEntryEdit(fast, id))), attempt(() => applyEdit(text, removeEntryEdit(full, id))), 'remove');
+  const profile = { currentLevel: 'mid', targetLevel: 'senior' };
+  assert.equal(attempt(() => setProfileEdits(fast, profile).reduce(applyEdit, text)), attempt(() => setProfileEdits(full, profile).reduce(applyEdit, text)), 'profile');
+}
+
+describe('fast journal reading', () => {
+  it('takes the fast path for journals in the shape Growth Journal writes', () => {
+    let text = 'version: 1\nrubric: product-security\nprofile:\n  currentLevel: mid\n  targetLevel: senior\nentries: []\n';
+    const r = random(7);
+    for (let i = 0; i < 60; i++) text = applyEdit(text, appendEntryEdit(parseJournal(text), randomEntry(r, i)));
+    assert.ok(parseJournalSource(text), 'no fallback for our own output');
+    assert.ok(parseJournalSource(fixture('journals/sample.yaml')));
+  });
+
+  it('gives exactly what a full parse gives, through random appends, hand edits, removals, CRLF and a BOM', function () {
+    this.timeout(60_000);
+    let fastUsed = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const r = random(seed);
+      let text = r.int(2) ? 'version: 1\nrubric: product-security\nentries: []\n' : '# mine\nversion: 1\nprofile: { currentLevel: mid }\nentries:\n';
+      for (let step = 0; step < 25; step++) {
+        const op = r.int(10);
+        const parse = parseJournal(text);
+        if (op < 6 && parse.journal) text = applyEdit(text, appendEntryEdit(parse, randomEntry(r, seed * 100 + step)));
+        else if (op < 8) text = handEdit(text, r);
+        else if (parse.journal?.entries.length) text = applyEdit(text, removeEntryEdit(parse, r.pick(parse.journal.entries).id));
+        const variants = [text, text.replace(/\n/g, '\r\n'), `\uFEFF${text}`, text.trimEnd()];
+        for (const variant of variants) {
+          const fast = parseJournal(variant);
+          const full = parseJournal(variant, { fast: false });
+          if (parseJournalSource(variant)) fastUsed++;
+          assert.equal(comparable(fast), comparable(full), `seed ${seed}, step ${step}:\n${variant}`);
+          editsAgree(variant, fast, full, randomEntry(r, 9999));
+        }
+      }
+    }
+    assert.ok(fastUsed > 1000, `the fast path ran ${fastUsed} times`);
+  });
+});
