@@ -11,7 +11,23 @@ import { YAML_OPTIONS, type YamlSource } from './yamlSource';
  * markers, keys after the entries list. Its result must equal a full parse; tests check that.
  */
 export function parseJournalSource(text: string): YamlSource | undefined {
-  const lines = splitLines(text);
+  return runSteps(journalSourceSteps(text));
+}
+
+/** Entries between the points where a long read lets the caller breathe. */
+export const ENTRIES_PER_STEP = 100;
+
+/** Drives a step generator to its end without pausing. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** The fast read as steps: it yields every ENTRIES_PER_STEP entries, so a host can keep responding. */
+export function* journalSourceSteps(text: string): Generator<void, YamlSource | undefined> {
+  const lines = yield* splitLines(text);
   const entriesAt = lines.findIndex((l) => /^entries:[ \t]*(?:#.*)?$/.test(text.slice(l.start, l.end)));
   if (entriesAt < 0) return undefined;
   for (const l of lines) {
@@ -34,7 +50,8 @@ export function parseJournalSource(text: string): YamlSource | undefined {
   const seq = new YAMLSeq();
   let chunk: Line[] = [];
   const items: Line[][] = [];
-  for (const l of body) {
+  for (const [n, l] of body.entries()) {
+    if (n % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
     if (isBlankOrComment(text, l)) {
       if (chunk.length) chunk.push(l);
       continue;
@@ -46,10 +63,11 @@ export function parseJournalSource(text: string): YamlSource | undefined {
     } else chunk.push(l);
   }
   items.push(chunk);
-  for (const item of items) {
+  for (const [n, item] of items.entries()) {
     const node = readItem(text, item, dash) ?? readItemWithYaml(text, item);
     if (!node) return undefined;
     seq.items.push(node);
+    if (n % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
   }
   seq.range = [first.start + dash, text.length, text.length];
 
@@ -61,7 +79,10 @@ export function parseJournalSource(text: string): YamlSource | undefined {
   map.range = [map.range?.[0] ?? keyLine.start, text.length, text.length];
   const doc = new Document(null, YAML_OPTIONS) as Document.Parsed;
   doc.contents = map as unknown as Document.Parsed['contents'];
-  return { text, doc, lines: new LineIndex(text) };
+  yield;
+  const index = new LineIndex(text);
+  yield;
+  return { text, doc, lines: index };
 }
 
 interface Line {
@@ -74,10 +95,13 @@ interface Line {
   indent: number;
 }
 
-function splitLines(text: string): Line[] {
+const LINES_PER_STEP = ENTRIES_PER_STEP * 10;
+
+function* splitLines(text: string): Generator<void, Line[]> {
   const lines: Line[] = [];
   let start = 0;
   while (start < text.length) {
+    if (lines.length % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
     const nl = text.indexOf('\n', start);
     const next = nl < 0 ? text.length : nl + 1;
     const end = nl < 0 ? text.length : nl > start && text[nl - 1] === '\r' ? nl - 1 : nl;
@@ -122,7 +146,8 @@ function shiftRanges(node: unknown, delta: number): void {
 
 // ---- the simple shape, line by line --------------------------------------------------------
 
-const KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?= |$)/;
+// Sticky, to match in place without cutting each line out of the text.
+const KEY = /([A-Za-z_][A-Za-z0-9_-]*):(?= |\r?\n|\r?$)/y;
 // YAML 1.2 core schema: plain scalars that do not read as text.
 const NOT_TEXT = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 const PLAIN_BLOCK = /^[A-Za-z0-9_(./$][^\t]*$/;
@@ -141,7 +166,6 @@ function readItem(text: string, item: Line[], dash: number): YAMLMap | undefined
 
 function readPairs(text: string, lines: Line[], from: number, k: number, firstIsItem: boolean): { map: YAMLMap; next: number } | undefined {
   const map = new YAMLMap();
-  const seen = new Set<string>();
   let i = from;
   let lastEnd = -1;
   while (i < lines.length) {
@@ -154,13 +178,11 @@ function readPairs(text: string, lines: Line[], from: number, k: number, firstIs
       if (l.indent < k) break;
       if (l.indent > k) return undefined;
     }
-    const lineText = text.slice(l.start + k, l.end);
-    const m = KEY.exec(lineText);
-    if (!m || seen.has(m[1])) return undefined;
-    seen.add(m[1]);
-    const key = new Scalar(m[1]);
     const keyStart = l.start + k;
-    key.range = [keyStart, keyStart + m[1].length, keyStart + m[1].length];
+    KEY.lastIndex = keyStart;
+    const m = KEY.exec(text);
+    if (!m || m.index + m[0].length > l.end || map.items.some((p) => (p.key as Scalar).value === m[1])) return undefined;
+    const key = scalar(m[1], keyStart, keyStart + m[1].length);
     const restStart = keyStart + m[0].length;
     const rest = text.slice(restStart, l.end);
     const valueStart = restStart + (rest.length - rest.trimStart().length);
@@ -221,9 +243,8 @@ function readLiteral(text: string, lines: Line[], from: number, k: number, start
   }
   if (lastContent < 0) return undefined;
   const kept = parts.slice(0, lastContent - from + 1);
-  const node = new Scalar(kept.join('\n') + (clip ? '\n' : ''));
   const end = lines[lastContent].next;
-  node.range = [start, end, end];
+  const node = scalar(kept.join('\n') + (clip ? '\n' : ''), start, end);
   return { node, next: lastContent + 1 };
 }
 

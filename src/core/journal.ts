@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml
 import { parseIsoDate } from './dates';
 import { type Problem } from './problem';
 import { findDimension, levelRank, type Rubric } from './rubric';
-import { parseJournalSource } from './fastJournal';
+import { ENTRIES_PER_STEP, journalSourceSteps, runSteps } from './fastJournal';
 import { NodeReader, parseYaml, positionOf, type YamlSource } from './yamlSource';
 
 export const ENTRY_KINDS = ['commit', 'selection', 'note'] as const;
@@ -68,7 +68,12 @@ const ENTRY_KEYS = new Set(['id', 'date', 'kind', 'title', 'dimensions', 'level'
  * journal; a misfit entry is reported where it stands and read as far as it makes sense.
  */
 export function parseJournal(text: string, options: { fast?: boolean } = {}): JournalParse {
-  const fast = options.fast === false ? undefined : parseJournalSource(text);
+  return runSteps(parseJournalSteps(text, options));
+}
+
+/** parseJournal in steps (see fastJournal.ts), for hosts that must stay responsive during long reads. */
+export function* parseJournalSteps(text: string, options: { fast?: boolean } = {}): Generator<void, JournalParse> {
+  const fast = options.fast === false ? undefined : yield* journalSourceSteps(text);
   const parsed = fast ? ({ ok: true, source: fast, problems: [] } as const) : parseYaml(text);
   if (!parsed.ok) return { journal: undefined, problems: parsed.problems, source: undefined };
   const { source } = parsed;
@@ -86,7 +91,8 @@ export function parseJournal(text: string, options: { fast?: boolean } = {}): Jo
   const entryNodes: YAMLMap[] = [];
   const seq = entriesNode && r.seq(entriesNode, '"entries"');
   const ids = new Map<string, number>();
-  for (const item of seq?.items ?? []) {
+  for (const [n, item] of (seq?.items ?? []).entries()) {
+    if (n % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
     const entry = readEntry(r, item as Node);
     if (!entry) continue;
     const earlier = ids.get(entry.id);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkJournal, parseJournal, type EntryData, type Journal, type JournalParse, type Profile } from '../core/journal';
+import { checkJournal, parseJournalSteps, type EntryData, type Journal, type JournalParse, type Profile } from '../core/journal';
 import { appendEntryEdit, applyEdit, newJournalText, removeEntryEdit, setProfileEdits, type TextEdit } from '../core/journalEdit';
 import { newEntryId } from '../core/entryId';
 import { type Problem } from '../core/problem';
@@ -8,6 +8,7 @@ import { rubricRef } from '../core/rubricRef';
 import { stripBom } from '../core/text';
 import { dirtyDocument, documentInTab, offsetRange, readTextFile, writeFileAtomic } from './files';
 import { readSettings, type GrowthSettings } from './settings';
+import { runStepsAsync } from './steps';
 
 export type JournalStatus = 'noFolder' | 'noJournal' | 'journalError' | 'rubricError' | 'ready';
 
@@ -61,6 +62,8 @@ export class JournalStore implements vscode.Disposable {
   private watchers: vscode.Disposable[] = [];
   private current: Promise<JournalSnapshot> | undefined;
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The last text read and its parse: an unchanged journal is not read twice. */
+  private parsed: { text: string; parse: Promise<JournalParse> } | undefined;
 
   constructor(private readonly extensionUri: vscode.Uri) {
     this.disposables.push(
@@ -88,7 +91,8 @@ export class JournalStore implements vscode.Disposable {
     clearTimeout(this.reloadTimer);
     const next = this.load();
     this.current = next;
-    void next.then((s) => this.current === next && this.changed.fire(s));
+    // Views rebuild in their own turn of the event loop, not on the end of the last parse slice.
+    void next.then((s) => setImmediate(() => this.current === next && this.changed.fire(s)));
     return next;
   }
 
@@ -123,12 +127,13 @@ export class JournalStore implements vscode.Disposable {
     let parse: JournalParse | undefined;
     if (read.kind === 'invalid') problems.push({ uri: journalUri, problem: read.problem });
     if (read.kind === 'text') {
-      parse = parseJournal(read.text);
+      parse = await this.parse(read.text);
       problems.push(...parse.problems.map((problem) => ({ uri: journalUri, problem })));
     }
     const journal = parse?.journal;
     const rubricLoad = await this.loadRubric(folder, journal?.rubric ?? (settings.rubric || undefined));
     problems.push(...rubricLoad.problems);
+    await new Promise<void>((resolve) => setImmediate(resolve));
     if (parse && rubricLoad.rubric) problems.push(...checkJournal(parse, rubricLoad.rubric).map((problem) => ({ uri: journalUri, problem })));
     this.publish(problems, [journalUri, rubricLoad.uri]);
     this.watch(folder, settings, rubricLoad.uri);
@@ -147,6 +152,12 @@ export class JournalStore implements vscode.Disposable {
       ...(rubricLoad.rubric ? { rubric: rubricLoad.rubric } : {}),
       ...(rubricLoad.uri ? { rubricUri: rubricLoad.uri } : {}),
     };
+  }
+
+  /** Parses in slices (a 50,000-entry journal never blocks the host for long) and remembers the result. */
+  private parse(text: string): Promise<JournalParse> {
+    if (this.parsed?.text !== text) this.parsed = { text, parse: runStepsAsync(parseJournalSteps(text)) };
+    return this.parsed.parse;
   }
 
   private async readJournal(uri: vscode.Uri) {
@@ -244,8 +255,8 @@ export class JournalStore implements vscode.Disposable {
     return disk.kind === 'text' && disk.text === doc.getText() ? doc : undefined;
   }
 
-  private computeEdits(text: string, uri: vscode.Uri, edit: (parse: JournalParse) => TextEdit[]): TextEdit[] {
-    const parse = parseJournal(text);
+  private async computeEdits(text: string, uri: vscode.Uri, edit: (parse: JournalParse) => TextEdit[]): Promise<TextEdit[]> {
+    const parse = await this.parse(text);
     if (!parse.journal) {
       const problem = parse.problems.find((p) => p.severity === 'error') ?? parse.problems[0];
       throw new JournalError(
@@ -262,7 +273,14 @@ export class JournalStore implements vscode.Disposable {
 
   private async editDocument(doc: vscode.TextDocument, edit: (parse: JournalParse) => TextEdit[]): Promise<void> {
     const wasDirty = doc.isDirty;
-    const edits = this.computeEdits(doc.getText(), doc.uri, edit);
+    let edits: TextEdit[] = [];
+    // Parsing may take a moment: if the user typed meanwhile, compute the edit again on their text.
+    for (let attempt = 1; ; attempt++) {
+      const version = doc.version;
+      edits = await this.computeEdits(doc.getText(), doc.uri, edit);
+      if (doc.version === version) break;
+      if (attempt === WRITE_ATTEMPTS) throw new JournalError('The journal kept changing while Growth Journal tried to edit it; nothing was changed. Try again.');
+    }
     const workspaceEdit = new vscode.WorkspaceEdit();
     for (const e of edits) workspaceEdit.replace(doc.uri, offsetRange(doc, e.offset, e.deleteCount), e.insert);
     if (!(await vscode.workspace.applyEdit(workspaceEdit))) throw new JournalError('VS Code did not apply the edit to the open journal; nothing was changed.');
@@ -277,7 +295,7 @@ export class JournalStore implements vscode.Disposable {
       if (read.kind === 'missing' && !template) throw new JournalError('There is no journal yet.');
       const before = read.kind === 'text' ? read.text : undefined;
       const base = before ?? template!();
-      const after = this.computeEdits(base, uri, edit).reduce(applyEdit, base);
+      const after = (await this.computeEdits(base, uri, edit)).reduce(applyEdit, base);
       // Write only over the text that was read; if someone changed the file meanwhile, start again.
       const now = await readTextFile(uri);
       const unchanged = now.kind === 'text' ? now.text === before : now.kind === 'missing' && before === undefined;

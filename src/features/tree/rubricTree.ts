@@ -69,7 +69,9 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    if (!this.snapshot) this.update(await this.store.snapshot());
+    // The store may have read a newer journal than the last change event brought.
+    const latest = await this.store.snapshot();
+    if (latest !== this.snapshot) this.update(latest);
     const view = this.view;
     if (!view) return [];
     if (!node) return view.groups.map((g) => ({ kind: 'group', view: g }));

@@ -1,0 +1,212 @@
+/**
+ * `npm run bench`: the journal budgets of DESIGN.md, measured beside the naive way (a full
+ * `yaml` parse, edit and stringify) in the same run. Prints Markdown tables of medians.
+ */
+import { buildSync } from 'esbuild';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseDocument, type YAMLSeq } from 'yaml';
+import { coverage } from '../src/core/coverage';
+import { checkJournal, parseJournal, type EntryData, type JournalParse } from '../src/core/journal';
+import { appendEntryEdit, applyEdit, removeEntryEdit } from '../src/core/journalEdit';
+import { parseQuarter, quarterRange } from '../src/core/quarters';
+import { allDimensions, parseRubric, type Rubric } from '../src/core/rubric';
+import { buildRubricView } from '../src/core/rubricView';
+import { renderQuarterSummary } from '../src/core/summary';
+import { benchJournal } from './journals';
+
+const root = join(__dirname, '..');
+const rubric = parseRubric(readFileSync(join(root, 'rubric', 'product-security.yaml'), 'utf8')).rubric as Rubric;
+const dir = mkdtempSync(join(tmpdir(), 'growth-bench-'));
+const quick = process.argv.includes('--quick');
+
+function median(samples: number[]): number {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(runs: number, body: () => void): number {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    body();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+/** What the extension's store does: the file's bytes, decoded, compared with the last text read. */
+function readJournalFile(path: string): string {
+  return new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
+}
+
+function writeAtomic(path: string, text: string): void {
+  const temp = `${path}.tmp`;
+  writeFileSync(temp, text);
+  renameSync(temp, path);
+}
+
+const NEW_ENTRY: EntryData = {
+  id: 'ev-20261127-b3nc40',
+  date: '2026-11-27',
+  kind: 'commit',
+  title: 'Benchmark entry: "quotes", colons and # hashes',
+  dimensions: ['technical-depth', 'risk-management'],
+  level: 'senior',
+  commit: { sha: 'b3nc40ffee0000000000000000000000000000aa', repo: 'git@github.com:acme/app.git', subject: 'perf: bench' },
+  note: 'Two lines\nof note.\n',
+};
+
+/** The naive coverage: every dimension scans every entry. */
+function naiveCoverage(parse: JournalParse, target: string) {
+  const entries = parse.journal!.entries;
+  const range = quarterRange(parseQuarter('2026-Q2')!);
+  return allDimensions(rubric).map((d) => {
+    const mine = entries.filter((e) => e.dimensions.includes(d.id) && e.date >= range.start && e.date <= range.end);
+    const best = Math.max(-1, ...mine.map((e) => rubric.levels.findIndex((l) => l.id === e.level)));
+    return { d, mine, best, met: best >= rubric.levels.findIndex((l) => l.id === target) };
+  });
+}
+
+interface Row {
+  what: string;
+  ours: number;
+  naive?: number;
+  budget?: number;
+}
+
+function measure(count: number, crlf = false): Row[] {
+  const text = benchJournal(count, { crlf });
+  const path = join(dir, `journal-${count}${crlf ? '-crlf' : ''}.yaml`);
+  writeFileSync(path, text);
+  const runs = count >= 50_000 ? 3 : count >= 10_000 ? 5 : 9;
+  const naiveRuns = count >= 50_000 ? 1 : count >= 10_000 ? 3 : 5;
+  const big = count === 10_000;
+  const rows: Row[] = [];
+
+  const cached = { text, parse: parseJournal(text) };
+  rows.push({
+    what: 'load, cold (read, parse, check against the rubric)',
+    ours: time(runs, () => {
+      const p = parseJournal(readJournalFile(path));
+      checkJournal(p, rubric);
+    }),
+    naive: time(naiveRuns, () => parseDocument(readJournalFile(path)).toJS()),
+    ...(big ? { budget: 300 } : {}),
+  });
+  rows.push({
+    what: 'load, unchanged since the last load',
+    ours: time(runs, () => {
+      const now = readJournalFile(path);
+      if (now !== cached.text) throw new Error('changed');
+    }),
+    naive: time(naiveRuns, () => parseDocument(readJournalFile(path)).toJS()),
+    ...(big ? { budget: 30 } : {}),
+  });
+  const handEdited = text.replace(/title: Rotated signing keys/, 'title: Rotated the signing keys');
+  rows.push({
+    what: 'load after a hand edit to one entry',
+    ours: time(runs, () => checkJournal(parseJournal(handEdited), rubric)),
+    naive: time(naiveRuns, () => parseDocument(handEdited).toJS()),
+    ...(big ? { budget: 300 } : {}),
+  });
+  rows.push({
+    what: 'tag one entry (edit, atomic write)',
+    ours: time(runs, () => {
+      const current = readJournalFile(path);
+      const parse = current === cached.text ? cached.parse : parseJournal(current);
+      writeAtomic(`${path}.out`, applyEdit(current, appendEntryEdit(parse, NEW_ENTRY)));
+    }),
+    naive: time(naiveRuns, () => {
+      const doc = parseDocument(readJournalFile(path));
+      (doc.get('entries') as YAMLSeq).add(doc.createNode(NEW_ENTRY));
+      writeAtomic(`${path}.out`, doc.toString());
+    }),
+    ...(big ? { budget: 50 } : {}),
+  });
+  const victim = cached.parse.journal!.entries[Math.floor(count / 2)].id;
+  rows.push({
+    what: 'remove one entry',
+    ours: time(runs, () => {
+      const current = readJournalFile(path);
+      const parse = current === cached.text ? cached.parse : parseJournal(current);
+      writeAtomic(`${path}.out`, applyEdit(current, removeEntryEdit(parse, victim)));
+    }),
+    naive: time(naiveRuns, () => {
+      const doc = parseDocument(readJournalFile(path));
+      const seq = doc.get('entries') as YAMLSeq;
+      seq.items.splice(Math.floor(count / 2), 1);
+      writeAtomic(`${path}.out`, doc.toString());
+    }),
+    ...(big ? { budget: 50 } : {}),
+  });
+  const journal = cached.parse.journal!;
+  rows.push({
+    what: 'tree model and coverage (quarter and all time)',
+    ours: time(runs, () => buildRubricView(rubric, journal, { period: 'quarter', today: '2026-05-15', fiscalStartMonth: 1 })),
+    naive: time(naiveRuns, () => naiveCoverage(cached.parse, 'senior')),
+    ...(big ? { budget: 100 } : {}),
+  });
+  rows.push({
+    what: 'quarterly summary',
+    ours: time(runs, () => renderQuarterSummary({ rubric, journal, quarter: parseQuarter('2026-Q2')! })),
+    naive: time(naiveRuns, () => {
+      naiveCoverage(cached.parse, 'senior');
+      renderQuarterSummary({ rubric, journal: { ...journal, entries: journal.entries.filter((e) => e.date.startsWith('2026-0')) }, quarter: parseQuarter('2026-Q2')! });
+    }),
+    ...(big ? { budget: 100 } : {}),
+  });
+  void coverage;
+  return rows;
+}
+
+function fmt(ms: number | undefined): string {
+  if (ms === undefined) return '—';
+  return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
+}
+
+function table(title: string, rows: Row[]): string {
+  const lines = [`### ${title}`, '', '| operation | Growth Journal (ms) | naive (ms) | ratio | budget (ms) |', '| --- | ---: | ---: | ---: | --- |'];
+  for (const r of rows) {
+    const ratio = r.naive === undefined ? '—' : `${(r.naive / r.ours).toFixed(r.naive / r.ours >= 10 ? 0 : 1)}×`;
+    const budget = r.budget === undefined ? '' : `< ${r.budget} ${r.ours < r.budget ? '✅' : '❌ over'}`;
+    lines.push(`| ${r.what} | ${fmt(r.ours)} | ${fmt(r.naive)} | ${ratio} | ${budget} |`);
+  }
+  return lines.join('\n');
+}
+
+function bundleSize(): string {
+  const out = join(dir, 'bundle');
+  buildSync({ entryPoints: [join(root, 'src', 'extension.ts')], bundle: true, minify: true, platform: 'node', format: 'cjs', external: ['vscode'], outfile: join(out, 'extension.js'), logLevel: 'error' });
+  const kb = statSync(join(out, 'extension.js')).size / 1024;
+  return `${kb.toFixed(0)} KB minified (budget < 400 KB ${kb < 400 ? '✅' : '❌'})`;
+}
+
+function activation(): string {
+  const file = join(root, 'test-results', 'activation.json');
+  if (!existsSync(file)) return 'not measured yet: `npm test` records it from inside VS Code (test-results/activation.json)';
+  const { ms, vscode } = JSON.parse(readFileSync(file, 'utf8')) as { ms: number; vscode: string };
+  return `${ms.toFixed(1)} ms in VS Code ${vscode}, measured by the last \`npm test\` (budget < 50 ms ${ms < 50 ? '✅' : '❌'})`;
+}
+
+function peakMemory(): string {
+  const before = process.memoryUsage().heapUsed;
+  const parse = parseJournal(benchJournal(50_000));
+  checkJournal(parse, rubric);
+  const after = process.memoryUsage();
+  return `heap +${((after.heapUsed - before) / 2 ** 20).toFixed(0)} MB with the 50,000-entry journal parsed (rss ${(after.rss / 2 ** 20).toFixed(0)} MB)`;
+}
+
+function main(): void {
+  const sizes = quick ? [100, 10_000] : [100, 1_000, 10_000, 50_000];
+  console.log(`# Growth Journal benchmark\n\nNode ${process.version}, ${new Date().toISOString().slice(0, 10)}. Medians; the naive way is a full \`yaml\` parse (and stringify for writes) in the same run.\n`);
+  for (const n of sizes) console.log(`${table(`${n.toLocaleString('en')} entries (${(benchJournal(n).length / 2 ** 20).toFixed(1)} MB)`, measure(n))}\n`);
+  console.log(`${table('10,000 entries, CRLF line endings', measure(10_000, true))}\n`);
+  console.log(`- Bundle \`dist/extension.js\`: ${bundleSize()}`);
+  console.log(`- Activation: ${activation()}`);
+  console.log(`- Memory: ${quick ? 'skipped (--quick)' : peakMemory()}`);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+main();
