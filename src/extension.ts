@@ -2,6 +2,9 @@
 import * as vscode from 'vscode';
 import { registerEntries } from './features/entries';
 import { registerProfile } from './features/profile';
+import { registerStatus } from './features/status';
+import { registerSummary } from './features/summary';
+import { registerTrailers } from './features/trailers';
 import { registerTagging } from './features/tagging';
 import { registerTree } from './features/tree';
 import { Git } from './host/git';
@@ -25,6 +28,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   registerTagging(context, services);
   registerEntries(context, services);
   registerProfile(context, services);
+  registerSummary(context, services);
+  registerTrailers(context, services);
+  registerStatus(context, services);
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   const real = services.prompts;
   return {

@@ -36,6 +36,12 @@ function requireParsed(parse: JournalParse): ParsedJournal {
  * quoting, line endings, a BOM and a missing final newline all stay as the user left them.
  */
 export function appendEntryEdit(parse: JournalParse, entry: EntryData): TextEdit {
+  return appendEntriesEdit(parse, [entry]);
+}
+
+/** Appends several entries in one edit, in order (an import of many commits writes once). */
+export function appendEntriesEdit(parse: JournalParse, entries: readonly EntryData[]): TextEdit {
+  if (entries.length === 0) throw new JournalEditError('Nothing to append.');
   const { source } = requireParsed(parse);
   const { text } = source;
   const { eol } = textShape(text);
@@ -45,7 +51,7 @@ export function appendEntryEdit(parse: JournalParse, entry: EntryData): TextEdit
   const value = pair?.value as Node | null | undefined;
 
   if (!pair) {
-    const item = formatEntry(entry, 2, eol);
+    const item = formatEntries(entries, 2, eol);
     const atEnd = text.length;
     return text.length === 0 || text.endsWith('\n')
       ? { offset: atEnd, deleteCount: 0, insert: `entries:${eol}${item}${eol}` }
@@ -54,7 +60,7 @@ export function appendEntryEdit(parse: JournalParse, entry: EntryData): TextEdit
   const keyColumn = column(text, (pair.key as Node).range![0]);
   if (value == null || (isScalar(value) && value.value === null) || (isSeq(value) && value.flow && value.items.length === 0)) {
     // `entries:`, `entries: ~` or `entries: []`: the first item turns it into a block list.
-    const item = formatEntry(entry, keyColumn + 2, eol);
+    const item = formatEntries(entries, keyColumn + 2, eol);
     const valueEnd = value?.range ? value.range[1] : (pair.key as Node).range![1];
     let start = value?.range ? value.range[0] : valueEnd;
     while (text[start - 1] === ' ' || text[start - 1] === '\t') start--;
@@ -65,12 +71,12 @@ export function appendEntryEdit(parse: JournalParse, entry: EntryData): TextEdit
   if (!isSeq(value)) throw new JournalEditError('"entries" in the journal is not a list.', source.lines.position(value.range![0]).line);
   if (value.flow) {
     const close = text.lastIndexOf(']', value.range![1]);
-    return { offset: close, deleteCount: 0, insert: `, ${JSON.stringify(entryForFlow(entry))}` };
+    return { offset: close, deleteCount: 0, insert: entries.map((e) => `, ${JSON.stringify(entryForFlow(e))}`).join('') };
   }
   const last = value.items[value.items.length - 1] as Node;
   const dashColumn = column(text, value.range![0]);
   const keyIndent = isMap(last) ? column(text, last.range![0]) : dashColumn + 2;
-  const item = formatEntry(entry, keyIndent, eol, dashColumn);
+  const item = formatEntries(entries, keyIndent, eol, dashColumn);
   const end = last.range![1];
   if (end > 0 && text[end - 1] === '\n') return { offset: end, deleteCount: 0, insert: `${item}${eol}` };
   return { offset: endOfLine(text, end), deleteCount: 0, insert: `${eol}${item}` };
@@ -131,6 +137,10 @@ export function setProfileEdits(parse: JournalParse, profile: Required<Profile>)
   }
   // Later offsets first, so each edit's offsets stay valid as the others apply.
   return edits.sort((a, b) => b.offset - a.offset);
+}
+
+function formatEntries(entries: readonly EntryData[], keyIndent: number, eol: string, dashColumn = keyIndent - 2): string {
+  return entries.map((e) => formatEntry(e, keyIndent, eol, dashColumn)).join(eol);
 }
 
 /** Renders an entry as a block list item whose keys start at column `keyIndent` (0-based). */

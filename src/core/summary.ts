@@ -1,6 +1,7 @@
 import { coverage, entriesInPeriod, type DimensionCoverage } from './coverage';
 import { type Entry, type Journal } from './journal';
-import { mdLink, mdText } from './markdown';
+import { mdFileLink, mdLink, mdText } from './markdown';
+import { contentHash } from './text';
 import { commitUrl } from './permalink';
 import { quarterLabel, quarterMonths, quarterRange, type Quarter } from './quarters';
 import { levelName, type Rubric } from './rubric';
@@ -12,7 +13,12 @@ export interface SummaryInput {
   includePrivate?: boolean;
   /** How the journal is named in the footer, e.g. `.growth/journal.yaml`. */
   journalLabel?: string;
+  /** The workspace-relative folder the summary is written to, so file links resolve from there. */
+  summaryFolder?: string;
 }
+
+export const DEFAULT_SUMMARY_FOLDER = '.growth/summaries';
+const FINGERPRINT = /\n<!-- growth-journal summary ([0-9a-f]+) -->\n$/;
 
 const STATUS_TEXT: Record<DimensionCoverage['status'], string> = {
   met: '✅ met',
@@ -34,6 +40,8 @@ export function renderQuarterSummary(input: SummaryInput): string {
   const target = journal.profile.targetLevel;
   const current = journal.profile.currentLevel;
   const includePrivate = input.includePrivate ?? false;
+  // From the summary's folder back to the workspace folder, for links to tagged files.
+  const toWorkspace = '../'.repeat((input.summaryFolder ?? DEFAULT_SUMMARY_FOLDER).split('/').filter((p) => p && p !== '.').length);
   const inPeriod = entriesInPeriod(journal.entries, { range, includePrivate: true });
   const shown = includePrivate ? inPeriod : inPeriod.filter((e) => !e.private);
   const hidden = inPeriod.length - shown.length;
@@ -78,7 +86,7 @@ export function renderQuarterSummary(input: SummaryInput): string {
   for (const r of touched) {
     out.push(`### ${mdText(r.dimension.name)}`, '');
     const strongest = [...r.entries].sort((a, b) => strength(rubric, b) - strength(rubric, a) || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
-    for (const e of strongest.slice(0, MAX_EVIDENCE_PER_DIMENSION)) out.push(evidenceLine(rubric, e));
+    for (const e of strongest.slice(0, MAX_EVIDENCE_PER_DIMENSION)) out.push(evidenceLine(rubric, e, toWorkspace));
     if (r.entries.length > MAX_EVIDENCE_PER_DIMENSION) out.push(`- …and ${plural(r.entries.length - MAX_EVIDENCE_PER_DIMENSION, 'more entry', 'more entries')}.`);
     out.push('');
   }
@@ -107,14 +115,21 @@ export function renderQuarterSummary(input: SummaryInput): string {
   if (hidden > 0) footer.push(`${plural(hidden, 'private entry', 'private entries')} left out.`);
   else if (includePrivate) footer.push('Private entries included.');
   out.push(footer.join(' '), '');
-  return out.join('\n');
+  const body = out.join('\n');
+  return `${body}\n<!-- growth-journal summary ${contentHash(body)} -->\n`;
+}
+
+/** True when a summary file is exactly as Growth Journal wrote it: replacing it loses nothing. */
+export function isUneditedSummary(text: string): boolean {
+  const m = FINGERPRINT.exec(text);
+  return !!m && contentHash(text.slice(0, m.index)) === m[1];
 }
 
 function strength(rubric: Rubric, e: Entry): number {
   return rubric.levels.findIndex((l) => l.id === e.level);
 }
 
-function evidenceLine(rubric: Rubric, e: Entry): string {
+function evidenceLine(rubric: Rubric, e: Entry, toWorkspace: string): string {
   const parts = [`- **${e.date || 'undated'}**: ${mdText(e.title)}`];
   if (e.level) parts.push(` _(${mdText(levelName(rubric, e.level))})_`);
   if (e.commit) {
@@ -123,7 +138,8 @@ function evidenceLine(rubric: Rubric, e: Entry): string {
   }
   if (e.selection) {
     const s = e.selection;
-    parts.push(`, ${mdLink(`${s.file}:${s.startLine}${s.endLine !== s.startLine ? `-${s.endLine}` : ''}`, s.link)}`);
+    const label = `${s.file}:${s.startLine}${s.endLine !== s.startLine ? `-${s.endLine}` : ''}`;
+    parts.push(`, ${s.link ? mdLink(label, s.link) : mdFileLink(label, `${toWorkspace}${s.file}#L${s.startLine}`)}`);
   }
   const note = e.note?.trim().split(/\r?\n/)[0];
   if (note) parts.push(`\n  ${mdText(note)}`);

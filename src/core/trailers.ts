@@ -1,3 +1,4 @@
+import { type EntryData } from './journal';
 /** Commit message trailers (`Key: value` lines in the last paragraph), read the way git reads them. */
 
 export interface Trailer {
@@ -68,4 +69,27 @@ export function growthTrailers(message: string): GrowthTrailers | undefined {
   }
   if (dimensions.length === 0) return undefined;
   return { dimensions, ...(level === undefined ? {} : { level }) };
+}
+
+export interface TrailerCommit {
+  sha: string;
+  subject: string;
+  message: string;
+  /** YYYY-MM-DD of the commit. */
+  date: string;
+  remote?: string;
+}
+
+/** The entry a commit's `Growth-Evidence:` trailer asks for, or undefined when it has none. */
+export function evidenceFromTrailers(commit: TrailerCommit): Omit<EntryData, 'id'> | undefined {
+  const trailers = growthTrailers(commit.message);
+  if (!trailers) return undefined;
+  return {
+    date: commit.date,
+    kind: 'commit',
+    title: commit.subject,
+    dimensions: trailers.dimensions,
+    ...(trailers.level ? { level: trailers.level } : {}),
+    commit: { sha: commit.sha, ...(commit.remote ? { repo: commit.remote } : {}), subject: commit.subject },
+  };
 }

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
-import { type GitAPI, type GitCommit, type GitExtension } from './gitApi';
+import { type GitAPI, type GitCommit, type GitExtension, type GitRepository as GitApiRepository } from './gitApi';
 
 /** A commit as Growth Journal shows and records it. */
 export interface Commit {
@@ -89,6 +89,33 @@ export class Git {
     const name = remoteNames.includes('origin') ? 'origin' : remoteNames[0];
     const remote = name ? (await runGit(cwd, ['remote', 'get-url', name]).catch(() => '')).trim() : '';
     return { root, name: basename(root), ...(remote ? { remote } : {}), ...(head ? { head } : {}) };
+  }
+
+  /**
+   * Calls `listener` after each commit in a workspace repository, made in VS Code or a terminal:
+   * HEAD moving to a child of itself. Through the Git API only; without it nothing watches.
+   */
+  async onDidCommit(listener: (repo: Repo, sha: string) => void): Promise<vscode.Disposable> {
+    const api = vscode.workspace.isTrusted ? await this.gitApi() : undefined;
+    if (!api) return new vscode.Disposable(() => undefined);
+    const subscriptions: vscode.Disposable[] = [];
+    const watch = (repository: GitApiRepository) => {
+      let head = repository.state.HEAD?.commit;
+      subscriptions.push(
+        repository.state.onDidChange(async () => {
+          const now = repository.state.HEAD?.commit;
+          if (!now || now === head) return;
+          const previous = head;
+          head = now;
+          const commit = await repository.getCommit(now).catch(() => undefined);
+          const repo = commit && previous && commit.parents.includes(previous) ? await this.repositoryFor(repository.rootUri) : undefined;
+          if (repo) listener(repo, now);
+        }),
+      );
+    };
+    api.repositories.forEach(watch);
+    subscriptions.push(api.onDidOpenRepository(watch));
+    return vscode.Disposable.from(...subscriptions);
   }
 
   async recentCommits(repo: Repo, count: number): Promise<Commit[]> {

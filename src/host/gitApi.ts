@@ -20,6 +20,7 @@ export interface GitRemote {
 export interface GitRepositoryState {
   readonly HEAD: { readonly name?: string; readonly commit?: string } | undefined;
   readonly remotes: GitRemote[];
+  readonly onDidChange: vscode.Event<void>;
 }
 
 export interface GitChange {
@@ -42,6 +43,7 @@ export interface GitAPI {
   readonly state: 'uninitialized' | 'initialized';
   readonly onDidChangeState: vscode.Event<'uninitialized' | 'initialized'>;
   readonly repositories: GitRepository[];
+  readonly onDidOpenRepository: vscode.Event<GitRepository>;
   getRepository(uri: vscode.Uri): GitRepository | null;
   toGitUri(uri: vscode.Uri, ref: string): vscode.Uri;
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { checkJournal, parseJournalSteps, type EntryData, type Journal, type JournalParse, type Profile } from '../core/journal';
-import { appendEntryEdit, applyEdit, newJournalText, removeEntryEdit, setProfileEdits, type TextEdit } from '../core/journalEdit';
+import { appendEntriesEdit, applyEdit, newJournalText, removeEntryEdit, setProfileEdits, type TextEdit } from '../core/journalEdit';
 import { newEntryId } from '../core/entryId';
 import { type Problem } from '../core/problem';
 import { parseRubric, type Rubric } from '../core/rubric';
@@ -216,13 +216,22 @@ export class JournalStore implements vscode.Disposable {
 
   /** Appends a new entry and returns it with its id. Creates the journal on first use. */
   async append(data: Omit<EntryData, 'id'>, idSeed: string): Promise<EntryData> {
-    let entry: EntryData | undefined;
+    return (await this.appendMany([{ data, idSeed }]))[0];
+  }
+
+  /** Appends entries in one write, each with a new id. */
+  async appendMany(drafts: readonly { data: Omit<EntryData, 'id'>; idSeed: string }[]): Promise<EntryData[]> {
+    let entries: EntryData[] = [];
     await this.mutate((parse) => {
       const taken = new Set(parse.journal?.entries.map((e) => e.id));
-      entry = { id: newEntryId(data.date, idSeed, taken), ...data };
-      return [appendEntryEdit(parse, entry)];
+      entries = drafts.map(({ data, idSeed }) => {
+        const id = newEntryId(data.date, idSeed, taken);
+        taken.add(id);
+        return { id, ...data };
+      });
+      return [appendEntriesEdit(parse, entries)];
     }, true);
-    return entry!;
+    return entries;
   }
 
   async remove(id: string): Promise<void> {

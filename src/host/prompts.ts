@@ -13,7 +13,15 @@ export interface CommitChoice {
  */
 export type EvidenceKind = 'commit' | 'lastCommit' | 'selection' | 'note';
 
+export interface Choice<T> {
+  label: string;
+  description?: string;
+  value: T;
+}
+
 export interface Prompts {
+  /** A single choice from a list. */
+  pick<T>(title: string, placeHolder: string, choices: readonly Choice<T>[]): Promise<T | undefined>;
   pickEvidenceKind(canTagSelection: boolean): Promise<EvidenceKind | undefined>;
   pickRepository(repos: readonly Repo[]): Promise<Repo | undefined>;
   pickCommits(choices: readonly CommitChoice[], repo: Repo): Promise<Commit[] | undefined>;
@@ -30,6 +38,10 @@ export interface Prompts {
 const STEP_TITLE = 'Tag Evidence';
 
 export class VsCodePrompts implements Prompts {
+  async pick<T>(title: string, placeHolder: string, choices: readonly Choice<T>[]): Promise<T | undefined> {
+    return (await vscode.window.showQuickPick(choices.map((c) => ({ ...c })), { title, placeHolder }))?.value;
+  }
+
   async pickEvidenceKind(canTagSelection: boolean): Promise<EvidenceKind | undefined> {
     const items: (vscode.QuickPickItem & { evidence: EvidenceKind })[] = [
       { label: '$(git-commit) Last commit', description: 'the commit you just made', evidence: 'lastCommit' },

@@ -38,3 +38,29 @@ export function guarded<A extends unknown[]>(services: Services, body: (...args:
     }
   };
 }
+
+/**
+ * Keeps a subscription only while a boolean `growthJournal.<setting>` is on, so an opt-in
+ * feature costs nothing (not even starting the Git extension) until someone turns it on.
+ */
+export function whileSettingOn(context: vscode.ExtensionContext, setting: string, subscribe: () => Promise<vscode.Disposable>): void {
+  let current: Promise<vscode.Disposable> | undefined;
+  const sync = () => {
+    const on = vscode.workspace.getConfiguration('growthJournal').get<boolean>(setting, false);
+    if (on && !current) current = subscribe();
+    if (!on && current) {
+      void current.then((d) => d.dispose());
+      current = undefined;
+    }
+  };
+  sync();
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(`growthJournal.${setting}`) && sync()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void current?.then((d) => d.dispose());
+      current = undefined;
+      sync();
+    }),
+    { dispose: () => void current?.then((d) => d.dispose()) },
+  );
+}

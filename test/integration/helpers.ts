@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { Commit, Repo } from '../../src/host/git';
-import type { CommitChoice, EvidenceKind, Prompts } from '../../src/host/prompts';
+import type { Choice, CommitChoice, EvidenceKind, Prompts } from '../../src/host/prompts';
 import type { Rubric } from '../../src/core/rubric';
 
 export async function extensionApi(): Promise<TestApi> {
@@ -31,6 +31,9 @@ export class ScriptedPrompts implements Prompts {
     return Promise.resolve(typeof answer === 'function' ? (answer as (...a: unknown[]) => T)(...args) : (answer as T));
   }
 
+  pick<T>(title: string, placeHolder: string, choices: readonly Choice<T>[]) {
+    return this.next<T | undefined>('pick', title, placeHolder, choices);
+  }
   pickEvidenceKind(canTagSelection: boolean) {
     return this.next<EvidenceKind | undefined>('pickEvidenceKind', canTagSelection);
   }

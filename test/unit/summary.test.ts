@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseJournal } from '../../src/core/journal';
 import { parseQuarter } from '../../src/core/quarters';
-import { renderQuarterSummary } from '../../src/core/summary';
+import { isUneditedSummary, renderQuarterSummary } from '../../src/core/summary';
 import { bundledRubric, fixture, root, rubricFixture } from './helpers';
 
 describe('quarterly summary', () => {
@@ -30,6 +30,19 @@ describe('quarterly summary', () => {
     const md = renderQuarterSummary({ rubric, journal, quarter: parseQuarter('2026-Q4')! });
     assert.ok(md.includes('the &lt;script&gt; injection incident & shared fixes'));
     assert.ok(!md.includes('<script>'));
+  });
+
+  it('knows whether a summary file was edited since it was written', () => {
+    const md = renderQuarterSummary({ rubric, journal, quarter: parseQuarter('2026-Q4')! });
+    assert.equal(isUneditedSummary(md), true);
+    assert.equal(isUneditedSummary(md.replace('## Headlines', '## Headlines (my notes)')), false);
+    assert.equal(isUneditedSummary('# my own notes\n'), false);
+  });
+
+  it('links a selection without a permalink to the file, relative to the summaries folder', () => {
+    const entry = { ...journal.entries[1], selection: { file: 'src/a b.ts', startLine: 3, endLine: 9 } };
+    const md = renderQuarterSummary({ rubric, journal: { ...journal, entries: [entry] }, quarter: parseQuarter('2026-Q4')!, summaryFolder: 'docs/growth/summaries' });
+    assert.ok(md.includes('[src/a b.ts:3-9](<../../../src/a%20b.ts#L3>)'), md);
   });
 
   it('summarises any ladder', () => {

@@ -1,0 +1,85 @@
+import * as vscode from 'vscode';
+import { localIsoDate } from '../../core/dates';
+import { levelName } from '../../core/rubric';
+import { buildRubricView } from '../../core/rubricView';
+import { type JournalSnapshot } from '../../host/journalStore';
+import { whileSettingOn, type Services } from '../../host/services';
+
+const ASKED_KEY = 'growthJournal.askedCommits';
+const REMINDED_KEY = 'growthJournal.lastReminder';
+const FIRST_REMINDER_DELAY_MS = 10 * 60_000;
+const DAY_MS = 86_400_000;
+
+/** The status bar count, the opt-in "Tag this commit?" prompt, and the opt-in reminder. */
+export function registerStatus(context: vscode.ExtensionContext, services: Services): void {
+  const item = vscode.window.createStatusBarItem('growthJournal.status', vscode.StatusBarAlignment.Left, 50);
+  item.name = 'Growth Journal';
+  item.command = 'workbench.view.extension.growthJournal';
+  context.subscriptions.push(item, services.store.onDidChange((s) => render(item, s)));
+  void services.store.snapshot().then((s) => render(item, s));
+
+  whileSettingOn(context, 'askAfterCommit', () =>
+    services.git.onDidCommit(async (repo, sha) => {
+      const asked = context.workspaceState.get<string[]>(ASKED_KEY, []);
+      const snapshot = await services.store.snapshot();
+      if (asked.includes(sha) || snapshot.journal?.entries.some((e) => e.commit?.sha === sha)) return;
+      await context.workspaceState.update(ASKED_KEY, [sha, ...asked].slice(0, 200));
+      const commit = await services.git.commit(repo, sha);
+      const choice = await services.prompts.info(`Tag this commit as evidence? “${commit?.subject ?? sha.slice(0, 7)}”`, 'Tag Commit', "Don't Ask Again");
+      if (choice === 'Tag Commit') await vscode.commands.executeCommand('growthJournal.tagCommit', { id: sha }, repo.root);
+      if (choice === "Don't Ask Again") await vscode.workspace.getConfiguration('growthJournal').update('askAfterCommit', false, vscode.ConfigurationTarget.Global);
+    }),
+  );
+
+  // Never at start-up: the first look is ten minutes in, then once a day at most.
+  const remind = async () => {
+    const weeks = vscode.workspace.getConfiguration('growthJournal').get<number>('reminderWeeks', 0);
+    if (!weeks || weeks < 1) return;
+    const last = context.globalState.get<number>(REMINDED_KEY, 0);
+    if (Date.now() - last < DAY_MS) return;
+    const snapshot = await services.store.snapshot();
+    if (snapshot.status !== 'ready' && snapshot.status !== 'noJournal') return;
+    const newest = (snapshot.journal?.entries ?? []).reduce((max, e) => (e.date > max ? e.date : max), '');
+    const cutoff = localIsoDate(new Date(Date.now() - weeks * 7 * DAY_MS));
+    if (newest && newest >= cutoff) return;
+    await context.globalState.update(REMINDED_KEY, Date.now());
+    const choice = await services.prompts.info(
+      newest ? `No evidence added to your growth journal since ${newest}. Anything from the last ${weeks} week${weeks === 1 ? '' : 's'} worth keeping?` : 'Your growth journal has no evidence yet. Anything from this week worth keeping?',
+      'Add a Note',
+      'Tag Last Commit',
+      'Stop Reminding Me',
+    );
+    if (choice === 'Add a Note') await vscode.commands.executeCommand('growthJournal.addNote');
+    if (choice === 'Tag Last Commit') await vscode.commands.executeCommand('growthJournal.tagLastCommit');
+    if (choice === 'Stop Reminding Me') await vscode.workspace.getConfiguration('growthJournal').update('reminderWeeks', 0, vscode.ConfigurationTarget.Global);
+  };
+  const first = setTimeout(() => void remind(), FIRST_REMINDER_DELAY_MS);
+  const daily = setInterval(() => void remind(), DAY_MS / 4);
+  context.subscriptions.push({ dispose: () => (clearTimeout(first), clearInterval(daily)) });
+}
+
+function render(item: vscode.StatusBarItem, snapshot: JournalSnapshot): void {
+  // The walkthrough's steps complete on these.
+  const profile = snapshot.journal?.profile;
+  void vscode.commands.executeCommand('setContext', 'growthJournal.hasProfile', !!(profile?.currentLevel && profile.targetLevel));
+  void vscode.commands.executeCommand('setContext', 'growthJournal.hasCommitEvidence', !!snapshot.journal?.entries.some((e) => e.kind === 'commit'));
+  if (snapshot.status === 'noFolder' || !snapshot.rubric) {
+    item.hide();
+    return;
+  }
+  const view = buildRubricView(snapshot.rubric, snapshot.journal, { period: 'quarter', today: localIsoDate(new Date()), fiscalStartMonth: snapshot.settings.fiscalYearStartMonth });
+  const count = new Set(view.groups.flatMap((g) => g.dimensions.flatMap((d) => d.entries.map((e) => e.id)))).size;
+  item.text = snapshot.status === 'journalError' ? '$(warning) Growth: journal has errors' : `$(graph-line) Growth: ${count} this quarter`;
+  const target = snapshot.journal?.profile.targetLevel;
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendMarkdown('**').appendText(`Growth Journal, ${view.quarter}`).appendMarkdown('**\n\n');
+  tooltip.appendText(`${count} ${count === 1 ? 'piece' : 'pieces'} of evidence this quarter.`).appendMarkdown('\n\n');
+  if (target) {
+    const missing = view.groups.flatMap((g) => g.dimensions).filter((d) => d.status === 'none');
+    tooltip.appendText(missing.length ? `No evidence yet this quarter for ${levelName(snapshot.rubric, target)}-level:` : `Every dimension ${levelName(snapshot.rubric, target)} describes has evidence this quarter.`).appendMarkdown('\n');
+    for (const d of missing) tooltip.appendMarkdown('- ').appendText(d.dimension.name).appendMarkdown('\n');
+  } else tooltip.appendText('Set your target level to see what is missing.');
+  item.tooltip = tooltip;
+  item.accessibilityInformation = { label: `Growth Journal: ${count} pieces of evidence this quarter` };
+  item.show();
+}

@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as vscode from 'vscode';
+import { main } from '../../src/cli';
+import { localIsoDate } from '../../src/core/dates';
+import { parseJournal } from '../../src/core/journal';
+import { quarterLabel, quarterOfDate } from '../../src/core/quarters';
+import type { Choice } from '../../src/host/prompts';
+import { extensionApi, folders, HEADER, readJournal, ScriptedPrompts, setJournal, waitFor } from './helpers';
+
+const today = localIsoDate(new Date());
+const quarter = quarterLabel(quarterOfDate(today));
+const JOURNAL = `${HEADER.replace('entries: []\n', 'entries:\n')}  - id: one
+    date: ${today}
+    kind: note
+    title: Led the threat-model review for <checkout> & payments
+    dimensions: [communication, risk-management]
+    level: senior
+    note: Three teams, six follow-ups.
+  - id: secret
+    date: ${today}
+    kind: note
+    title: Notes for my promotion case
+    dimensions: [business-acumen]
+    private: true
+`;
+
+async function read(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+describe('quarterly summaries', () => {
+  let api: Awaited<ReturnType<typeof extensionApi>>;
+  before(async () => {
+    api = await extensionApi();
+  });
+  afterEach(() => api.setPrompts(undefined as never));
+
+  it('writes .growth/summaries/<quarter>.md, identical to the CLI, private entries left out, and opens the preview', async () => {
+    await setJournal(api, JOURNAL);
+    const summaries = vscode.Uri.joinPath(folders().app.uri, '.growth', 'summaries');
+    await vscode.workspace.fs.delete(summaries, { recursive: true }).then(undefined, () => undefined);
+    let offered: Choice<unknown>[] = [];
+    api.setPrompts(new ScriptedPrompts({ pick: [(_t: string, _p: string, choices: Choice<unknown>[]) => ((offered = choices), choices[0].value), false] }));
+    await vscode.commands.executeCommand('growthJournal.generateSummary');
+    assert.equal(offered[0].label, quarter, 'the current quarter comes first');
+    const file = vscode.Uri.joinPath(summaries, `${quarter}.md`);
+    const written = await read(file);
+    assert.match(written, /Led the threat-model review for &lt;checkout&gt; & payments/);
+    assert.doesNotMatch(written, /promotion case/);
+    assert.match(written, /1 private entry left out/);
+    let cli = '';
+    const code = main(['summary', '--quarter', quarter], { cwd: folders().app.uri.fsPath, out: (t) => (cli += t), err: () => undefined, packageRoot: vscode.extensions.getExtension('growth-journal.growth-journal')!.extensionPath, today: new Date() });
+    assert.equal(code, 0);
+    assert.equal(cli, written, 'the CLI prints the same bytes');
+    await waitFor('the Markdown preview', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => /Preview/.test(t.label)));
+  });
+
+  it('asks before replacing a summary the user edited, and can keep it by writing a new file', async () => {
+    await setJournal(api, JOURNAL);
+    const summaries = vscode.Uri.joinPath(folders().app.uri, '.growth', 'summaries');
+    const file = vscode.Uri.joinPath(summaries, `${quarter}.md`);
+    const edited = `${await read(file)}\nMy own closing words.\n`;
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(edited));
+    const prompts = new ScriptedPrompts({ pick: [quarterChoice, false, (_t: string, _p: string, choices: Choice<vscode.Uri>[]) => choices[0].value] });
+    api.setPrompts(prompts);
+    await vscode.commands.executeCommand('growthJournal.generateSummary');
+    assert.equal(await read(file), edited, 'the edited summary is untouched');
+    assert.match(await read(vscode.Uri.joinPath(summaries, `${quarter} (2).md`)), /Growth summary/);
+  });
+
+  it('Copy Summary puts the summary on the clipboard, with private entries when asked', async () => {
+    await setJournal(api, JOURNAL);
+    api.setPrompts(new ScriptedPrompts({ pick: [quarterChoice, true] }));
+    await vscode.commands.executeCommand('growthJournal.copySummary');
+    const copied = await vscode.env.clipboard.readText();
+    assert.match(copied, /Notes for my promotion case/);
+  });
+});
+
+function quarterChoice(_t: string, _p: string, choices: Choice<unknown>[]): unknown {
+  return choices.find((c) => c.label === quarter)!.value;
+}
+
+describe('commit trailers', () => {
+  let api: Awaited<ReturnType<typeof extensionApi>>;
+  before(async () => {
+    api = await extensionApi();
+  });
+  afterEach(async () => {
+    api.setPrompts(undefined as never);
+    await vscode.workspace.getConfiguration('growthJournal').update('importTrailersOnCommit', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('imports one entry per commit with a Growth-Evidence trailer, and no duplicates on a second run', async () => {
+    await setJournal(api, HEADER);
+    const prompts = new ScriptedPrompts({});
+    api.setPrompts(prompts);
+    await vscode.commands.executeCommand('growthJournal.importTrailers');
+    const entries = parseJournal(await readJournal()).journal!.entries;
+    assert.deepEqual(
+      entries.map((e) => [e.commit?.subject, e.dimensions, e.level]),
+      [
+        ['feat(auth): validate "alg" against an allow-list', ['technical-depth', 'risk-management'], 'senior'],
+        ['chore: post-mortem notes 🚒', ['incident-response'], undefined],
+      ],
+    );
+    assert.match(prompts.infos[0], /Imported 2 entries/);
+    await vscode.commands.executeCommand('growthJournal.importTrailers');
+    assert.equal(parseJournal(await readJournal()).journal!.entries.length, 2);
+    assert.match(prompts.infos[1], /No new Growth-Evidence trailers.*2 already in the journal/);
+  });
+
+  it('with importTrailersOnCommit on, a real commit with a trailer lands in the journal by itself', async function () {
+    this.timeout(60_000);
+    await setJournal(api, HEADER);
+    api.setPrompts(new ScriptedPrompts({}));
+    await vscode.workspace.getConfiguration('growthJournal').update('importTrailersOnCommit', true, vscode.ConfigurationTarget.Workspace);
+    const cwd = folders().app.uri.fsPath;
+    const head = () => execFileSync('git', ['rev-parse', 'HEAD'], { cwd, encoding: 'utf8' }).trim();
+    // Let the Git extension see the current HEAD first, so the next one is a commit on top of it.
+    await new Promise((r) => setTimeout(r, 1500));
+    execFileSync('git', ['commit', '--allow-empty', '-q', '-m', 'feat: mentoring notes\n\nGrowth-Evidence: mentorship\nGrowth-Level: mid'], { cwd });
+    const sha = head();
+    const entry = await waitFor('the auto-imported entry', async () => parseJournal(await readJournal()).journal?.entries.find((e) => e.commit?.sha === sha), 30_000);
+    assert.deepEqual([entry.dimensions, entry.level], [['mentorship'], 'mid']);
+  });
+});
