@@ -186,16 +186,20 @@ function bundleSize(): string {
 function activation(): string {
   const file = join(root, 'test-results', 'activation.json');
   if (!existsSync(file)) return 'not measured yet: `npm test` records it from inside VS Code (test-results/activation.json)';
-  const { ms, vscode } = JSON.parse(readFileSync(file, 'utf8')) as { ms: number; vscode: string };
-  return `${ms.toFixed(1)} ms in VS Code ${vscode}, measured by the last \`npm test\` (budget < 50 ms ${ms < 50 ? '✅' : '❌'})`;
+  const { ms, withLoading, vscode } = JSON.parse(readFileSync(file, 'utf8')) as { ms: number; withLoading: number; vscode: string };
+  return `activate() ran ${ms.toFixed(1)} ms (budget < 50 ms ${ms < 50 ? '✅' : '❌'}); ${withLoading.toFixed(0)} ms with VS Code loading the bundle; in VS Code ${vscode}, measured by the last \`npm test\``;
 }
 
 function peakMemory(): string {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
   const before = process.memoryUsage().heapUsed;
   const parse = parseJournal(benchJournal(50_000));
   checkJournal(parse, rubric);
-  const after = process.memoryUsage();
-  return `heap +${((after.heapUsed - before) / 2 ** 20).toFixed(0)} MB with the 50,000-entry journal parsed (rss ${(after.rss / 2 ** 20).toFixed(0)} MB)`;
+  gc?.();
+  const held = process.memoryUsage().heapUsed - before;
+  const peak = process.resourceUsage().maxRSS / 1024;
+  return `${(held / 2 ** 20).toFixed(0)} MB of heap held by a parsed journal of ${parse.journal?.entries.length ?? 0} entries; peak RSS of the whole bench ${peak.toFixed(0)} MB`;
 }
 
 function main(): void {

@@ -17,10 +17,13 @@ import { type RubricTreeProvider } from './features/tree/rubricTree';
 export interface TestApi {
   services: Services;
   tree: RubricTreeProvider;
+  /** How long activate() took, from its call to its return. */
+  activationMs: number;
   setPrompts(prompts: Prompts): void;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
+  const started = performance.now();
   const store = new JournalStore(context.extensionUri);
   const services: Services = { store, git: new Git(), prompts: new VsCodePrompts(), workspaceState: context.workspaceState };
   context.subscriptions.push(store);
@@ -36,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   return {
     services,
     tree,
+    activationMs: performance.now() - started,
     setPrompts: (prompts) => {
       services.prompts = prompts ?? real;
     },

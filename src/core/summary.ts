@@ -20,11 +20,12 @@ export interface SummaryInput {
 export const DEFAULT_SUMMARY_FOLDER = '.growth/summaries';
 const FINGERPRINT = /\n<!-- growth-journal summary ([0-9a-f]+) -->\n$/;
 
+// Words, not emoji: summaries get pasted into review tools and read where emoji fonts are missing.
 const STATUS_TEXT: Record<DimensionCoverage['status'], string> = {
-  met: '✅ met',
-  some: '🟡 below target',
-  none: '⬜ no evidence',
-  'not-expected': '— not described at target',
+  met: '**met**',
+  some: 'below target',
+  none: 'no evidence',
+  'not-expected': 'not described at target',
 };
 
 const MAX_EVIDENCE_PER_DIMENSION = 5;
@@ -61,7 +62,8 @@ export function renderQuarterSummary(input: SummaryInput): string {
   if (targetName) {
     const met = rows.filter((r) => r.status === 'met').length;
     const below = rows.filter((r) => r.status === 'some').length;
-    out.push(`- ${targetName} level shown in ${plural(met, 'dimension')}${below ? `; ${below} more ${below === 1 ? 'has' : 'have'} evidence below it` : ''}.`);
+    const belowText = below ? `${below} ${met ? 'more ' : ''}${below === 1 ? 'has' : 'have'} evidence below it` : '';
+    out.push(met ? `- ${targetName} level shown in ${plural(met, 'dimension')}${below ? `; ${belowText}` : ''}.` : `- ${targetName} level not shown yet${below ? `; ${belowText}` : ''}.`);
   }
   const kinds = (['commit', 'selection', 'note'] as const)
     .map((k) => [k, shown.filter((e) => e.kind === k).length] as const)

@@ -20,6 +20,22 @@ const EVIDENCE = [
   ['note', 'Planned the secrets-manager migration with the infra team', ['autonomy', 'collaboration'], 'mid', null],
 ];
 
+/** The previous quarter's evidence: earlier, smaller work, mostly at the current level. */
+const EARLIER = [
+  ['commit', 'Added CSRF tokens to the account-settings forms', ['technical-depth'], 'mid', 'Covered the three forms the scanner flagged, with tests.'],
+  ['note', 'Triaged the quarterly pentest report with the platform team', ['risk-management', 'collaboration'], 'mid', 'Ranked 14 findings by exploitability; 9 fixed within the quarter.'],
+  ['selection', 'Input validation helper for the search API', ['problem-solving'], 'mid', null],
+  ['note', 'Paired with a junior engineer on their first threat model', ['mentorship'], 'mid', null],
+  ['commit', 'Pinned and verified third-party GitHub Actions', ['process-tooling', 'risk-management'], 'senior', 'Supply-chain hardening across 40 repositories, rolled out with no broken builds.'],
+  ['note', 'Presented the auth redesign at the engineering all-hands', ['communication', 'meeting-participation'], 'mid', null],
+  ['note', 'On call for the credential-stuffing spike; coordinated the WAF rules', ['incident-response', 'crisis-management'], 'senior', 'Blocked the attack within 40 minutes and wrote the timeline the same day.'],
+  ['commit', 'Removed a hard-coded API key and moved it to the secrets manager', ['ownership'], 'mid', null],
+  ['note', 'Mapped our controls to ISO 27001 Annex A for the audit', ['compliance-expertise'], 'mid', null],
+  ['note', 'Proposed the security-champions programme to two team leads', ['strategic-thinking', 'collaboration'], 'mid', 'Both teams nominated a champion; first sync booked.'],
+  ['selection', 'Safer deserialisation wrapper for queue messages', ['technical-depth', 'problem-solving'], 'senior', null],
+  ['note', 'Chose the dependency-update cadence with the release managers', ['decision-making'], 'mid', null],
+];
+
 function isoDaysAgo(today, days) {
   const d = new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate() - days));
   return d.toISOString().slice(0, 10);
@@ -46,17 +62,16 @@ function demoJournal(today = new Date()) {
   let n = 0;
   // Days ago: the previous quarter lies just before this quarter's first day.
   const passes = [
-    { pass: 0, from: daysIntoQuarter + 1, span: 85 },
-    { pass: 1, from: 0, span: daysIntoQuarter },
+    { pass: 0, list: EARLIER, from: daysIntoQuarter + 1, span: 85 },
+    { pass: 1, list: EVIDENCE, from: 0, span: daysIntoQuarter },
   ];
-  for (const { pass, from, span } of passes) {
-    EVIDENCE.forEach(([kind, title, dimensions, level, note], i) => {
-      if (pass === 1 && i % 4 === 3) return; // this quarter is still young: fewer entries
-      const date = isoDaysAgo(today, from + Math.floor(((EVIDENCE.length - 1 - i) * span) / EVIDENCE.length));
+  for (const { pass, list, from, span } of passes) {
+    list.forEach(([kind, title, dimensions, level, note], i) => {
+      const date = isoDaysAgo(today, from + Math.floor(((list.length - 1 - i) * span) / list.length));
       const sha = (0x3f2a1c0 + n * 7919).toString(16).padEnd(40, '0');
       const id = `ev-${date.replace(/-/g, '')}-${sha.slice(0, 6)}`;
       n++;
-      lines.push(`  - id: ${id}`, `    date: ${date}`, `    kind: ${kind}`, `    title: ${quote(pass ? title : `${title} (first round)`)}`, `    dimensions: [${dimensions.join(', ')}]`, `    level: ${pass ? level : 'mid'}`);
+      lines.push(`  - id: ${id}`, `    date: ${date}`, `    kind: ${kind}`, `    title: ${quote(title)}`, `    dimensions: [${dimensions.join(', ')}]`, `    level: ${level}`);
       if (kind === 'commit') lines.push('    commit:', `      sha: ${sha}`, '      repo: git@github.com:acme/app.git', `      subject: ${quote(title)}`);
       if (kind === 'selection') lines.push('    selection:', '      file: app/src/auth.ts', '      startLine: 10', '      endLine: 14', `      sha: ${sha}`, `      link: "https://github.com/acme/app/blob/${sha}/src/auth.ts#L10-L14"`);
       if (note) lines.push(`    note: ${quote(note)}`);

@@ -8,6 +8,23 @@ const { workbenchUrl } = require('./server');
 const { makeWorkspace } = require('./workspace');
 const { demoJournal } = require('./demo-journal');
 
+/** Runs a command from the palette by its title, the way a person does. */
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Picks the first item of the quick pick that is open now. */
+async function acceptFirstPick(page) {
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+}
+
 const THEMES = [
   ['dark', 'Default Dark Modern'],
   ['light', 'Default Light Modern'],
@@ -44,6 +61,13 @@ async function runUiCheck(browser, server, { extensionPath, results }) {
       await page.waitForTimeout(1500);
       await page.screenshot({ path: join(results, `growth-view-${label}.png`) });
       console.log(`[ui] ${label}: Growth view shown; screenshot test-results/growth-view-${label}.png`);
+      await runCommand(page, 'Growth Journal: Generate Quarterly Summary');
+      await acceptFirstPick(page); // this quarter
+      await acceptFirstPick(page); // leave private entries out
+      await page.getByRole('tab', { name: /^Preview Q?\d{4}-Q\d/ }).first().waitFor({ timeout: 20_000 });
+      await page.waitForTimeout(2500);
+      await page.screenshot({ path: join(results, `summary-preview-${label}.png`) });
+      console.log(`[ui] ${label}: summary written and previewed; screenshot test-results/summary-preview-${label}.png`);
     } catch (e) {
       await page.screenshot({ path: join(results, `ui-failure-${label}.png`) }).catch(() => {});
       console.error(`[ui] ${label}: ${e.message.split('\n')[0]}`);

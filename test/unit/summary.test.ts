@@ -50,7 +50,7 @@ describe('quarterly summary', () => {
     const j = parseJournal(fixture('journals/five-levels.yaml')).journal!;
     const md = renderQuarterSummary({ rubric: five, journal: j, quarter: parseQuarter('2026-Q1')! });
     assert.match(md, /Senior Engineer, working toward \*\*Staff Engineer\*\*/);
-    assert.match(md, /\| Operations \| 1 \| Staff Engineer \| ✅ met \|/);
+    assert.match(md, /\| Operations \| 1 \| Staff Engineer \| \*\*met\*\* \|/);
     assert.match(md, /commit \[bbbbbbb\]\(<https:\/\/gitlab\.com\/acme\/billing\/-\/commit\/bbbbbbb1234567890abcdef1234567890abcdef0>\)/);
     assert.match(md, /## Gaps at Staff Engineer/);
     assert.ok(!md.includes('Next quarter'), 'April is not in Q1');
