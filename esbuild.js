@@ -39,6 +39,8 @@ const node = { platform: 'node', format: 'cjs', target: 'node20' };
 const builds = [
   { ...common, ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js' },
+  // The comparison webview runs in the browser: no Node, no vscode module.
+  { ...common, entryPoints: ['src/webview/compare/main.ts'], outfile: 'dist/webview/compare.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
 // The integration suite runs inside the extension host; mocha stays external so it loads from node_modules.

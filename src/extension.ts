@@ -1,5 +1,6 @@
 // Wiring only: build the adapters, register each feature, hand back disposables.
 import * as vscode from 'vscode';
+import { registerCompare, type ComparePanelProbe } from './features/compare';
 import { registerEntries } from './features/entries';
 import { registerProfile } from './features/profile';
 import { registerStatus } from './features/status';
@@ -17,6 +18,7 @@ import { type RubricTreeProvider } from './features/tree/rubricTree';
 export interface TestApi {
   services: Services;
   tree: RubricTreeProvider;
+  compare: ComparePanelProbe;
   /** How long activate() took, from its call to its return. */
   activationMs: number;
   setPrompts(prompts: Prompts): void;
@@ -34,11 +36,13 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   registerSummary(context, services);
   registerTrailers(context, services);
   registerStatus(context, services);
+  const compare = registerCompare(context, services);
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   const real = services.prompts;
   return {
     services,
     tree,
+    compare,
     activationMs: performance.now() - started,
     setPrompts: (prompts) => {
       services.prompts = prompts ?? real;

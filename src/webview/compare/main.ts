@@ -1,0 +1,228 @@
+// The level-comparison webview: renders the model the host sends, with DOM APIs only.
+import type { CompareModel, DimensionRow, HostMessage, PeriodKey, WebviewMessage } from '../../shared/protocol';
+import { h, svg } from './dom';
+
+interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+  getState(): ViewState | undefined;
+  setState(state: ViewState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+interface ViewState {
+  mode: 'levels' | 'changes';
+  group: string;
+  search: string;
+  scrollY: number;
+  open: string[];
+}
+
+const vscode = acquireVsCodeApi();
+const state: ViewState = { mode: 'levels', group: '', search: '', scrollY: 0, open: [], ...vscode.getState() };
+let model: CompareModel | undefined;
+const app = document.getElementById('app')!;
+
+function save(): void {
+  vscode.setState({ ...state, scrollY: window.scrollY });
+}
+
+window.addEventListener('scroll', () => save(), { passive: true });
+window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
+  const message = event.data;
+  if (message.type === 'model') {
+    const first = !model;
+    model = message.model;
+    render();
+    if (first) window.scrollTo(0, state.scrollY);
+  } else if (message.type === 'reveal') reveal(message.dimensionId);
+});
+vscode.postMessage({ type: 'ready' });
+
+function reveal(id: string): void {
+  const row = document.getElementById(`dim-${id}`);
+  if (!row) return;
+  row.scrollIntoView({ block: 'center' });
+  row.querySelector<HTMLElement>('th')?.focus();
+  row.classList.add('flash');
+  setTimeout(() => row.classList.remove('flash'), 1500);
+}
+
+function levelName(id: string | undefined): string {
+  return model?.levels.find((l) => l.id === id)?.name ?? id ?? '';
+}
+
+function matches(d: DimensionRow): boolean {
+  const q = state.search.trim().toLowerCase();
+  if (!q) return true;
+  return d.name.toLowerCase().includes(q) || Object.values(d.cells).some((s) => s.some((t) => t.toLowerCase().includes(q)));
+}
+
+function visibleGroups(m: CompareModel) {
+  return m.groups.filter((g) => !state.group || g.id === state.group).map((g) => ({ ...g, dimensions: g.dimensions.filter(matches) })).filter((g) => g.dimensions.length);
+}
+
+function render(): void {
+  const m = model;
+  if (!m) return;
+  const groups = visibleGroups(m);
+  const rank = (id: string | undefined) => m.levels.findIndex((l) => l.id === id);
+  const current = rank(m.currentLevel);
+  const target = rank(m.targetLevel);
+  const parts: (HTMLElement | null)[] = [
+    h('header', {},
+      h('h1', {}, `Compare levels: ${m.rubricName}`),
+      m.currentLevel && m.targetLevel ? h('p', { class: 'profile' }, `You: ${levelName(m.currentLevel)}. Target: ${levelName(m.targetLevel)}.`) : h('p', { class: 'profile' }, 'Set your current and target level (Growth view, … menu) to highlight the path between them.'),
+      controls(m),
+    ),
+    m.notice ? h('p', { class: 'notice', role: 'status' }, m.notice) : null,
+    chart(m, groups, target),
+    groups.length ? table(m, groups, current, target) : h('p', { class: 'empty', role: 'status' }, `No dimension or statement matches “${state.search}”.`),
+  ];
+  app.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
+}
+
+function controls(m: CompareModel): HTMLElement {
+  const mode = (value: ViewState['mode'], label: string) =>
+    h('label', { class: 'segment' },
+      h('input', { type: 'radio', name: 'mode', value, checked: state.mode === value, onchange: () => ((state.mode = value), save(), render()) }),
+      label,
+    );
+  const search = h('input', {
+    type: 'search',
+    id: 'search',
+    placeholder: 'Filter dimensions and statements',
+    value: state.search,
+    'aria-label': 'Filter dimensions and statements',
+    oninput: (e: Event) => {
+      state.search = (e.target as HTMLInputElement).value;
+      save();
+      render();
+      const again = document.getElementById('search') as HTMLInputElement;
+      again.focus();
+      again.setSelectionRange(again.value.length, again.value.length);
+    },
+  });
+  return h('div', { class: 'controls' },
+    h('fieldset', { class: 'modes' }, h('legend', {}, 'Show'), mode('levels', 'Levels side by side'), mode('changes', 'Changes from the level below')),
+    h('label', {}, 'Evidence from ',
+      h('select', { onchange: (e: Event) => vscode.postMessage({ type: 'setPeriod', period: (e.target as HTMLSelectElement).value as PeriodKey }) },
+        ...m.periods.map((p) => h('option', { value: p.key, selected: p.key === m.period }, p.label)),
+      ),
+    ),
+    h('label', {}, 'Group ',
+      h('select', { onchange: (e: Event) => ((state.group = (e.target as HTMLSelectElement).value), save(), render()) },
+        h('option', { value: '', selected: !state.group }, 'All groups'),
+        ...m.groups.map((g) => h('option', { value: g.id, selected: state.group === g.id }, g.name)),
+      ),
+    ),
+    search,
+  );
+}
+
+const STATUS_WORDS = { met: 'target shown', some: 'below target', none: 'no evidence', 'not-expected': 'not described at target' } as const;
+
+/** A bar per dimension: how far up the ladder the evidence reaches, with the target marked. */
+function chart(m: CompareModel, groups: ReturnType<typeof visibleGroups>, target: number): HTMLElement {
+  const dims = groups.flatMap((g) => g.dimensions);
+  const levels = m.levels.length;
+  const rowH = 22;
+  const labelW = 250;
+  const barW = 360;
+  const height = dims.length * rowH + 28;
+  const x = (rank: number) => labelW + ((rank + 1) / levels) * barW;
+  const chartSvg = svg('svg', { viewBox: `0 0 ${labelW + barW + 90} ${height}`, width: '100%', role: 'img', 'aria-labelledby': 'chart-title chart-desc' },
+    svg('title', { id: 'chart-title' }, 'Highest level shown per dimension'),
+    svg('desc', { id: 'chart-desc' }, target >= 0 ? `The dashed line is the target, ${levelName(m.targetLevel)}.` : 'No target level set.'),
+    ...m.levels.map((l, i) => svg('text', { x: x(i), y: 12, class: 'axis', 'text-anchor': 'end' }, l.name)),
+    ...dims.flatMap((d, i) => {
+      const y = 20 + i * rowH;
+      const reach = m.levels.findIndex((l) => l.id === d.evidence.highestLevel);
+      return [
+        svg('text', { x: labelW - 8, y: y + 14, 'text-anchor': 'end', class: 'label' }, d.name),
+        svg('rect', { x: labelW, y: y + 3, width: barW, height: rowH - 8, class: 'track' }),
+        d.evidence.count ? svg('rect', { x: labelW, y: y + 3, width: Math.max(4, x(reach) - labelW), height: rowH - 8, class: `bar ${d.evidence.status}` }) : null,
+        svg('text', { x: labelW + barW + 8, y: y + 14, class: 'count' }, `${d.evidence.count} · ${STATUS_WORDS[d.evidence.status]}`),
+      ];
+    }),
+    target >= 0 ? svg('line', { x1: x(target), x2: x(target), y1: 16, y2: height - 4, class: 'target' }) : null,
+  );
+  return h('figure', { class: 'chart' },
+    h('figcaption', {}, `Evidence per dimension against ${m.targetLevel ? levelName(m.targetLevel) : 'the target'} (${m.periods.find((p) => p.key === m.period)?.label ?? ''})`),
+    chartSvg,
+    h('ul', { class: 'visually-hidden' }, ...dims.map((d) => h('li', {}, `${d.name}: ${d.evidence.count} entries, ${d.evidence.highestLevel ? `highest ${levelName(d.evidence.highestLevel)}` : 'no level shown'}, ${STATUS_WORDS[d.evidence.status]}.`))),
+  );
+}
+
+const CHANGE_LABEL = { same: 'Same', new: 'New', changed: 'Reworded', dropped: 'Dropped' } as const;
+
+function table(m: CompareModel, groups: ReturnType<typeof visibleGroups>, current: number, target: number): HTMLElement {
+  const onPath = (i: number) => current >= 0 && target >= 0 && i > current && i <= target;
+  const headRow = h('tr', {},
+    h('th', { scope: 'col', class: 'dim-col' }, 'Dimension'),
+    ...m.levels.map((l, i) =>
+      h('th', { scope: 'col', class: [i === current ? 'current' : '', i === target ? 'target' : '', onPath(i) ? 'path' : ''].join(' ').trim() || undefined },
+        l.name,
+        i === current ? h('span', { class: 'badge' }, 'current') : null,
+        i === target ? h('span', { class: 'badge target-badge' }, 'target') : null,
+      ),
+    ),
+    h('th', { scope: 'col' }, 'Evidence'),
+  );
+  const body: HTMLElement[] = [];
+  for (const g of groups) {
+    body.push(h('tr', { class: 'group' }, h('th', { scope: 'colgroup', colspan: m.levels.length + 2 }, g.name)));
+    for (const d of g.dimensions) body.push(row(m, d, current, target, onPath));
+  }
+  return h('table', {},
+    h('caption', { class: 'visually-hidden' }, `${m.rubricName}: what each level expects${state.mode === 'changes' ? ', as changes from the level below' : ''}, with your evidence`),
+    h('thead', {}, headRow),
+    h('tbody', {}, ...body),
+  );
+}
+
+function row(m: CompareModel, d: DimensionRow, current: number, target: number, onPath: (i: number) => boolean): HTMLElement {
+  const cells = m.levels.map((l, i) => {
+    const cls = [i === current ? 'current' : '', i === target ? 'target' : '', onPath(i) ? 'path' : ''].join(' ').trim() || undefined;
+    if (!d.cells[l.id]) return h('td', { class: cls }, h('span', { class: 'undescribed' }, 'Not described'));
+    if (state.mode === 'levels') return h('td', { class: cls }, h('ul', {}, ...d.cells[l.id].map((s) => h('li', {}, s))));
+    const changes = d.changes[l.id].filter((c) => c.kind !== 'same' || i === 0);
+    return h('td', { class: cls },
+      changes.length
+        ? h('ul', { class: 'changes' }, ...changes.map((c) => h('li', { class: c.kind, title: c.kind === 'changed' ? `Was: ${c.from}` : undefined }, h('span', { class: `tag ${c.kind}` }, CHANGE_LABEL[c.kind]), ' ', c.text)))
+        : h('span', { class: 'undescribed' }, 'Same as the level below'),
+    );
+  });
+  const open = state.open.includes(d.id);
+  const listId = `evidence-${d.id}`;
+  const ev = d.evidence;
+  const summary = ev.count ? `${ev.count} ${ev.count === 1 ? 'entry' : 'entries'}${ev.highestLevel ? ` · ${levelName(ev.highestLevel)}` : ''}` : 'None yet';
+  const evidenceCell = h('td', { class: `evidence ${ev.status}` },
+    ev.count
+      ? h('button', {
+          type: 'button',
+          class: 'count',
+          'aria-expanded': String(open),
+          'aria-controls': listId,
+          'aria-label': `${d.name}: ${summary}, ${STATUS_WORDS[ev.status]}. Show entries`,
+          onclick: () => {
+            state.open = open ? state.open.filter((x) => x !== d.id) : [...state.open, d.id];
+            save();
+            render();
+            (document.querySelector(`#dim-${CSS.escape(d.id)} button.count`) as HTMLElement | null)?.focus();
+          },
+        }, summary)
+      : h('button', { type: 'button', class: 'link', onclick: () => vscode.postMessage({ type: 'tagDimension', dimensionId: d.id }), 'aria-label': `Tag evidence for ${d.name}` }, 'Tag evidence…'),
+    h('span', { class: 'status' }, STATUS_WORDS[ev.status]),
+    open && ev.count
+      ? h('ul', { id: listId, class: 'entries' },
+          ...ev.entries.map((e) =>
+            h('li', {},
+              h('button', { type: 'button', class: 'link', onclick: () => vscode.postMessage({ type: 'openEntry', entryId: e.id }) }, e.title),
+              h('span', { class: 'meta' }, [e.date, e.kind, e.levelName, e.private ? 'private' : ''].filter(Boolean).join(' · ')),
+            ),
+          ),
+        )
+      : null,
+  );
+  return h('tr', { id: `dim-${d.id}` }, h('th', { scope: 'row', tabindex: -1 }, d.name), ...cells, evidenceCell);
+}

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { buildCompareModel } from '../../src/core/compareModel';
+import { parseJournal } from '../../src/core/journal';
+import { diffStatements, dimensionChanges } from '../../src/core/levelDiff';
+import { findDimension } from '../../src/core/rubric';
+import { parseWebviewMessage } from '../../src/shared/protocol';
+import { bundledRubric, fixture, rubricFixture } from './helpers';
+
+describe('level comparison', () => {
+  it('diffs statements: same, reworded, new and dropped', () => {
+    assert.deepEqual(diffStatements(['Owns small-to-medium projects.', 'Balances speed with quality.', 'Needs consent.'], ['Owns large projects.', 'Balances speed with quality.', 'Drives outcomes.']), [
+      { kind: 'changed', text: 'Owns large projects.', from: 'Owns small-to-medium projects.' },
+      { kind: 'same', text: 'Balances speed with quality.' },
+      { kind: 'new', text: 'Drives outcomes.' },
+      { kind: 'dropped', text: 'Needs consent.' },
+    ]);
+    assert.deepEqual(diffStatements([], ['A.']), [{ kind: 'new', text: 'A.' }]);
+  });
+
+  it('compares each described level with the nearest described level below', () => {
+    const rubric = bundledRubric();
+    const changes = dimensionChanges(rubric, findDimension(rubric, 'technical-depth')!);
+    assert.deepEqual(Object.keys(changes), ['associate', 'mid', 'senior']);
+    assert.ok(changes.associate.every((c) => c.kind === 'new'));
+    assert.ok(changes.mid.some((c) => c.kind === 'dropped' && c.text === 'Technically limited on operational tasks.'));
+    const five = rubricFixture('rubrics/five-levels.yaml');
+    assert.deepEqual(Object.keys(dimensionChanges(five, findDimension(five, 'operations')!)), ['l2', 'l4']);
+  });
+
+  it('builds the view model: levels, groups, cells, evidence per period', () => {
+    const rubric = bundledRubric();
+    const journal = parseJournal(fixture('journals/sample.yaml')).journal!;
+    const model = buildCompareModel(rubric, journal, { period: 'quarter', today: '2026-11-27', fiscalStartMonth: 1 });
+    assert.deepEqual(model.levels.map((l) => l.id), ['associate', 'mid', 'senior']);
+    assert.equal(model.currentLevel, 'mid');
+    assert.equal(model.targetLevel, 'senior');
+    assert.deepEqual(model.periods.map((p) => p.label), ['This quarter (2026-Q4, Oct–Dec 2026)', 'Last quarter (2026-Q3, Jul–Sep 2026)', 'All time']);
+    const depth = model.groups[0].dimensions.find((d) => d.id === 'technical-depth')!;
+    assert.deepEqual([depth.evidence.count, depth.evidence.highestLevel, depth.evidence.status], [1, 'senior', 'met']);
+    assert.equal(depth.evidence.entries[0].title, 'Hardened token validation in the auth middleware');
+    const mentor = buildCompareModel(rubric, journal, { period: 'previous', today: '2026-11-27', fiscalStartMonth: 1 }).groups[0].dimensions.find((d) => d.id === 'mentorship')!;
+    assert.equal(mentor.evidence.count, 1, 'September is last quarter');
+    assert.deepEqual(model.groups[1].dimensions[0].cells, { senior: ['Represents the company at conferences, writes blog posts, contributes to open-source security projects'] });
+  });
+
+  it('works for a five-level ladder with eight dimensions', () => {
+    const five = rubricFixture('rubrics/five-levels.yaml');
+    const journal = parseJournal(fixture('journals/five-levels.yaml')).journal!;
+    const model = buildCompareModel(five, journal, { period: 'all', today: '2026-11-27', fiscalStartMonth: 1 });
+    assert.equal(model.levels.length, 5);
+    assert.equal(model.groups.flatMap((g) => g.dimensions).length, 8);
+    assert.equal(model.groups[0].dimensions[1].evidence.status, 'met');
+  });
+
+  it('accepts only well-formed messages from the webview', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
+    assert.deepEqual(parseWebviewMessage({ type: 'openEntry', entryId: 'ev-1' }), { type: 'openEntry', entryId: 'ev-1' });
+    for (const bad of [null, 'ready', { type: 'openEntry' }, { type: 'openEntry', entryId: 5 }, { type: 'setPeriod', period: 'forever' }, { type: 'runCommand', command: 'x' }, { type: 'tagDimension', dimensionId: 'x'.repeat(500) }]) {
+      assert.equal(parseWebviewMessage(bad), undefined, JSON.stringify(bad));
+    }
+  });
+});
