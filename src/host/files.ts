@@ -1,3 +1,5 @@
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { decodeUtf8 } from '../core/text';
 import { type Problem } from '../core/problem';
@@ -35,19 +37,20 @@ export function documentInTab(uri: vscode.Uri): vscode.TextDocument | undefined 
 }
 
 /**
- * Replaces a file's content atomically: a temp file in the same folder, then a rename over
- * the original, so a crash leaves either the old file or the new one, never half of each.
+ * Replaces a file's content atomically: a temp file in the same folder, then one rename over
+ * the original, so readers and crashes see the old file or the new one, never half or none.
+ * Node's rename does that; VS Code's `fs.rename` with overwrite deletes the target first.
  */
 export async function writeFileAtomic(uri: vscode.Uri, text: string): Promise<void> {
-  const folder = vscode.Uri.joinPath(uri, '..');
-  await vscode.workspace.fs.createDirectory(folder);
-  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-  const temp = vscode.Uri.joinPath(folder, `.${name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
-  await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
+  if (uri.scheme !== 'file') throw new Error(`Growth Journal writes only files on disk, not ${uri.scheme}: resources.`);
+  const target = uri.fsPath;
+  await mkdir(dirname(target), { recursive: true });
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  await writeFile(temp, text, 'utf8');
   try {
-    await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
+    await rename(temp, target);
   } catch (e) {
-    await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
+    await unlink(temp).catch(() => undefined);
     throw e;
   }
 }

@@ -17,7 +17,8 @@ async function main() {
   execFileSync(process.execPath, [join(root, 'esbuild.js')], { cwd: root, stdio: 'inherit' });
   const host = await provision();
   const workspace = makeWorkspace({ journal: demoJournal(), prefix: 'growth-demo-' });
-  const server = await startServer(host, { port: Number(process.env.GROWTH_DEMO_PORT) || undefined });
+  // A person may reload the page or lose the connection: keep the extension host for a while.
+  const server = await startServer(host, { port: Number(process.env.GROWTH_DEMO_PORT) || undefined, graceSeconds: 3600 });
   const stop = () => {
     server.stop();
     rmSync(workspace.root, { recursive: true, force: true });

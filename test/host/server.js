@@ -22,12 +22,14 @@ function freePort() {
  * Starts the server and resolves once it serves the web UI. The server runs in its own
  * process group so that stop() ends it and every extension host it started.
  */
-async function startServer(host, { logFile, port: wanted, disableWorkspaceTrust = true, timeoutMs = 60_000 } = {}) {
+async function startServer(host, { logFile, port: wanted, disableWorkspaceTrust = true, graceSeconds = 5, timeoutMs = 60_000 } = {}) {
   const port = wanted ?? (await freePort());
   const dataDir = mkdtempSync(join(tmpdir(), 'growth-vscode-data-'));
   const args = [
     host.serverMain, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token',
     '--accept-server-license-terms', '--enable-smoke-test-driver', '--disable-telemetry', '--server-data-dir', dataDir,
+    // A closed page's extension host ends at once instead of waiting hours for a reconnect.
+    '--reconnection-grace-time', String(graceSeconds),
     ...(disableWorkspaceTrust ? ['--disable-workspace-trust'] : []),
   ];
   const child = spawn(host.node, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, VSCODE_TELEMETRY_LEVEL: 'off' } });

@@ -10,9 +10,11 @@ const { demoJournal } = require('./demo-journal');
 
 /** Runs a command from the palette by its title, the way a person does. */
 async function runCommand(page, title) {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 10_000 });
+  for (let attempt = 0; attempt < 5 && !(await input.isVisible()); attempt++) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ timeout: 2_000 }).catch(() => undefined);
+  }
   await input.fill(`>${title}`);
   await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
@@ -25,13 +27,40 @@ async function acceptFirstPick(page) {
   await page.keyboard.press('Enter');
 }
 
+// [label, theme setting, theme picked in the palette when the setting alone does not take]
 const THEMES = [
   ['dark', 'Default Dark Modern'],
   ['light', 'Default Light Modern'],
+  ['high-contrast', 'Default High Contrast', 'Dark High Contrast'],
 ];
 
-async function openWorkbench(browser, server, { extensionPath, theme, journal }) {
-  const workspace = makeWorkspace({ journal, theme });
+async function pickColorTheme(page, name) {
+  await runCommand(page, 'Preferences: Color Theme');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill(name);
+  await page.waitForTimeout(500);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(1000);
+}
+
+/** The frame that holds the comparison webview's content, once it has rendered its table. */
+async function compareFrame(page) {
+  for (let i = 0; i < 100; i++) {
+    for (const frame of page.frames()) {
+      if (await frame.locator('main#app table').count().catch(() => 0)) return frame;
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error('The Compare Levels panel did not render its table.');
+}
+
+async function openCompare(page) {
+  await runCommand(page, 'Growth Journal: Compare Levels');
+  return compareFrame(page);
+}
+
+async function openWorkbench(browser, server, { extensionPath, theme, journal, files }) {
+  const workspace = makeWorkspace({ journal, theme, files });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(workbenchUrl(server, { extensionPath, workspace: workspace.workspaceFile }));
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
@@ -49,10 +78,67 @@ const checks = [
   },
 ];
 
-async function runUiCheck(browser, server, { extensionPath, results }) {
-  for (const [label, theme] of THEMES) {
+// Text that would run if anything parsed it as HTML or as a template.
+const PAYLOADS = ['<img src=x onerror=alert(1)>', '</script><script>alert(2)</script>', 'javascript:alert(3)', "{{constructor.constructor('alert(4)')()}}", '${alert(5)}', '<svg onload=console.error("INJECTED")>'];
+
+/** The comparison with a rubric and a journal full of markup: it must show as literal text, and nothing may run. */
+async function injectionCheck(browser, server, { extensionPath, results }) {
+  const quote = (s) => JSON.stringify(s);
+  const rubric = [
+    `id: evil`,
+    `name: ${quote(`Ladder ${PAYLOADS[0]}`)}`,
+    'levels:',
+    `  - { id: a, name: ${quote(PAYLOADS[1])} }`,
+    `  - { id: b, name: ${quote('Level B')} }`,
+    'groups:',
+    `  - id: g`,
+    `    name: ${quote(PAYLOADS[4])}`,
+    '    dimensions:',
+    ...PAYLOADS.map((p, i) => `      - id: d${i}\n        name: ${quote(`Dim ${p}`)}\n        expectations: { a: [${quote(p)}], b: [${quote(`${p} again.`)}] }`),
+  ].join('\n');
+  const today = new Date().toISOString().slice(0, 10);
+  const journal = ['version: 1', 'rubric: evil.rubric.yaml', 'profile: { currentLevel: a, targetLevel: b }', 'entries:', ...PAYLOADS.map((p, i) => `  - id: e${i}\n    date: ${today}\n    kind: note\n    title: ${quote(p)}\n    dimensions: [d${i}]\n    level: b`)].join('\n') + '\n';
+  const { page, workspace } = await openWorkbench(browser, server, { extensionPath, theme: 'Default Dark Modern', journal, files: { 'app/evil.rubric.yaml': rubric } });
+  const ran = [];
+  page.on('dialog', (dialog) => {
+    ran.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('console', (msg) => /INJECTED/.test(msg.text()) && ran.push(`console: ${msg.text()}`));
+  try {
+    const frame = await openCompare(page);
+    await frame.getByRole('heading', { name: `Compare levels: Ladder ${PAYLOADS[0]}` }).waitFor({ timeout: 10_000 });
+    for (const [i, p] of PAYLOADS.entries()) {
+      await frame.getByRole('rowheader', { name: `Dim ${p}` }).waitFor({ timeout: 5_000 });
+      await frame.getByRole('button', { name: new RegExp(`^Dim ${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: 1 entry`) }).click();
+      await frame.getByRole('button', { name: p, exact: true }).waitFor({ timeout: 5_000 });
+      if (i === 0 && (await frame.locator('img').count()) > 0) ran.push('an <img> element was created');
+    }
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: join(results, 'compare-injection.png') });
+    if (ran.length) throw new Error(`injected markup ran: ${ran.join('; ')}`);
+    console.log('[ui] injection: markup, script tags, javascript: URLs and template text show as literal text; nothing ran');
+    return 0;
+  } catch (e) {
+    await page.screenshot({ path: join(results, 'ui-failure-injection.png') }).catch(() => {});
+    console.error(`[ui] injection: ${e.message.split('\n')[0]}`);
+    return 1;
+  } finally {
+    await page.close().catch(() => {});
+    rmSync(workspace.root, { recursive: true, force: true });
+  }
+}
+
+async function runUiCheck(browser, server, options) {
+  const themes = await checkThemes(browser, server, options);
+  return themes || injectionCheck(browser, server, options);
+}
+
+async function checkThemes(browser, server, { extensionPath, results }) {
+  for (const [label, theme, paletteTheme] of THEMES) {
     const { page, workspace } = await openWorkbench(browser, server, { extensionPath, theme, journal: demoJournal() });
     try {
+      if (paletteTheme) await pickColorTheme(page, paletteTheme);
       const growth = page.getByRole('tab', { name: /^Growth/ });
       await growth.waitFor({ timeout: 60_000 });
       await growth.click();
@@ -61,6 +147,20 @@ async function runUiCheck(browser, server, { extensionPath, results }) {
       await page.waitForTimeout(1500);
       await page.screenshot({ path: join(results, `growth-view-${label}.png`) });
       console.log(`[ui] ${label}: Growth view shown; screenshot test-results/growth-view-${label}.png`);
+      const frame = await openCompare(page);
+      await frame.getByRole('columnheader', { name: /Senior/ }).first().waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(results, `compare-top-${label}.png`) });
+      // Keyboard only: tab to the first evidence button, open its list.
+      await frame.getByRole('button', { name: /^Technical Depth: / }).focus();
+      await page.keyboard.press('Enter');
+      await frame.getByRole('button', { name: /^Rejected JWTs signed with alg/ }).waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: join(results, `compare-${label}.png`) });
+      await frame.getByRole('radio', { name: /Changes from the level below/ }).check();
+      await frame.getByText('Dropped').first().waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: join(results, `compare-changes-${label}.png`) });
+      console.log(`[ui] ${label}: comparison shown with evidence and changes; screenshots test-results/compare-${label}.png, compare-changes-${label}.png`);
+      await page.keyboard.press('Control+W');
       await runCommand(page, 'Growth Journal: Generate Quarterly Summary');
       await acceptFirstPick(page); // this quarter
       await acceptFirstPick(page); // leave private entries out

@@ -51,13 +51,15 @@ const SETTINGS = {
   'update.mode': 'none',
   'chat.disableAIFeatures': true,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // Otherwise a high-contrast theme is switched back when the OS is not in high contrast.
+  'window.autoDetectHighContrast': false,
 };
 
 /**
  * A two-folder workspace (`app`, a git repo with a GitHub remote, and `lib`, a second repo).
  * Returns paths; `journal` (YAML text) seeds app/.growth/journal.yaml.
  */
-function makeWorkspace({ journal, theme, prefix = 'growth-ws-' } = {}) {
+function makeWorkspace({ journal, theme, files = {}, prefix = 'growth-ws-' } = {}) {
   const root = mkdtempSync(join(tmpdir(), prefix));
   cpSync(join(fixtures, 'workspace'), root, { recursive: true });
   const app = join(root, 'app');
@@ -68,6 +70,7 @@ function makeWorkspace({ journal, theme, prefix = 'growth-ws-' } = {}) {
     mkdirSync(join(app, '.growth'), { recursive: true });
     writeFileSync(join(app, '.growth', 'journal.yaml'), journal);
   }
+  for (const [path, text] of Object.entries(files)) writeFileSync(join(root, path), text);
   // The Growth view opens on start: the demo and the UI check are about it.
   const settings = { ...SETTINGS, 'workbench.view.alwaysShowHeaderActions': true, ...(theme ? { 'workbench.colorTheme': theme } : {}) };
   const workspaceFile = join(root, 'growth.code-workspace');

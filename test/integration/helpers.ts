@@ -97,7 +97,7 @@ export async function setJournal(api: TestApi, text: string | undefined): Promis
 export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
   const start = Date.now();
   for (;;) {
-    const value = await probe();
+    const value = await Promise.resolve(probe()).catch(() => undefined);
     if (value) return value;
     if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));

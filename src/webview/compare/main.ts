@@ -130,7 +130,7 @@ function chart(m: CompareModel, groups: ReturnType<typeof visibleGroups>, target
   const barW = 360;
   const height = dims.length * rowH + 28;
   const x = (rank: number) => labelW + ((rank + 1) / levels) * barW;
-  const chartSvg = svg('svg', { viewBox: `0 0 ${labelW + barW + 90} ${height}`, width: '100%', role: 'img', 'aria-labelledby': 'chart-title chart-desc' },
+  const chartSvg = svg('svg', { viewBox: `0 0 ${labelW + barW + 170} ${height}`, width: '100%', role: 'img', 'aria-labelledby': 'chart-title chart-desc' },
     svg('title', { id: 'chart-title' }, 'Highest level shown per dimension'),
     svg('desc', { id: 'chart-desc' }, target >= 0 ? `The dashed line is the target, ${levelName(m.targetLevel)}.` : 'No target level set.'),
     ...m.levels.map((l, i) => svg('text', { x: x(i), y: 12, class: 'axis', 'text-anchor': 'end' }, l.name)),
