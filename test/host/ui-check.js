@@ -16,8 +16,10 @@ async function runCommand(page, title) {
     await input.waitFor({ timeout: 2_000 }).catch(() => undefined);
   }
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 10_000 });
-  await page.keyboard.press('Enter');
+  // The row whose label is the title, not whatever else the filter matched first.
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }) }).first();
+  await row.waitFor({ timeout: 10_000 });
+  await row.click();
 }
 
 /** Picks the first item of the quick pick that is open now. */
@@ -36,10 +38,10 @@ const THEMES = [
 
 async function pickColorTheme(page, name) {
   await runCommand(page, 'Preferences: Color Theme');
-  const input = page.locator('.quick-input-widget input');
-  await input.fill(name);
-  await page.waitForTimeout(500);
-  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget input').fill(name);
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name}$`) }) }).first();
+  await row.waitFor({ timeout: 10_000 });
+  await row.click();
   await page.waitForTimeout(1000);
 }
 
@@ -64,6 +66,8 @@ async function openWorkbench(browser, server, { extensionPath, theme, journal, f
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(workbenchUrl(server, { extensionPath, workspace: workspace.workspaceFile }));
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  // The Growth entry in the activity bar means the extension's contributions are registered.
+  await page.getByRole('tab', { name: /^Growth/ }).waitFor({ timeout: 60_000 });
   return { page, workspace };
 }
 
