@@ -12,8 +12,10 @@ const { demoJournal } = require('./demo-journal');
 async function runCommand(page, title) {
   const input = page.locator('.quick-input-widget input');
   for (let attempt = 0; attempt < 5 && !(await input.isVisible()); attempt++) {
+    // A focused webview keeps F1 to itself: give the focus back to the workbench first.
+    if (attempt > 0) await page.locator('.part.sidebar .title-label').first().click().catch(() => undefined);
     await page.keyboard.press('F1');
-    await input.waitFor({ timeout: 2_000 }).catch(() => undefined);
+    await input.waitFor({ state: 'visible', timeout: 2_000 }).catch(() => undefined);
   }
   await input.fill(`>${title}`);
   // The row whose label is the title, not whatever else the filter matched first.
@@ -57,7 +59,11 @@ async function compareFrame(page) {
 }
 
 async function openCompare(page) {
-  await runCommand(page, 'Growth Journal: Compare Levels');
+  const tab = page.getByRole('tab', { name: /^Compare Levels/ });
+  for (let attempt = 0; attempt < 3 && !(await tab.isVisible()); attempt++) {
+    await runCommand(page, 'Growth Journal: Compare Levels');
+    await tab.waitFor({ timeout: 10_000 }).catch(() => undefined);
+  }
   return compareFrame(page);
 }
 
@@ -133,9 +139,36 @@ async function injectionCheck(browser, server, { extensionPath, results }) {
   }
 }
 
+/** After Reload Window the comparison comes back in the mode it was left in (serializer and setState). */
+async function restoreCheck(browser, server, { extensionPath, results }) {
+  const { page, workspace } = await openWorkbench(browser, server, { extensionPath, theme: 'Default Dark Modern', journal: demoJournal() });
+  try {
+    const before = await openCompare(page);
+    await before.getByRole('radio', { name: /Changes from the level below/ }).check();
+    await page.waitForTimeout(500);
+    await runCommand(page, 'Developer: Reload Window');
+    await page.waitForTimeout(3000);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    const restored = await compareFrame(page);
+    if (!(await restored.getByRole('radio', { name: /Changes from the level below/ }).isChecked())) throw new Error('The comparison did not restore its mode after a reload.');
+    console.log('[ui] restore: after Reload Window the comparison came back in Changes mode');
+    return 0;
+  } catch (e) {
+    await page.screenshot({ path: join(results, 'ui-failure-restore.png') }).catch(() => {});
+    console.error(`[ui] restore: ${e.message.split('\n')[0]}`);
+    return 1;
+  } finally {
+    await page.close().catch(() => {});
+    rmSync(workspace.root, { recursive: true, force: true });
+  }
+}
+
 async function runUiCheck(browser, server, options) {
-  const themes = await checkThemes(browser, server, options);
-  return themes || injectionCheck(browser, server, options);
+  for (const check of [checkThemes, injectionCheck, restoreCheck]) {
+    const code = await check(browser, server, options);
+    if (code !== 0) return code;
+  }
+  return 0;
 }
 
 async function checkThemes(browser, server, { extensionPath, results }) {
@@ -146,7 +179,10 @@ async function checkThemes(browser, server, { extensionPath, results }) {
       const growth = page.getByRole('tab', { name: /^Growth/ });
       await growth.waitFor({ timeout: 60_000 });
       await growth.click();
-      await page.getByRole('tree', { name: /Rubric/ }).waitFor({ timeout: 30_000 });
+      // The extension host of the page before may still be shutting down: allow for a slow start.
+      const waited = Date.now();
+      await page.getByRole('tree', { name: /Rubric/ }).waitFor({ timeout: 120_000 });
+      if (Date.now() - waited > 20_000) console.log(`[ui] ${label}: the Growth view took ${Math.round((Date.now() - waited) / 1000)} s to fill`);
       for (const check of checks) await check(page);
       await page.waitForTimeout(1500);
       await page.screenshot({ path: join(results, `growth-view-${label}.png`) });
