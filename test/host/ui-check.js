@@ -77,6 +77,22 @@ async function openWorkbench(browser, server, { extensionPath, theme, journal, f
   return { page, workspace };
 }
 
+/** Opens a workbench, runs `body` on it and always closes it; a failure leaves a screenshot and one line. */
+async function onWorkbench(browser, server, { extensionPath, results }, name, workbench, body) {
+  const { page, workspace } = await openWorkbench(browser, server, { extensionPath, ...workbench });
+  try {
+    await body(page);
+    return 0;
+  } catch (e) {
+    await page.screenshot({ path: join(results, `ui-failure-${name}.png`) }).catch(() => {});
+    console.error(`[ui] ${name}: ${e.message.split('\n')[0]}`);
+    return 1;
+  } finally {
+    await page.close().catch(() => {});
+    rmSync(workspace.root, { recursive: true, force: true });
+  }
+}
+
 /** Each check takes the page with the Growth view open and throws with a clear message when what a person should see is missing. */
 const checks = [
   async function dimensionShowsItsExpectations(page) {
@@ -92,7 +108,7 @@ const checks = [
 const PAYLOADS = ['<img src=x onerror=alert(1)>', '</script><script>alert(2)</script>', 'javascript:alert(3)', "{{constructor.constructor('alert(4)')()}}", '${alert(5)}', '<svg onload=console.error("INJECTED")>'];
 
 /** The comparison with a rubric and a journal full of markup: it must show as literal text, and nothing may run. */
-async function injectionCheck(browser, server, { extensionPath, results }) {
+async function injectionCheck(browser, server, options) {
   const quote = (s) => JSON.stringify(s);
   const rubric = [
     `id: evil`,
@@ -108,14 +124,13 @@ async function injectionCheck(browser, server, { extensionPath, results }) {
   ].join('\n');
   const today = new Date().toISOString().slice(0, 10);
   const journal = ['version: 1', 'rubric: evil.rubric.yaml', 'profile: { currentLevel: a, targetLevel: b }', 'entries:', ...PAYLOADS.map((p, i) => `  - id: e${i}\n    date: ${today}\n    kind: note\n    title: ${quote(p)}\n    dimensions: [d${i}]\n    level: b`)].join('\n') + '\n';
-  const { page, workspace } = await openWorkbench(browser, server, { extensionPath, theme: 'Default Dark Modern', journal, files: { 'app/evil.rubric.yaml': rubric } });
-  const ran = [];
-  page.on('dialog', (dialog) => {
-    ran.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  page.on('console', (msg) => /INJECTED/.test(msg.text()) && ran.push(`console: ${msg.text()}`));
-  try {
+  return onWorkbench(browser, server, options, 'injection', { theme: 'Default Dark Modern', journal, files: { 'app/evil.rubric.yaml': rubric } }, async (page) => {
+    const ran = [];
+    page.on('dialog', (dialog) => {
+      ran.push(`dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    page.on('console', (msg) => /INJECTED/.test(msg.text()) && ran.push(`console: ${msg.text()}`));
     const frame = await openCompare(page);
     await frame.getByRole('heading', { name: `Compare levels: Ladder ${PAYLOADS[0]}` }).waitFor({ timeout: 10_000 });
     for (const [i, p] of PAYLOADS.entries()) {
@@ -125,24 +140,15 @@ async function injectionCheck(browser, server, { extensionPath, results }) {
       if (i === 0 && (await frame.locator('img').count()) > 0) ran.push('an <img> element was created');
     }
     await page.waitForTimeout(1000);
-    await page.screenshot({ path: join(results, 'compare-injection.png') });
+    await page.screenshot({ path: join(options.results, 'compare-injection.png') });
     if (ran.length) throw new Error(`injected markup ran: ${ran.join('; ')}`);
     console.log('[ui] injection: markup, script tags, javascript: URLs and template text show as literal text; nothing ran');
-    return 0;
-  } catch (e) {
-    await page.screenshot({ path: join(results, 'ui-failure-injection.png') }).catch(() => {});
-    console.error(`[ui] injection: ${e.message.split('\n')[0]}`);
-    return 1;
-  } finally {
-    await page.close().catch(() => {});
-    rmSync(workspace.root, { recursive: true, force: true });
-  }
+  });
 }
 
 /** After Reload Window the comparison comes back in the mode it was left in (serializer and setState). */
-async function restoreCheck(browser, server, { extensionPath, results }) {
-  const { page, workspace } = await openWorkbench(browser, server, { extensionPath, theme: 'Default Dark Modern', journal: demoJournal() });
-  try {
+async function restoreCheck(browser, server, options) {
+  return onWorkbench(browser, server, options, 'restore', { theme: 'Default Dark Modern', journal: demoJournal() }, async (page) => {
     const before = await openCompare(page);
     await before.getByRole('radio', { name: /Changes from the level below/ }).check();
     await page.waitForTimeout(500);
@@ -152,15 +158,7 @@ async function restoreCheck(browser, server, { extensionPath, results }) {
     const restored = await compareFrame(page);
     if (!(await restored.getByRole('radio', { name: /Changes from the level below/ }).isChecked())) throw new Error('The comparison did not restore its mode after a reload.');
     console.log('[ui] restore: after Reload Window the comparison came back in Changes mode');
-    return 0;
-  } catch (e) {
-    await page.screenshot({ path: join(results, 'ui-failure-restore.png') }).catch(() => {});
-    console.error(`[ui] restore: ${e.message.split('\n')[0]}`);
-    return 1;
-  } finally {
-    await page.close().catch(() => {});
-    rmSync(workspace.root, { recursive: true, force: true });
-  }
+  });
 }
 
 async function runUiCheck(browser, server, options) {
@@ -171,10 +169,10 @@ async function runUiCheck(browser, server, options) {
   return 0;
 }
 
-async function checkThemes(browser, server, { extensionPath, results }) {
+async function checkThemes(browser, server, options) {
+  const { results } = options;
   for (const [label, theme, paletteTheme] of THEMES) {
-    const { page, workspace } = await openWorkbench(browser, server, { extensionPath, theme, journal: demoJournal() });
-    try {
+    const code = await onWorkbench(browser, server, options, label, { theme, journal: demoJournal() }, async (page) => {
       if (paletteTheme) await pickColorTheme(page, paletteTheme);
       const growth = page.getByRole('tab', { name: /^Growth/ });
       await growth.waitFor({ timeout: 60_000 });
@@ -208,14 +206,8 @@ async function checkThemes(browser, server, { extensionPath, results }) {
       await page.waitForTimeout(2500);
       await page.screenshot({ path: join(results, `summary-preview-${label}.png`) });
       console.log(`[ui] ${label}: summary written and previewed; screenshot test-results/summary-preview-${label}.png`);
-    } catch (e) {
-      await page.screenshot({ path: join(results, `ui-failure-${label}.png`) }).catch(() => {});
-      console.error(`[ui] ${label}: ${e.message.split('\n')[0]}`);
-      return 1;
-    } finally {
-      await page.close().catch(() => {});
-      rmSync(workspace.root, { recursive: true, force: true });
-    }
+    });
+    if (code !== 0) return code;
   }
   return 0;
 }
