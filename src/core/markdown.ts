@@ -12,12 +12,13 @@ export function mdText(text: string): string {
 /** A link, only for http(s) URLs; anything else is shown as escaped text. */
 export function mdLink(label: string, url: string | undefined): string {
   if (!url || !/^https?:\/\//i.test(url)) return mdText(label);
-  return `[${mdText(label)}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+  // Characters that would end or break a Markdown link destination are percent-encoded.
+  return `[${mdText(label)}](${url.replace(/[<>()\s]/g, encodeURIComponent)})`;
 }
 
 /** A link to a file relative to the Markdown file; the path is percent-encoded, never raw. */
 export function mdFileLink(label: string, relativePath: string): string {
   const [path, fragment] = relativePath.split('#');
   const encoded = path.split('/').map((seg) => (seg === '..' ? seg : encodeURIComponent(seg))).join('/');
-  return `[${mdText(label)}](<${encoded}${fragment ? `#${fragment}` : ''}>)`;
+  return `[${mdText(label)}](${encoded}${fragment ? `#${fragment}` : ''})`;
 }

@@ -94,7 +94,8 @@ async function main() {
     return code;
   }
   console.log('[host] Integration suite passed. UI check…');
-  const uiCode = await runUiCheck(browser, server, { extensionPath: root, results });
+  server.stop();
+  const uiCode = await runUiCheck(browser, { extensionPath: root, results, host });
   if (uiCode !== 0) console.error(`[host] UI check failed. Screenshots and server log: ${results}/`);
   return uiCode;
 }

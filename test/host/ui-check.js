@@ -4,7 +4,7 @@
 'use strict';
 const { rmSync } = require('node:fs');
 const { join } = require('node:path');
-const { workbenchUrl } = require('./server');
+const { startServer, workbenchUrl } = require('./server');
 const { makeWorkspace } = require('./workspace');
 const { demoJournal } = require('./demo-journal');
 
@@ -67,19 +67,27 @@ async function openCompare(page) {
   return compareFrame(page);
 }
 
-async function openWorkbench(browser, server, { extensionPath, theme, journal, files }) {
+async function openWorkbench(browser, server, { extensionPath, theme, journal, files, waitForGrowth = true }) {
   const workspace = makeWorkspace({ journal, theme, files });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(workbenchUrl(server, { extensionPath, workspace: workspace.workspaceFile }));
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   // The Growth entry in the activity bar means the extension's contributions are registered.
-  await page.getByRole('tab', { name: /^Growth/ }).waitFor({ timeout: 60_000 });
+  if (waitForGrowth) await page.getByRole('tab', { name: /^Growth/ }).waitFor({ timeout: 60_000 });
   return { page, workspace };
 }
 
-/** Opens a workbench, runs `body` on it and always closes it; a failure leaves a screenshot and one line. */
-async function onWorkbench(browser, server, { extensionPath, results }, name, workbench, body) {
-  const { page, workspace } = await openWorkbench(browser, server, { extensionPath, ...workbench });
+/**
+ * Opens a workbench on a server of its own, runs `body` on it and always closes both; a failure
+ * leaves a screenshot and one line. A fresh server per page keeps one page's extension host
+ * from slowing the next one's start.
+ */
+async function onWorkbench(browser, { extensionPath, results, host }, name, workbench, body) {
+  const server = await startServer(host, { disableWorkspaceTrust: workbench.trusted !== false });
+  const { page, workspace } = await openWorkbench(browser, server, { extensionPath, ...workbench }).catch((e) => {
+    server.stop();
+    throw e;
+  });
   try {
     await body(page);
     return 0;
@@ -89,6 +97,7 @@ async function onWorkbench(browser, server, { extensionPath, results }, name, wo
     return 1;
   } finally {
     await page.close().catch(() => {});
+    server.stop();
     rmSync(workspace.root, { recursive: true, force: true });
   }
 }
@@ -108,7 +117,7 @@ const checks = [
 const PAYLOADS = ['<img src=x onerror=alert(1)>', '</script><script>alert(2)</script>', 'javascript:alert(3)', "{{constructor.constructor('alert(4)')()}}", '${alert(5)}', '<svg onload=console.error("INJECTED")>'];
 
 /** The comparison with a rubric and a journal full of markup: it must show as literal text, and nothing may run. */
-async function injectionCheck(browser, server, options) {
+async function injectionCheck(browser, options) {
   const quote = (s) => JSON.stringify(s);
   const rubric = [
     `id: evil`,
@@ -124,7 +133,7 @@ async function injectionCheck(browser, server, options) {
   ].join('\n');
   const today = new Date().toISOString().slice(0, 10);
   const journal = ['version: 1', 'rubric: evil.rubric.yaml', 'profile: { currentLevel: a, targetLevel: b }', 'entries:', ...PAYLOADS.map((p, i) => `  - id: e${i}\n    date: ${today}\n    kind: note\n    title: ${quote(p)}\n    dimensions: [d${i}]\n    level: b`)].join('\n') + '\n';
-  return onWorkbench(browser, server, options, 'injection', { theme: 'Default Dark Modern', journal, files: { 'app/evil.rubric.yaml': rubric } }, async (page) => {
+  return onWorkbench(browser, options, 'injection', { theme: 'Default Dark Modern', journal, files: { 'app/evil.rubric.yaml': rubric } }, async (page) => {
     const ran = [];
     page.on('dialog', (dialog) => {
       ran.push(`dialog: ${dialog.message()}`);
@@ -147,8 +156,8 @@ async function injectionCheck(browser, server, options) {
 }
 
 /** After Reload Window the comparison comes back in the mode it was left in (serializer and setState). */
-async function restoreCheck(browser, server, options) {
-  return onWorkbench(browser, server, options, 'restore', { theme: 'Default Dark Modern', journal: demoJournal() }, async (page) => {
+async function restoreCheck(browser, options) {
+  return onWorkbench(browser, options, 'restore', { theme: 'Default Dark Modern', journal: demoJournal() }, async (page) => {
     const before = await openCompare(page);
     await before.getByRole('radio', { name: /Changes from the level below/ }).check();
     await page.waitForTimeout(500);
@@ -161,18 +170,36 @@ async function restoreCheck(browser, server, options) {
   });
 }
 
-async function runUiCheck(browser, server, options) {
-  for (const check of [checkThemes, injectionCheck, restoreCheck]) {
-    const code = await check(browser, server, options);
+/** Restricted Mode: the rubric tree still works, read-only; tagging says why it cannot run. */
+async function restrictedCheck(browser, options) {
+  return onWorkbench(browser, options, 'restricted', { theme: 'Default Dark Modern', journal: demoJournal(), waitForGrowth: false, trusted: false }, async (page) => {
+      // Depending on the build the workbench asks first, or opens in Restricted Mode directly.
+      await page.getByRole('button', { name: /No, I don't trust the authors/ }).click({ timeout: 5_000 }).catch(() => undefined);
+      await page.getByText('Restricted Mode').first().waitFor({ timeout: 30_000 });
+      const growth = page.getByRole('tab', { name: /^Growth/ });
+      await growth.waitFor({ timeout: 60_000 });
+      await growth.click();
+      await page.getByRole('treeitem', { name: /^Technical Depth:/ }).waitFor({ timeout: 60_000 });
+      await runCommand(page, 'Growth Journal: Tag Last Commit as Evidence');
+      await page.getByText(/tags evidence only in a trusted workspace/).first().waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(1000);
+      await page.screenshot({ path: join(options.results, 'restricted-mode.png') });
+      console.log('[ui] restricted: the tree works read-only and tagging explains that the workspace must be trusted');
+  });
+}
+
+async function runUiCheck(browser, options) {
+  for (const check of [checkThemes, injectionCheck, restoreCheck, restrictedCheck]) {
+    const code = await check(browser, options);
     if (code !== 0) return code;
   }
   return 0;
 }
 
-async function checkThemes(browser, server, options) {
+async function checkThemes(browser, options) {
   const { results } = options;
   for (const [label, theme, paletteTheme] of THEMES) {
-    const code = await onWorkbench(browser, server, options, label, { theme, journal: demoJournal() }, async (page) => {
+    const code = await onWorkbench(browser, options, label, { theme, journal: demoJournal() }, async (page) => {
       if (paletteTheme) await pickColorTheme(page, paletteTheme);
       const growth = page.getByRole('tab', { name: /^Growth/ });
       await growth.waitFor({ timeout: 60_000 });

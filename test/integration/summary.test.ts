@@ -125,4 +125,24 @@ describe('commit trailers', () => {
     const entry = await waitFor('the auto-imported entry', async () => parseJournal(await readJournal()).journal?.entries.find((e) => e.commit?.sha === sha), 30_000);
     assert.deepEqual([entry.dimensions, entry.level], [['mentorship'], 'mid']);
   });
+
+  it('with askAfterCommit on, a commit gets one "Tag this commit?" question, and "Don\'t Ask Again" turns it off', async function () {
+    this.timeout(60_000);
+    await setJournal(api, HEADER);
+    const prompts = new ScriptedPrompts({});
+    prompts.infoAnswer = "Don't Ask Again";
+    api.setPrompts(prompts);
+    const config = () => vscode.workspace.getConfiguration('growthJournal');
+    await config().update('askAfterCommit', true, vscode.ConfigurationTarget.Global);
+    try {
+      await new Promise((r) => setTimeout(r, 1500));
+      execFileSync('git', ['commit', '--allow-empty', '-q', '-m', 'docs: write up the threat model'], { cwd: folders().app.uri.fsPath });
+      const asked = await waitFor('the question', () => prompts.infos.find((m) => /Tag this commit as evidence\? “docs: write up the threat model”/.test(m)), 30_000);
+      assert.ok(asked);
+      await waitFor('the setting to turn off', () => config().inspect<boolean>('askAfterCommit')?.globalValue === false || undefined, 10_000);
+      assert.equal(prompts.infos.filter((m) => /Tag this commit/.test(m)).length, 1, 'asked once');
+    } finally {
+      await config().update('askAfterCommit', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });

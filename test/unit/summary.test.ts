@@ -42,7 +42,7 @@ describe('quarterly summary', () => {
   it('links a selection without a permalink to the file, relative to the summaries folder', () => {
     const entry = { ...journal.entries[1], selection: { file: 'src/a b.ts', startLine: 3, endLine: 9 } };
     const md = renderQuarterSummary({ rubric, journal: { ...journal, entries: [entry] }, quarter: parseQuarter('2026-Q4')!, summaryFolder: 'docs/growth/summaries' });
-    assert.ok(md.includes('[src/a b.ts:3-9](<../../../src/a%20b.ts#L3>)'), md);
+    assert.ok(md.includes('[src/a b.ts:3-9](../../../src/a%20b.ts#L3)'), md);
   });
 
   it('summarises any ladder', () => {
@@ -51,7 +51,7 @@ describe('quarterly summary', () => {
     const md = renderQuarterSummary({ rubric: five, journal: j, quarter: parseQuarter('2026-Q1')! });
     assert.match(md, /Senior Engineer, working toward \*\*Staff Engineer\*\*/);
     assert.match(md, /\| Operations \| 1 \| Staff Engineer \| \*\*met\*\* \|/);
-    assert.match(md, /commit \[bbbbbbb\]\(<https:\/\/gitlab\.com\/acme\/billing\/-\/commit\/bbbbbbb1234567890abcdef1234567890abcdef0>\)/);
+    assert.match(md, /commit \[bbbbbbb\]\(https:\/\/gitlab\.com\/acme\/billing\/-\/commit\/bbbbbbb1234567890abcdef1234567890abcdef0\)/);
     assert.match(md, /## Gaps at Staff Engineer/);
     assert.ok(!md.includes('Next quarter'), 'April is not in Q1');
   });
