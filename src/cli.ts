@@ -128,7 +128,6 @@ function load(o: Options, io: CliIo): Loaded {
   const rubricParse = parseRubric(stripBom(rubricRead.text));
   problems.push(...rubricParse.problems.map((problem) => ({ file: rubricLabel, problem })));
   if (rubricParse.rubric) problems.push(...checkJournal(parse, rubricParse.rubric).map((problem) => ({ file: o.journal, problem })));
-  problems.sort((a, b) => (a.file === b.file ? (a.problem.line ?? 0) - (b.problem.line ?? 0) : a.file < b.file ? -1 : 1));
   return { journal: parse.journal, ...(rubricParse.rubric ? { rubric: rubricParse.rubric } : {}), problems };
 }
 
@@ -145,7 +144,8 @@ export function main(argv: string[], io: CliIo): number {
     }
     if (o.command === 'validate') {
       const loaded = load(o, io);
-      for (const { file, problem } of loaded.problems) io.out(`${formatProblem(file, problem)}\n`);
+      const byPlace = [...loaded.problems].sort((a, b) => (a.file === b.file ? (a.problem.line ?? 0) - (b.problem.line ?? 0) || (a.problem.column ?? 0) - (b.problem.column ?? 0) : a.file < b.file ? -1 : 1));
+      for (const { file, problem } of byPlace) io.out(`${formatProblem(file, problem)}\n`);
       const failed = hasErrors(loaded.problems.map((p) => p.problem));
       if (!failed) io.err(`${o.journal}: ${loaded.journal?.entries.length ?? 0} entries, ${loaded.problems.length ? `${loaded.problems.length} warning(s)` : 'no problems'}.\n`);
       return failed ? 1 : 0;
