@@ -24,14 +24,16 @@ export interface CoverageOptions {
   range?: DateRange;
   targetLevel?: string;
   includePrivate?: boolean;
+  /** The entries are already newest first: skip sorting them again. */
+  presorted?: boolean;
 }
 
 /** Entries in a period, newest first; entries without a valid date only count for all time. */
-export function entriesInPeriod(entries: readonly Entry[], options: Pick<CoverageOptions, 'range' | 'includePrivate'>): Entry[] {
+export function entriesInPeriod(entries: readonly Entry[], options: Pick<CoverageOptions, 'range' | 'includePrivate' | 'presorted'>): Entry[] {
   const picked = entries.filter(
     (e) => (options.includePrivate || !e.private) && (!options.range || (e.date !== '' && inRange(e.date, options.range))),
   );
-  return picked.sort(newestFirst);
+  return options.presorted ? picked : picked.sort(newestFirst);
 }
 
 export function newestFirst(a: Entry, b: Entry): number {

@@ -1,4 +1,4 @@
-import { coverage, type CoverageStatus } from './coverage';
+import { coverage, newestFirst, type CoverageStatus } from './coverage';
 import { type Entry, type Journal } from './journal';
 import { quarterLabel, quarterOfDate, quarterRange } from './quarters';
 import { type Dimension, type Group, type Rubric } from './rubric';
@@ -33,12 +33,13 @@ export interface RubricView {
 /** What the rubric tree shows: per dimension, counts for this quarter and all time, and coverage for the chosen period. */
 export function buildRubricView(rubric: Rubric, journal: Journal | undefined, options: { period: Period; today: string; fiscalStartMonth: number }): RubricView {
   const quarter = quarterOfDate(options.today, options.fiscalStartMonth);
-  const entries = journal?.entries ?? [];
+  // Sorted once here, not once per period.
+  const entries = [...(journal?.entries ?? [])].sort(newestFirst);
   const targetLevel = journal?.profile.targetLevel;
   const target = targetLevel ? { targetLevel } : {};
   // Private entries are the user's own evidence: the tree shows them; only summaries leave them out.
-  const inQuarter = coverage(rubric, entries, { ...target, range: quarterRange(quarter), includePrivate: true });
-  const allTime = coverage(rubric, entries, { ...target, includePrivate: true });
+  const inQuarter = coverage(rubric, entries, { ...target, range: quarterRange(quarter), includePrivate: true, presorted: true });
+  const allTime = coverage(rubric, entries, { ...target, includePrivate: true, presorted: true });
   const chosen = options.period === 'quarter' ? inQuarter : allTime;
   const views = chosen.map((c, i): DimensionView => ({
     dimension: c.dimension,

@@ -15,7 +15,8 @@ export function registerStatus(context: vscode.ExtensionContext, services: Servi
   const item = vscode.window.createStatusBarItem('growthJournal.status', vscode.StatusBarAlignment.Left, 50);
   item.name = 'Growth Journal';
   item.command = 'workbench.view.extension.growthJournal';
-  context.subscriptions.push(item, services.store.onDidChange((s) => render(item, s)));
+  // In a turn of its own: the tree rebuilds on the same change, and together they would block longer.
+  context.subscriptions.push(item, services.store.onDidChange((s) => setImmediate(() => render(item, s))));
   void services.store.snapshot().then((s) => render(item, s));
 
   whileSettingOn(context, 'askAfterCommit', () =>
