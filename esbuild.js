@@ -39,6 +39,8 @@ const node = { platform: 'node', format: 'cjs', target: 'node20' };
 const builds = [
   { ...common, ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js' },
+  // Reads and parses journals off the extension host's thread (src/host/journalEngine.ts).
+  { ...common, ...node, entryPoints: ['src/host/journalWorker.ts'], outfile: 'dist/journalWorker.js' },
   // The comparison webview runs in the browser: no Node, no vscode module.
   { ...common, entryPoints: ['src/webview/compare/main.ts'], outfile: 'dist/webview/compare.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];

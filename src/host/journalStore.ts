@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import { checkJournal, parseJournalSteps, type EntryData, type Journal, type JournalParse, type Profile } from '../core/journal';
-import { appendEntriesEdit, applyEdit, newJournalText, removeEntryEdit, setProfileEdits, type TextEdit } from '../core/journalEdit';
-import { newEntryId } from '../core/entryId';
+import { type EntryData, type Journal, type Profile } from '../core/journal';
+import { applyEdit, newJournalText, type TextEdit } from '../core/journalEdit';
+import { type JournalOp } from '../core/journalSession';
 import { type Problem } from '../core/problem';
 import { parseRubric, type Rubric } from '../core/rubric';
 import { rubricRef } from '../core/rubricRef';
 import { stripBom } from '../core/text';
 import { dirtyDocument, documentInTab, offsetRange, readTextFile, writeFileAtomic } from './files';
 import { readSettings, type GrowthSettings } from './settings';
-import { runStepsAsync } from './steps';
+import { createJournalEngine, type JournalEngine } from './journalEngine';
 
 export type JournalStatus = 'noFolder' | 'noJournal' | 'journalError' | 'rubricError' | 'ready';
 
@@ -62,11 +62,14 @@ export class JournalStore implements vscode.Disposable {
   private watchers: vscode.Disposable[] = [];
   private current: Promise<JournalSnapshot> | undefined;
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The last text read and its parse: an unchanged journal is not read twice. */
-  private parsed: { text: string; parse: Promise<JournalParse> } | undefined;
+  private readonly engine: JournalEngine;
+  private inFlight: Promise<JournalSnapshot> | undefined;
+  private queued: Promise<JournalSnapshot> | undefined;
 
   constructor(private readonly extensionUri: vscode.Uri) {
+    this.engine = createJournalEngine(extensionUri);
     this.disposables.push(
+      this.engine,
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('growthJournal') && this.reload()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.reload()),
@@ -86,10 +89,23 @@ export class JournalStore implements vscode.Disposable {
     return this.current;
   }
 
-  /** Reads everything again now and tells every view. */
+  /**
+   * Reads everything again and tells every view. One read at a time: a request during a read
+   * waits for it and then reads once more, however many requests came.
+   */
   reload(): Promise<JournalSnapshot> {
     clearTimeout(this.reloadTimer);
-    const next = this.load();
+    if (this.inFlight) {
+      this.queued ??= this.inFlight.then(
+        () => ((this.queued = undefined), this.reload()),
+        () => ((this.queued = undefined), this.reload()),
+      );
+      return this.queued;
+    }
+    const next = this.load().finally(() => {
+      if (this.inFlight === next) this.inFlight = undefined;
+    });
+    this.inFlight = next;
     this.current = next;
     // Views rebuild in their own turn of the event loop, not on the end of the last parse slice.
     void next.then((s) => setImmediate(() => this.current === next && this.changed.fire(s)));
@@ -123,18 +139,15 @@ export class JournalStore implements vscode.Disposable {
     }
     const { folder, uri: journalUri, settings } = location;
     const problems: FileProblem[] = [];
-    const read = await this.readJournal(journalUri);
-    let parse: JournalParse | undefined;
+    // Unsaved edits are what the user sees; otherwise the file, read where it is parsed.
+    const dirty = dirtyDocument(journalUri);
+    const read = dirty ? await this.engine.readText(dirty.getText()) : await this.engine.readFile(journalUri.fsPath);
+    const journal = read.kind === 'text' ? read.journal : undefined;
     if (read.kind === 'invalid') problems.push({ uri: journalUri, problem: read.problem });
-    if (read.kind === 'text') {
-      parse = await this.parse(read.text);
-      problems.push(...parse.problems.map((problem) => ({ uri: journalUri, problem })));
-    }
-    const journal = parse?.journal;
+    if (read.kind === 'text') problems.push(...read.problems.map((problem) => ({ uri: journalUri, problem })));
     const rubricLoad = await this.loadRubric(folder, journal?.rubric ?? (settings.rubric || undefined));
     problems.push(...rubricLoad.problems);
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    if (parse && rubricLoad.rubric) problems.push(...checkJournal(parse, rubricLoad.rubric).map((problem) => ({ uri: journalUri, problem })));
+    if (journal && rubricLoad.rubric) problems.push(...(await this.engine.check(rubricLoad.rubric)).map((problem) => ({ uri: journalUri, problem })));
     this.publish(problems, [journalUri, rubricLoad.uri]);
     this.watch(folder, settings, rubricLoad.uri);
 
@@ -152,16 +165,6 @@ export class JournalStore implements vscode.Disposable {
       ...(rubricLoad.rubric ? { rubric: rubricLoad.rubric } : {}),
       ...(rubricLoad.uri ? { rubricUri: rubricLoad.uri } : {}),
     };
-  }
-
-  /** Parses in slices (a 50,000-entry journal never blocks the host for long) and remembers the result. */
-  private parse(text: string): Promise<JournalParse> {
-    if (this.parsed?.text !== text) this.parsed = { text, parse: runStepsAsync(parseJournalSteps(text)) };
-    return this.parsed.parse;
-  }
-
-  private async readJournal(uri: vscode.Uri) {
-    return readDocumentOrFile(uri);
   }
 
   private async loadRubric(folder: vscode.WorkspaceFolder, value: string | undefined): Promise<{ rubric?: Rubric; uri?: vscode.Uri; problems: FileProblem[] }> {
@@ -221,39 +224,29 @@ export class JournalStore implements vscode.Disposable {
 
   /** Appends entries in one write, each with a new id. */
   async appendMany(drafts: readonly { data: Omit<EntryData, 'id'>; idSeed: string }[]): Promise<EntryData[]> {
-    let entries: EntryData[] = [];
-    await this.mutate((parse) => {
-      const taken = new Set(parse.journal?.entries.map((e) => e.id));
-      entries = drafts.map(({ data, idSeed }) => {
-        const id = newEntryId(data.date, idSeed, taken);
-        taken.add(id);
-        return { id, ...data };
-      });
-      return [appendEntriesEdit(parse, entries)];
-    }, true);
-    return entries;
+    return this.mutate({ kind: 'append', drafts: [...drafts] }, true);
   }
 
   async remove(id: string): Promise<void> {
-    await this.mutate((parse) => [removeEntryEdit(parse, id)], false);
+    await this.mutate({ kind: 'remove', id }, false);
   }
 
   async setProfile(profile: Required<Profile>): Promise<void> {
-    await this.mutate((parse) => setProfileEdits(parse, profile), true, profile);
+    await this.mutate({ kind: 'profile', profile }, true, profile);
   }
 
-  private async mutate(edit: (parse: JournalParse) => TextEdit[], create: boolean, profile: Profile = {}): Promise<void> {
+  /** Applies `op` to the journal as the user sees it, and returns the entries it added. */
+  private async mutate(op: JournalOp, create: boolean, profile: Profile = {}): Promise<EntryData[]> {
     const location = this.journalLocation();
     if (!location) throw new JournalError('Open a folder first: the journal lives in the first workspace folder.');
     if (!vscode.workspace.isTrusted) throw new JournalError('Growth Journal writes evidence only in a trusted workspace. Trust this workspace to tag evidence.');
     const { uri, settings } = location;
     const doc = dirtyDocument(uri) ?? (await this.shownAndCurrent(uri));
-    if (doc) {
-      await this.editDocument(doc, edit);
-    } else {
-      await this.editFile(uri, edit, create ? () => newJournalText(settings.rubric || 'product-security', profile) : undefined);
-    }
+    const added = doc
+      ? await this.editDocument(doc, op)
+      : await this.editFile(uri, op, create ? () => newJournalText(settings.rubric || 'product-security', profile) : undefined);
     await this.reload();
+    return added;
   }
 
   /** A journal shown in an editor is edited there (so undo works) when it matches the disk. */
@@ -264,53 +257,45 @@ export class JournalStore implements vscode.Disposable {
     return disk.kind === 'text' && disk.text === doc.getText() ? doc : undefined;
   }
 
-  private async computeEdits(text: string, uri: vscode.Uri, edit: (parse: JournalParse) => TextEdit[]): Promise<TextEdit[]> {
-    const parse = await this.parse(text);
-    if (!parse.journal) {
-      const problem = parse.problems.find((p) => p.severity === 'error') ?? parse.problems[0];
-      throw new JournalError(
-        `The journal has an error${problem?.line ? ` at line ${problem.line}, column ${problem.column}` : ''}: ${problem?.message ?? 'it does not parse'} Nothing was written.`,
-        problem ? { uri, problem } : undefined,
-      );
-    }
-    try {
-      return edit(parse);
-    } catch (e) {
-      throw new JournalError((e as Error).message);
-    }
+  private async computeEdits(text: string, uri: vscode.Uri, op: JournalOp): Promise<{ edits: TextEdit[]; added: EntryData[] }> {
+    const outcome = await this.engine.edit(text, op);
+    if (!outcome.ok) throw new JournalError(outcome.message, outcome.problem ? { uri, problem: outcome.problem } : undefined);
+    return outcome;
   }
 
-  private async editDocument(doc: vscode.TextDocument, edit: (parse: JournalParse) => TextEdit[]): Promise<void> {
+  private async editDocument(doc: vscode.TextDocument, op: JournalOp): Promise<EntryData[]> {
     const wasDirty = doc.isDirty;
-    let edits: TextEdit[] = [];
+    let computed: { edits: TextEdit[]; added: EntryData[] };
     // Parsing may take a moment: if the user typed meanwhile, compute the edit again on their text.
     for (let attempt = 1; ; attempt++) {
       const version = doc.version;
-      edits = await this.computeEdits(doc.getText(), doc.uri, edit);
+      computed = await this.computeEdits(doc.getText(), doc.uri, op);
       if (doc.version === version) break;
       if (attempt === WRITE_ATTEMPTS) throw new JournalError('The journal kept changing while Growth Journal tried to edit it; nothing was changed. Try again.');
     }
     const workspaceEdit = new vscode.WorkspaceEdit();
-    for (const e of edits) workspaceEdit.replace(doc.uri, offsetRange(doc, e.offset, e.deleteCount), e.insert);
+    for (const e of computed.edits) workspaceEdit.replace(doc.uri, offsetRange(doc, e.offset, e.deleteCount), e.insert);
     if (!(await vscode.workspace.applyEdit(workspaceEdit))) throw new JournalError('VS Code did not apply the edit to the open journal; nothing was changed.');
     // Save only what is ours: unsaved edits of the user's stay unsaved, for them to decide.
     if (!wasDirty) await doc.save();
+    return computed.added;
   }
 
-  private async editFile(uri: vscode.Uri, edit: (parse: JournalParse) => TextEdit[], template: (() => string) | undefined): Promise<void> {
+  private async editFile(uri: vscode.Uri, op: JournalOp, template: (() => string) | undefined): Promise<EntryData[]> {
     for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
       const read = await readTextFile(uri);
       if (read.kind === 'invalid') throw new JournalError(`${read.problem.message} Nothing was written.`, { uri, problem: read.problem });
       if (read.kind === 'missing' && !template) throw new JournalError('There is no journal yet.');
       const before = read.kind === 'text' ? read.text : undefined;
       const base = before ?? template!();
-      const after = (await this.computeEdits(base, uri, edit)).reduce(applyEdit, base);
+      const computed = await this.computeEdits(base, uri, op);
+      const after = computed.edits.reduce(applyEdit, base);
       // Write only over the text that was read; if someone changed the file meanwhile, start again.
       const now = await readTextFile(uri);
       const unchanged = now.kind === 'text' ? now.text === before : now.kind === 'missing' && before === undefined;
       if (!unchanged) continue;
       await writeFileAtomic(uri, after);
-      return;
+      return computed.added;
     }
     throw new JournalError('The journal kept changing while Growth Journal tried to write it; nothing was written. Try again.');
   }

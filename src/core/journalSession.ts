@@ -1,0 +1,81 @@
+import { newEntryId } from './entryId';
+import { checkJournal, parseJournalSteps, type EntryData, type Journal, type JournalParse, type Profile } from './journal';
+import { appendEntriesEdit, removeEntryEdit, setProfileEdits, type TextEdit } from './journalEdit';
+import { type Problem } from './problem';
+import { type Rubric } from './rubric';
+import { decodeUtf8 } from './text';
+
+/** A change to the journal, as data, so it can be computed wherever the parse lives. */
+export type JournalOp =
+  | { kind: 'append'; drafts: { data: Omit<EntryData, 'id'>; idSeed: string }[] }
+  | { kind: 'remove'; id: string }
+  | { kind: 'profile'; profile: Required<Profile> };
+
+export type ReadOutcome = { kind: 'text'; journal?: Journal; problems: Problem[] } | { kind: 'invalid'; problem: Problem };
+
+export type EditOutcome = { ok: true; edits: TextEdit[]; added: EntryData[] } | { ok: false; message: string; problem?: Problem };
+
+/**
+ * Holds the last text read and its parse, and answers reads, checks and edits from it, so an
+ * unchanged journal is never parsed twice. Runs in the extension host or in a worker thread.
+ */
+export class JournalSession {
+  private last: { text: string; parse: JournalParse } | undefined;
+
+  /** Reads a journal's bytes: invalid UTF-8 is refused at its place, not replaced. */
+  *readBytes(bytes: Uint8Array): Generator<void, ReadOutcome> {
+    const decoded = decodeUtf8(bytes);
+    if (!decoded.ok) return { kind: 'invalid', problem: decoded.problem };
+    return yield* this.read(decoded.text);
+  }
+
+  *read(text: string): Generator<void, ReadOutcome> {
+    const parse = yield* this.parse(text);
+    return { kind: 'text', ...(parse.journal ? { journal: parse.journal } : {}), problems: parse.problems };
+  }
+
+  /** Checks the journal read last against its rubric. */
+  check(rubric: Rubric): Problem[] {
+    return this.last ? checkJournal(this.last.parse, rubric) : [];
+  }
+
+  *edit(text: string, op: JournalOp): Generator<void, EditOutcome> {
+    const parse = yield* this.parse(text);
+    if (!parse.journal) {
+      const problem = parse.problems.find((p) => p.severity === 'error') ?? parse.problems[0];
+      return {
+        ok: false,
+        message: `The journal has an error${problem?.line ? ` at line ${problem.line}, column ${problem.column}` : ''}: ${problem?.message ?? 'it does not parse'} Nothing was written.`,
+        ...(problem ? { problem } : {}),
+      };
+    }
+    try {
+      return { ok: true, ...applyOp(parse, op) };
+    } catch (e) {
+      return { ok: false, message: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  private *parse(text: string): Generator<void, JournalParse> {
+    if (this.last?.text !== text) this.last = { text, parse: yield* parseJournalSteps(text) };
+    return this.last.parse;
+  }
+}
+
+function applyOp(parse: JournalParse, op: JournalOp): { edits: TextEdit[]; added: EntryData[] } {
+  switch (op.kind) {
+    case 'append': {
+      const taken = new Set(parse.journal?.entries.map((e) => e.id));
+      const added = op.drafts.map(({ data, idSeed }) => {
+        const id = newEntryId(data.date, idSeed, taken);
+        taken.add(id);
+        return { id, ...data };
+      });
+      return { edits: [appendEntriesEdit(parse, added)], added };
+    }
+    case 'remove':
+      return { edits: [removeEntryEdit(parse, op.id)], added: [] };
+    case 'profile':
+      return { edits: setProfileEdits(parse, op.profile), added: [] };
+  }
+}

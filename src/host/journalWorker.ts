@@ -1,0 +1,44 @@
+// The worker thread behind WorkerEngine: one JournalSession, answering the extension host.
+import { readFileSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+import { runSteps } from '../core/fastJournal';
+import { JournalSession, type ReadOutcome } from '../core/journalSession';
+import type { WorkerReply, WorkerRequest } from './journalEngine';
+
+const BATCH = 1000;
+const session = new JournalSession();
+const port = parentPort!;
+const reply = (message: WorkerReply) => port.postMessage(message);
+
+/** Sends the entries ahead in small batches, then the rest of the outcome without them. */
+function replyWithEntries(id: number, outcome: ReadOutcome): void {
+  if (outcome.kind !== 'text' || !outcome.journal) return reply({ id, result: outcome });
+  const { entries } = outcome.journal;
+  for (let i = 0; i < entries.length; i += BATCH) reply({ id, batch: entries.slice(i, i + BATCH) });
+  reply({ id, result: { ...outcome, journal: { ...outcome.journal, entries: [] } } });
+}
+
+port.on('message', (request: WorkerRequest) => {
+  try {
+    switch (request.method) {
+      case 'readFile': {
+        let bytes: Uint8Array;
+        try {
+          bytes = readFileSync(request.path);
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code === 'ENOENT') return reply({ id: request.id, result: { kind: 'missing' } });
+          throw e;
+        }
+        return replyWithEntries(request.id, runSteps(session.readBytes(bytes)));
+      }
+      case 'readText':
+        return replyWithEntries(request.id, runSteps(session.read(request.text)));
+      case 'check':
+        return reply({ id: request.id, result: session.check(request.rubric) });
+      case 'edit':
+        return reply({ id: request.id, result: runSteps(session.edit(request.text, request.op)) });
+    }
+  } catch (e) {
+    reply({ id: request.id, error: e instanceof Error ? e.message : String(e) });
+  }
+});

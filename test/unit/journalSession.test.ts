@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { runSteps } from '../../src/core/fastJournal';
+import { applyEdit } from '../../src/core/journalEdit';
+import { JournalSession } from '../../src/core/journalSession';
+import { bundledRubric, fixture } from './helpers';
+
+describe('journal session', () => {
+  const text = fixture('journals/sample.yaml');
+
+  it('reads bytes, refusing invalid UTF-8, and checks the journal read last', () => {
+    const session = new JournalSession();
+    const read = runSteps(session.readBytes(new TextEncoder().encode(text)));
+    assert.equal(read.kind === 'text' && read.journal?.entries.length, 5);
+    assert.deepEqual(session.check(bundledRubric()), []);
+    const bad = runSteps(session.readBytes(Uint8Array.from([0x76, 0x3a, 0x20, 0xff, 0x0a])));
+    assert.equal(bad.kind, 'invalid');
+  });
+
+  it('turns operations into edits: append with fresh ids, remove, profile', () => {
+    const session = new JournalSession();
+    const appended = runSteps(session.edit(text, { kind: 'append', drafts: [{ data: { date: '2026-11-27', kind: 'note', title: 'New', dimensions: ['communication'] }, idSeed: 'seed' }] }));
+    assert.ok(appended.ok);
+    if (!appended.ok) return;
+    assert.match(appended.added[0].id, /^ev-20261127-[0-9a-f]{6}$/);
+    const after = appended.edits.reduce(applyEdit, text);
+    const removed = runSteps(session.edit(after, { kind: 'remove', id: appended.added[0].id }));
+    assert.ok(removed.ok && removed.edits.reduce(applyEdit, after) === text);
+    const profiled = runSteps(session.edit(text, { kind: 'profile', profile: { currentLevel: 'senior', targetLevel: 'senior' } }));
+    assert.ok(profiled.ok && profiled.edits.reduce(applyEdit, text).includes('currentLevel: senior   # promoted'));
+  });
+
+  it('refuses to edit a journal that does not parse, naming the place', () => {
+    const outcome = runSteps(new JournalSession().edit('version: 1\nentries: [\n', { kind: 'remove', id: 'x' }));
+    assert.equal(outcome.ok, false);
+    if (!outcome.ok) {
+      assert.match(outcome.message, /The journal has an error at line \d+, column \d+: .* Nothing was written\./);
+      assert.ok(outcome.problem?.line);
+    }
+    const missing = runSteps(new JournalSession().edit(text, { kind: 'remove', id: 'nope' }));
+    assert.deepEqual(missing, { ok: false, message: 'No entry with id "nope" is in the journal.' });
+  });
+});
