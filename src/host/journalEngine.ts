@@ -64,6 +64,8 @@ export class WorkerEngine implements JournalEngine {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (e: Error) => void; entries: Entry[] }>();
   private readonly fallback = new InProcessEngine();
+  /** What the last file read gave, for when the worker finds the file unchanged. */
+  private lastFileRead: FileReadOutcome | undefined;
 
   constructor(private readonly script: string) {}
 
@@ -108,10 +110,16 @@ export class WorkerEngine implements JournalEngine {
     this.pending.clear();
   }
 
-  readFile(path: string) {
-    return this.call<FileReadOutcome>({ method: 'readFile', path }, () => this.fallback.readFile(path));
+  async readFile(path: string): Promise<FileReadOutcome> {
+    const outcome = await this.call<FileReadOutcome | { kind: 'unchanged' }>({ method: 'readFile', path }, () => this.fallback.readFile(path));
+    // The same bytes as last time: the entries this thread already holds are still right.
+    if (outcome.kind === 'unchanged' && this.lastFileRead) return this.lastFileRead;
+    if (outcome.kind === 'unchanged') return this.fallback.readFile(path);
+    this.lastFileRead = outcome;
+    return outcome;
   }
   readText(text: string) {
+    this.lastFileRead = undefined;
     return this.call<ReadOutcome>({ method: 'readText', text }, () => this.fallback.readText(text));
   }
   check(rubric: Rubric) {

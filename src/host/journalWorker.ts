@@ -7,6 +7,8 @@ import type { WorkerReply, WorkerRequest } from './journalEngine';
 
 const BATCH = 1000;
 const session = new JournalSession();
+/** The bytes of the last file read, so an unchanged file is neither parsed nor sent again. */
+let lastBytes: Buffer | undefined;
 const port = parentPort!;
 const reply = (message: WorkerReply) => port.postMessage(message);
 
@@ -22,20 +24,25 @@ port.on('message', (request: WorkerRequest) => {
   try {
     switch (request.method) {
       case 'readFile': {
-        let bytes: Uint8Array;
+        let bytes: Buffer;
         try {
           bytes = readFileSync(request.path);
         } catch (e) {
+          lastBytes = undefined;
           if ((e as NodeJS.ErrnoException).code === 'ENOENT') return reply({ id: request.id, result: { kind: 'missing' } });
           throw e;
         }
+        if (lastBytes?.equals(bytes)) return reply({ id: request.id, result: { kind: 'unchanged' } });
+        lastBytes = bytes;
         return replyWithEntries(request.id, runSteps(session.readBytes(bytes)));
       }
       case 'readText':
+        lastBytes = undefined;
         return replyWithEntries(request.id, runSteps(session.read(request.text)));
       case 'check':
         return reply({ id: request.id, result: session.check(request.rubric) });
       case 'edit':
+        lastBytes = undefined; // the session now holds the parse of the text being edited
         return reply({ id: request.id, result: runSteps(session.edit(request.text, request.op)) });
     }
   } catch (e) {
