@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseDocument, type YAMLSeq } from 'yaml';
 import { coverage } from '../src/core/coverage';
 import { checkJournal, parseJournal, type EntryData, type JournalParse } from '../src/core/journal';
-import { appendEntryEdit, applyEdit, removeEntryEdit } from '../src/core/journalEdit';
+import { appendEntryEdit, applyEdit, removeEntryEdit, type TextEdit } from '../src/core/journalEdit';
 import { parseQuarter, quarterRange } from '../src/core/quarters';
 import { allDimensions, parseRubric, type Rubric } from '../src/core/rubric';
 import { buildRubricView } from '../src/core/rubricView';
@@ -111,36 +111,27 @@ function measure(count: number, crlf = false): Row[] {
     naive: time(naiveRuns, () => parseDocument(handEdited).toJS()),
     ...(big ? { budget: 300 } : {}),
   });
-  rows.push({
-    what: 'tag one entry (edit, atomic write)',
+  /** A write as the store does it (read, reuse the parse if unchanged, edit, atomic write) beside the naive round trip. */
+  const writeRow = (what: string, edit: (parse: JournalParse) => TextEdit, naiveEdit: (entries: YAMLSeq) => void): Row => ({
+    what,
     ours: time(runs, () => {
       const current = readJournalFile(path);
       const parse = current === cached.text ? cached.parse : parseJournal(current);
-      writeAtomic(`${path}.out`, applyEdit(current, appendEntryEdit(parse, NEW_ENTRY)));
+      writeAtomic(`${path}.out`, applyEdit(current, edit(parse)));
     }),
     naive: time(naiveRuns, () => {
       const doc = parseDocument(readJournalFile(path));
-      (doc.get('entries') as YAMLSeq).add(doc.createNode(NEW_ENTRY));
+      naiveEdit(doc.get('entries') as YAMLSeq);
       writeAtomic(`${path}.out`, doc.toString());
     }),
     ...(big ? { budget: 50 } : {}),
   });
-  const victim = cached.parse.journal!.entries[Math.floor(count / 2)].id;
-  rows.push({
-    what: 'remove one entry',
-    ours: time(runs, () => {
-      const current = readJournalFile(path);
-      const parse = current === cached.text ? cached.parse : parseJournal(current);
-      writeAtomic(`${path}.out`, applyEdit(current, removeEntryEdit(parse, victim)));
-    }),
-    naive: time(naiveRuns, () => {
-      const doc = parseDocument(readJournalFile(path));
-      const seq = doc.get('entries') as YAMLSeq;
-      seq.items.splice(Math.floor(count / 2), 1);
-      writeAtomic(`${path}.out`, doc.toString());
-    }),
-    ...(big ? { budget: 50 } : {}),
-  });
+  const middle = Math.floor(count / 2);
+  const victim = cached.parse.journal!.entries[middle].id;
+  rows.push(
+    writeRow('tag one entry (edit, atomic write)', (p) => appendEntryEdit(p, NEW_ENTRY), (seq) => seq.add(NEW_ENTRY)),
+    writeRow('remove one entry', (p) => removeEntryEdit(p, victim), (seq) => seq.items.splice(middle, 1)),
+  );
   const journal = cached.parse.journal!;
   rows.push({
     what: 'tree model and coverage (quarter and all time)',

@@ -21,7 +21,8 @@ export interface TestApi {
   compare: ComparePanelProbe;
   /** How long activate() took, from its call to its return. */
   activationMs: number;
-  setPrompts(prompts: Prompts): void;
+  /** Scripted prompts for a test; undefined puts the real ones back. */
+  setPrompts(prompts: Prompts | undefined): void;
 }
 
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {

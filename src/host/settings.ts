@@ -19,7 +19,3 @@ export function readSettings(scope?: vscode.Uri): GrowthSettings {
     summariesFolder: config.get<string>('summariesFolder', '.growth/summaries') || '.growth/summaries',
   };
 }
-
-export function affectsGrowthSettings(e: vscode.ConfigurationChangeEvent): boolean {
-  return e.affectsConfiguration('growthJournal');
-}

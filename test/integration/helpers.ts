@@ -13,6 +13,19 @@ export async function extensionApi(): Promise<TestApi> {
   return api;
 }
 
+/**
+ * Activates the extension once for a suite and puts the real prompts back after each test.
+ * Call at the top of a `describe`; the returned function gives the extension's test API.
+ */
+export function useExtension(): () => TestApi {
+  let api: TestApi | undefined;
+  before(async () => {
+    api = await extensionApi();
+  });
+  afterEach(() => api?.setPrompts(undefined));
+  return () => api!;
+}
+
 /** Prompts answered from a script. A question the test did not expect fails the test loudly. */
 export class ScriptedPrompts implements Prompts {
   readonly infos: string[] = [];

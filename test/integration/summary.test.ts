@@ -6,7 +6,7 @@ import { localIsoDate } from '../../src/core/dates';
 import { parseJournal } from '../../src/core/journal';
 import { quarterLabel, quarterOfDate } from '../../src/core/quarters';
 import type { Choice } from '../../src/host/prompts';
-import { extensionApi, folders, HEADER, readJournal, ScriptedPrompts, setJournal, waitFor } from './helpers';
+import { useExtension, folders, HEADER, readJournal, ScriptedPrompts, setJournal, waitFor } from './helpers';
 
 const today = localIsoDate(new Date());
 const quarter = quarterLabel(quarterOfDate(today));
@@ -30,18 +30,14 @@ async function read(uri: vscode.Uri): Promise<string> {
 }
 
 describe('quarterly summaries', () => {
-  let api: Awaited<ReturnType<typeof extensionApi>>;
-  before(async () => {
-    api = await extensionApi();
-  });
-  afterEach(() => api.setPrompts(undefined as never));
+  const api = useExtension();
 
   it('writes .growth/summaries/<quarter>.md, identical to the CLI, private entries left out, and opens the preview', async () => {
-    await setJournal(api, JOURNAL);
+    await setJournal(api(), JOURNAL);
     const summaries = vscode.Uri.joinPath(folders().app.uri, '.growth', 'summaries');
     await vscode.workspace.fs.delete(summaries, { recursive: true }).then(undefined, () => undefined);
     let offered: Choice<unknown>[] = [];
-    api.setPrompts(new ScriptedPrompts({ pick: [(_t: string, _p: string, choices: Choice<unknown>[]) => ((offered = choices), choices[0].value), false] }));
+    api().setPrompts(new ScriptedPrompts({ pick: [(_t: string, _p: string, choices: Choice<unknown>[]) => ((offered = choices), choices[0].value), false] }));
     await vscode.commands.executeCommand('growthJournal.generateSummary');
     assert.equal(offered[0].label, quarter, 'the current quarter comes first');
     const file = vscode.Uri.joinPath(summaries, `${quarter}.md`);
@@ -57,21 +53,21 @@ describe('quarterly summaries', () => {
   });
 
   it('asks before replacing a summary the user edited, and can keep it by writing a new file', async () => {
-    await setJournal(api, JOURNAL);
+    await setJournal(api(), JOURNAL);
     const summaries = vscode.Uri.joinPath(folders().app.uri, '.growth', 'summaries');
     const file = vscode.Uri.joinPath(summaries, `${quarter}.md`);
     const edited = `${await read(file)}\nMy own closing words.\n`;
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(edited));
     const prompts = new ScriptedPrompts({ pick: [quarterChoice, false, (_t: string, _p: string, choices: Choice<vscode.Uri>[]) => choices[0].value] });
-    api.setPrompts(prompts);
+    api().setPrompts(prompts);
     await vscode.commands.executeCommand('growthJournal.generateSummary');
     assert.equal(await read(file), edited, 'the edited summary is untouched');
     assert.match(await read(vscode.Uri.joinPath(summaries, `${quarter} (2).md`)), /Growth summary/);
   });
 
   it('Copy Summary puts the summary on the clipboard, with private entries when asked', async () => {
-    await setJournal(api, JOURNAL);
-    api.setPrompts(new ScriptedPrompts({ pick: [quarterChoice, true] }));
+    await setJournal(api(), JOURNAL);
+    api().setPrompts(new ScriptedPrompts({ pick: [quarterChoice, true] }));
     await vscode.commands.executeCommand('growthJournal.copySummary');
     const copied = await vscode.env.clipboard.readText();
     assert.match(copied, /Notes for my promotion case/);
@@ -83,19 +79,15 @@ function quarterChoice(_t: string, _p: string, choices: Choice<unknown>[]): unkn
 }
 
 describe('commit trailers', () => {
-  let api: Awaited<ReturnType<typeof extensionApi>>;
-  before(async () => {
-    api = await extensionApi();
-  });
+  const api = useExtension();
   afterEach(async () => {
-    api.setPrompts(undefined as never);
     await vscode.workspace.getConfiguration('growthJournal').update('importTrailersOnCommit', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
   it('imports one entry per commit with a Growth-Evidence trailer, and no duplicates on a second run', async () => {
-    await setJournal(api, HEADER);
+    await setJournal(api(), HEADER);
     const prompts = new ScriptedPrompts({});
-    api.setPrompts(prompts);
+    api().setPrompts(prompts);
     await vscode.commands.executeCommand('growthJournal.importTrailers');
     const entries = parseJournal(await readJournal()).journal!.entries;
     assert.deepEqual(
@@ -113,8 +105,8 @@ describe('commit trailers', () => {
 
   it('with importTrailersOnCommit on, a real commit with a trailer lands in the journal by itself', async function () {
     this.timeout(60_000);
-    await setJournal(api, HEADER);
-    api.setPrompts(new ScriptedPrompts({}));
+    await setJournal(api(), HEADER);
+    api().setPrompts(new ScriptedPrompts({}));
     await vscode.workspace.getConfiguration('growthJournal').update('importTrailersOnCommit', true, vscode.ConfigurationTarget.Workspace);
     const cwd = folders().app.uri.fsPath;
     const head = () => execFileSync('git', ['rev-parse', 'HEAD'], { cwd, encoding: 'utf8' }).trim();
@@ -128,10 +120,10 @@ describe('commit trailers', () => {
 
   it('with askAfterCommit on, a commit gets one "Tag this commit?" question, and "Don\'t Ask Again" turns it off', async function () {
     this.timeout(60_000);
-    await setJournal(api, HEADER);
+    await setJournal(api(), HEADER);
     const prompts = new ScriptedPrompts({});
     prompts.infoAnswer = "Don't Ask Again";
-    api.setPrompts(prompts);
+    api().setPrompts(prompts);
     const config = () => vscode.workspace.getConfiguration('growthJournal');
     await config().update('askAfterCommit', true, vscode.ConfigurationTarget.Global);
     try {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { parseJournal } from '../../src/core/journal';
 import type { Commit, Repo } from '../../src/host/git';
 import type { CommitChoice } from '../../src/host/prompts';
-import { extensionApi, folders, HEADER, journalUri, readJournal, ScriptedPrompts, setJournal, waitFor } from './helpers';
+import { useExtension, folders, HEADER, journalUri, readJournal, ScriptedPrompts, setJournal, waitFor } from './helpers';
 
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 
@@ -15,16 +15,12 @@ function entriesOf(text: string) {
 }
 
 describe('tagging evidence', () => {
-  let api: Awaited<ReturnType<typeof extensionApi>>;
-  before(async () => {
-    api = await extensionApi();
-  });
-  afterEach(() => api.setPrompts(undefined as never));
+  const api = useExtension();
 
   it('Tag Last Commit starts a journal with a commented header and writes the commit entry', async () => {
-    await setJournal(api, undefined);
+    await setJournal(api(), undefined);
     const prompts = new ScriptedPrompts({ pickRepository: [(repos: Repo[]) => repos.find((r) => r.name === 'app')], pickDimensions: [['technical-depth']], pickLevel: ['senior'], pickPrivacy: [false] });
-    api.setPrompts(prompts);
+    api().setPrompts(prompts);
     await vscode.commands.executeCommand('growthJournal.tagLastCommit');
     assert.deepEqual(prompts.errors, []);
     const text = await readJournal();
@@ -42,7 +38,7 @@ describe('tagging evidence', () => {
   });
 
   it('Tag Commit: subjects with quotes, colons, #, ---, emoji and unicode round-trip exactly; trailers preselect dimensions', async () => {
-    await setJournal(api, HEADER);
+    await setJournal(api(), HEADER);
     let offered: CommitChoice[] = [];
     const prompts = new ScriptedPrompts({
       pickRepository: [(repos: Repo[]) => repos.find((r) => r.name === 'app')],
@@ -51,7 +47,7 @@ describe('tagging evidence', () => {
       pickLevel: ['mid'],
       pickPrivacy: [true],
     });
-    api.setPrompts(prompts);
+    api().setPrompts(prompts);
     await vscode.commands.executeCommand('growthJournal.tagCommit');
     assert.deepEqual(prompts.errors, []);
     const subjects = git(folders().app.uri.fsPath, 'log', '--format=%s').split('\n');
@@ -66,13 +62,13 @@ describe('tagging evidence', () => {
     assert.ok(entries.every((e) => e.private === true && e.level === 'mid'));
     // The next pick marks them as already tagged.
     const again = new ScriptedPrompts({ pickRepository: [(repos: Repo[]) => repos[0]], pickCommits: [(choices: CommitChoice[]) => ((offered = choices), undefined)] });
-    api.setPrompts(again);
+    api().setPrompts(again);
     await vscode.commands.executeCommand('growthJournal.tagCommit');
     assert.ok(offered.every((c) => c.tagged));
   });
 
   it('Tag Commit asks which repository in a multi-root workspace and records that repository', async () => {
-    await setJournal(api, HEADER);
+    await setJournal(api(), HEADER);
     let repoNames: string[] = [];
     const prompts = new ScriptedPrompts({
       pickRepository: [(repos: Repo[]) => ((repoNames = repos.map((r) => r.name)), repos.find((r) => r.name === 'lib'))],
@@ -81,7 +77,7 @@ describe('tagging evidence', () => {
       pickLevel: ['mid'],
       pickPrivacy: [false],
     });
-    api.setPrompts(prompts);
+    api().setPrompts(prompts);
     await vscode.commands.executeCommand('growthJournal.tagCommit');
     assert.deepEqual(repoNames, ['app', 'lib']);
     const [entry] = entriesOf(await readJournal());
@@ -90,13 +86,13 @@ describe('tagging evidence', () => {
   });
 
   it('Tag Selection records the file, lines, HEAD sha and a permalink', async () => {
-    await setJournal(api, HEADER);
+    await setJournal(api(), HEADER);
     const { app } = folders();
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(app.uri, 'src', 'auth.ts'));
     const editor = await vscode.window.showTextDocument(doc);
     editor.selection = new vscode.Selection(9, 0, 15, 0);
     const prompts = new ScriptedPrompts({ inputTitle: [(_p: string, value: string) => `${value}: allow-list check`], pickDimensions: [['technical-depth', 'risk-management']], pickLevel: ['senior'], pickPrivacy: [false] });
-    api.setPrompts(prompts);
+    api().setPrompts(prompts);
     await vscode.commands.executeCommand('growthJournal.tagSelection');
     assert.deepEqual(prompts.errors, []);
     const head = git(app.uri.fsPath, 'rev-parse', 'HEAD');
@@ -106,9 +102,9 @@ describe('tagging evidence', () => {
   });
 
   it('Add Note writes the title and details', async () => {
-    await setJournal(api, HEADER);
+    await setJournal(api(), HEADER);
     const prompts = new ScriptedPrompts({ inputTitle: ['Ran the threat-model review: "payments" #2 --- 🚀'], inputDetails: ['Three teams; six follow-ups.'], pickDimensions: [['communication']], pickLevel: ['senior'], pickPrivacy: [false] });
-    api.setPrompts(prompts);
+    api().setPrompts(prompts);
     await vscode.commands.executeCommand('growthJournal.addNote');
     const [entry] = entriesOf(await readJournal());
     assert.equal(entry.kind, 'note');
@@ -117,12 +113,12 @@ describe('tagging evidence', () => {
   });
 
   it('an open journal with unsaved edits gets the entry in the editor, and the unsaved text survives unsaved', async () => {
-    await setJournal(api, HEADER);
+    await setJournal(api(), HEADER);
     const doc = await vscode.workspace.openTextDocument(journalUri());
     const editor = await vscode.window.showTextDocument(doc);
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# unsaved thought\n'));
     assert.ok(doc.isDirty);
-    api.setPrompts(new ScriptedPrompts({ inputTitle: ['Paired on the incident'], inputDetails: [''], pickDimensions: [['collaboration']], pickLevel: ['mid'], pickPrivacy: [false] }));
+    api().setPrompts(new ScriptedPrompts({ inputTitle: ['Paired on the incident'], inputDetails: [''], pickDimensions: [['collaboration']], pickLevel: ['mid'], pickPrivacy: [false] }));
     await vscode.commands.executeCommand('growthJournal.addNote');
     assert.ok(doc.isDirty, 'the user decides when to save');
     assert.ok(doc.getText().startsWith('# unsaved thought\n# my journal'));
@@ -133,9 +129,9 @@ describe('tagging evidence', () => {
 
   it('a journal that does not parse is left byte for byte, and the error names its line and column', async () => {
     const broken = `${HEADER.replace('entries: []\n', 'entries:\n')}  - id: a\n    title: "unterminated\n`;
-    await setJournal(api, broken);
+    await setJournal(api(), broken);
     const prompts = new ScriptedPrompts({ inputTitle: ['x'], inputDetails: [''], pickDimensions: [['collaboration']], pickLevel: ['mid'], pickPrivacy: [false] });
-    api.setPrompts(prompts);
+    api().setPrompts(prompts);
     await vscode.commands.executeCommand('growthJournal.addNote');
     assert.equal(await readJournal(), broken);
     assert.equal(prompts.errors.length, 1);
@@ -146,7 +142,7 @@ describe('tagging evidence', () => {
   });
 
   it('an unknown dimension id shows a warning in the Problems panel at its place', async () => {
-    await setJournal(api, `${HEADER.replace('entries: []\n', 'entries:\n')}  - id: a\n    date: 2026-11-02\n    kind: note\n    title: T\n    dimensions: [wizardry]\n`);
+    await setJournal(api(), `${HEADER.replace('entries: []\n', 'entries:\n')}  - id: a\n    date: 2026-11-02\n    kind: note\n    title: T\n    dimensions: [wizardry]\n`);
     const diagnostics = await waitFor('a diagnostic', () => {
       const found = vscode.languages.getDiagnostics(journalUri()).filter((d) => /wizardry/.test(d.message));
       return found.length ? found : undefined;
@@ -157,18 +153,18 @@ describe('tagging evidence', () => {
 
   it('Undo removes exactly the new entry', async () => {
     const before = `${HEADER.replace('entries: []\n', 'entries:\n')}  - id: keep\n    date: 2026-11-02\n    kind: note\n    title: Keep me # not a comment\n    dimensions: [collaboration]\n`;
-    await setJournal(api, before);
+    await setJournal(api(), before);
     const prompts = new ScriptedPrompts({ inputTitle: ['Oops'], inputDetails: [''], pickDimensions: [['collaboration']], pickLevel: ['mid'], pickPrivacy: [false] });
     prompts.infoAnswer = 'Undo';
-    api.setPrompts(prompts);
+    api().setPrompts(prompts);
     await vscode.commands.executeCommand('growthJournal.addNote');
     await waitFor('the undo', async () => (await readJournal()) === before);
   });
 
   it('Remove from Journal asks first and removes only that entry', async () => {
     const text = `${HEADER.replace('entries: []\n', 'entries:\n')}  - id: one\n    date: 2026-11-02\n    kind: note\n    title: One\n    dimensions: [collaboration]\n  # between\n  - id: two\n    date: 2026-11-03\n    kind: note\n    title: Two\n    dimensions: [collaboration]\n`;
-    await setJournal(api, text);
-    api.setPrompts(new ScriptedPrompts({ confirm: [false, true] }));
+    await setJournal(api(), text);
+    api().setPrompts(new ScriptedPrompts({ confirm: [false, true] }));
     await vscode.commands.executeCommand('growthJournal.removeEntry', 'one');
     assert.equal(await readJournal(), text, 'declined: nothing changes');
     await vscode.commands.executeCommand('growthJournal.removeEntry', 'one');
@@ -176,8 +172,8 @@ describe('tagging evidence', () => {
   });
 
   it('Set Current and Target Level writes the profile and keeps its comments', async () => {
-    await setJournal(api, HEADER);
-    api.setPrompts(new ScriptedPrompts({ pickLevel: ['senior', 'senior'] }));
+    await setJournal(api(), HEADER);
+    api().setPrompts(new ScriptedPrompts({ pickLevel: ['senior', 'senior'] }));
     await vscode.commands.executeCommand('growthJournal.setProfile');
     assert.equal(await readJournal(), HEADER.replace('currentLevel: mid # since spring', 'currentLevel: senior # since spring'));
   });

@@ -107,7 +107,7 @@ function resolveWorkspaceFile(file: string): vscode.Uri | undefined {
 }
 
 /** What "Copy Link" puts on the clipboard: a permalink where there is one. */
-export function entryLink(entry: Entry): string {
+function entryLink(entry: Entry): string {
   if (entry.commit) return (entry.commit.repo && commitUrl(entry.commit.repo, entry.commit.sha)) || entry.commit.sha;
   if (entry.selection) return entry.selection.link ?? `${entry.selection.file}#L${entry.selection.startLine}-L${entry.selection.endLine}`;
   return entry.id;
