@@ -42,19 +42,25 @@ export function newestFirst(a: Entry, b: Entry): number {
 
 /** Coverage of every dimension of the rubric, in rubric order. One pass over the entries. */
 export function coverage(rubric: Rubric, entries: readonly Entry[], options: CoverageOptions = {}): DimensionCoverage[] {
-  const byDimension = new Map<string, Entry[]>();
+  // Tens of thousands of entries pass through here on every load: no per-entry allocations or searches.
+  const rankOf = new Map(rubric.levels.map((l, i) => [l.id, i]));
+  const byDimension = new Map<string, { entries: Entry[]; best: number }>();
   for (const entry of entriesInPeriod(entries, options)) {
-    for (const id of new Set(entry.dimensions)) {
-      const list = byDimension.get(id);
-      if (list) list.push(entry);
-      else byDimension.set(id, [entry]);
+    const rank = entry.level === undefined ? -1 : (rankOf.get(entry.level) ?? -1);
+    const ids = entry.dimensions;
+    for (let i = 0; i < ids.length; i++) {
+      if (ids.indexOf(ids[i]) !== i) continue; // a dimension named twice counts once
+      const slot = byDimension.get(ids[i]);
+      if (!slot) byDimension.set(ids[i], { entries: [entry], best: rank });
+      else {
+        slot.entries.push(entry);
+        if (rank > slot.best) slot.best = rank;
+      }
     }
   }
   const target = levelRank(rubric, options.targetLevel);
   return allDimensions(rubric).map((dimension) => {
-    const list = byDimension.get(dimension.id) ?? [];
-    let best = -1;
-    for (const e of list) best = Math.max(best, levelRank(rubric, e.level));
+    const { entries: list, best } = byDimension.get(dimension.id) ?? { entries: [], best: -1 };
     const meetsTarget = target >= 0 && best >= target;
     const expected = options.targetLevel === undefined || options.targetLevel in dimension.expectations;
     const status: CoverageStatus = meetsTarget ? 'met' : list.length > 0 ? 'some' : expected ? 'none' : 'not-expected';

@@ -51,13 +51,14 @@ export class InProcessEngine implements JournalEngine {
 }
 
 type WorkerCall = { method: 'readFile'; path: string } | { method: 'readText'; text: string } | { method: 'check'; rubric: Rubric } | { method: 'edit'; text: string; op: JournalOp };
-export type WorkerRequest = { id: number } & WorkerCall;
+/** `nextBatch` asks for the next batch of entries of the read with that id. */
+export type WorkerRequest = { id: number } & (WorkerCall | { method: 'nextBatch' });
 export type WorkerReply = { id: number } & ({ batch: Entry[] } | { result: unknown } | { error: string });
 
 /**
  * In a worker thread, which reads the file itself: a large journal's bytes, its parse and the
  * garbage that makes never touch the extension host's thread. Entries come back in batches,
- * each quick to receive. If the worker fails, work continues in process.
+ * each quick to receive and each asked for in its own turn. If the worker fails, work continues in process.
  */
 export class WorkerEngine implements JournalEngine {
   private worker: Worker | undefined;
@@ -95,6 +96,8 @@ export class WorkerEngine implements JournalEngine {
     if (!slot) return;
     if ('batch' in reply) {
       for (const e of reply.batch) slot.entries.push(e);
+      // The next batch in a later turn of the event loop, so other work runs in between.
+      setImmediate(() => this.worker?.postMessage({ id: reply.id, method: 'nextBatch' } satisfies WorkerRequest));
       return;
     }
     this.pending.delete(reply.id);

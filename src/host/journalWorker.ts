@@ -12,17 +12,38 @@ let lastBytes: Buffer | undefined;
 const port = parentPort!;
 const reply = (message: WorkerReply) => port.postMessage(message);
 
-/** Sends the entries ahead in small batches, then the rest of the outcome without them. */
-function replyWithEntries(id: number, outcome: ReadOutcome): void {
-  if (outcome.kind !== 'text' || !outcome.journal) return reply({ id, result: outcome });
+/** Replies still to send, by request id: the host asks for each batch when it has taken the last. */
+const unsent = new Map<number, Iterator<WorkerReply>>();
+
+/**
+ * The entries in small batches, then the rest of the outcome without them. Batches wait to be
+ * asked for: sent all at once, they would queue up and the host would take them in one long turn.
+ */
+function* repliesWithEntries(id: number, outcome: ReadOutcome): Generator<WorkerReply> {
+  if (outcome.kind !== 'text' || !outcome.journal) return yield { id, result: outcome };
   const { entries } = outcome.journal;
-  for (let i = 0; i < entries.length; i += BATCH) reply({ id, batch: entries.slice(i, i + BATCH) });
-  reply({ id, result: { ...outcome, journal: { ...outcome.journal, entries: [] } } });
+  for (let i = 0; i < entries.length; i += BATCH) yield { id, batch: entries.slice(i, i + BATCH) };
+  yield { id, result: { ...outcome, journal: { ...outcome.journal, entries: [] } } };
+}
+
+function sendNext(id: number): void {
+  const replies = unsent.get(id);
+  const next = replies?.next();
+  if (!next || next.done) return void unsent.delete(id);
+  if (!('batch' in next.value)) unsent.delete(id);
+  reply(next.value);
+}
+
+function replyWithEntries(id: number, outcome: ReadOutcome): void {
+  unsent.set(id, repliesWithEntries(id, outcome));
+  sendNext(id);
 }
 
 port.on('message', (request: WorkerRequest) => {
   try {
     switch (request.method) {
+      case 'nextBatch':
+        return sendNext(request.id);
       case 'readFile': {
         let bytes: Buffer;
         try {

@@ -6,6 +6,7 @@ import './tree.test';
 import './tagging.test';
 import './summary.test';
 import './compare.test';
+import './scale.test';
 
 export function run(): Promise<void> {
   console.log(`Integration tests in VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);

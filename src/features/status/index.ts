@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { localIsoDate } from '../../core/dates';
 import { levelName } from '../../core/rubric';
-import { buildRubricView } from '../../core/rubricView';
+import { rubricViewOf } from '../../host/rubricViews';
 import { type JournalSnapshot } from '../../host/journalStore';
 import { whileSettingOn, type Services } from '../../host/services';
 
@@ -64,11 +64,11 @@ function render(item: vscode.StatusBarItem, snapshot: JournalSnapshot): void {
   const profile = snapshot.journal?.profile;
   void vscode.commands.executeCommand('setContext', 'growthJournal.hasProfile', !!(profile?.currentLevel && profile.targetLevel));
   void vscode.commands.executeCommand('setContext', 'growthJournal.hasCommitEvidence', !!snapshot.journal?.entries.some((e) => e.kind === 'commit'));
-  if (snapshot.status === 'noFolder' || !snapshot.rubric) {
+  const view = snapshot.status === 'noFolder' ? undefined : rubricViewOf(snapshot, 'quarter');
+  if (!view || !snapshot.rubric) {
     item.hide();
     return;
   }
-  const view = buildRubricView(snapshot.rubric, snapshot.journal, { period: 'quarter', today: localIsoDate(new Date()), fiscalStartMonth: snapshot.settings.fiscalYearStartMonth });
   const count = new Set(view.groups.flatMap((g) => g.dimensions.flatMap((d) => d.entries.map((e) => e.id)))).size;
   item.text = snapshot.status === 'journalError' ? '$(warning) Growth: journal has errors' : `$(graph-line) Growth: ${count} this quarter`;
   const target = snapshot.journal?.profile.targetLevel;

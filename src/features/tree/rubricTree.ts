@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { type Entry } from '../../core/journal';
-import { localIsoDate } from '../../core/dates';
 import { levelName, type Dimension, type Rubric } from '../../core/rubric';
-import { buildRubricView, type DimensionView, type GroupView, type Period, type RubricView } from '../../core/rubricView';
+import { type DimensionView, type GroupView, type Period, type RubricView } from '../../core/rubricView';
 import { type JournalSnapshot, type JournalStore } from '../../host/journalStore';
+import { rubricViewOf } from '../../host/rubricViews';
 
 export type TreeNode =
   | { kind: 'group'; view: GroupView }
@@ -61,10 +61,7 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   private rebuild(): void {
     const s = this.snapshot;
-    this.view =
-      s?.rubric && s.status === 'ready'
-        ? buildRubricView(s.rubric, s.journal, { period: this.period, today: localIsoDate(new Date()), fiscalStartMonth: s.settings.fiscalYearStartMonth })
-        : undefined;
+    this.view = s?.status === 'ready' ? rubricViewOf(s, this.period) : undefined;
     this.changed.fire(undefined);
   }
 

@@ -1,0 +1,23 @@
+import { localIsoDate } from '../core/dates';
+import { buildRubricView, type Period, type RubricView } from '../core/rubricView';
+import { type JournalSnapshot } from './journalStore';
+
+const built = new WeakMap<JournalSnapshot, Map<string, RubricView>>();
+
+/**
+ * The rubric view of a snapshot for a period, as of today. Built once and shared by the tree
+ * and the status bar: on a large journal it is the costliest step after a load.
+ */
+export function rubricViewOf(snapshot: JournalSnapshot, period: Period): RubricView | undefined {
+  if (!snapshot.rubric) return undefined;
+  const today = localIsoDate(new Date());
+  const key = `${period}|${today}`;
+  const views = built.get(snapshot) ?? new Map<string, RubricView>();
+  built.set(snapshot, views);
+  let view = views.get(key);
+  if (!view) {
+    view = buildRubricView(snapshot.rubric, snapshot.journal, { period, today, fiscalStartMonth: snapshot.settings.fiscalYearStartMonth });
+    views.set(key, view);
+  }
+  return view;
+}
