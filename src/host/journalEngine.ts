@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import * as vscode from 'vscode';
 import { type Entry } from '../core/journal';
 import { JournalSession, type EditOutcome, type JournalOp, type ReadOutcome } from '../core/journalSession';
 import { type Problem } from '../core/problem';
@@ -135,9 +133,4 @@ export class WorkerEngine implements JournalEngine {
     void this.worker?.terminate();
     this.worker = undefined;
   }
-}
-
-export function createJournalEngine(extensionUri: vscode.Uri): JournalEngine {
-  const script = vscode.Uri.joinPath(extensionUri, 'dist', 'journalWorker.js').fsPath;
-  return existsSync(script) ? new WorkerEngine(script) : new InProcessEngine();
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { type EntryData, type Journal, type Profile } from '../core/journal';
 import { applyEdit, newJournalText, type TextEdit } from '../core/journalEdit';
@@ -8,7 +9,7 @@ import { rubricRef } from '../core/rubricRef';
 import { stripBom } from '../core/text';
 import { dirtyDocument, documentInTab, offsetRange, readTextFile, writeFileAtomic } from './files';
 import { readSettings, type GrowthSettings } from './settings';
-import { createJournalEngine, type JournalEngine } from './journalEngine';
+import { InProcessEngine, WorkerEngine, type JournalEngine } from './journalEngine';
 
 export type JournalStatus = 'noFolder' | 'noJournal' | 'journalError' | 'rubricError' | 'ready';
 
@@ -40,6 +41,12 @@ export class JournalError extends Error {
 }
 
 const RELOAD_DELAY_MS = 250;
+
+/** Parses in the bundled worker thread, or in process if the build has no worker script. */
+function createJournalEngine(extensionUri: vscode.Uri): JournalEngine {
+  const script = vscode.Uri.joinPath(extensionUri, 'dist', 'journalWorker.js').fsPath;
+  return existsSync(script) ? new WorkerEngine(script) : new InProcessEngine();
+}
 
 /** The text the user sees: unsaved edits when there are some, else the file. */
 function readDocumentOrFile(uri: vscode.Uri) {

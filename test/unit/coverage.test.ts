@@ -39,4 +39,17 @@ describe('coverage', () => {
       ['design', 'l4', 'met'],
     ]);
   });
+
+  it('counts an entry once for a dimension it names twice, and ignores a level the rubric does not have', () => {
+    const base = journal.entries[0];
+    const entries = [
+      { ...base, id: 'twice', dimensions: ['technical-depth', 'technical-depth', 'mentorship'], level: 'mid' },
+      { ...base, id: 'odd-level', dimensions: ['technical-depth'], level: 'principal' },
+    ];
+    const rows = coverage(rubric, entries, { targetLevel: 'senior' });
+    const row = (id: string) => rows.find((r) => r.dimension.id === id)!;
+    assert.deepEqual(row('technical-depth').entries.map((e) => e.id), ['twice', 'odd-level']);
+    assert.equal(row('technical-depth').highestLevel, 'mid');
+    assert.deepEqual(row('mentorship').entries.map((e) => e.id), ['twice']);
+  });
 });

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { buildSync } from 'esbuild';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchJournal } from '../../bench/journals';
+import { InProcessEngine, WorkerEngine } from '../../src/host/journalEngine';
+import { bundledRubric, root } from './helpers';
+
+describe('journal engines', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'growth-engine-'));
+  const script = join(dir, 'journalWorker.js');
+  const journal = join(dir, 'journal.yaml');
+  let worker: WorkerEngine;
+  before(function () {
+    this.timeout(30_000);
+    buildSync({ entryPoints: [join(root, 'src', 'host', 'journalWorker.ts')], bundle: true, platform: 'node', outfile: script, logLevel: 'error' });
+  });
+  beforeEach(() => (worker = new WorkerEngine(script)));
+  afterEach(() => worker.dispose());
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('the worker reads a journal of several batches exactly as the extension host would', async function () {
+    this.timeout(30_000);
+    writeFileSync(journal, benchJournal(2_500));
+    const [viaWorker, inProcess] = await Promise.all([worker.readFile(journal), new InProcessEngine().readFile(journal)]);
+    assert.equal(viaWorker.kind, 'text');
+    assert.deepEqual(viaWorker, inProcess);
+    assert.equal(viaWorker.kind === 'text' && viaWorker.journal?.entries.length, 2_500);
+    assert.deepEqual(await worker.check(bundledRubric()), []);
+  });
+
+  it('answers an unchanged file from what it sent last, and a changed one afresh', async () => {
+    writeFileSync(journal, benchJournal(3));
+    const first = await worker.readFile(journal);
+    assert.equal(await worker.readFile(journal), first, 'the same bytes: the same outcome, not re-sent');
+    writeFileSync(journal, benchJournal(4));
+    const second = await worker.readFile(journal);
+    assert.equal(second.kind === 'text' && second.journal?.entries.length, 4);
+  });
+
+  it('reports a missing file, invalid UTF-8 at its place, and edits by operation', async () => {
+    assert.deepEqual(await worker.readFile(join(dir, 'none.yaml')), { kind: 'missing' });
+    writeFileSync(journal, Buffer.concat([Buffer.from('version: 1\nentries: []\n# caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    const invalid = await worker.readFile(journal);
+    assert.equal(invalid.kind, 'invalid');
+    assert.equal(invalid.kind === 'invalid' && invalid.problem.line, 3);
+    const edit = await worker.edit(benchJournal(2), { kind: 'remove', id: 'nope' });
+    assert.equal(edit.ok, false);
+  });
+
+  it('falls back to parsing in process when the worker cannot start', async () => {
+    const broken = new WorkerEngine(join(dir, 'no-such-worker.js'));
+    try {
+      writeFileSync(journal, benchJournal(3));
+      const read = await broken.readFile(journal);
+      assert.equal(read.kind === 'text' && read.journal?.entries.length, 3);
+    } finally {
+      broken.dispose();
+    }
+  });
+});
