@@ -64,8 +64,11 @@ const WRITE_ATTEMPTS = 3;
 export class JournalStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<JournalSnapshot>();
   readonly onDidChange = this.changed.event;
+  private readonly loading = new vscode.EventEmitter<Promise<JournalSnapshot>>();
+  /** Fires as each read starts, with its outcome to come: for progress on slow reads. */
+  readonly onDidStartLoading = this.loading.event;
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('growthJournal');
-  private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics];
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.loading, this.diagnostics];
   private watchers: vscode.Disposable[] = [];
   private current: Promise<JournalSnapshot> | undefined;
   private reloadTimer: ReturnType<typeof setTimeout> | undefined;
@@ -92,7 +95,7 @@ export class JournalStore implements vscode.Disposable {
 
   /** The latest snapshot, loading it on first use. */
   snapshot(): Promise<JournalSnapshot> {
-    this.current ??= this.load();
+    this.current ??= this.startLoad();
     return this.current;
   }
 
@@ -109,7 +112,7 @@ export class JournalStore implements vscode.Disposable {
       );
       return this.queued;
     }
-    const next = this.load().finally(() => {
+    const next = this.startLoad().finally(() => {
       if (this.inFlight === next) this.inFlight = undefined;
     });
     this.inFlight = next;
@@ -136,6 +139,12 @@ export class JournalStore implements vscode.Disposable {
     if (!folder) return undefined;
     const settings = readSettings(folder.uri);
     return { folder, uri: vscode.Uri.joinPath(folder.uri, settings.journalPath), settings };
+  }
+
+  private startLoad(): Promise<JournalSnapshot> {
+    const loading = this.load();
+    this.loading.fire(loading);
+    return loading;
   }
 
   private async load(): Promise<JournalSnapshot> {

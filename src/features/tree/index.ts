@@ -6,13 +6,16 @@ import { type JournalSnapshot } from '../../host/journalStore';
 import { RubricTreeProvider } from './rubricTree';
 
 const PERIOD_KEY = 'growthJournal.period';
+const VIEW_ID = 'growthJournal.dimensions';
+/** Reads quicker than this show no progress bar, so small journals never flicker. */
+const PROGRESS_DELAY_MS = 200;
 
 /** The Growth view: the rubric tree, its title actions and its welcome states. */
 export function registerTree(context: vscode.ExtensionContext, services: Services): RubricTreeProvider {
   const { store } = services;
   const period = context.workspaceState.get<Period>(PERIOD_KEY, 'quarter');
   const provider = new RubricTreeProvider(store, period);
-  const view = vscode.window.createTreeView('growthJournal.dimensions', { treeDataProvider: provider, showCollapseAll: true });
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
 
   const render = (snapshot: JournalSnapshot) => {
     void vscode.commands.executeCommand('setContext', 'growthJournal.state', snapshot.status);
@@ -29,6 +32,14 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
           ? `${warnings} warning${warnings === 1 ? '' : 's'} in the journal: see the Problems panel.`
           : undefined;
   };
+  // A large journal takes a moment: say so in the view rather than leave it blank.
+  const showProgressIfSlow = (loading: Promise<unknown>) => {
+    const timer = setTimeout(() => {
+      if (!provider.current().view) view.message = 'Reading the journal…';
+      void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => loading.catch(() => undefined));
+    }, PROGRESS_DELAY_MS);
+    void loading.finally(() => clearTimeout(timer)).catch(() => undefined);
+  };
   const setPeriod = async (next: Period) => {
     await context.workspaceState.update(PERIOD_KEY, next);
     await vscode.commands.executeCommand('setContext', PERIOD_KEY, next);
@@ -41,6 +52,7 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     provider,
     view,
     store.onDidChange(render),
+    store.onDidStartLoading(showProgressIfSlow),
     vscode.commands.registerCommand('growthJournal.refresh', guarded(services, () => store.reload())),
     vscode.commands.registerCommand('growthJournal.showThisQuarter', () => setPeriod('quarter')),
     vscode.commands.registerCommand('growthJournal.showAllTime', () => setPeriod('all')),
@@ -67,6 +79,8 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
       }),
     ),
   );
-  void store.snapshot().then(render);
+  const first = store.snapshot();
+  showProgressIfSlow(first);
+  void first.then(render);
   return provider;
 }

@@ -22,6 +22,9 @@ const STATUS_ICON = {
   'not-expected': new vscode.ThemeIcon('dash', new vscode.ThemeColor('disabledForeground')),
 } as const;
 
+/** Counts as the user's language writes them: 14,286 rather than 14286. */
+const count = (n: number) => n.toLocaleString(vscode.env.language);
+
 const KIND_ICON = { commit: 'git-commit', selection: 'code', note: 'note' } as const;
 
 /** The rubric tree: groups, dimensions with coverage, what each level expects, and the evidence. */
@@ -66,6 +69,8 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    // Before the first read ends the tree stays empty, so the view shows its message, and fills on the change event.
+    if (!this.snapshot) return [];
     // The store may have read a newer journal than the last change event brought.
     const latest = await this.store.snapshot();
     if (latest !== this.snapshot) this.update(latest);
@@ -111,11 +116,11 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         const { dimension, quarterCount, allTimeCount, status, highestLevel } = node.view;
         const item = new vscode.TreeItem(dimension.name, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `dim:${dimension.id}`;
-        item.description = allTimeCount === 0 ? 'none yet' : `${quarterCount} in ${this.view!.quarter.slice(5)} · ${allTimeCount} total`;
+        item.description = allTimeCount === 0 ? 'none yet' : `${count(quarterCount)} in ${this.view!.quarter.slice(5)} · ${count(allTimeCount)} total`;
         item.iconPath = STATUS_ICON[status];
         item.tooltip = dimensionTooltip(rubric, dimension, node.view, profile, periodWord);
         item.contextValue = 'dimension';
-        item.accessibilityInformation = { label: `${dimension.name}: ${statusText(rubric, status, highestLevel, profile.targetLevel, periodWord)}; ${quarterCount} this quarter, ${allTimeCount} in total` };
+        item.accessibilityInformation = { label: `${dimension.name}: ${statusText(rubric, status, highestLevel, profile.targetLevel, periodWord)}; ${count(quarterCount)} this quarter, ${count(allTimeCount)} in total` };
         return item;
       }
       case 'expectations': {
