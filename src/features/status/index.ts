@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { localIsoDate } from '../../core/dates';
+import { reminderMessage } from '../../core/reminder';
 import { levelName } from '../../core/rubric';
 import { rubricViewOf } from '../../host/rubricViews';
 import { type JournalSnapshot } from '../../host/journalStore';
@@ -8,7 +8,8 @@ import { whileSettingOn, type Services } from '../../host/services';
 const ASKED_KEY = 'growthJournal.askedCommits';
 const REMINDED_KEY = 'growthJournal.lastReminder';
 const FIRST_REMINDER_DELAY_MS = 10 * 60_000;
-const DAY_MS = 86_400_000;
+/** How often to look; reminderMessage allows one reminder a day. */
+const REMINDER_CHECK_MS = 6 * 3_600_000;
 
 /** The status bar count, the opt-in "Tag this commit?" prompt, and the opt-in reminder. */
 export function registerStatus(context: vscode.ExtensionContext, services: Services): void {
@@ -34,28 +35,22 @@ export function registerStatus(context: vscode.ExtensionContext, services: Servi
 
   // Never at start-up: the first look is ten minutes in, then once a day at most.
   const remind = async () => {
-    const weeks = vscode.workspace.getConfiguration('growthJournal').get<number>('reminderWeeks', 0);
-    if (!weeks || weeks < 1) return;
-    const last = context.globalState.get<number>(REMINDED_KEY, 0);
-    if (Date.now() - last < DAY_MS) return;
     const snapshot = await services.store.snapshot();
     if (snapshot.status !== 'ready' && snapshot.status !== 'noJournal') return;
-    const newest = (snapshot.journal?.entries ?? []).reduce((max, e) => (e.date > max ? e.date : max), '');
-    const cutoff = localIsoDate(new Date(Date.now() - weeks * 7 * DAY_MS));
-    if (newest && newest >= cutoff) return;
+    const message = reminderMessage(snapshot.journal?.entries ?? [], {
+      weeks: vscode.workspace.getConfiguration('growthJournal').get<number>('reminderWeeks', 0),
+      now: new Date(),
+      lastReminded: context.globalState.get<number>(REMINDED_KEY, 0),
+    });
+    if (!message) return;
     await context.globalState.update(REMINDED_KEY, Date.now());
-    const choice = await services.prompts.info(
-      newest ? `No evidence added to your growth journal since ${newest}. Anything from the last ${weeks} week${weeks === 1 ? '' : 's'} worth keeping?` : 'Your growth journal has no evidence yet. Anything from this week worth keeping?',
-      'Add a Note',
-      'Tag Last Commit',
-      'Stop Reminding Me',
-    );
+    const choice = await services.prompts.info(message, 'Add a Note', 'Tag Last Commit', 'Stop Reminding Me');
     if (choice === 'Add a Note') await vscode.commands.executeCommand('growthJournal.addNote');
     if (choice === 'Tag Last Commit') await vscode.commands.executeCommand('growthJournal.tagLastCommit');
     if (choice === 'Stop Reminding Me') await vscode.workspace.getConfiguration('growthJournal').update('reminderWeeks', 0, vscode.ConfigurationTarget.Global);
   };
   const first = setTimeout(() => void remind(), FIRST_REMINDER_DELAY_MS);
-  const daily = setInterval(() => void remind(), DAY_MS / 4);
+  const daily = setInterval(() => void remind(), REMINDER_CHECK_MS);
   context.subscriptions.push({ dispose: () => (clearTimeout(first), clearInterval(daily)) });
 }
 
