@@ -25,11 +25,12 @@ export interface CliIo {
 const USAGE = `Usage: growth-journal <command> [options]
 
 Commands:
-  validate                 Check a journal (and its rubric); problems print as file:line:col.
-  summary --quarter Q      Print the Markdown summary of quarter Q (e.g. 2026-Q4, or "current").
+  validate [FILE]          Check a journal (and its rubric); problems print as file:line:col.
+  summary [FILE] --quarter Q
+                           Print the Markdown summary of quarter Q (e.g. 2026-Q4, or "current").
 
 Options:
-  --journal FILE           Journal to read (default: .growth/journal.yaml)
+  --journal FILE           Journal to read, the same as FILE (default: .growth/journal.yaml)
   --rubric FILE|ID         Rubric file or bundled id (default: the one the journal names)
   --fiscal-start MONTH     First month of the fiscal year, 1-12 (default: 1)
   --out FILE               summary: write to FILE instead of standard output
@@ -45,6 +46,8 @@ class UsageError extends Error {}
 interface Options {
   command?: string;
   journal: string;
+  /** Whether the journal was named, by FILE or --journal: it can be named once. */
+  journalNamed?: boolean;
   rubric?: string;
   quarter?: string;
   out?: string;
@@ -61,6 +64,11 @@ function parseArgs(argv: string[]): Options {
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value.`);
     return v;
   };
+  const nameJournal = (path: string) => {
+    if (o.journalNamed) throw new UsageError(`The journal is named twice: "${o.journal}" and "${path}".`);
+    o.journal = path;
+    o.journalNamed = true;
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -68,7 +76,7 @@ function parseArgs(argv: string[]): Options {
     switch (flag) {
       case '-h': case '--help': o.help = true; break;
       case '-v': case '--version': o.version = true; break;
-      case '--journal': o.journal = take(); break;
+      case '--journal': nameJournal(take()); break;
       case '--rubric': o.rubric = take(); break;
       case '--quarter': o.quarter = take(); break;
       case '--out': o.out = take(); break;
@@ -81,8 +89,8 @@ function parseArgs(argv: string[]): Options {
       }
       default:
         if (a.startsWith('-')) throw new UsageError(`Unknown option ${a}.`);
-        if (o.command) throw new UsageError(`Unexpected argument "${a}".`);
-        o.command = a;
+        if (!o.command) o.command = a;
+        else nameJournal(a);
     }
   }
   return o;

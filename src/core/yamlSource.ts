@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { CST, isMap, isScalar, isSeq, Parser, parseDocument, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { LineIndex, type Problem } from './problem';
 
 /** A parsed YAML text plus what is needed to point at places in it. */
@@ -19,15 +19,37 @@ export function parseYaml(text: string): YamlParse {
     return { ok: false, problems: [{ severity: 'error', code: 'empty', message: 'The file is empty.', line: 1, column: 1 }] };
   }
   const doc = parseDocument(text, YAML_OPTIONS);
-  const toProblem = (severity: Problem['severity']) => (e: { message: string; pos: [number, number]; code: string }): Problem => ({
-    severity,
-    code: `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`,
-    message: e.message.replace(/ at line \d+, column \d+[\s\S]*$/, ''),
-    ...lines.position(e.pos[0]),
-  });
+  const toProblem = (severity: Problem['severity']) => (e: { message: string; pos: [number, number]; code: string }): Problem => {
+    const problem: Problem = {
+      severity,
+      code: `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`,
+      message: e.message.replace(/ at line \d+, column \d+[\s\S]*$/, ''),
+      ...lines.position(e.pos[0]),
+    };
+    const opening = /^Missing closing (["'])quote/.exec(problem.message);
+    const start = opening ? unclosedQuoteStart(text, e.pos[0]) : undefined;
+    return start === undefined ? problem : { ...problem, message: `Missing closing ${opening![1]} quote for the string that starts here.`, ...lines.position(start) };
+  };
   const problems = [...doc.errors.map(toProblem('error')), ...doc.warnings.map(toProblem('warning'))];
   if (doc.errors.length > 0) return { ok: false, problems };
   return { ok: true, source: { text, doc, lines }, problems };
+}
+
+/**
+ * Where the quoted string that runs on to `end` opens. yaml reports an unclosed quote where the
+ * file ends, which is no help to a person looking for the quote to close.
+ */
+function unclosedQuoteStart(text: string, end: number): number | undefined {
+  let start: number | undefined;
+  for (const token of new Parser().parse(text)) {
+    if (token.type !== 'document') continue;
+    const scalars = token.value ? [token.value] : [];
+    CST.visit(token, (item) => void scalars.push(...[item.key, item.value].filter((n): n is CST.Token => !!n)));
+    for (const n of scalars) {
+      if ((n.type === 'double-quoted-scalar' || n.type === 'single-quoted-scalar') && n.offset < end && n.offset + n.source.length >= end) start = n.offset;
+    }
+  }
+  return start;
 }
 
 export function positionOf(source: YamlSource, node: Node | null | undefined): { line: number; column: number } {

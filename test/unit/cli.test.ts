@@ -59,6 +59,16 @@ describe('cli', () => {
     assert.match(r.out, /Platform Engineering Ladder/);
   });
 
+  it('takes the journal as FILE after the command, the same as --journal, but only once', () => {
+    const journal = join(root, 'test/fixtures/journals/five-levels.yaml');
+    const byFile = run(['summary', journal, '--quarter', '2026-Q1'], root);
+    assert.equal(byFile.code, 0, byFile.err);
+    assert.equal(byFile.out, run(['summary', '--quarter', '2026-Q1', '--journal', journal], root).out);
+    const twice = run(['validate', 'a.yaml', '--journal', 'b.yaml'], dir);
+    assert.equal(twice.code, 2);
+    assert.match(twice.err, /The journal is named twice: "a\.yaml" and "b\.yaml"/);
+  });
+
   it('one clear line for a missing file, an unknown rubric and bad usage; exit 2', () => {
     const cases: [string[], RegExp][] = [
       [['validate', '--journal', 'missing.yaml'], /^growth-journal: No journal at .*missing\.yaml\.\n$/],
@@ -67,6 +77,7 @@ describe('cli', () => {
       [['summary', '--quarter', '2026-Q9'], /"2026-Q9" is not a quarter/],
       [['frobnicate'], /Unknown command "frobnicate"/],
       [['validate', '--bogus'], /Unknown option --bogus/],
+      [['validate', 'missing.yaml'], /^growth-journal: No journal at .*missing\.yaml\.\n$/],
       [['summary', '--quarter', 'current', '--fiscal-start', '13'], /--fiscal-start takes a month number 1-12/],
     ];
     for (const [args, message] of cases) {
