@@ -3,6 +3,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { checkJournal, parseJournal, type Journal } from './core/journal';
+import { journalSizeProblem } from './core/journalSession';
 import { formatProblem, hasErrors, type Problem } from './core/problem';
 import { parseQuarter, quarterLabel, quarterOfDate } from './core/quarters';
 import { parseRubric, type Rubric } from './core/rubric';
@@ -98,7 +99,7 @@ function parseArgs(argv: string[]): Options {
 
 class FileError extends Error {}
 
-function readText(path: string, what: string): { text: string } | { problem: Problem } {
+function readText(path: string, what: 'journal' | 'rubric'): { text: string } | { problem: Problem } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -106,6 +107,8 @@ function readText(path: string, what: string): { text: string } | { problem: Pro
     const code = (e as NodeJS.ErrnoException).code;
     throw new FileError(code === 'ENOENT' ? `No ${what} at ${path}.` : `Cannot read the ${what} ${path}: ${(e as Error).message}`);
   }
+  const tooLarge = what === 'journal' ? journalSizeProblem(bytes.length) : undefined;
+  if (tooLarge) return { problem: tooLarge };
   const decoded = decodeUtf8(bytes);
   return decoded.ok ? { text: decoded.text } : { problem: decoded.problem };
 }

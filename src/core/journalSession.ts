@@ -11,6 +11,23 @@ export type JournalOp =
   | { kind: 'remove'; id: string }
   | { kind: 'profile'; profile: Required<Profile> };
 
+/**
+ * Journals larger than this are refused before they are read or parsed: that is some 90,000
+ * entries, and parsing takes about 16 bytes of memory per byte, which must fit a thread's heap.
+ */
+export const MAX_JOURNAL_BYTES = 32 * 1024 * 1024;
+
+/** Why a journal of this many bytes is not read, or undefined when its size is fine. */
+export function journalSizeProblem(bytes: number): Problem | undefined {
+  if (bytes <= MAX_JOURNAL_BYTES) return undefined;
+  const mb = (n: number) => Math.ceil(n / 1024 / 1024);
+  return {
+    severity: 'error',
+    code: 'too-large',
+    message: `The journal is ${mb(bytes)} MB; Growth Journal reads journals of up to ${mb(MAX_JOURNAL_BYTES)} MB, so it neither read nor changed this one. Move older entries to another file (for example .growth/journal-2024.yaml) to bring it under the limit.`,
+  };
+}
+
 export type ReadOutcome = { kind: 'text'; journal?: Journal; problems: Problem[] } | { kind: 'invalid'; problem: Problem };
 
 export type EditOutcome = { ok: true; edits: TextEdit[]; added: EntryData[] } | { ok: false; message: string; problem?: Problem };
@@ -24,6 +41,8 @@ export class JournalSession {
 
   /** Reads a journal's bytes: invalid UTF-8 is refused at its place, not replaced. */
   *readBytes(bytes: Uint8Array): Generator<void, ReadOutcome> {
+    const tooLarge = journalSizeProblem(bytes.length);
+    if (tooLarge) return { kind: 'invalid', problem: tooLarge };
     const decoded = decodeUtf8(bytes);
     if (!decoded.ok) return { kind: 'invalid', problem: decoded.problem };
     return yield* this.read(decoded.text);
@@ -45,7 +64,7 @@ export class JournalSession {
       const problem = parse.problems.find((p) => p.severity === 'error') ?? parse.problems[0];
       return {
         ok: false,
-        message: `The journal has an error${problem?.line ? ` at line ${problem.line}, column ${problem.column}` : ''}: ${problem?.message ?? 'it does not parse'} Nothing was written.`,
+        message: problem?.code === 'too-large' ? problem.message : `The journal has an error${problem?.line ? ` at line ${problem.line}, column ${problem.column}` : ''}: ${problem?.message ?? 'it does not parse'} Nothing was written.`,
         ...(problem ? { problem } : {}),
       };
     }
@@ -57,6 +76,9 @@ export class JournalSession {
   }
 
   private *parse(text: string): Generator<void, JournalParse> {
+    // An editor's text has no byte size at hand; its length in UTF-16 units is never more.
+    const tooLarge = journalSizeProblem(text.length);
+    if (tooLarge) return { journal: undefined, problems: [tooLarge], source: undefined };
     if (this.last?.text !== text) this.last = { text, parse: yield* parseJournalSteps(text) };
     return this.last.parse;
   }

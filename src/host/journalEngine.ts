@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { type Entry } from '../core/journal';
 import { JournalSession, type EditOutcome, type JournalOp, type ReadOutcome } from '../core/journalSession';
 import { type Problem } from '../core/problem';
 import { type Rubric } from '../core/rubric';
+import { readJournalFile } from './journalFile';
 import { runStepsAsync } from './steps';
 
 export type FileReadOutcome = ReadOutcome | { kind: 'missing' };
@@ -20,21 +20,13 @@ export interface JournalEngine {
   dispose(): void;
 }
 
-async function bytesOf(path: string): Promise<Uint8Array | undefined> {
-  try {
-    return await readFile(path);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
-}
-
 /** In the extension host itself, in time slices. */
 export class InProcessEngine implements JournalEngine {
   private readonly session = new JournalSession();
   async readFile(path: string): Promise<FileReadOutcome> {
-    const bytes = await bytesOf(path);
-    return bytes ? runStepsAsync(this.session.readBytes(bytes)) : { kind: 'missing' };
+    const file = await readJournalFile(path);
+    if (file.kind === 'tooLarge') return { kind: 'invalid', problem: file.problem };
+    return file.kind === 'bytes' ? runStepsAsync(this.session.readBytes(file.bytes)) : file;
   }
   readText(text: string) {
     return runStepsAsync(this.session.read(text));

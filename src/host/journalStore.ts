@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { type EntryData, type Journal, type Profile } from '../core/journal';
 import { applyEdit, newJournalText, type TextEdit } from '../core/journalEdit';
-import { type JournalOp } from '../core/journalSession';
+import { journalSizeProblem, type JournalOp } from '../core/journalSession';
 import { type Problem } from '../core/problem';
 import { parseRubric, type Rubric } from '../core/rubric';
 import { rubricRef } from '../core/rubricRef';
@@ -298,6 +298,10 @@ export class JournalStore implements vscode.Disposable {
   }
 
   private async editFile(uri: vscode.Uri, op: JournalOp, template: (() => string) | undefined): Promise<EntryData[]> {
+    // A journal over the size limit is refused before its bytes are read into the extension host.
+    const size = await vscode.workspace.fs.stat(uri).then((stat) => stat.size, () => 0);
+    const tooLarge = journalSizeProblem(size);
+    if (tooLarge) throw new JournalError(tooLarge.message, { uri, problem: tooLarge });
     for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
       const read = await readTextFile(uri);
       if (read.kind === 'invalid') throw new JournalError(`${read.problem.message} Nothing was written.`, { uri, problem: read.problem });

@@ -1,9 +1,9 @@
 // The worker thread behind WorkerEngine: one JournalSession, answering the extension host.
-import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { runSteps } from '../core/fastJournal';
 import { JournalSession, type ReadOutcome } from '../core/journalSession';
 import type { WorkerReply, WorkerRequest } from './journalEngine';
+import { readJournalFile } from './journalFile';
 
 const BATCH = 1000;
 const session = new JournalSession();
@@ -39,23 +39,26 @@ function replyWithEntries(id: number, outcome: ReadOutcome): void {
   sendNext(id);
 }
 
+/** Requests are handled one at a time, in the order they came, as the session is shared. */
+let queue = Promise.resolve();
 port.on('message', (request: WorkerRequest) => {
+  queue = queue.then(() => handle(request));
+});
+
+async function handle(request: WorkerRequest): Promise<void> {
   try {
     switch (request.method) {
       case 'nextBatch':
         return sendNext(request.id);
       case 'readFile': {
-        let bytes: Buffer;
-        try {
-          bytes = readFileSync(request.path);
-        } catch (e) {
+        const file = await readJournalFile(request.path);
+        if (file.kind !== 'bytes') {
           lastBytes = undefined;
-          if ((e as NodeJS.ErrnoException).code === 'ENOENT') return reply({ id: request.id, result: { kind: 'missing' } });
-          throw e;
+          return reply({ id: request.id, result: file.kind === 'missing' ? file : { kind: 'invalid', problem: file.problem } });
         }
-        if (lastBytes?.equals(bytes)) return reply({ id: request.id, result: { kind: 'unchanged' } });
-        lastBytes = bytes;
-        return replyWithEntries(request.id, runSteps(session.readBytes(bytes)));
+        if (lastBytes?.equals(file.bytes)) return reply({ id: request.id, result: { kind: 'unchanged' } });
+        lastBytes = file.bytes;
+        return replyWithEntries(request.id, runSteps(session.readBytes(file.bytes)));
       }
       case 'readText':
         lastBytes = undefined;
@@ -69,4 +72,4 @@ port.on('message', (request: WorkerRequest) => {
   } catch (e) {
     reply({ id: request.id, error: e instanceof Error ? e.message : String(e) });
   }
-});
+}

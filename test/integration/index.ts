@@ -5,8 +5,8 @@ import './activation.test';
 import './tree.test';
 import './tagging.test';
 import './summary.test';
-import './compare.test';
 import './scale.test';
+import './compare.test';
 
 export function run(): Promise<void> {
   console.log(`Integration tests in VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { rm, writeFile } from 'node:fs/promises';
+import { rm, stat, truncate, writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { benchJournal } from '../../bench/journals';
+import { MAX_JOURNAL_BYTES } from '../../src/core/journalSession';
 import { folders, useExtension, waitFor } from './helpers';
 
 const ENTRIES = 50_000;
@@ -85,5 +86,19 @@ describe('a 50,000-entry journal', () => {
     console.log(`      ${ENTRIES} entries: longest pause ${longestPause.toFixed(0)} ms; slowest of ${commands} concurrent commands ${slowestCommand.toFixed(0)} ms`);
     assert.ok(longestPause <= BUDGET_MS, `the extension host paused for ${longestPause.toFixed(0)} ms`);
     assert.ok(slowestCommand <= BUDGET_MS, `a concurrent command took ${slowestCommand.toFixed(0)} ms`);
+  });
+
+  it('refuses a journal over the size limit with a clear message, and never writes to it', async () => {
+    await writeFile(file(), '');
+    await truncate(file(), MAX_JOURNAL_BYTES + 1); // sparse, so nothing large is written
+    const { store } = api().services;
+    const snapshot = await store.reload();
+    assert.equal(snapshot.status, 'journalError');
+    assert.equal(snapshot.firstError?.problem.code, 'too-large');
+    assert.deepEqual(await api().tree.getChildren(), [], 'the welcome view explains the error');
+    const [diagnostic] = vscode.languages.getDiagnostics(vscode.Uri.file(file()));
+    assert.match(diagnostic.message, /^The journal is 33 MB; Growth Journal reads journals of up to 32 MB/);
+    await assert.rejects(store.append({ date: '2026-11-27', kind: 'note', title: 'Too late', dimensions: ['communication'] }, 'seed'), /The journal is 33 MB/);
+    assert.equal((await stat(file())).size, MAX_JOURNAL_BYTES + 1, 'the file is untouched');
   });
 });

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli';
+import { MAX_JOURNAL_BYTES } from '../../src/core/journalSession';
 import { root } from './helpers';
 
 function run(args: string[], cwd: string) {
@@ -67,6 +68,15 @@ describe('cli', () => {
     const twice = run(['validate', 'a.yaml', '--journal', 'b.yaml'], dir);
     assert.equal(twice.code, 2);
     assert.match(twice.err, /The journal is named twice: "a\.yaml" and "b\.yaml"/);
+  });
+
+  it('validate: a journal over the size limit is an error without a line, and is not parsed', () => {
+    const huge = join(dir, 'huge.yaml');
+    writeFileSync(huge, '');
+    truncateSync(huge, MAX_JOURNAL_BYTES + 1);
+    const r = run(['validate', 'huge.yaml'], dir);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /^huge\.yaml: error: The journal is 33 MB; Growth Journal reads journals of up to 32 MB/);
   });
 
   it('one clear line for a missing file, an unknown rubric and bad usage; exit 2', () => {

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { buildSync } from 'esbuild';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchJournal } from '../../bench/journals';
+import { MAX_JOURNAL_BYTES } from '../../src/core/journalSession';
 import { InProcessEngine, WorkerEngine } from '../../src/host/journalEngine';
 import { bundledRubric, root } from './helpers';
 
@@ -47,6 +48,16 @@ describe('journal engines', () => {
     assert.equal(invalid.kind === 'invalid' && invalid.problem.line, 3);
     const edit = await worker.edit(benchJournal(2), { kind: 'remove', id: 'nope' });
     assert.equal(edit.ok, false);
+  });
+
+  it('refuses a file over the size limit without reading it', async () => {
+    const huge = join(dir, 'huge.yaml');
+    writeFileSync(huge, '');
+    truncateSync(huge, MAX_JOURNAL_BYTES + 1); // sparse: no 32 MB written to disk
+    for (const engine of [worker, new InProcessEngine()]) {
+      const read = await engine.readFile(huge);
+      assert.equal(read.kind === 'invalid' && read.problem.code, 'too-large');
+    }
   });
 
   it('falls back to parsing in process when the worker cannot start', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { runSteps } from '../../src/core/fastJournal';
 import { applyEdit } from '../../src/core/journalEdit';
-import { JournalSession } from '../../src/core/journalSession';
+import { JournalSession, MAX_JOURNAL_BYTES } from '../../src/core/journalSession';
 import { bundledRubric, fixture } from './helpers';
 
 describe('journal session', () => {
@@ -27,6 +27,23 @@ describe('journal session', () => {
     assert.ok(removed.ok && removed.edits.reduce(applyEdit, after) === text);
     const profiled = runSteps(session.edit(text, { kind: 'profile', profile: { currentLevel: 'senior', targetLevel: 'senior' } }));
     assert.ok(profiled.ok && profiled.edits.reduce(applyEdit, text).includes('currentLevel: senior   # promoted'));
+  });
+
+  it('neither parses nor edits a journal over the size limit, and says how to bring it under', () => {
+    const session = new JournalSession();
+    const huge = `version: 1\nentries: []\n${'#'.repeat(MAX_JOURNAL_BYTES)}\n`;
+    const read = runSteps(session.readBytes(new TextEncoder().encode(huge)));
+    assert.equal(read.kind === 'invalid' && read.problem.code, 'too-large');
+    assert.match(read.kind === 'invalid' ? read.problem.message : '', /^The journal is 33 MB; Growth Journal reads journals of up to 32 MB, so it neither read nor changed this one\. Move older entries to another file/);
+    const fromEditor = runSteps(session.read(huge));
+    assert.deepEqual(fromEditor.kind === 'text' && [fromEditor.journal, fromEditor.problems.map((p) => p.code)], [undefined, ['too-large']]);
+    const edit = runSteps(session.edit(huge, { kind: 'remove', id: 'x' }));
+    assert.equal(edit.ok, false);
+    assert.match(edit.ok ? '' : edit.message, /^The journal is 33 MB/);
+    const atLimit = `version: 1\nentries: []\n#${' '.repeat(MAX_JOURNAL_BYTES - 25)}\n`;
+    assert.equal(atLimit.length, MAX_JOURNAL_BYTES);
+    const underLimit = runSteps(session.read(atLimit));
+    assert.deepEqual(underLimit.kind === 'text' && [underLimit.journal?.entries, underLimit.problems], [[], []], 'a journal of exactly the limit is read');
   });
 
   it('refuses to edit a journal that does not parse, naming the place', () => {
