@@ -25,6 +25,7 @@ export interface DimensionRow {
     count: number;
     highestLevel?: string;
     status: 'met' | 'some' | 'none' | 'not-expected';
+    /** The newest MAX_LISTED_EVIDENCE of them. */
     entries: EvidenceItem[];
   };
 }
@@ -41,6 +42,9 @@ export interface CompareModel {
   /** Why there is no journal data, when there is none (no journal, errors). */
   notice?: string;
 }
+
+/** Evidence listed per dimension, newest first; `count` still tells how many there are. Keeps the webview light for large journals. */
+export const MAX_LISTED_EVIDENCE = 100;
 
 /** The comparison webview's data: every level side by side, the changes, and the evidence for the period. */
 export function buildCompareModel(rubric: Rubric, journal: Journal | undefined, options: { period: PeriodKey; today: string; fiscalStartMonth: number; notice?: string }): CompareModel {
@@ -67,7 +71,7 @@ export function buildCompareModel(rubric: Rubric, journal: Journal | undefined, 
             count: c.entries.length,
             ...(c.highestLevel ? { highestLevel: c.highestLevel } : {}),
             status: c.status,
-            entries: c.entries.map((e) => ({ id: e.id, title: e.title, date: e.date, kind: e.kind, private: !!e.private, ...(e.level ? { levelName: levelName(rubric, e.level) } : {}) })),
+            entries: c.entries.slice(0, MAX_LISTED_EVIDENCE).map((e) => ({ id: e.id, title: e.title, date: e.date, kind: e.kind, private: !!e.private, ...(e.level ? { levelName: levelName(rubric, e.level) } : {}) })),
           },
         };
       }),

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { buildCompareModel } from '../../src/core/compareModel';
+import { buildCompareModel, MAX_LISTED_EVIDENCE } from '../../src/core/compareModel';
 import { parseJournal } from '../../src/core/journal';
 import { diffStatements, dimensionChanges } from '../../src/core/levelDiff';
 import { findDimension } from '../../src/core/rubric';
 import { parseWebviewMessage } from '../../src/shared/protocol';
+import { benchJournal } from '../../bench/journals';
 import { bundledRubric, fixture, rubricFixture } from './helpers';
 
 describe('level comparison', () => {
@@ -41,6 +42,19 @@ describe('level comparison', () => {
     const mentor = buildCompareModel(rubric, journal, { period: 'previous', today: '2026-11-27', fiscalStartMonth: 1 }).groups[0].dimensions.find((d) => d.id === 'mentorship')!;
     assert.equal(mentor.evidence.count, 1, 'September is last quarter');
     assert.deepEqual(model.groups[1].dimensions[0].cells, { senior: ['Represents the company at conferences, writes blog posts, contributes to open-source security projects'] });
+  });
+
+  it('lists only the newest evidence of a large journal, and counts all of it', () => {
+    const rubric = bundledRubric();
+    const journal = parseJournal(benchJournal(2_000)).journal!;
+    const model = buildCompareModel(rubric, journal, { period: 'all', today: '2026-11-27', fiscalStartMonth: 1 });
+    const depth = model.groups[0].dimensions.find((d) => d.id === 'technical-depth')!;
+    const all = journal.entries.filter((e) => e.dimensions.includes('technical-depth'));
+    assert.equal(depth.evidence.count, all.length);
+    assert.equal(depth.evidence.entries.length, MAX_LISTED_EVIDENCE);
+    const newest = all.map((e) => e.date).sort().reverse()[0];
+    assert.equal(depth.evidence.entries[0].date, newest);
+    assert.ok(depth.evidence.entries.every((e, i, list) => i === 0 || list[i - 1].date >= e.date), 'newest first');
   });
 
   it('works for a five-level ladder with eight dimensions', () => {

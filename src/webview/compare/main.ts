@@ -195,7 +195,7 @@ function row(m: CompareModel, d: DimensionRow, current: number, target: number, 
   const open = state.open.includes(d.id);
   const listId = `evidence-${d.id}`;
   const ev = d.evidence;
-  const summary = ev.count ? `${ev.count} ${ev.count === 1 ? 'entry' : 'entries'}${ev.highestLevel ? ` · ${levelName(ev.highestLevel)}` : ''}` : 'None yet';
+  const summary = ev.count ? `${ev.count.toLocaleString()} ${ev.count === 1 ? 'entry' : 'entries'}${ev.highestLevel ? ` · ${levelName(ev.highestLevel)}` : ''}` : 'None yet';
   const evidenceCell = h('td', { class: `evidence ${ev.status}` },
     ev.count
       ? h('button', {
@@ -221,6 +221,7 @@ function row(m: CompareModel, d: DimensionRow, current: number, target: number, 
               h('span', { class: 'meta' }, [e.date, e.kind, e.levelName, e.private ? 'private' : ''].filter(Boolean).join(' · ')),
             ),
           ),
+          ev.count > ev.entries.length ? h('li', { class: 'more' }, `${(ev.count - ev.entries.length).toLocaleString()} older: see the journal or the Growth view.`) : null,
         )
       : null,
   );
