@@ -3,6 +3,7 @@ import { type Journal } from './journal';
 import { dimensionChanges, type StatementChange } from './levelDiff';
 import { previousQuarter, quarterLabel, quarterMonths, quarterOfDate, quarterRange } from './quarters';
 import { levelName, type Rubric } from './rubric';
+import { MAX_LISTED_EVIDENCE } from './rubricView';
 
 export type PeriodKey = 'quarter' | 'previous' | 'all';
 
@@ -42,9 +43,6 @@ export interface CompareModel {
   /** Why there is no journal data, when there is none (no journal, errors). */
   notice?: string;
 }
-
-/** Evidence listed per dimension, newest first; `count` still tells how many there are. Keeps the webview light for large journals. */
-export const MAX_LISTED_EVIDENCE = 100;
 
 /** The comparison webview's data: every level side by side, the changes, and the evidence for the period. */
 export function buildCompareModel(rubric: Rubric, journal: Journal | undefined, options: { period: PeriodKey; today: string; fiscalStartMonth: number; notice?: string }): CompareModel {

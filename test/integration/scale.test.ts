@@ -3,6 +3,7 @@ import { rm, stat, truncate, writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { benchJournal } from '../../bench/journals';
 import { MAX_JOURNAL_BYTES } from '../../src/core/journalSession';
+import { MAX_LISTED_EVIDENCE } from '../../src/core/rubricView';
 import { folders, useExtension, waitFor } from './helpers';
 
 const ENTRIES = 50_000;
@@ -81,7 +82,21 @@ describe('a 50,000-entry journal', () => {
 
     assert.equal(snapshot.status, 'ready');
     assert.equal(snapshot.journal?.entries.length, ENTRIES);
-    assert.equal((await api().tree.getChildren()).length, 2, 'the tree shows the rubric');
+    const tree = api().tree;
+    const groups = await tree.getChildren();
+    assert.equal(groups.length, 2, 'the tree shows the rubric');
+    // All time, a dimension lists its newest entries and one row for the rest.
+    await vscode.commands.executeCommand('growthJournal.showAllTime');
+    try {
+      const [core] = await tree.getChildren();
+      const depth = (await tree.getChildren(core)).find((d) => tree.getTreeItem(d).label === 'Technical Depth')!;
+      const [, evidence] = await tree.getChildren(depth);
+      const listed = await tree.getChildren(evidence);
+      assert.equal(listed.length, MAX_LISTED_EVIDENCE + 1);
+      assert.match(String(tree.getTreeItem(listed[MAX_LISTED_EVIDENCE]).label), /^14,\d{3} older entries$/);
+    } finally {
+      await vscode.commands.executeCommand('growthJournal.showThisQuarter');
+    }
     assert.ok(commands > 20, `the concurrent command ran (${commands} times)`);
     console.log(`      ${ENTRIES} entries: longest pause ${longestPause.toFixed(0)} ms; slowest of ${commands} concurrent commands ${slowestCommand.toFixed(0)} ms`);
     assert.ok(longestPause <= BUDGET_MS, `the extension host paused for ${longestPause.toFixed(0)} ms`);

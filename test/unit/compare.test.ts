@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { buildCompareModel, MAX_LISTED_EVIDENCE } from '../../src/core/compareModel';
+import { buildCompareModel } from '../../src/core/compareModel';
+import { MAX_LISTED_EVIDENCE } from '../../src/core/rubricView';
 import { parseJournal } from '../../src/core/journal';
 import { diffStatements, dimensionChanges } from '../../src/core/levelDiff';
 import { findDimension } from '../../src/core/rubric';

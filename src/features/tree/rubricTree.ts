@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { type Entry } from '../../core/journal';
 import { levelName, type Dimension, type Rubric } from '../../core/rubric';
-import { type DimensionView, type GroupView, type Period, type RubricView } from '../../core/rubricView';
+import { MAX_LISTED_EVIDENCE, type DimensionView, type GroupView, type Period, type RubricView } from '../../core/rubricView';
 import { type JournalSnapshot, type JournalStore } from '../../host/journalStore';
 import { rubricViewOf } from '../../host/rubricViews';
 
@@ -13,6 +13,7 @@ export type TreeNode =
   | { kind: 'statement'; dimension: Dimension; levelId: string; text: string; index: number }
   | { kind: 'evidence'; view: DimensionView }
   | { kind: 'entry'; entry: Entry; dimensionId: string }
+  | { kind: 'older'; dimensionId: string; count: number }
   | { kind: 'tagHere'; dimension: Dimension };
 
 const STATUS_ICON = {
@@ -86,10 +87,12 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         return this.levelsOf(node.view.dimension).map((levelId) => ({ kind: 'level', dimension: node.view.dimension, levelId }));
       case 'level':
         return node.dimension.expectations[node.levelId].map((text, index) => ({ kind: 'statement', dimension: node.dimension, levelId: node.levelId, text, index }));
-      case 'evidence':
-        return node.view.entries.length
-          ? node.view.entries.map((entry) => ({ kind: 'entry', entry, dimensionId: node.view.dimension.id }))
-          : [{ kind: 'tagHere', dimension: node.view.dimension }];
+      case 'evidence': {
+        const { entries, dimension } = node.view;
+        if (!entries.length) return [{ kind: 'tagHere', dimension }];
+        const listed: TreeNode[] = entries.slice(0, MAX_LISTED_EVIDENCE).map((entry) => ({ kind: 'entry', entry, dimensionId: dimension.id }));
+        return entries.length > MAX_LISTED_EVIDENCE ? [...listed, { kind: 'older', dimensionId: dimension.id, count: entries.length - MAX_LISTED_EVIDENCE }] : listed;
+      }
       default:
         return [];
     }
@@ -146,10 +149,10 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         return item;
       }
       case 'evidence': {
-        const count = node.view.entries.length;
+        const n = node.view.entries.length;
         const item = new vscode.TreeItem('Evidence', vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `dim:${node.view.dimension.id}/evidence`;
-        item.description = count ? `${count} ${periodWord}` : `none ${periodWord}`;
+        item.description = n ? `${count(n)} ${periodWord}` : `none ${periodWord}`;
         item.iconPath = new vscode.ThemeIcon('checklist');
         return item;
       }
@@ -162,6 +165,14 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         item.tooltip = entryTooltip(rubric, entry);
         item.contextValue = `entry.${entry.kind}`;
         item.command = { command: 'growthJournal.openEntry', title: 'Open Evidence', arguments: [entry.id] };
+        return item;
+      }
+      case 'older': {
+        const item = new vscode.TreeItem(`${count(node.count)} older ${node.count === 1 ? 'entry' : 'entries'}`, vscode.TreeItemCollapsibleState.None);
+        item.id = `dim:${node.dimensionId}/evidence/older`;
+        item.description = 'in the journal';
+        item.iconPath = new vscode.ThemeIcon('ellipsis');
+        item.command = { command: 'growthJournal.openJournal', title: 'Open Journal' };
         return item;
       }
       case 'tagHere': {
