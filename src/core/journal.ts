@@ -40,8 +40,8 @@ export interface EntryData {
 export interface Entry extends EntryData {
   /** 1-based line of the entry's first key, to open it in the journal. */
   line: number;
-  /** Fields this version does not know; kept so nothing the user wrote is lost. */
-  extra: Readonly<Record<string, unknown>>;
+  /** Fields this version does not know, when there are some; edits leave them as the user wrote them. */
+  extra?: Readonly<Record<string, unknown>>;
 }
 
 export interface Profile {
@@ -149,10 +149,11 @@ function readEntry(r: NodeReader, node: Node): Entry | undefined {
   if (kind === 'commit' && !commit && kindText !== undefined) r.report(map, `${what} is a commit entry without "commit: { sha: ... }".`, 'missing-field', 'warning');
   if (kind === 'selection' && !selection && kindText !== undefined) r.report(map, `${what} is a selection entry without "selection: { file: ..., startLine: ..., endLine: ... }".`, 'missing-field', 'warning');
 
-  const extra: Record<string, unknown> = {};
+  // Absent rather than empty: a large journal has tens of thousands of entries, nearly all without.
+  let extra: Record<string, unknown> | undefined;
   for (const pair of map.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-    if (!ENTRY_KEYS.has(key)) extra[key] = isScalar(pair.value) ? pair.value.value : (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null;
+    if (!ENTRY_KEYS.has(key)) (extra ??= {})[key] = isScalar(pair.value) ? pair.value.value : (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null;
   }
   return {
     id,
@@ -166,7 +167,7 @@ function readEntry(r: NodeReader, node: Node): Entry | undefined {
     ...(note === undefined ? {} : { note }),
     ...(isPrivate ? { private: true } : {}),
     line,
-    extra,
+    ...(extra ? { extra } : {}),
   };
 }
 
