@@ -76,11 +76,17 @@ interface Row {
   budget?: number;
 }
 
+/** Collects what earlier sections left, so one size's garbage is not charged to the next. */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 function measure(count: number, crlf = false): Row[] {
+  collectGarbage();
   const text = benchJournal(count, { crlf });
   const path = join(dir, `journal-${count}${crlf ? '-crlf' : ''}.yaml`);
   writeFileSync(path, text);
-  const runs = count >= 50_000 ? 3 : count >= 10_000 ? 5 : 9;
+  const runs = count >= 50_000 ? 3 : count >= 10_000 ? 7 : 9;
   const naiveRuns = count >= 50_000 ? 1 : count >= 10_000 ? 3 : 5;
   const big = count === 10_000;
   const rows: Row[] = [];
@@ -182,12 +188,11 @@ function activation(): string {
 }
 
 function peakMemory(): string {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
+  collectGarbage();
   const before = process.memoryUsage().heapUsed;
   const parse = parseJournal(benchJournal(50_000));
   checkJournal(parse, rubric);
-  gc?.();
+  collectGarbage();
   const held = process.memoryUsage().heapUsed - before;
   const peak = process.resourceUsage().maxRSS / 1024;
   return `${(held / 2 ** 20).toFixed(0)} MB of heap held by a parsed journal of ${parse.journal?.entries.length ?? 0} entries; peak RSS of the whole bench ${peak.toFixed(0)} MB`;
