@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { reminderMessage } from '../../core/reminder';
 import { levelName } from '../../core/rubric';
+import { formatCount } from '../../host/format';
 import { rubricViewOf } from '../../host/rubricViews';
 import { type JournalSnapshot } from '../../host/journalStore';
 import { whileSettingOn, type Services } from '../../host/services';
@@ -65,17 +66,17 @@ function render(item: vscode.StatusBarItem, snapshot: JournalSnapshot): void {
     return;
   }
   const count = new Set(view.groups.flatMap((g) => g.dimensions.flatMap((d) => d.entries.map((e) => e.id)))).size;
-  item.text = snapshot.status === 'journalError' ? '$(warning) Growth: journal has errors' : `$(graph-line) Growth: ${count} this quarter`;
+  item.text = snapshot.status === 'journalError' ? '$(warning) Growth: journal has errors' : `$(graph-line) Growth: ${formatCount(count)} this quarter`;
   const target = snapshot.journal?.profile.targetLevel;
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown('**').appendText(`Growth Journal, ${view.quarter}`).appendMarkdown('**\n\n');
-  tooltip.appendText(`${count} ${count === 1 ? 'piece' : 'pieces'} of evidence this quarter.`).appendMarkdown('\n\n');
+  tooltip.appendText(`${formatCount(count)} ${count === 1 ? 'piece' : 'pieces'} of evidence this quarter.`).appendMarkdown('\n\n');
   if (target) {
     const missing = view.groups.flatMap((g) => g.dimensions).filter((d) => d.status === 'none');
     tooltip.appendText(missing.length ? `No evidence yet this quarter for ${levelName(snapshot.rubric, target)}-level:` : `Every dimension ${levelName(snapshot.rubric, target)} describes has evidence this quarter.`).appendMarkdown('\n');
     for (const d of missing) tooltip.appendMarkdown('- ').appendText(d.dimension.name).appendMarkdown('\n');
   } else tooltip.appendText('Set your target level to see what is missing.');
   item.tooltip = tooltip;
-  item.accessibilityInformation = { label: `Growth Journal: ${count} pieces of evidence this quarter` };
+  item.accessibilityInformation = { label: `Growth Journal: ${formatCount(count)} pieces of evidence this quarter` };
   item.show();
 }

@@ -3,6 +3,7 @@ import { type Entry } from '../../core/journal';
 import { levelName, type Dimension, type Rubric } from '../../core/rubric';
 import { MAX_LISTED_EVIDENCE, type DimensionView, type GroupView, type Period, type RubricView } from '../../core/rubricView';
 import { type JournalSnapshot, type JournalStore } from '../../host/journalStore';
+import { formatCount } from '../../host/format';
 import { rubricViewOf } from '../../host/rubricViews';
 
 export type TreeNode =
@@ -22,9 +23,6 @@ const STATUS_ICON = {
   none: new vscode.ThemeIcon('circle-large-outline'),
   'not-expected': new vscode.ThemeIcon('dash', new vscode.ThemeColor('disabledForeground')),
 } as const;
-
-/** Counts as the user's language writes them: 14,286 rather than 14286. */
-const count = (n: number) => n.toLocaleString(vscode.env.language);
 
 const KIND_ICON = { commit: 'git-commit', selection: 'code', note: 'note' } as const;
 
@@ -119,11 +117,11 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         const { dimension, quarterCount, allTimeCount, status, highestLevel } = node.view;
         const item = new vscode.TreeItem(dimension.name, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `dim:${dimension.id}`;
-        item.description = allTimeCount === 0 ? 'none yet' : `${count(quarterCount)} in ${this.view!.quarter.slice(5)} · ${count(allTimeCount)} total`;
+        item.description = allTimeCount === 0 ? 'none yet' : `${formatCount(quarterCount)} in ${this.view!.quarter.slice(5)} · ${formatCount(allTimeCount)} total`;
         item.iconPath = STATUS_ICON[status];
         item.tooltip = dimensionTooltip(rubric, dimension, node.view, profile, periodWord);
         item.contextValue = 'dimension';
-        item.accessibilityInformation = { label: `${dimension.name}: ${statusText(rubric, status, highestLevel, profile.targetLevel, periodWord)}; ${count(quarterCount)} this quarter, ${count(allTimeCount)} in total` };
+        item.accessibilityInformation = { label: `${dimension.name}: ${statusText(rubric, status, highestLevel, profile.targetLevel, periodWord)}; ${formatCount(quarterCount)} this quarter, ${formatCount(allTimeCount)} in total` };
         return item;
       }
       case 'expectations': {
@@ -152,7 +150,7 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         const n = node.view.entries.length;
         const item = new vscode.TreeItem('Evidence', vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `dim:${node.view.dimension.id}/evidence`;
-        item.description = n ? `${count(n)} ${periodWord}` : `none ${periodWord}`;
+        item.description = n ? `${formatCount(n)} ${periodWord}` : `none ${periodWord}`;
         item.iconPath = new vscode.ThemeIcon('checklist');
         return item;
       }
@@ -168,7 +166,7 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         return item;
       }
       case 'older': {
-        const item = new vscode.TreeItem(`${count(node.count)} older ${node.count === 1 ? 'entry' : 'entries'}`, vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(`${formatCount(node.count)} older ${node.count === 1 ? 'entry' : 'entries'}`, vscode.TreeItemCollapsibleState.None);
         item.id = `dim:${node.dimensionId}/evidence/older`;
         item.description = 'in the journal';
         item.iconPath = new vscode.ThemeIcon('ellipsis');
