@@ -49,6 +49,9 @@ export class JournalSession {
   }
 
   *read(text: string): Generator<void, ReadOutcome> {
+    // An editor's text has no byte size at hand; its length in UTF-16 units is never more.
+    const tooLarge = journalSizeProblem(text.length);
+    if (tooLarge) return { kind: 'invalid', problem: tooLarge };
     const parse = yield* this.parse(text);
     return { kind: 'text', ...(parse.journal ? { journal: parse.journal } : {}), problems: parse.problems };
   }
@@ -59,12 +62,14 @@ export class JournalSession {
   }
 
   *edit(text: string, op: JournalOp): Generator<void, EditOutcome> {
+    const tooLarge = journalSizeProblem(text.length);
+    if (tooLarge) return { ok: false, message: tooLarge.message, problem: tooLarge };
     const parse = yield* this.parse(text);
     if (!parse.journal) {
       const problem = parse.problems.find((p) => p.severity === 'error') ?? parse.problems[0];
       return {
         ok: false,
-        message: problem?.code === 'too-large' ? problem.message : `The journal has an error${problem?.line ? ` at line ${problem.line}, column ${problem.column}` : ''}: ${problem?.message ?? 'it does not parse'} Nothing was written.`,
+        message: `The journal has an error${problem?.line ? ` at line ${problem.line}, column ${problem.column}` : ''}: ${problem?.message ?? 'it does not parse'} Nothing was written.`,
         ...(problem ? { problem } : {}),
       };
     }
@@ -76,9 +81,6 @@ export class JournalSession {
   }
 
   private *parse(text: string): Generator<void, JournalParse> {
-    // An editor's text has no byte size at hand; its length in UTF-16 units is never more.
-    const tooLarge = journalSizeProblem(text.length);
-    if (tooLarge) return { journal: undefined, problems: [tooLarge], source: undefined };
     if (this.last?.text !== text) this.last = { text, parse: yield* parseJournalSteps(text) };
     return this.last.parse;
   }

@@ -12,8 +12,8 @@ export function rubricViewOf(snapshot: JournalSnapshot, period: Period): RubricV
   if (!snapshot.rubric) return undefined;
   const today = localIsoDate(new Date());
   const key = `${period}|${today}`;
-  const views = built.get(snapshot) ?? new Map<string, RubricView>();
-  built.set(snapshot, views);
+  let views = built.get(snapshot);
+  if (!views) built.set(snapshot, (views = new Map()));
   let view = views.get(key);
   if (!view) {
     view = buildRubricView(snapshot.rubric, snapshot.journal, { period, today, fiscalStartMonth: snapshot.settings.fiscalYearStartMonth });

@@ -9,6 +9,7 @@ const PERIOD_KEY = 'growthJournal.period';
 const VIEW_ID = 'growthJournal.dimensions';
 /** Reads quicker than this show no progress bar, so small journals never flicker. */
 const PROGRESS_DELAY_MS = 200;
+const READING = 'Reading the journal…';
 
 /** The Growth view: the rubric tree, its title actions and its welcome states. */
 export function registerTree(context: vscode.ExtensionContext, services: Services): RubricTreeProvider {
@@ -35,10 +36,15 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
   // A large journal takes a moment: say so in the view rather than leave it blank.
   const showProgressIfSlow = (loading: Promise<unknown>) => {
     const timer = setTimeout(() => {
-      if (!provider.current().view) view.message = 'Reading the journal…';
+      if (!provider.current().view) view.message = READING;
       void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => loading.catch(() => undefined));
     }, PROGRESS_DELAY_MS);
-    void loading.finally(() => clearTimeout(timer)).catch(() => undefined);
+    // A read that fails must not leave the view saying it is still reading; a good one re-renders anyway.
+    const done = () => {
+      clearTimeout(timer);
+      if (view.message === READING) view.message = undefined;
+    };
+    loading.then(done, done);
   };
   const setPeriod = async (next: Period) => {
     await context.workspaceState.update(PERIOD_KEY, next);
