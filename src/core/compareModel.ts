@@ -28,6 +28,8 @@ export interface DimensionRow {
     status: 'met' | 'some' | 'none' | 'not-expected';
     /** The newest MAX_LISTED_EVIDENCE of them. */
     entries: EvidenceItem[];
+    /** When some are not listed: the newest of those, where the journal opens to show them. */
+    firstOlderId?: string;
   };
 }
 
@@ -70,6 +72,7 @@ export function buildCompareModel(rubric: Rubric, journal: Journal | undefined, 
             ...(c.highestLevel ? { highestLevel: c.highestLevel } : {}),
             status: c.status,
             entries: c.entries.slice(0, MAX_LISTED_EVIDENCE).map((e) => ({ id: e.id, title: e.title, date: e.date, kind: e.kind, private: !!e.private, ...(e.level ? { levelName: levelName(rubric, e.level) } : {}) })),
+            ...(c.entries.length > MAX_LISTED_EVIDENCE ? { firstOlderId: c.entries[MAX_LISTED_EVIDENCE].id } : {}),
           },
         };
       }),

@@ -11,6 +11,7 @@ export type HostMessage = { type: 'model'; model: CompareModel } | { type: 'reve
 export type WebviewMessage =
   | { type: 'ready' }
   | { type: 'openEntry'; entryId: string }
+  | { type: 'openEntryInJournal'; entryId: string }
   | { type: 'setPeriod'; period: PeriodKey }
   | { type: 'tagDimension'; dimensionId: string };
 
@@ -25,7 +26,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'ready':
       return { type: 'ready' };
     case 'openEntry':
-      return id(m.entryId) ? { type: 'openEntry', entryId: m.entryId as string } : undefined;
+    case 'openEntryInJournal':
+      return id(m.entryId) ? { type: m.type, entryId: m.entryId as string } : undefined;
     case 'setPeriod':
       return PERIODS.includes(m.period as PeriodKey) ? { type: 'setPeriod', period: m.period as PeriodKey } : undefined;
     case 'tagDimension':

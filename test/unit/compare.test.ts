@@ -56,6 +56,11 @@ describe('level comparison', () => {
     const newest = all.map((e) => e.date).sort().reverse()[0];
     assert.equal(depth.evidence.entries[0].date, newest);
     assert.ok(depth.evidence.entries.every((e, i, list) => i === 0 || list[i - 1].date >= e.date), 'newest first');
+    const firstOlder = all.find((e) => e.id === depth.evidence.firstOlderId)!;
+    assert.ok(firstOlder && firstOlder.date <= depth.evidence.entries[MAX_LISTED_EVIDENCE - 1].date, 'the older ones start where the list ends');
+    assert.ok(!depth.evidence.entries.some((e) => e.id === firstOlder.id));
+    const small = buildCompareModel(rubric, parseJournal(fixture('journals/sample.yaml')).journal!, { period: 'all', today: '2026-11-27', fiscalStartMonth: 1 });
+    assert.ok(small.groups.flatMap((g) => g.dimensions).every((d) => d.evidence.firstOlderId === undefined));
   });
 
   it('works for a five-level ladder with eight dimensions', () => {
@@ -70,7 +75,8 @@ describe('level comparison', () => {
   it('accepts only well-formed messages from the webview', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
     assert.deepEqual(parseWebviewMessage({ type: 'openEntry', entryId: 'ev-1' }), { type: 'openEntry', entryId: 'ev-1' });
-    for (const bad of [null, 'ready', { type: 'openEntry' }, { type: 'openEntry', entryId: 5 }, { type: 'setPeriod', period: 'forever' }, { type: 'runCommand', command: 'x' }, { type: 'tagDimension', dimensionId: 'x'.repeat(500) }]) {
+    assert.deepEqual(parseWebviewMessage({ type: 'openEntryInJournal', entryId: 'ev-1', extra: 1 }), { type: 'openEntryInJournal', entryId: 'ev-1' });
+    for (const bad of [null, 'ready', { type: 'openEntry' }, { type: 'openEntry', entryId: 5 }, { type: 'openEntryInJournal' }, { type: 'setPeriod', period: 'forever' }, { type: 'runCommand', command: 'x' }, { type: 'tagDimension', dimensionId: 'x'.repeat(500) }]) {
       assert.equal(parseWebviewMessage(bad), undefined, JSON.stringify(bad));
     }
   });

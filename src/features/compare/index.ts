@@ -72,6 +72,9 @@ export function registerCompare(context: vscode.ExtensionContext, services: Serv
           case 'openEntry':
             await vscode.commands.executeCommand('growthJournal.openEntry', message.entryId);
             break;
+          case 'openEntryInJournal':
+            await vscode.commands.executeCommand('growthJournal.openEntryInJournal', message.entryId);
+            break;
           case 'setPeriod':
             await context.workspaceState.update(PERIOD_KEY, message.period);
             await refresh();

@@ -14,7 +14,7 @@ export type TreeNode =
   | { kind: 'statement'; dimension: Dimension; levelId: string; text: string; index: number }
   | { kind: 'evidence'; view: DimensionView }
   | { kind: 'entry'; entry: Entry; dimensionId: string }
-  | { kind: 'older'; dimensionId: string; count: number }
+  | { kind: 'older'; dimensionId: string; count: number; firstOlder: Entry }
   | { kind: 'tagHere'; dimension: Dimension };
 
 const STATUS_ICON = {
@@ -89,7 +89,8 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         const { entries, dimension } = node.view;
         if (!entries.length) return [{ kind: 'tagHere', dimension }];
         const listed: TreeNode[] = entries.slice(0, MAX_LISTED_EVIDENCE).map((entry) => ({ kind: 'entry', entry, dimensionId: dimension.id }));
-        return entries.length > MAX_LISTED_EVIDENCE ? [...listed, { kind: 'older', dimensionId: dimension.id, count: entries.length - MAX_LISTED_EVIDENCE }] : listed;
+        const older = entries.length - MAX_LISTED_EVIDENCE;
+        return older > 0 ? [...listed, { kind: 'older', dimensionId: dimension.id, count: older, firstOlder: entries[MAX_LISTED_EVIDENCE] }] : listed;
       }
       default:
         return [];
@@ -169,8 +170,9 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         const item = new vscode.TreeItem(`${formatCount(node.count)} older ${node.count === 1 ? 'entry' : 'entries'}`, vscode.TreeItemCollapsibleState.None);
         item.id = `dim:${node.dimensionId}/evidence/older`;
         item.description = 'in the journal';
+        item.tooltip = `Open the journal at the newest of them, from ${node.firstOlder.date}`;
         item.iconPath = new vscode.ThemeIcon('ellipsis');
-        item.command = { command: 'growthJournal.openJournal', title: 'Open Journal' };
+        item.command = { command: 'growthJournal.openEntryInJournal', title: 'Open in Journal', arguments: [node.firstOlder.id] };
         return item;
       }
       case 'tagHere': {

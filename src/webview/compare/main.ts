@@ -221,7 +221,12 @@ function row(m: CompareModel, d: DimensionRow, current: number, target: number, 
               h('span', { class: 'meta' }, [e.date, e.kind, e.levelName, e.private ? 'private' : ''].filter(Boolean).join(' · ')),
             ),
           ),
-          ev.count > ev.entries.length ? h('li', { class: 'more' }, `${(ev.count - ev.entries.length).toLocaleString()} older: see the journal or the Growth view.`) : null,
+          ev.firstOlderId
+            ? h('li', { class: 'more' },
+                h('button', { type: 'button', class: 'link', onclick: () => vscode.postMessage({ type: 'openEntryInJournal', entryId: ev.firstOlderId! }) },
+                  `${(ev.count - ev.entries.length).toLocaleString()} older ${ev.count - ev.entries.length === 1 ? 'entry' : 'entries'} in the journal…`),
+              )
+            : null,
         )
       : null,
   );
