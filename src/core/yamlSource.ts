@@ -6,6 +6,8 @@ export interface YamlSource {
   text: string;
   doc: Document.Parsed;
   lines: LineIndex;
+  /** Set when the fast reader read it: the column of the entries' dashes (see fastJournal.ts). */
+  fastDash?: number;
 }
 
 export const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
