@@ -1,3 +1,5 @@
+import { quoted } from './problem';
+
 /**
  * The one rule for a commit hash that comes from a journal, a trailer or the Git extension,
  * checked where the journal is read and again where a git argument list is built: 7 to 64
@@ -13,7 +15,7 @@ export function isCommitSha(value: unknown): value is string {
 /** Thrown instead of running git with an argument that did not pass the rule. */
 export class UnsafeGitArgument extends Error {
   constructor(value: string) {
-    super(`${shown(value)} is not a commit hash (7 to 64 hex digits), so Growth Journal does not pass it to git. Fix it in the journal.`);
+    super(`${quoted(value)} is not a commit hash (7 to 64 hex digits), so Growth Journal does not pass it to git. Fix it in the journal.`);
     this.name = 'UnsafeGitArgument';
   }
 }
@@ -41,8 +43,3 @@ export function gitArgv(words: readonly string[], shas: readonly string[] = []):
 
 /** An argument list gitArgv built; the only kind the host's git runner takes. */
 export type GitArgv = readonly string[] & { readonly __brand: 'GitArgv' };
-
-/** A value for a message: quoted, control characters visible, and short. */
-function shown(value: string): string {
-  return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
-}

@@ -1,9 +1,10 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import { isCommitSha } from './commitSha';
 import { parseIsoDate } from './dates';
-import { type Problem } from './problem';
+import { quoted, type Problem } from './problem';
 import { findDimension, levelRank, type Rubric } from './rubric';
 import { ENTRIES_PER_STEP, journalSourceSteps, runSteps } from './fastJournal';
+import { workspacePath } from './workspacePath';
 import { NodeReader, parseYaml, positionOf, type YamlSource } from './yamlSource';
 
 export const ENTRY_KINDS = ['commit', 'selection', 'note'] as const;
@@ -223,6 +224,10 @@ function readSelection(r: NodeReader, map: YAMLMap, what: string): SelectionRef 
   const startLine = r.integer(m, 'startLine', w);
   const endLine = r.integer(m, 'endLine', w);
   if (file === undefined || startLine === undefined || endLine === undefined) return undefined;
+  const path = workspacePath(file);
+  if (!path.ok) {
+    r.report(entryField(m, 'file'), `${w} has file ${quoted(file)}, ${path.reason}. Growth Journal opens only files inside the workspace: write the path relative to the workspace folder, with / between folders.`, 'path-outside-workspace', 'warning');
+  }
   if (startLine < 1 || endLine < startLine) r.report(m, `${w} has lines ${startLine}-${endLine}; lines start at 1 and end after they start.`, 'bad-lines');
   const sha = readSha(r, m, 'selection', what, false);
   const link = r.string(m, 'link', w, false);
@@ -239,7 +244,7 @@ function readSha(r: NodeReader, m: YAMLMap, parent: 'commit' | 'selection', what
   // YAML reads an all-digit hash as a number, losing digits: judge the text as written.
   const value = isScalar(node) && typeof node.value === 'number' && node.range ? r.source.text.slice(node.range[0], node.range[1]) : isScalar(node) ? node.value : undefined;
   if (isCommitSha(value)) return value;
-  const written = typeof value === 'string' ? ` is ${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)}, which` : '';
+  const written = typeof value === 'string' ? ` is ${quoted(value)}, which` : '';
   r.report(node, `"${parent}.sha" of ${what}${written} is not a commit hash. Write the hash git shows: 7 to 64 hex digits (0-9, a-f).`, 'bad-sha');
   return undefined;
 }
