@@ -27,8 +27,11 @@ export function runSteps<T>(steps: Generator<void, T>): T {
 
 /** The fast read as steps: it yields every ENTRIES_PER_STEP entries, so a host can keep responding. */
 export function* journalSourceSteps(text: string): Generator<void, YamlSource | undefined> {
+  // A lone CR is a line break to YAML, and a BOM past the start is a marker: both change how
+  // lines read, so `yaml` handles such a text.
+  if (/\r(?!\n)/.test(text) || text.indexOf(BOM, 1) >= 0) return undefined;
   const lines = yield* splitLines(text);
-  const entriesAt = lines.findIndex((l) => /^entries:[ \t]*(?:#.*)?$/.test(text.slice(l.start, l.end)));
+  const entriesAt = lines.findIndex((l) => /^entries:(?:[ \t]*|[ \t]+#.*)$/.test(text.slice(l.start, l.end)));
   if (entriesAt < 0) return undefined;
   for (const l of lines) {
     const c = text.charCodeAt(l.start);
@@ -185,8 +188,8 @@ function readPairs(text: string, lines: Line[], from: number, k: number, firstIs
     const key = scalar(m[1], keyStart, keyStart + m[1].length);
     const restStart = keyStart + m[0].length;
     const rest = text.slice(restStart, l.end);
-    const valueStart = restStart + (rest.length - rest.trimStart().length);
-    const value = rest.trim();
+    const valueStart = restStart + (rest.length - trimYamlStart(rest).length);
+    const value = trimYaml(rest);
     let node: Node | undefined;
     if (value === '' || value.startsWith('#')) {
       const nested = readPairs(text, lines, i + 1, k + 2, false);
@@ -257,8 +260,8 @@ function readInline(s: string, offset: number, key: string): Node | undefined {
     return scalar(q.value, offset, offset + q.end);
   }
   if (c === '[') return readFlowList(s, offset);
-  const hash = s.search(/\s#/);
-  const value = (hash < 0 ? s : s.slice(0, hash)).trimEnd();
+  const hash = s.search(/[ \t]#/);
+  const value = trimYamlEnd(hash < 0 ? s : s.slice(0, hash));
   if (!PLAIN_BLOCK.test(value) || /: |:$/.test(value)) return undefined;
   if (NOT_TEXT.test(value)) {
     if (INTEGER_KEYS.has(key) && /^(?:0|[1-9][0-9]*)$/.test(value)) return scalar(Number(value), offset, offset + value.length);
@@ -269,7 +272,20 @@ function readInline(s: string, offset: number, key: string): Node | undefined {
 }
 
 function isTrailingComment(rest: string): boolean {
-  return rest.trim() === '' || /^\s+#/.test(rest);
+  return /^[ \t]*$/.test(rest) || /^[ \t]+#/.test(rest);
+}
+
+// YAML's white space is the space and the tab, nothing else: JavaScript's trim() and \s would
+// also take a no-break space, U+3000 or U+2028, which YAML keeps as content.
+const BOM = '\uFEFF';
+function trimYamlStart(s: string): string {
+  return s.replace(/^[ \t]+/, '');
+}
+function trimYamlEnd(s: string): string {
+  return s.replace(/[ \t]+$/, '');
+}
+function trimYaml(s: string): string {
+  return trimYamlEnd(trimYamlStart(s));
 }
 
 function scalar(value: unknown, start: number, end: number): Scalar {
