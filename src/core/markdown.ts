@@ -7,6 +7,9 @@ import { workspacePath } from './workspacePath';
  * in CommonMark, GFM, and renderers that link bare URLs (VS Code's preview does).
  */
 
+/** A line break in any renderer's sense: CRLF, CR, LF, NEL, U+2028, U+2029. */
+export const LINE_BREAK = /\r\n?|[\n\u0085\u2028\u2029]/;
+
 // Line breaks in any renderer's sense (CR, LF, NEL, U+2028/9) and every other control character:
 // a field is one line of text, so it can never start a block of its own.
 const BREAKS_AND_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
@@ -38,7 +41,7 @@ export function mdText(text: string): string {
 /** A code span showing `text` literally, fenced by more backticks than it holds in a row. */
 export function mdCode(text: string): string {
   const line = text.replace(LONE_SURROGATE, '\uFFFD').replace(BREAKS_AND_CONTROLS, ' ');
-  if (line.trim() === '') return mdText(line);
+  if (/^ *$/.test(line)) return mdText(line);
   const longest = Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   // A space inside each end when the text starts or ends with one or a backtick; the renderer drops exactly those.
@@ -68,8 +71,8 @@ export function mdFileLink(label: string, path: string, line: number, toWorkspac
  * that would read as an entity escaped, so the renderer's target is exactly this URL.
  */
 function webTarget(url: string): string | undefined {
-  // The URL parser drops tabs and line breaks and turns `\` into `/`: such text is not a URL as written.
-  if (/[\u0000-\u0020\u007f-\u009f\u2028\u2029\\]/.test(url)) return undefined;
+  // The URL parser drops tabs, line breaks and outer spaces and turns `\` into `/`: such text is not a URL as written.
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029\\]|^ | $/.test(url)) return undefined;
   let parsed: URL;
   try {
     parsed = new URL(url);

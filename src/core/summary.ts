@@ -1,7 +1,7 @@
 import { coverage, entriesInPeriod, type DimensionCoverage } from './coverage';
 import { type Entry, type Journal } from './journal';
 import { isCommitSha } from './commitSha';
-import { mdCode, mdFileLink, mdLink, mdText } from './markdown';
+import { LINE_BREAK, mdCode, mdFileLink, mdLink, mdText } from './markdown';
 import { contentHash } from './text';
 import { commitUrl } from './permalink';
 import { quarterLabel, quarterMonths, quarterRange, type Quarter } from './quarters';
@@ -144,8 +144,8 @@ function evidenceLine(rubric: Rubric, e: Entry, toWorkspace: string): string {
     const label = `${s.file}:${s.startLine}${s.endLine !== s.startLine ? `-${s.endLine}` : ''}`;
     parts.push(`, ${s.link ? mdLink(label, s.link) : mdFileLink(label, s.file, s.startLine, toWorkspace)}`);
   }
-  const note = e.note?.trim().split(/\r\n?|[\n\u0085\u2028\u2029]/)[0];
-  if (note) parts.push(`\n  ${mdText(note)}`);
+  const note = mdText(e.note?.trim().split(LINE_BREAK)[0] ?? '');
+  if (note) parts.push(`\n  ${note}`);
   return parts.join('');
 }
 

@@ -7,6 +7,7 @@
 export type WorkspacePath = { ok: true; segments: string[] } | { ok: false; reason: string };
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const DRIVE = /^[A-Za-z]:/;
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
@@ -18,6 +19,7 @@ const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 export function workspacePath(path: string): WorkspacePath {
   if (path.trim() === '') return { ok: false, reason: 'empty' };
   if (CONTROL.test(path)) return { ok: false, reason: 'a path with a control character or line break in it' };
+  if (LONE_SURROGATE.test(path)) return { ok: false, reason: 'a path that is not valid Unicode' };
   if (path.includes('\\')) return { ok: false, reason: 'a path with a backslash in it (write / between folders)' };
   if (path.startsWith('/')) return { ok: false, reason: 'an absolute path' };
   if (DRIVE.test(path)) return { ok: false, reason: 'a path on a drive letter' };

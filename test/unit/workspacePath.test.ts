@@ -21,6 +21,8 @@ const OUTSIDE: [string, RegExp][] = [
   ['src/a.ts\r', /control/],
   ['src/\u2028a.ts', /control/],
   ['src/\u0085a.ts', /control/],
+  ['src/\ud800.ts', /not valid Unicode/],
+  ['src/\udc00\ud800.ts', /not valid Unicode/],
   ['file:///etc/passwd', /URL/],
   ['https://evil.example/x', /URL/],
   ['javascript:alert(1)', /URL/],
