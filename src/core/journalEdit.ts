@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, parse as parseYamlValue, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { type EntryData, type JournalParse, type Profile } from './journal';
+import { hasCredentials, withoutCredentials } from './remoteUrl';
 import { textShape } from './text';
 import { yamlFlowScalar, yamlLiteralBlock, yamlQuoted, yamlScalar } from './yamlText';
 
@@ -160,6 +161,22 @@ export function setProfileEdits(parse: JournalParse, profile: Required<Profile>)
     }
   }
   // Later offsets first, so each edit's offsets stay valid as the others apply.
+  return edits.sort((a, b) => b.offset - a.offset);
+}
+
+/** Edits that rewrite every commit.repo and selection.link holding credentials without them. */
+export function redactCredentialsEdits(parse: JournalParse): TextEdit[] {
+  const p = requireParsed(parse);
+  const edits: TextEdit[] = [];
+  for (const node of p.entryNodes) {
+    for (const [outer, key] of [['commit', 'repo'], ['selection', 'link']] as const) {
+      const map = node.get(outer, true);
+      const value = isMap(map) ? map.get(key, true) : undefined;
+      if (!isScalar(value) || typeof value.value !== 'string' || !hasCredentials(value.value) || !value.range) continue;
+      edits.push({ offset: value.range[0], deleteCount: value.range[1] - value.range[0], insert: yamlQuoted(withoutCredentials(value.value)) });
+    }
+  }
+  if (edits.length === 0) throw new JournalEditError('No URL in the journal carries credentials.');
   return edits.sort((a, b) => b.offset - a.offset);
 }
 

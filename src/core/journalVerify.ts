@@ -1,6 +1,7 @@
 import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import { type Entry, type EntryData, type JournalParse } from './journal';
 import { type JournalOp } from './journalSession';
+import { withoutCredentials } from './remoteUrl';
 
 /**
  * Why `after` is not exactly `op` applied to `before`, or undefined when it is. Compares what
@@ -29,7 +30,8 @@ export function verifyChange(before: JournalParse, after: JournalParse, op: Jour
   }
 
   const removed = new Set(op.kind === 'remove' ? op.ids : []);
-  const expected: (Entry | EntryData)[] = before.journal.entries.filter((e) => !removed.has(e.id));
+  const kept = before.journal.entries.filter((e) => !removed.has(e.id));
+  const expected: (Entry | EntryData)[] = op.kind === 'redact' ? kept.map(redacted) : kept;
   if (op.kind === 'remove' && expected.length !== before.journal.entries.length - removed.size) return 'an entry to remove is not in the journal.';
   expected.push(...added);
   const actual = after.journal.entries;
@@ -40,6 +42,14 @@ export function verifyChange(before: JournalParse, after: JournalParse, op: Jour
     return `entry "${expected[i].id}" would read differently.`;
   }
   return undefined;
+}
+
+function redacted(e: Entry): Entry {
+  return {
+    ...e,
+    ...(e.commit?.repo !== undefined ? { commit: { ...e.commit, repo: withoutCredentials(e.commit.repo) } } : {}),
+    ...(e.selection?.link !== undefined ? { selection: { ...e.selection, link: withoutCredentials(e.selection.link) } } : {}),
+  };
 }
 
 function sameEntry(a: Entry, b: Entry | EntryData): boolean {

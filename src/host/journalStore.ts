@@ -249,6 +249,11 @@ export class JournalStore implements vscode.Disposable {
     await this.mutate({ kind: 'remove', ids }, false);
   }
 
+  /** Removes credentials and queries from every URL the journal recorded. */
+  async redactCredentials(): Promise<void> {
+    await this.mutate({ kind: 'redact' }, false);
+  }
+
   async setProfile(profile: Required<Profile>): Promise<void> {
     await this.mutate({ kind: 'profile', profile }, true, profile);
   }
