@@ -104,7 +104,9 @@ describe('cli', () => {
 
   it('the bundled dist/cli.js runs with --help, --version and exit codes', function () {
     const cli = join(root, 'dist', 'cli.js');
-    assert.ok(existsSync(cli), 'dist/cli.js is missing: run `npm run build` first (npm test does)');
+    // Built here, with the build the package uses, so this test never runs against a stale or missing bundle.
+    execFileSync(process.execPath, [join(root, 'esbuild.js')], { cwd: root });
+    assert.ok(existsSync(cli), 'the build writes dist/cli.js');
     assert.match(execFileSync(process.execPath, [cli, '--help'], { encoding: 'utf8' }), /Usage: growth-journal/);
     const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
     assert.equal(execFileSync(process.execPath, [cli, '--version'], { encoding: 'utf8' }).trim(), version);
