@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml
 import { parseIsoDate } from './dates';
 import { type Problem } from './problem';
 import { findDimension, levelRank, type Rubric } from './rubric';
-import { ENTRIES_PER_STEP, journalSourceSteps, runSteps } from './fastJournal';
+import { ENTRIES_PER_STEP, journalSourceSteps, reReadTail, runSteps } from './fastJournal';
 import { NodeReader, parseYaml, positionOf, type YamlSource } from './yamlSource';
 
 export const ENTRY_KINDS = ['commit', 'selection', 'note'] as const;
@@ -90,8 +90,18 @@ export function* parseJournalSteps(text: string, options: { fast?: boolean } = {
   const entries: Entry[] = [];
   const entryNodes: YAMLMap[] = [];
   const seq = entriesNode && r.seq(entriesNode, '"entries"');
-  const ids = new Map<string, number>();
-  for (const [n, item] of (seq?.items ?? []).entries()) {
+  yield* readEntries(r, seq?.items ?? [], new Map(), entries, entryNodes);
+  return {
+    journal: { version, ...(rubric === undefined ? {} : { rubric }), profile, entries },
+    problems: [...parsed.problems, ...r.problems],
+    source,
+    entryNodes,
+  };
+}
+
+/** Reads list items into entries, reporting misfits and ids used again (`ids`: id to first line). */
+function* readEntries(r: NodeReader, items: readonly unknown[], ids: Map<string, number>, entries: Entry[], entryNodes: YAMLMap[]): Generator<void, void> {
+  for (const [n, item] of items.entries()) {
     if (n % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
     const entry = readEntry(r, item as Node);
     if (!entry) continue;
@@ -102,10 +112,40 @@ export function* parseJournalSteps(text: string, options: { fast?: boolean } = {
     entries.push(entry);
     entryNodes.push(item as YAMLMap);
   }
+}
+
+/**
+ * The parse of `after`, a text equal to the one `before` parsed up to `editStart`, found by
+ * reading again only the entries from the one the edit touches on. Undefined when that can't
+ * be done exactly (the journal is not in the fast reader's shape, or the edit is above the
+ * entries): the caller then parses `after` whole. Equals parseJournal(after); tests check it.
+ */
+export function parseAfterTailEdit(before: JournalParse, after: string, editStart: number): JournalParse | undefined {
+  if (!before.journal || before.source.fastDash === undefined) return undefined;
+  const root = before.source.doc.contents as YAMLMap;
+  const seq = root.items[root.items.length - 1]?.value;
+  if (!isSeq(seq) || seq.items.length === 0) return undefined;
+  const text = before.source.text;
+  const lineOf = (node: unknown) => text.lastIndexOf('\n', (node as Node).range![0] - 1) + 1;
+  let keep = seq.items.length - 1;
+  while (keep >= 0 && lineOf(seq.items[keep]) > editStart) keep--;
+  if (keep < 0) return undefined;
+  const tail = reReadTail(before.source, after, keep);
+  if (!tail) return undefined;
+  const kept = new Set(seq.items.slice(0, keep));
+  let n = before.entryNodes.length;
+  while (n > 0 && !kept.has(before.entryNodes[n - 1])) n--;
+  const entries = before.journal.entries.slice(0, n);
+  const entryNodes = before.entryNodes.slice(0, n);
+  const ids = new Map<string, number>();
+  for (const e of entries) if (!ids.has(e.id)) ids.set(e.id, e.line);
+  const regionLine = before.source.lines.position(lineOf(seq.items[keep])).line;
+  const r = new NodeReader(tail.source);
+  runSteps(readEntries(r, tail.items, ids, entries, entryNodes));
   return {
-    journal: { version, ...(rubric === undefined ? {} : { rubric }), profile, entries },
-    problems: [...parsed.problems, ...r.problems],
-    source,
+    journal: { ...before.journal, entries },
+    problems: [...before.problems.filter((p) => (p.line ?? 0) < regionLine), ...r.problems],
+    source: tail.source,
     entryNodes,
   };
 }

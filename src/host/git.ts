@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
 import { type GitAPI, type GitCommit, type GitExtension, type GitRepository as GitApiRepository } from './gitApi';
+import { requireTrust } from './trust';
 
 /** A commit as Growth Journal shows and records it. */
 export interface Commit {
@@ -52,7 +53,7 @@ export class Git {
   }
 
   private requireTrust(): void {
-    if (!vscode.workspace.isTrusted) throw new Error('Git is not run in Restricted Mode. Trust the workspace to tag commits.');
+    requireTrust();
   }
 
   /** The repositories of the workspace folders (one per folder at most), in folder order. */

@@ -7,6 +7,7 @@ import { growthTrailers } from '../../core/trailers';
 import { type Commit, type Repo } from '../../host/git';
 import { JournalError, type JournalSnapshot } from '../../host/journalStore';
 import { guarded, showAt, type Services } from '../../host/services';
+import { requireTrust } from '../../host/trust';
 
 const RECENT_KEY = 'growthJournal.recentDimensions';
 const COMMITS_SHOWN = 50;
@@ -139,7 +140,7 @@ class TaggingFlows {
 
   /** Fails early, before any question, when nothing could be written. */
   private async writableSnapshot(): Promise<JournalSnapshot & { rubric: NonNullable<JournalSnapshot['rubric']> }> {
-    if (!vscode.workspace.isTrusted) throw new JournalError('Growth Journal tags evidence only in a trusted workspace: it writes the journal and runs git. Trust this workspace to continue.');
+    requireTrust();
     const snapshot = await this.services.store.snapshot();
     if (snapshot.status === 'noFolder') throw new Error('Open a folder first: the journal lives in the first workspace folder.');
     if (snapshot.status === 'journalError' && snapshot.firstError) {
@@ -171,10 +172,8 @@ class TaggingFlows {
     const isPrivate = await this.prompts.pickPrivacy();
     if (isPrivate === undefined) return;
 
-    const added: EntryData[] = [];
-    for (const draft of drafts) {
-      added.push(await this.services.store.append({ ...draft.data, dimensions, level, ...(isPrivate ? { private: true } : {}) }, draft.idSeed));
-    }
+    // One write for all of them, and one for Undo.
+    const added = await this.services.store.appendMany(drafts.map((draft) => ({ data: { ...draft.data, dimensions, level, ...(isPrivate ? { private: true } : {}) }, idSeed: draft.idSeed })));
     await this.services.workspaceState.update(RECENT_KEY, [...new Set([...dimensions, ...recent])].slice(0, 10));
     const names = dimensions.map((id) => rubric.groups.flatMap((g) => g.dimensions).find((d) => d.id === id)?.name ?? id);
     const what = added.length === 1 ? `“${added[0].title}”` : `${added.length} commits`;
@@ -185,7 +184,7 @@ class TaggingFlows {
   private async afterTagged(added: EntryData[], choice: string | undefined): Promise<void> {
     try {
       if (choice === 'Undo') {
-        for (const entry of added) await this.services.store.remove(entry.id);
+        await this.services.store.remove(...added.map((e) => e.id));
         void this.prompts.info(added.length === 1 ? 'Removed the entry again.' : `Removed the ${added.length} entries again.`);
       } else if (choice === 'Open in Journal') {
         const snapshot = await this.services.store.snapshot();
