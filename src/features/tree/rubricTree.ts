@@ -203,6 +203,7 @@ function statusText(rubric: Rubric, status: DimensionView['status'], highest: st
 function dimensionTooltip(rubric: Rubric, dimension: Dimension, view: DimensionView, profile: { currentLevel?: string; targetLevel?: string }, periodWord: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**').appendText(dimension.name).appendMarkdown('**\n\n');
+  if (dimension.description) md.appendMarkdown('*').appendText(dimension.description).appendMarkdown('*\n\n');
   md.appendText(statusText(rubric, view.status, view.highestLevel, profile.targetLevel, periodWord)).appendMarkdown('\n\n');
   const levels = [...new Set([profile.currentLevel, profile.targetLevel].filter((l): l is string => !!l))];
   for (const levelId of levels.length ? levels : rubric.levels.map((l) => l.id).slice(-1)) {
