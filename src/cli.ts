@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runSteps } from './core/fastJournal';
-import { checkJournal, parseJournal, type EntryData, type Journal } from './core/journal';
+import { checkJournal, parseJournal, rubricOutsideProblem, type EntryData, type Journal } from './core/journal';
 import { newJournalText } from './core/journalEdit';
 import { journalSizeProblem, JournalSession, type JournalOp } from './core/journalSession';
 import { formatProblem, hasErrors, type Problem } from './core/problem';
@@ -186,11 +186,10 @@ function load(o: Options, io: CliIo): Loaded {
   // A rubric named on the command line is the caller's choice; one named in the journal must stay in its workspace.
   const rubricPath = ref.kind === 'bundled' ? join(io.packageRoot, 'rubric', `${ref.id}.yaml`) : o.rubric !== undefined ? resolve(io.cwd, ref.path) : insideFolder(workspace, ref.path);
   const rubricLabel = ref.kind === 'bundled' ? `${ref.id} (bundled)` : ref.path;
-  if (rubricPath === undefined) {
-    const problem: Problem = { severity: 'error', code: 'rubric-outside', message: `The rubric path "${ref.path}" leads outside the workspace folder ${workspace}; Growth Journal reads rubrics only inside it.`, line: 1, column: 1 };
-    return { journal: parse.journal, problems: [...problems, { file: o.journal, problem }] };
+  if (rubricPath === undefined && ref.kind === 'path') {
+    return { journal: parse.journal, problems: [...problems, { file: o.journal, problem: rubricOutsideProblem(parse, ref.path) }] };
   }
-  const rubricRead = readText(rubricPath, 'rubric');
+  const rubricRead = readText(rubricPath!, 'rubric');
   if ('problem' in rubricRead) return { journal: parse.journal, problems: [...problems, { file: rubricLabel, problem: rubricRead.problem }] };
   const rubricParse = parseRubric(stripBom(rubricRead.text));
   problems.push(...rubricParse.problems.map((problem) => ({ file: rubricLabel, problem })));

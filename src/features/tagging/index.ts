@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isCommitSha } from '../../core/commitSha';
 import { localIsoDate } from '../../core/dates';
 import { type EntryData } from '../../core/journal';
 import { fileUrl } from '../../core/permalink';
@@ -36,7 +37,7 @@ export function registerTagging(context: vscode.ExtensionContext, services: Serv
 /** A commit sha from a Timeline item of the git provider, when the command runs from there. */
 function commitFromTimeline(item: unknown): string | undefined {
   const id = (item as { id?: unknown } | undefined)?.id;
-  return typeof id === 'string' && /^[0-9a-f]{7,40}$/i.test(id) ? id : undefined;
+  return isCommitSha(id) ? id : undefined;
 }
 
 function dimensionIdOf(arg: unknown): string[] {
@@ -85,7 +86,7 @@ class TaggingFlows {
     await this.writableSnapshot();
     const repo = await this.pickRepository();
     if (!repo) return;
-    const head = await this.services.git.commit(repo, 'HEAD');
+    const head = await this.services.git.head(repo);
     if (!head) throw new Error(`${repo.name} has no commits yet. Commit first, or add a note instead.`);
     await this.complete([commitDraft(head, repo)], preselected);
   }
