@@ -1,6 +1,6 @@
 import { newEntryId } from './entryId';
 import { checkJournal, parseAfterTailEdit, parseJournalSteps, type EntryData, type Journal, type JournalParse, type Profile } from './journal';
-import { appendEntriesEdit, applyEdit, JournalEditError, removeEntryEdit, setProfileEdits, type TextEdit } from './journalEdit';
+import { appendEntriesEdit, applyEdit, JournalEditError, removeEntryEdit, type RubricSwitch, setProfileEdits, switchRubricEdits, type TextEdit } from './journalEdit';
 import { verifyChange } from './journalVerify';
 import { type Problem } from './problem';
 import { type Rubric } from './rubric';
@@ -11,7 +11,8 @@ export type JournalOp =
   | { kind: 'append'; drafts: { data: Omit<EntryData, 'id'>; idSeed: string }[] }
   /** Removes these entries in one write (Undo of a tag of N commits is one write). */
   | { kind: 'remove'; ids: string[] }
-  | { kind: 'profile'; profile: Required<Profile> };
+  | { kind: 'profile'; profile: Required<Profile> }
+  | ({ kind: 'rubric' } & RubricSwitch);
 
 /**
  * Journals larger than this are refused before they are read or parsed: that is some 90,000
@@ -130,5 +131,7 @@ function applyOp(parse: JournalParse, op: JournalOp): { edits: TextEdit[]; added
     }
     case 'profile':
       return { edits: setProfileEdits(parse, op.profile), added: [] };
+    case 'rubric':
+      return { edits: switchRubricEdits(parse, op), added: [] };
   }
 }
