@@ -14,6 +14,7 @@ import { renderQuarterSummary } from './core/summary';
 import { decodeUtf8, stripBom } from './core/text';
 import { localIsoDate, parseIsoDate } from './core/dates';
 import { readCommit } from './host/gitCli';
+import { rubricCommand, RUBRIC_USAGE } from './cliRubric';
 import { replaceFile, writeJournal } from './host/journalWrite';
 import { insideFolder, journalWorkspace } from './host/paths';
 
@@ -42,7 +43,7 @@ Commands:
   remove ID [FILE]         Remove the entry with that id.
   profile [FILE] [--current L] [--target L]
                            Print the profile, or set the current and target level.
-
+${RUBRIC_USAGE}
 Options:
   --journal FILE           Journal to read, the same as FILE (default: .growth/journal.yaml)
   --rubric FILE|ID         Rubric file or bundled id (default: the one the journal names)
@@ -292,6 +293,7 @@ async function profile(o: Options, io: CliIo): Promise<number> {
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'rubric') return rubricCommand(argv.slice(1), io);
   try {
     const o = parseArgs(argv);
     if (o.help) {

@@ -19,6 +19,7 @@ export interface EvidenceItem {
 export interface DimensionRow {
   id: string;
   name: string;
+  description?: string;
   /** Level id -> statements; absent when the rubric does not describe that level here. */
   cells: Record<string, string[]>;
   changes: Record<string, StatementChange[]>;
@@ -37,7 +38,7 @@ export interface DimensionRow {
 export interface CompareModel {
   rubricName: string;
   levels: { id: string; name: string }[];
-  groups: { id: string; name: string; dimensions: DimensionRow[] }[];
+  groups: { id: string; name: string; description?: string; dimensions: DimensionRow[] }[];
   currentLevel?: string;
   targetLevel?: string;
   period: PeriodKey;
@@ -60,11 +61,13 @@ export function buildCompareModel(rubric: Rubric, journal: Journal | undefined, 
     groups: rubric.groups.map((g) => ({
       id: g.id,
       name: g.name,
+      ...(g.description ? { description: g.description } : {}),
       dimensions: g.dimensions.map((d) => {
         const c = byId.get(d.id)!;
         return {
           id: d.id,
           name: d.name,
+          ...(d.description ? { description: d.description } : {}),
           cells: Object.fromEntries(Object.entries(d.expectations).map(([k, v]) => [k, [...v]])),
           changes: dimensionChanges(rubric, d),
           evidence: {

@@ -1,6 +1,6 @@
 import { newEntryId } from './entryId';
 import { checkJournal, parseAfterTailEdit, parseJournalSteps, type EntryData, type Journal, type JournalParse, type Profile } from './journal';
-import { appendEntriesEdit, applyEdit, JournalEditError, redactCredentialsEdits, removeEntryEdit, setProfileEdits, type TextEdit } from './journalEdit';
+import { appendEntriesEdit, applyEdit, JournalEditError, redactCredentialsEdits, removeEntryEdit, type RubricSwitch, setProfileEdits, switchRubricEdits, type TextEdit } from './journalEdit';
 import { verifyChange } from './journalVerify';
 import { type Problem } from './problem';
 import { type Rubric } from './rubric';
@@ -13,7 +13,8 @@ export type JournalOp =
   | { kind: 'remove'; ids: string[] }
   | { kind: 'profile'; profile: Required<Profile> }
   /** Removes user info and queries from every recorded URL (commit.repo, selection.link). */
-  | { kind: 'redact' };
+  | { kind: 'redact' }
+  | ({ kind: 'rubric' } & RubricSwitch);
 
 /**
  * Journals larger than this are refused before they are read or parsed: that is some 90,000
@@ -134,5 +135,7 @@ function applyOp(parse: JournalParse, op: JournalOp): { edits: TextEdit[]; added
       return { edits: setProfileEdits(parse, op.profile), added: [] };
     case 'redact':
       return { edits: redactCredentialsEdits(parse), added: [] };
+    case 'rubric':
+      return { edits: switchRubricEdits(parse, op), added: [] };
   }
 }

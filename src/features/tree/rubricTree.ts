@@ -204,6 +204,7 @@ function statusText(rubric: Rubric, status: DimensionView['status'], highest: st
 function dimensionTooltip(rubric: Rubric, dimension: Dimension, view: DimensionView, profile: { currentLevel?: string; targetLevel?: string }, periodWord: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${mdText(dimension.name)}**\n\n`);
+  if (dimension.description) md.appendMarkdown(`*${mdText(dimension.description)}*\n\n`);
   md.appendMarkdown(`${mdText(statusText(rubric, view.status, view.highestLevel, profile.targetLevel, periodWord))}\n\n`);
   const levels = [...new Set([profile.currentLevel, profile.targetLevel].filter((l): l is string => !!l))];
   for (const levelId of levels.length ? levels : rubric.levels.map((l) => l.id).slice(-1)) {
