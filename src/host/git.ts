@@ -80,7 +80,8 @@ export class Git {
     if (repo) {
       const remotes = repo.state.remotes;
       const remote = (remotes.find((r) => r.name === 'origin') ?? remotes[0])?.fetchUrl;
-      return { root: repo.rootUri, name: basename(repo.rootUri), ...(remote ? { remote } : {}), ...(repo.state.HEAD?.commit ? { head: repo.state.HEAD.commit } : {}) };
+      const head = repo.state.HEAD?.commit;
+      return { root: repo.rootUri, name: basename(repo.rootUri), ...(remote ? { remote } : {}), ...(isCommitSha(head) ? { head } : {}) };
     }
     if (uri.scheme !== 'file') return undefined;
     const cwd = uri.fsPath;
