@@ -1,6 +1,6 @@
 import { newEntryId } from './entryId';
 import { checkJournal, parseJournalSteps, type EntryData, type Journal, type JournalParse, type Profile } from './journal';
-import { appendEntriesEdit, removeEntryEdit, setProfileEdits, type TextEdit } from './journalEdit';
+import { addDimensionsEdit, appendEntriesEdit, removeEntryEdit, setProfileEdits, type TextEdit } from './journalEdit';
 import { type Problem } from './problem';
 import { type Rubric } from './rubric';
 import { decodeUtf8 } from './text';
@@ -9,7 +9,8 @@ import { decodeUtf8 } from './text';
 export type JournalOp =
   | { kind: 'append'; drafts: { data: Omit<EntryData, 'id'>; idSeed: string }[] }
   | { kind: 'remove'; id: string }
-  | { kind: 'profile'; profile: Required<Profile> };
+  | { kind: 'profile'; profile: Required<Profile> }
+  | { kind: 'amend'; id: string; addDimensions: string[] };
 
 /**
  * Journals larger than this are refused before they are read or parsed: that is some 90,000
@@ -101,5 +102,7 @@ function applyOp(parse: JournalParse, op: JournalOp): { edits: TextEdit[]; added
       return { edits: [removeEntryEdit(parse, op.id)], added: [] };
     case 'profile':
       return { edits: setProfileEdits(parse, op.profile), added: [] };
+    case 'amend':
+      return { edits: [addDimensionsEdit(parse, op.id, op.addDimensions)], added: [] };
   }
 }
