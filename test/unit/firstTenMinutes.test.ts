@@ -4,6 +4,7 @@ import { checkJournal, parseJournal } from '../../src/core/journal';
 import { addDimensionsEdit, applyEdit, JournalEditError } from '../../src/core/journalEdit';
 import { JournalSession } from '../../src/core/journalSession';
 import { runSteps } from '../../src/core/fastJournal';
+import { parseYaml } from '../../src/core/yamlSource';
 import { profileProblem, targetLevelChoices } from '../../src/core/profile';
 import { allDimensions } from '../../src/core/rubric';
 import { bundledRubric, fixture } from './helpers';
@@ -120,5 +121,18 @@ describe('closest ids for a mistyped dimension', () => {
   it('puts the suggestion in the warning', () => {
     const parse = parseJournal('version: 1\nentries:\n  - id: a\n    date: 2026-01-01\n    kind: note\n    title: A\n    dimensions: [technical-dept]\n');
     assert.match(checkJournal(parse, bundledRubric())[0].message, /names dimension "technical-dept", which Product Security Career Pathway does not have\. Did you mean "technical-depth"\?$/);
+  });
+});
+
+describe('a journal that does not parse', () => {
+  const journal = (line: string) => `version: 1\nentries:\n  - id: a\n    date: 2026-01-01\n    kind: note\n${line}\n    dimensions: [x]\n  - id: b\n    title: B\n`;
+  const errors = (text: string) => parseYaml(text).problems.filter((p) => p.severity === 'error').map((p) => `${p.line}:${p.column} ${p.message}`);
+
+  it('reports one error, where the mistake is, as a sentence', () => {
+    assert.deepEqual(errors(journal('    title: [unclosed')), ['6:12 Missing closing ] for the list that opens here.']);
+    assert.deepEqual(errors(journal('    title: {a: 1')), ['6:12 Missing closing } for the mapping that opens here.']);
+    assert.deepEqual(errors(journal('\ttitle: tab')), ['6:1 Tabs are not allowed as indentation.']);
+    assert.deepEqual(errors(journal('   title: off by one')), ['6:1 Sequence item without - indicator.']);
+    assert.deepEqual(errors(journal('    title: "open')), ['6:12 Missing closing " quote for the string that starts here.']);
   });
 });
