@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, parse as parseYamlValue, type Node, type Pair, type YAMLMap } from 'yaml';
-import { type EntryData, type JournalParse, type Profile } from './journal';
+import { parseJournal, type EntryData, type JournalParse, type Profile } from './journal';
 import { textShape } from './text';
 import { yamlFlowScalar, yamlLiteralBlock, yamlQuoted, yamlScalar } from './yamlText';
 
@@ -137,6 +137,50 @@ export function addDimensionsEdit(parse: JournalParse, id: string, add: readonly
   const expected = { ...(map.toJSON() as Record<string, unknown>), dimensions: [...entry.dimensions, ...fresh] };
   if (!readsBackAsValue(item, expected)) throw byHand('could not be extended so that it reads back exactly');
   return edit;
+}
+
+/** An entry's own lines, as removeEntryEdit took them out, and the entry they followed. */
+export interface RemovedEntry {
+  text: string;
+  afterId?: string;
+}
+
+/** The lines `removeEntryEdit` would take out, and the id of the entry before them, for Undo. */
+export function removedEntry(parse: JournalParse, id: string): RemovedEntry {
+  const p = requireParsed(parse);
+  const edit = removeEntryEdit(parse, id);
+  const index = p.journal.entries.findIndex((e) => e.id === id);
+  const before = p.journal.entries[index - 1];
+  return { text: p.source.text.slice(edit.offset, edit.offset + edit.deleteCount), ...(before ? { afterId: before.id } : {}) };
+}
+
+/**
+ * Undo of a removal: puts an entry's lines back, byte for byte, after the entry they followed
+ * (or first in the list). Refuses when that entry is gone or the id is back in the journal.
+ */
+export function restoreEntryEdit(parse: JournalParse, removed: RemovedEntry): TextEdit {
+  const p = requireParsed(parse);
+  const { text } = p.source;
+  const { eol } = textShape(text);
+  const restored = parseJournal(`entries:${eol}${removed.text}`).journal?.entries[0];
+  if (!restored) throw new JournalEditError('The removed entry could not be read back, so it was not restored.');
+  if (p.journal.entries.some((e) => e.id === restored.id)) throw new JournalEditError(`An entry with id "${restored.id}" is in the journal again, so the removed one was not restored.`);
+  const pair = findPair(p.source.doc.contents as YAMLMap, 'entries');
+  const list = pair?.value as Node | null | undefined;
+  if (!pair || (isSeq(list) && list.flow) || (list && !isSeq(list) && !(isScalar(list) && list.value === null))) throw new JournalEditError('The journal\'s "entries" list changed shape, so the removed entry was not restored. Add it back by hand.');
+  let offset: number;
+  if (removed.afterId !== undefined) {
+    const index = p.journal.entries.findIndex((e) => e.id === removed.afterId);
+    if (index < 0) throw new JournalEditError(`The entry "${removed.afterId}" that the removed one followed is gone, so it was not restored.`);
+    const end = p.entryNodes[index].range![1];
+    offset = end > 0 && text[end - 1] === '\n' ? end : nextLineStart(text, end);
+  } else {
+    const first = isSeq(list) ? (list.items[0] as Node | undefined) : undefined;
+    offset = first?.range ? lineStart(text, first.range[0]) : nextLineStart(text, (pair.key as Node).range![1]);
+  }
+  const lead = offset > 0 && text[offset - 1] !== '\n' ? eol : '';
+  const tail = offset < text.length && !removed.text.endsWith('\n') ? eol : '';
+  return { offset, deleteCount: 0, insert: `${lead}${removed.text}${tail}` };
 }
 
 /** Edits that set the profile's levels in place, keeping the comments around them. */

@@ -1,6 +1,6 @@
 import { newEntryId } from './entryId';
 import { checkJournal, parseJournalSteps, type EntryData, type Journal, type JournalParse, type Profile } from './journal';
-import { addDimensionsEdit, appendEntriesEdit, removeEntryEdit, setProfileEdits, type TextEdit } from './journalEdit';
+import { addDimensionsEdit, appendEntriesEdit, removedEntry, removeEntryEdit, restoreEntryEdit, setProfileEdits, type RemovedEntry, type TextEdit } from './journalEdit';
 import { type Problem } from './problem';
 import { type Rubric } from './rubric';
 import { decodeUtf8 } from './text';
@@ -10,7 +10,8 @@ export type JournalOp =
   | { kind: 'append'; drafts: { data: Omit<EntryData, 'id'>; idSeed: string }[] }
   | { kind: 'remove'; id: string }
   | { kind: 'profile'; profile: Required<Profile> }
-  | { kind: 'amend'; id: string; addDimensions: string[] };
+  | { kind: 'amend'; id: string; addDimensions: string[] }
+  | { kind: 'restore'; removed: RemovedEntry };
 
 /**
  * Journals larger than this are refused before they are read or parsed: that is some 90,000
@@ -31,7 +32,7 @@ export function journalSizeProblem(bytes: number): Problem | undefined {
 
 export type ReadOutcome = { kind: 'text'; journal?: Journal; problems: Problem[] } | { kind: 'invalid'; problem: Problem };
 
-export type EditOutcome = { ok: true; edits: TextEdit[]; added: EntryData[] } | { ok: false; message: string; problem?: Problem };
+export type EditOutcome = { ok: true; edits: TextEdit[]; added: EntryData[]; removed?: RemovedEntry } | { ok: false; message: string; problem?: Problem };
 
 /**
  * Holds the last text read and its parse, and answers reads, checks and edits from it, so an
@@ -87,7 +88,7 @@ export class JournalSession {
   }
 }
 
-function applyOp(parse: JournalParse, op: JournalOp): { edits: TextEdit[]; added: EntryData[] } {
+function applyOp(parse: JournalParse, op: JournalOp): { edits: TextEdit[]; added: EntryData[]; removed?: RemovedEntry } {
   switch (op.kind) {
     case 'append': {
       const taken = new Set(parse.journal?.entries.map((e) => e.id));
@@ -99,10 +100,12 @@ function applyOp(parse: JournalParse, op: JournalOp): { edits: TextEdit[]; added
       return { edits: [appendEntriesEdit(parse, added)], added };
     }
     case 'remove':
-      return { edits: [removeEntryEdit(parse, op.id)], added: [] };
+      return { edits: [removeEntryEdit(parse, op.id)], added: [], removed: removedEntry(parse, op.id) };
     case 'profile':
       return { edits: setProfileEdits(parse, op.profile), added: [] };
     case 'amend':
       return { edits: [addDimensionsEdit(parse, op.id, op.addDimensions)], added: [] };
+    case 'restore':
+      return { edits: [restoreEntryEdit(parse, op.removed)], added: [] };
   }
 }

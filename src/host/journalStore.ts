@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { type EntryData, type Journal, type Profile } from '../core/journal';
-import { applyEdit, newJournalText, type TextEdit } from '../core/journalEdit';
+import { applyEdit, newJournalText, type RemovedEntry, type TextEdit } from '../core/journalEdit';
 import { journalSizeProblem, type JournalOp } from '../core/journalSession';
 import { type Problem } from '../core/problem';
 import { parseRubric, type Rubric } from '../core/rubric';
@@ -54,6 +54,9 @@ function readDocumentOrFile(uri: vscode.Uri) {
   return doc ? Promise.resolve({ kind: 'text', text: doc.getText() } as const) : readTextFile(uri);
 }
 const WRITE_ATTEMPTS = 3;
+
+/** What a change did: the entries it added, or the lines of the one it removed. */
+type Applied = { added: EntryData[]; removed?: RemovedEntry };
 
 /**
  * Owns reading and writing the journal. Reads the open editor's text when the journal is
@@ -240,19 +243,30 @@ export class JournalStore implements vscode.Disposable {
 
   /** Appends entries in one write, each with a new id. */
   async appendMany(drafts: readonly { data: Omit<EntryData, 'id'>; idSeed: string }[]): Promise<EntryData[]> {
-    return this.mutate({ kind: 'append', drafts: [...drafts] }, true);
+    return (await this.mutate({ kind: 'append', drafts: [...drafts] }, true)).added;
   }
 
-  async remove(id: string): Promise<void> {
-    await this.mutate({ kind: 'remove', id }, false);
+  /** Removes an entry and returns its lines, for restore() to put back on Undo. */
+  async remove(id: string): Promise<RemovedEntry | undefined> {
+    return (await this.mutate({ kind: 'remove', id }, false)).removed;
+  }
+
+  /** Undo of remove(): the entry's own lines back where they were. */
+  async restore(removed: RemovedEntry): Promise<void> {
+    await this.mutate({ kind: 'restore', removed }, false);
+  }
+
+  /** Adds dimensions to an entry already in the journal (a commit tagged again, say). */
+  async addDimensions(id: string, dimensions: string[]): Promise<void> {
+    await this.mutate({ kind: 'amend', id, addDimensions: dimensions }, false);
   }
 
   async setProfile(profile: Required<Profile>): Promise<void> {
     await this.mutate({ kind: 'profile', profile }, true, profile);
   }
 
-  /** Applies `op` to the journal as the user sees it, and returns the entries it added. */
-  private async mutate(op: JournalOp, create: boolean, profile: Profile = {}): Promise<EntryData[]> {
+  /** Applies `op` to the journal as the user sees it, and returns the entries it added or the one it removed. */
+  private async mutate(op: JournalOp, create: boolean, profile: Profile = {}): Promise<Applied> {
     const location = this.journalLocation();
     if (!location) throw new JournalError('Open a folder first: the journal lives in the first workspace folder.');
     if (!vscode.workspace.isTrusted) throw new JournalError('Growth Journal writes evidence only in a trusted workspace. Trust this workspace to tag evidence.');
@@ -273,15 +287,15 @@ export class JournalStore implements vscode.Disposable {
     return disk.kind === 'text' && disk.text === doc.getText() ? doc : undefined;
   }
 
-  private async computeEdits(text: string, uri: vscode.Uri, op: JournalOp): Promise<{ edits: TextEdit[]; added: EntryData[] }> {
+  private async computeEdits(text: string, uri: vscode.Uri, op: JournalOp): Promise<Applied & { edits: TextEdit[] }> {
     const outcome = await this.engine.edit(text, op);
     if (!outcome.ok) throw new JournalError(outcome.message, outcome.problem ? { uri, problem: outcome.problem } : undefined);
     return outcome;
   }
 
-  private async editDocument(doc: vscode.TextDocument, op: JournalOp): Promise<EntryData[]> {
+  private async editDocument(doc: vscode.TextDocument, op: JournalOp): Promise<Applied> {
     const wasDirty = doc.isDirty;
-    let computed: { edits: TextEdit[]; added: EntryData[] };
+    let computed: Applied & { edits: TextEdit[] };
     // Parsing may take a moment: if the user typed meanwhile, compute the edit again on their text.
     for (let attempt = 1; ; attempt++) {
       const version = doc.version;
@@ -294,10 +308,10 @@ export class JournalStore implements vscode.Disposable {
     if (!(await vscode.workspace.applyEdit(workspaceEdit))) throw new JournalError('VS Code did not apply the edit to the open journal; nothing was changed.');
     // Save only what is ours: unsaved edits of the user's stay unsaved, for them to decide.
     if (!wasDirty) await doc.save();
-    return computed.added;
+    return computed;
   }
 
-  private async editFile(uri: vscode.Uri, op: JournalOp, template: (() => string) | undefined): Promise<EntryData[]> {
+  private async editFile(uri: vscode.Uri, op: JournalOp, template: (() => string) | undefined): Promise<Applied> {
     // A journal over the size limit is refused before its bytes are read into the extension host.
     const size = await vscode.workspace.fs.stat(uri).then((stat) => stat.size, () => 0);
     const tooLarge = journalSizeProblem(size);
@@ -315,7 +329,7 @@ export class JournalStore implements vscode.Disposable {
       const unchanged = now.kind === 'text' ? now.text === before : now.kind === 'missing' && before === undefined;
       if (!unchanged) continue;
       await writeFileAtomic(uri, after);
-      return computed.added;
+      return computed;
     }
     throw new JournalError('The journal kept changing while Growth Journal tried to write it; nothing was written. Try again.');
   }

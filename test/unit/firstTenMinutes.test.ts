@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { closestIds, editDistance } from '../../src/core/closest';
 import { checkJournal, parseJournal } from '../../src/core/journal';
-import { addDimensionsEdit, applyEdit, JournalEditError } from '../../src/core/journalEdit';
+import { addDimensionsEdit, applyEdit, JournalEditError, removedEntry, removeEntryEdit, restoreEntryEdit } from '../../src/core/journalEdit';
 import { JournalSession } from '../../src/core/journalSession';
 import { runSteps } from '../../src/core/fastJournal';
 import { parseYaml } from '../../src/core/yamlSource';
@@ -134,5 +134,54 @@ describe('a journal that does not parse', () => {
     assert.deepEqual(errors(journal('\ttitle: tab')), ['6:1 Tabs are not allowed as indentation.']);
     assert.deepEqual(errors(journal('   title: off by one')), ['6:1 Sequence item without - indicator.']);
     assert.deepEqual(errors(journal('    title: "open')), ['6:12 Missing closing " quote for the string that starts here.']);
+  });
+});
+
+describe('undo of a removal (restore)', () => {
+  const remove = (text: string, id: string) => {
+    const parse = parseJournal(text);
+    return { text: applyEdit(text, removeEntryEdit(parse, id)), removed: removedEntry(parse, id) };
+  };
+  const restore = (text: string, removed: ReturnType<typeof removedEntry>) => applyEdit(text, restoreEntryEdit(parseJournal(text), removed));
+
+  it('puts every entry of the sample back byte for byte, comments included', () => {
+    const original = fixture('journals/sample.yaml');
+    for (const { id } of parseJournal(original).journal!.entries) {
+      const { text, removed } = remove(original, id);
+      assert.equal(restore(text, removed), original, id);
+    }
+  });
+
+  it('works with CRLF, with the only entry, and with no final newline', () => {
+    const crlf = ENTRY('    dimensions: [x]\n').replace(/\n/g, '\r\n');
+    for (const id of ['a', 'b']) {
+      const { text, removed } = remove(crlf, id);
+      assert.equal(restore(text, removed), crlf);
+    }
+    const only = 'version: 1\nentries:\n  - id: a\n    title: A # mine\n';
+    const gone = remove(only, 'a');
+    assert.equal(restore(gone.text, gone.removed), only);
+    const noNewline = ENTRY('    dimensions: [x]\n').trimEnd();
+    const last = remove(noNewline, 'b');
+    assert.deepEqual(parseJournal(restore(last.text, last.removed)).journal?.entries.map((e) => e.id), ['a', 'b']);
+  });
+
+  it('refuses when the entry it followed is gone or its id is back', () => {
+    const text = ENTRY('    dimensions: [x]\n');
+    const { text: without, removed } = remove(text, 'b');
+    const alsoWithoutA = applyEdit(without, removeEntryEdit(parseJournal(without), 'a'));
+    assert.throws(() => restore(alsoWithoutA, removed), /"a" that the removed one followed is gone/);
+    assert.throws(() => restore(text, removed), /"b" is in the journal again/);
+  });
+
+  it('is a journal op, and remove hands back what it removed', () => {
+    const text = fixture('journals/sample.yaml');
+    const id = parseJournal(text).journal!.entries[1].id;
+    const removedOutcome = runSteps(new JournalSession().edit(text, { kind: 'remove', id }));
+    assert.ok(removedOutcome.ok && removedOutcome.removed);
+    const without = removedOutcome.edits.reduce(applyEdit, text);
+    const restoredOutcome = runSteps(new JournalSession().edit(without, { kind: 'restore', removed: removedOutcome.removed }));
+    assert.ok(restoredOutcome.ok);
+    assert.equal(restoredOutcome.edits.reduce(applyEdit, without), text);
   });
 });
