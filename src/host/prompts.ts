@@ -49,21 +49,25 @@ export interface Prompts {
 
 const STEP_TITLE = 'Tag Evidence';
 
+/** The kinds of evidence Tag Evidence offers, the likeliest first so that Enter takes it. */
+export function evidenceKindChoices(canTagSelection: boolean): (vscode.QuickPickItem & { evidence: EvidenceKind })[] {
+  // With code selected, that selection is most likely what the person means (Ctrl+Alt+G from the editor).
+  const selection = canTagSelection ? [{ label: '$(code) Selected code', description: 'the lines selected in the editor', evidence: 'selection' as const }] : [];
+  return [
+    ...selection,
+    { label: '$(git-commit) Last commit', description: 'the commit you just made', evidence: 'lastCommit' },
+    { label: '$(git-commit) Commits…', description: 'pick from recent commits', evidence: 'commit' },
+    { label: '$(note) Note…', description: 'a design review, an incident, a talk: anything without a commit', evidence: 'note' },
+  ];
+}
+
 export class VsCodePrompts implements Prompts {
   async pick<T>(title: string, placeHolder: string, choices: readonly Choice<T>[]): Promise<T | undefined> {
     return (await vscode.window.showQuickPick(choices.map((c) => ({ ...c })), { title, placeHolder }))?.value;
   }
 
   async pickEvidenceKind(canTagSelection: boolean): Promise<EvidenceKind | undefined> {
-    // With code selected, that selection is most likely what the person means: it comes first, so Enter takes it.
-    const selection = canTagSelection ? [{ label: '$(code) Selected code', description: 'the lines selected in the editor', evidence: 'selection' as const }] : [];
-    const items: (vscode.QuickPickItem & { evidence: EvidenceKind })[] = [
-      ...selection,
-      { label: '$(git-commit) Last commit', description: 'the commit you just made', evidence: 'lastCommit' },
-      { label: '$(git-commit) Commits…', description: 'pick from recent commits', evidence: 'commit' },
-      { label: '$(note) Note…', description: 'a design review, an incident, a talk: anything without a commit', evidence: 'note' },
-    ];
-    return (await vscode.window.showQuickPick(items, { title: STEP_TITLE, placeHolder: 'What do you want to tag as evidence?' }))?.evidence;
+    return (await vscode.window.showQuickPick(evidenceKindChoices(canTagSelection), { title: STEP_TITLE, placeHolder: 'What do you want to tag as evidence?' }))?.evidence;
   }
 
   async pickRepository(repos: readonly Repo[]): Promise<Repo | undefined> {
