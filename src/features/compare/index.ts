@@ -5,6 +5,7 @@ import { localIsoDate } from '../../core/dates';
 import { parseWebviewMessage, type HostMessage, type PeriodKey } from '../../shared/protocol';
 import { type JournalSnapshot } from '../../host/journalStore';
 import { guarded, type Services } from '../../host/services';
+import { completeWalkthroughStep } from '../../host/walkthrough';
 
 const VIEW_TYPE = 'growthJournal.compare';
 const PERIOD_KEY = 'growthJournal.comparePeriod';
@@ -87,7 +88,6 @@ export function registerCompare(context: vscode.ExtensionContext, services: Serv
       null,
       context.subscriptions,
     );
-    void vscode.commands.executeCommand('setContext', 'growthJournal.hasCompared', true);
   };
 
   context.subscriptions.push(
@@ -100,6 +100,8 @@ export function registerCompare(context: vscode.ExtensionContext, services: Serv
       }
       pendingReveal = dimensionId;
       adopt(vscode.window.createWebviewPanel(VIEW_TYPE, 'Compare Levels', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: roots }));
+      // Opened by the person, not restored at start-up: that is when the step is done.
+      completeWalkthroughStep('compare');
     }),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       deserializeWebviewPanel: async (restored) => adopt(restored),

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { profileProblem, targetLevelChoices } from '../../core/profile';
 import { levelName, levelRank } from '../../core/rubric';
 import { guarded, type Services } from '../../host/services';
+import { completeWalkthroughStep } from '../../host/walkthrough';
 
 /** Set Current and Target Level: stored in the journal's `profile`, comments kept. */
 export function registerProfile(context: vscode.ExtensionContext, services: Services): void {
@@ -29,6 +30,7 @@ export function registerProfile(context: vscode.ExtensionContext, services: Serv
         const problem = profileProblem(rubric, { currentLevel, targetLevel });
         if (problem) throw new Error(problem);
         await services.store.setProfile({ currentLevel, targetLevel });
+        completeWalkthroughStep('profile');
         const same = levelRank(rubric, currentLevel) === levelRank(rubric, targetLevel);
         void services.prompts.info(same ? `Profile set: ${levelName(rubric, currentLevel)}, growing within that level.` : `Profile set: ${levelName(rubric, currentLevel)}, working toward ${levelName(rubric, targetLevel)}.`);
       }),

@@ -7,6 +7,7 @@ import { growthTrailers } from '../../core/trailers';
 import { type Commit, type Repo } from '../../host/git';
 import { JournalError, type JournalSnapshot } from '../../host/journalStore';
 import { guarded, showAt, type Services } from '../../host/services';
+import { completeWalkthroughStep } from '../../host/walkthrough';
 
 const RECENT_KEY = 'growthJournal.recentDimensions';
 const COMMITS_SHOWN = 50;
@@ -194,6 +195,7 @@ class TaggingFlows {
       added.push(await this.services.store.append({ ...draft.data, dimensions, level, ...(isPrivate ? { private: true } : {}) }, draft.idSeed));
     }
     await this.services.workspaceState.update(RECENT_KEY, [...new Set([...dimensions, ...recent])].slice(0, 10));
+    completeWalkthroughStep('tag');
     const what = added.length === 1 ? `“${added[0].title}”` : `${added.length} commits`;
     // Not awaited: the notification stays until dismissed, and the command is done.
     void this.prompts.info(`Tagged ${what} as ${levelName(rubric, level)} evidence for ${dimensionNames(rubric, dimensions)}.`, 'Open in Journal', 'Undo').then((choice) => this.afterTagged(added, choice, recent));
