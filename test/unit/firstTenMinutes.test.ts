@@ -5,6 +5,9 @@ import { addDimensionsEdit, applyEdit, JournalEditError, removedEntry, removeEnt
 import { JournalSession } from '../../src/core/journalSession';
 import { runSteps } from '../../src/core/fastJournal';
 import { parseYaml } from '../../src/core/yamlSource';
+import { buildCompareModel } from '../../src/core/compareModel';
+import { wordRuns } from '../../src/core/levelDiff';
+import { parseWebviewMessage } from '../../src/shared/protocol';
 import { profileProblem, targetLevelChoices } from '../../src/core/profile';
 import { allDimensions } from '../../src/core/rubric';
 import { bundledRubric, fixture } from './helpers';
@@ -183,5 +186,26 @@ describe('undo of a removal (restore)', () => {
     const restoredOutcome = runSteps(new JournalSession().edit(without, { kind: 'restore', removed: removedOutcome.removed }));
     assert.ok(restoredOutcome.ok);
     assert.equal(restoredOutcome.edits.reduce(applyEdit, without), text);
+  });
+});
+
+describe('Compare Levels changes', () => {
+  it('shows a rewording word by word, old before new, a sentence end not counted as a change', () => {
+    assert.deepEqual(wordRuns('Solid understanding of security principles.', 'Deep understanding of security principles and trends.'), [
+      { kind: 'removed', text: 'Solid ' },
+      { kind: 'added', text: 'Deep ' },
+      { kind: 'same', text: 'understanding of security principles ' },
+      { kind: 'added', text: 'and trends.' },
+    ]);
+    assert.deepEqual(wordRuns('A b.', 'A b.'), [{ kind: 'same', text: 'A b.' }]);
+    assert.deepEqual(wordRuns('', 'New.'), [{ kind: 'added', text: 'New.' }]);
+  });
+
+  it('carries the mode last chosen, and takes it back from the webview only when well-formed', () => {
+    const rubric = bundledRubric();
+    assert.equal(buildCompareModel(rubric, undefined, { period: 'quarter', today: '2026-11-27', fiscalStartMonth: 1 }).mode, 'levels');
+    assert.equal(buildCompareModel(rubric, undefined, { period: 'quarter', mode: 'changes', today: '2026-11-27', fiscalStartMonth: 1 }).mode, 'changes');
+    assert.deepEqual(parseWebviewMessage({ type: 'setMode', mode: 'changes' }), { type: 'setMode', mode: 'changes' });
+    assert.equal(parseWebviewMessage({ type: 'setMode', mode: '<b>' }), undefined);
   });
 });
