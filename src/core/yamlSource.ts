@@ -6,6 +6,8 @@ export interface YamlSource {
   text: string;
   doc: Document.Parsed;
   lines: LineIndex;
+  /** Set when the fast reader read it: the column of the entries' dashes (see fastJournal.ts). */
+  fastDash?: number;
 }
 
 export const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
@@ -15,7 +17,7 @@ export type YamlParse = { ok: true; source: YamlSource; problems: Problem[] } | 
 /** Parses one YAML document. Syntax errors, duplicate keys and extra documents are errors with positions. */
 export function parseYaml(text: string): YamlParse {
   const lines = new LineIndex(text);
-  if (text.trim() === '') {
+  if (/^[ \t\r\n\uFEFF]*$/.test(text)) {
     return { ok: false, problems: [{ severity: 'error', code: 'empty', message: 'The file is empty.', line: 1, column: 1 }] };
   }
   const doc = parseDocument(text, YAML_OPTIONS);

@@ -77,7 +77,8 @@ async function runSuite(browser, server, workspace) {
 
 async function main() {
   const host = await provision();
-  execFileSync(process.execPath, [join(root, 'esbuild.js'), '--tests'], { cwd: root, stdio: 'inherit' });
+  // The extension and the suite, so this script also runs on its own after a fresh clone.
+  for (const args of [[], ['--tests']]) execFileSync(process.execPath, [join(root, 'esbuild.js'), ...args], { cwd: root, stdio: 'inherit' });
   mkdirSync(results, { recursive: true });
   const serverLog = join(results, 'vscode-server.log');
   const server = await startServer(host, { logFile: serverLog });

@@ -53,6 +53,9 @@ const SETTINGS = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   // Otherwise a high-contrast theme is switched back when the OS is not in high contrast.
   'window.autoDetectHighContrast': false,
+  // The web workbench saves after a second by default; desktop does not. Tests that keep edits
+  // unsaved must not depend on finishing within that second.
+  'files.autoSave': 'off',
 };
 
 /**

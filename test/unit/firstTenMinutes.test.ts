@@ -71,11 +71,10 @@ describe('adding dimensions to an entry (amend)', () => {
   it('is a journal op of the one write path', () => {
     const text = fixture('journals/sample.yaml');
     const id = parseJournal(text).journal!.entries[0].id;
-    const outcome = runSteps(new JournalSession().edit(text, { kind: 'amend', id, addDimensions: ['ownership'] }));
-    assert.ok(outcome.ok);
-    const after = outcome.edits.reduce(applyEdit, text);
-    assert.ok(parseJournal(after).journal!.entries[0].dimensions.includes('ownership'));
-    const refused = runSteps(new JournalSession().edit(text, { kind: 'amend', id: 'nope', addDimensions: ['ownership'] }));
+    const outcome = runSteps(new JournalSession().plan(text, { kind: 'amend', id, addDimensions: ['ownership'] }));
+    assert.ok(outcome.ok, outcome.ok ? '' : outcome.message);
+    assert.ok(parseJournal(outcome.text).journal!.entries[0].dimensions.includes('ownership'));
+    const refused = runSteps(new JournalSession().plan(text, { kind: 'amend', id: 'nope', addDimensions: ['ownership'] }));
     assert.equal(refused.ok, false);
   });
 });
@@ -180,12 +179,11 @@ describe('undo of a removal (restore)', () => {
   it('is a journal op, and remove hands back what it removed', () => {
     const text = fixture('journals/sample.yaml');
     const id = parseJournal(text).journal!.entries[1].id;
-    const removedOutcome = runSteps(new JournalSession().edit(text, { kind: 'remove', id }));
-    assert.ok(removedOutcome.ok && removedOutcome.removed);
-    const without = removedOutcome.edits.reduce(applyEdit, text);
-    const restoredOutcome = runSteps(new JournalSession().edit(without, { kind: 'restore', removed: removedOutcome.removed }));
-    assert.ok(restoredOutcome.ok);
-    assert.equal(restoredOutcome.edits.reduce(applyEdit, without), text);
+    const removedOutcome = runSteps(new JournalSession().plan(text, { kind: 'remove', ids: [id] }));
+    assert.ok(removedOutcome.ok && removedOutcome.removed?.length === 1, removedOutcome.ok ? '' : removedOutcome.message);
+    const restoredOutcome = runSteps(new JournalSession().plan(removedOutcome.text, { kind: 'restore', removed: removedOutcome.removed[0] }));
+    assert.ok(restoredOutcome.ok, restoredOutcome.ok ? '' : restoredOutcome.message);
+    assert.equal(restoredOutcome.text, text);
   });
 });
 

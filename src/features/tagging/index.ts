@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isCommitSha } from '../../core/commitSha';
 import { localIsoDate } from '../../core/dates';
 import { type Entry, type EntryData } from '../../core/journal';
 import { fileUrl } from '../../core/permalink';
@@ -7,6 +8,7 @@ import { growthTrailers } from '../../core/trailers';
 import { type Commit, type Repo } from '../../host/git';
 import { JournalError, type JournalSnapshot } from '../../host/journalStore';
 import { guarded, showAt, type Services } from '../../host/services';
+import { requireTrust } from '../../host/trust';
 import { completeWalkthroughStep } from '../../host/walkthrough';
 
 const RECENT_KEY = 'growthJournal.recentDimensions';
@@ -38,7 +40,7 @@ export function registerTagging(context: vscode.ExtensionContext, services: Serv
 /** A commit sha from a Timeline item of the git provider, when the command runs from there. */
 function commitFromTimeline(item: unknown): string | undefined {
   const id = (item as { id?: unknown } | undefined)?.id;
-  return typeof id === 'string' && /^[0-9a-f]{7,40}$/i.test(id) ? id : undefined;
+  return isCommitSha(id) ? id : undefined;
 }
 
 function dimensionIdOf(arg: unknown): string[] {
@@ -88,7 +90,7 @@ class TaggingFlows {
     await this.writableSnapshot();
     const repo = await this.pickRepository();
     if (!repo) return;
-    const head = await this.services.git.commit(repo, 'HEAD');
+    const head = await this.services.git.head(repo);
     if (!head) throw new Error(`${repo.name} has no commits yet. Commit first, or add a note instead.`);
     await this.tagOneCommit(head, repo, preselected);
   }
@@ -157,7 +159,7 @@ class TaggingFlows {
 
   /** Fails early, before any question, when nothing could be written. */
   private async writableSnapshot(): Promise<JournalSnapshot & { rubric: NonNullable<JournalSnapshot['rubric']> }> {
-    if (!vscode.workspace.isTrusted) throw new JournalError('Growth Journal tags evidence only in a trusted workspace: it writes the journal and runs git. Trust this workspace to continue.');
+    requireTrust();
     const snapshot = await this.services.store.snapshot();
     if (snapshot.status === 'noFolder') throw new Error('Open a folder first: the journal lives in the first workspace folder.');
     if (snapshot.status === 'journalError' && snapshot.firstError) {
@@ -190,10 +192,8 @@ class TaggingFlows {
     const isPrivate = await this.prompts.pickPrivacy();
     if (isPrivate === undefined) return;
 
-    const added: EntryData[] = [];
-    for (const draft of drafts) {
-      added.push(await this.services.store.append({ ...draft.data, dimensions, level, ...(isPrivate ? { private: true } : {}) }, draft.idSeed));
-    }
+    // One write for all of them, and one for Undo.
+    const added = await this.services.store.appendMany(drafts.map((draft) => ({ data: { ...draft.data, dimensions, level, ...(isPrivate ? { private: true } : {}) }, idSeed: draft.idSeed })));
     await this.services.workspaceState.update(RECENT_KEY, [...new Set([...dimensions, ...recent])].slice(0, 10));
     completeWalkthroughStep('tag');
     const what = added.length === 1 ? `“${added[0].title}”` : `${added.length} commits`;
@@ -220,7 +220,7 @@ class TaggingFlows {
   private async afterTagged(added: EntryData[], choice: string | undefined, recentBefore: string[]): Promise<void> {
     try {
       if (choice === 'Undo') {
-        for (const entry of added) await this.services.store.remove(entry.id);
+        await this.services.store.remove(...added.map((e) => e.id));
         // An undone tag is no use of those dimensions: "Recently used" goes back to what it was.
         await this.services.workspaceState.update(RECENT_KEY, recentBefore);
         void this.prompts.info(added.length === 1 ? `Removed “${added[0].title}” from the journal.` : `Removed the ${added.length} entries from the journal.`);

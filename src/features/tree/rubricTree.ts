@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { LINE_BREAK, mdText } from '../../core/markdown';
 import { type Entry } from '../../core/journal';
 import { levelName, type Dimension, type Rubric } from '../../core/rubric';
 import { MAX_LISTED_EVIDENCE, type DimensionView, type GroupView, type Period, type RubricView } from '../../core/rubricView';
@@ -223,16 +224,16 @@ function evidenceDescription(view: DimensionView, period: Period, journalError: 
 
 function dimensionTooltip(rubric: Rubric, dimension: Dimension, view: DimensionView, profile: { currentLevel?: string; targetLevel?: string }, periodWord: string, counts: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
-  md.appendMarkdown('**').appendText(dimension.name).appendMarkdown('**\n\n');
-  md.appendText(`Evidence: ${counts}.`).appendMarkdown('\n\n');
-  md.appendText(statusText(rubric, view.status, view.highestLevel, profile.targetLevel, periodWord)).appendMarkdown('\n\n');
+  md.appendMarkdown(`**${mdText(dimension.name)}**\n\n`);
+  md.appendMarkdown(`${mdText(`Evidence: ${counts}.`)}\n\n`);
+  md.appendMarkdown(`${mdText(statusText(rubric, view.status, view.highestLevel, profile.targetLevel, periodWord))}\n\n`);
   const levels = [...new Set([profile.currentLevel, profile.targetLevel].filter((l): l is string => !!l))];
   for (const levelId of levels.length ? levels : rubric.levels.map((l) => l.id).slice(-1)) {
     const role = levelId === profile.targetLevel ? (levelId === profile.currentLevel ? 'current and target' : 'target') : 'current';
-    md.appendMarkdown('*').appendText(`${levelName(rubric, levelId)} (${role})`).appendMarkdown('*\n\n');
+    md.appendMarkdown(`*${mdText(`${levelName(rubric, levelId)} (${role})`)}*\n\n`);
     const statements = dimension.expectations[levelId];
     if (!statements) md.appendText('Not described at this level.').appendMarkdown('\n\n');
-    for (const s of statements ?? []) md.appendMarkdown('- ').appendText(s).appendMarkdown('\n');
+    for (const s of statements ?? []) md.appendMarkdown(`- ${mdText(s)}\n`);
     md.appendMarkdown('\n');
   }
   return md;
@@ -240,10 +241,10 @@ function dimensionTooltip(rubric: Rubric, dimension: Dimension, view: DimensionV
 
 function entryTooltip(rubric: Rubric, entry: Entry): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
-  md.appendMarkdown('**').appendText(entry.title).appendMarkdown('**\n\n');
-  md.appendText([entry.date, entry.kind, entry.level ? `shows ${levelName(rubric, entry.level)}` : '', entry.private ? 'private' : ''].filter(Boolean).join(' · ')).appendMarkdown('\n\n');
-  if (entry.commit) md.appendText(`Commit ${entry.commit.sha.slice(0, 7)}${entry.commit.subject ? `: ${entry.commit.subject}` : ''}`).appendMarkdown('\n\n');
-  if (entry.selection) md.appendText(`${entry.selection.file}:${entry.selection.startLine}-${entry.selection.endLine}`).appendMarkdown('\n\n');
-  if (entry.note) md.appendText(entry.note);
+  md.appendMarkdown(`**${mdText(entry.title)}**\n\n`);
+  md.appendMarkdown(`${mdText([entry.date, entry.kind, entry.level ? `shows ${levelName(rubric, entry.level)}` : '', entry.private ? 'private' : ''].filter(Boolean).join(' · '))}\n\n`);
+  if (entry.commit) md.appendMarkdown(`${mdText(`Commit ${entry.commit.sha.slice(0, 7)}${entry.commit.subject ? `: ${entry.commit.subject}` : ''}`)}\n\n`);
+  if (entry.selection) md.appendMarkdown(`${mdText(`${entry.selection.file}:${entry.selection.startLine}-${entry.selection.endLine}`)}\n\n`);
+  if (entry.note) md.appendMarkdown(entry.note.split(LINE_BREAK).map(mdText).filter(Boolean).join('\n\n'));
   return md;
 }

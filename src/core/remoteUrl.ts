@@ -1,0 +1,18 @@
+/**
+ * A git remote URL fit to record in a journal that people commit: without user info
+ * (`https://user:token@host/...`) and without a query or fragment, where tokens also hide.
+ * Scp-like remotes (`git@host:org/repo.git`) carry only a login name and stay as they are.
+ */
+export function withoutCredentials(remote: string): string {
+  const url = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)([^?#]*)/i.exec(remote);
+  if (!url) return remote;
+  const [, scheme, authority, path] = url;
+  const at = authority.lastIndexOf('@');
+  const host = at < 0 ? authority : authority.slice(at + 1);
+  return `${scheme}${host}${path}`;
+}
+
+/** Whether a recorded URL still carries credentials, a query or a fragment. */
+export function hasCredentials(remote: string): boolean {
+  return withoutCredentials(remote) !== remote;
+}
