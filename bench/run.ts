@@ -54,7 +54,7 @@ const NEW_ENTRY: EntryData = {
   title: 'Benchmark entry: "quotes", colons and # hashes',
   dimensions: ['technical-depth', 'risk-management'],
   level: 'senior',
-  commit: { sha: 'b3nc40ffee0000000000000000000000000000aa', repo: 'git@github.com:acme/app.git', subject: 'perf: bench' },
+  commit: { sha: 'b3ec40ffee0000000000000000000000000000aa', repo: 'git@github.com:acme/app.git', subject: 'perf: bench' },
   note: 'Two lines\nof note.\n',
 };
 

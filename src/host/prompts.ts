@@ -44,6 +44,7 @@ export interface Prompts {
   pickPrivacy(): Promise<boolean | undefined>;
   confirm(message: string, detail: string, action: string): Promise<boolean>;
   info(message: string, ...actions: string[]): Promise<string | undefined>;
+  warning(message: string, ...actions: string[]): Promise<string | undefined>;
   error(message: string, ...actions: string[]): Promise<string | undefined>;
 }
 
@@ -194,6 +195,10 @@ export class VsCodePrompts implements Prompts {
 
   info(message: string, ...actions: string[]): Promise<string | undefined> {
     return Promise.resolve(vscode.window.showInformationMessage(message, ...actions));
+  }
+
+  warning(message: string, ...actions: string[]): Promise<string | undefined> {
+    return Promise.resolve(vscode.window.showWarningMessage(message, ...actions));
   }
 
   error(message: string, ...actions: string[]): Promise<string | undefined> {

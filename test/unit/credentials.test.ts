@@ -9,7 +9,8 @@ describe('credentials in recorded URLs', () => {
     const cases: [string, string][] = [
       ['https://user:token@github.com/org/repo.git', 'https://github.com/org/repo.git'],
       ['https://ghp_abc123@github.com/org/repo.git', 'https://github.com/org/repo.git'],
-      ['https://oauth2:glpat-x@gitlab.example.com:8443/g/r.git?private_token=1#frag', 'https://gitlab.example.com:8443/g/r.git'],
+      ['https://oauth2:glpat-x@gitlab.example.com:8443/g/r.git?private_token=1#frag', 'https://gitlab.example.com:8443/g/r.git#frag'],
+      ['https://github.com/o/r/blob/abc/f.ts#L10-L42', 'https://github.com/o/r/blob/abc/f.ts#L10-L42'],
       ['ssh://git:pw@host.example/r.git', 'ssh://host.example/r.git'],
       ['https://a@b@host/r', 'https://host/r'],
       ['git@github.com:org/repo.git', 'git@github.com:org/repo.git'],
