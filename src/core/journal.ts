@@ -2,7 +2,9 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml
 import { isCommitSha } from './commitSha';
 import { parseIsoDate } from './dates';
 import { quoted, type Problem } from './problem';
-import { findDimension, levelRank, type Rubric } from './rubric';
+import { closestIds } from './closest';
+import { profileProblem } from './profile';
+import { allDimensions, findDimension, levelRank, type Rubric } from './rubric';
 import { ENTRIES_PER_STEP, journalSourceSteps, reReadTail, runSteps } from './fastJournal';
 import { hasCredentials } from './remoteUrl';
 import { workspacePath } from './workspacePath';
@@ -327,13 +329,21 @@ export function checkJournal(parse: JournalParse, rubric: Rubric): Problem[] {
       problems.push({ severity: 'warning', code: 'unknown-level', message: `Profile ${key} "${value}" is not a level of ${rubric.name} (${levels}).`, ...positionOf(source, node) });
     }
   }
+  const { currentLevel, targetLevel } = journal.profile;
+  const profileMessage = currentLevel && targetLevel && levelRank(rubric, currentLevel) >= 0 && levelRank(rubric, targetLevel) >= 0 ? profileProblem(rubric, { currentLevel, targetLevel }) : undefined;
+  if (profileMessage) {
+    problems.push({ severity: 'warning', code: 'target-below-current', message: profileMessage, ...positionOf(source, isMap(profile) ? (profile.get('targetLevel', true) as Node) : profile) });
+  }
+  const dimensionIds = allDimensions(rubric).map((d) => d.id);
   journal.entries.forEach((entry, index) => {
     const map = parse.entryNodes[index];
     const dims = map.get('dimensions', true);
     entry.dimensions.forEach((id, i) => {
       if (findDimension(rubric, id)) return;
       const at = isSeq(dims) ? (dims.items[i] as Node) : (dims as Node | undefined);
-      problems.push({ severity: 'warning', code: 'unknown-dimension', message: `Entry "${entry.id}" names dimension "${id}", which ${rubric.name} does not have.`, ...positionOf(source, at) });
+      const near = closestIds(id, dimensionIds);
+      const hint = near.length ? ` Did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : '';
+      problems.push({ severity: 'warning', code: 'unknown-dimension', message: `Entry "${entry.id}" names dimension "${id}", which ${rubric.name} does not have.${hint}`, ...positionOf(source, at) });
     });
     if (entry.dimensions.length === 0) {
       problems.push({ severity: 'warning', code: 'no-dimensions', message: `Entry "${entry.id}" is tagged with no dimension, so it counts toward none.`, line: entry.line, column: 1 });
