@@ -13,7 +13,8 @@ import { appendEntryEdit, applyEdit, removeEntryEdit, type TextEdit } from '../s
 import { parseQuarter, quarterRange } from '../src/core/quarters';
 import { allDimensions, parseRubric, type Rubric } from '../src/core/rubric';
 import { buildRubricView } from '../src/core/rubricView';
-import { renderQuarterSummary } from '../src/core/summary';
+import { renderSummary } from '../src/core/summary';
+import { parsePeriod } from '../src/core/periods';
 import { runSteps } from '../src/core/fastJournal';
 import { JournalSession, type JournalOp } from '../src/core/journalSession';
 import { writeJournal } from '../src/host/journalWrite';
@@ -150,10 +151,10 @@ function measure(count: number, crlf = false): Row[] {
   });
   rows.push({
     what: 'quarterly summary',
-    ours: time(runs, () => renderQuarterSummary({ rubric, journal, quarter: parseQuarter('2026-Q2')! })),
+    ours: time(runs, () => renderSummary({ rubric, journal, period: parsePeriod('2026-Q2')! })),
     naive: time(naiveRuns, () => {
       naiveCoverage(cached.parse, 'senior');
-      renderQuarterSummary({ rubric, journal: { ...journal, entries: journal.entries.filter((e) => e.date.startsWith('2026-0')) }, quarter: parseQuarter('2026-Q2')! });
+      renderSummary({ rubric, journal: { ...journal, entries: journal.entries.filter((e) => e.date.startsWith('2026-0')) }, period: parsePeriod('2026-Q2')! });
     }),
     ...(big ? { budget: 100 } : {}),
   });

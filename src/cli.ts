@@ -7,10 +7,11 @@ import { checkJournal, parseJournal, rubricOutsideProblem, type EntryData, type 
 import { newJournalText } from './core/journalEdit';
 import { journalSizeProblem, JournalSession, type JournalOp } from './core/journalSession';
 import { formatProblem, hasErrors, type Problem } from './core/problem';
-import { parseQuarter, quarterLabel, quarterOfDate } from './core/quarters';
+import { packetModel, PacketError, renderPacketHtml, renderPacketMarkdown } from './core/packet';
+import { parsePeriod, periodOfDate, PERIOD_HINT, type Period } from './core/periods';
 import { allDimensions, findDimension, levelName, levelRank, parseRubric, type Rubric } from './core/rubric';
 import { rubricRef } from './core/rubricRef';
-import { renderQuarterSummary } from './core/summary';
+import { renderSummary } from './core/summary';
 import { decodeUtf8, stripBom } from './core/text';
 import { localIsoDate, parseIsoDate } from './core/dates';
 import { readCommit } from './host/gitCli';
@@ -33,8 +34,14 @@ const USAGE = `Usage: growth-journal <command> [options]
 
 Commands:
   validate [FILE]          Check a journal (and its rubric); problems print as file:line:col.
-  summary [FILE] --quarter Q
-                           Print the Markdown summary of quarter Q (e.g. 2026-Q4, or "current").
+  summary [FILE] --period P
+                           Print the Markdown summary of period P: a quarter (2026-Q4, or
+                           "current"), a half (2026-H2), a year (2026) or a date range
+                           (2026-03-01..2026-08-31). --quarter Q is the same.
+  packet [FILE] [--level L] [--period P] [--format md|html] [--out FILE] [--include-private]
+                           Print the promotion packet for level L (default: the target level):
+                           every statement of that level with the evidence that cites it.
+                           Without --period, all evidence to date.
   add [FILE] --title T --dimension ID[,ID...] [--level L] [--note TEXT] [--date YYYY-MM-DD]
       [--private] [--commit REV]
                            Add an entry and print its id. With --commit, record that commit
@@ -50,8 +57,8 @@ Options:
   --fiscal-start MONTH     First month of the fiscal year, 1-12 (default: 1)
   --workspace DIR          Folder that paths in the journal are relative to (default: the
                            folder holding the journal's .growth/ folder, else the journal's own)
-  --out FILE               summary: write to FILE instead of standard output
-  --include-private        summary: include entries marked private
+  --out FILE               summary, packet: write to FILE instead of standard output
+  --include-private        summary, packet: include entries marked private
   -h, --help               Show this help
   -v, --version            Show the version
 
@@ -83,7 +90,8 @@ interface Options {
   /** Whether the journal was named, by FILE or --journal: it can be named once. */
   journalNamed?: boolean;
   rubric?: string;
-  quarter?: string;
+  period?: string;
+  format?: string;
   out?: string;
   includePrivate: boolean;
   fiscalStart: number;
@@ -112,7 +120,8 @@ function parseArgs(argv: string[]): Options {
       case '-v': case '--version': o.version = true; break;
       case '--journal': nameJournal(take()); break;
       case '--rubric': o.rubric = take(); break;
-      case '--quarter': o.quarter = take(); break;
+      case '--quarter': case '--period': o.period = take(); break;
+      case '--format': o.format = take(); break;
       case '--out': o.out = take(); break;
       case '--include-private': o.includePrivate = true; break;
       case '--workspace': o.workspace = take(); break;
@@ -227,6 +236,13 @@ async function change(o: Options, io: CliIo, op: JournalOp, template?: string): 
   return { added: outcome.added };
 }
 
+/** A --period value: any period label, or "current" for the quarter that holds today. */
+function periodOption(label: string, fiscalStart: number, io: CliIo): Period {
+  const period = label === 'current' ? periodOfDate('quarter', localIsoDate(io.today), fiscalStart) : parsePeriod(label, fiscalStart);
+  if (!period) throw new UsageError(`"${label}" is not a period; write ${PERIOD_HINT}.`);
+  return period;
+}
+
 function checkLevel(rubric: Rubric, level: string, flag: string): void {
   if (levelRank(rubric, level) < 0) throw new UsageError(`${flag} "${level}" is not a level of ${rubric.name}: use one of ${rubric.levels.map((l) => l.id).join(', ')}.`);
 }
@@ -312,27 +328,40 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       if (!failed) io.err(`${o.journal}: ${loaded.journal?.entries.length ?? 0} entries, ${loaded.problems.length ? `${loaded.problems.length} warning(s)` : 'no problems'}.\n`);
       return failed ? 1 : 0;
     }
-    if (o.command === 'summary') {
-      if (!o.quarter) throw new UsageError('summary needs --quarter, e.g. --quarter 2026-Q4 or --quarter current.');
-      const quarter = o.quarter === 'current' ? quarterOfDate(localIsoDate(io.today), o.fiscalStart) : parseQuarter(o.quarter, o.fiscalStart);
-      if (!quarter) throw new UsageError(`"${o.quarter}" is not a quarter; write it like 2026-Q4.`);
+    if (o.command === 'summary' || o.command === 'packet') {
+      if (!o.period && o.command === 'summary') throw new UsageError('summary needs --period, e.g. --period 2026-Q4 or --period current.');
+      const period = o.period === undefined ? undefined : periodOption(o.period, o.fiscalStart, io);
+      if (o.format !== undefined && (o.command !== 'packet' || !['md', 'html'].includes(o.format))) throw new UsageError(o.command === 'packet' ? `--format takes md or html, not "${o.format}".` : '--format is for packet.');
       const loaded = load(o, io);
       const errors = loaded.problems.filter((p) => p.problem.severity === 'error');
       if (errors.length > 0 || !loaded.journal || !loaded.rubric) {
         for (const { file, problem } of errors) io.err(`${formatProblem(file, problem)}\n`);
-        io.err(`No summary for ${quarterLabel(quarter)}: fix the errors above first.\n`);
+        io.err(`No ${o.command}${period ? ` for ${period.label}` : ''}: fix the errors above first.\n`);
         return 1;
       }
-      const markdown = renderQuarterSummary({ rubric: loaded.rubric, journal: loaded.journal, quarter, includePrivate: o.includePrivate, journalLabel: o.journal });
+      const { rubric, journal } = loaded;
+      let text: string;
+      if (o.command === 'summary') text = renderSummary({ rubric, journal, period: period!, includePrivate: o.includePrivate, journalLabel: o.journal });
+      else {
+        if (o.level !== undefined) checkLevel(rubric, o.level, '--level');
+        let model;
+        try {
+          model = packetModel({ rubric, journal, ...(o.level === undefined ? {} : { level: o.level }), ...(period ? { period } : {}), includePrivate: o.includePrivate, journalLabel: o.journal });
+        } catch (e) {
+          if (e instanceof PacketError) throw new UsageError(e.message);
+          throw e;
+        }
+        text = o.format === 'html' ? renderPacketHtml(model) : renderPacketMarkdown(model);
+      }
       if (o.out) {
         const target = resolve(io.cwd, o.out);
         try {
-          await replaceFile(target, markdown);
+          await replaceFile(target, text);
         } catch (e) {
           throw new FileError(`Cannot write ${o.out}: ${(e as Error).message}`);
         }
         io.err(`Wrote ${o.out}\n`);
-      } else io.out(markdown);
+      } else io.out(text);
       return 0;
     }
     if (o.command === 'add') return await add(o, io);

@@ -1,6 +1,7 @@
 import { type Entry } from './journal';
 import { allDimensions, levelRank, type Dimension, type Rubric } from './rubric';
 import { inRange, type DateRange } from './quarters';
+import { expectationInForce, parseStatementRef, refDimension, refKey } from './statements';
 
 export type CoverageStatus = 'met' | 'some' | 'none' | 'not-expected';
 
@@ -14,7 +15,8 @@ export interface DimensionCoverage {
   meetsTarget: boolean;
   /**
    * met: target shown; some: evidence, but not at target; none: no evidence;
-   * not-expected: the rubric says nothing for this dimension at the target level and there is no evidence.
+   * not-expected: nothing is expected of this dimension at the target level (it states nothing there
+   * or below: see expectationInForce) and there is no evidence.
    */
   status: CoverageStatus;
 }
@@ -51,10 +53,30 @@ export function countByDimension(entries: readonly Entry[], range?: DateRange): 
   const counts = byId<number>();
   for (const entry of entries) {
     if (range && (entry.date === '' || !inRange(entry.date, range))) continue;
-    const ids = entry.dimensions;
+    const ids = taggedDimensions(entry);
     for (let i = 0; i < ids.length; i++) if (ids.indexOf(ids[i]) === i) counts[ids[i]] = (counts[ids[i]] ?? 0) + 1;
   }
   return counts;
+}
+
+/** The dimensions an entry counts toward: those it names, and those of the statements it cites. */
+export function taggedDimensions(entry: Entry): readonly string[] {
+  if (!entry.statements?.length) return entry.dimensions;
+  return [...entry.dimensions, ...entry.statements.map(refDimension)];
+}
+
+/** Per statement ref (without fingerprint), the entries that cite it, in the order given. */
+export function citations(entries: readonly Entry[]): ReadonlyMap<string, Entry[]> {
+  const byRef = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    if (!entry.statements) continue;
+    for (const ref of new Set(entry.statements.map((s) => refKey(s)))) {
+      const list = byRef.get(ref);
+      if (list) list.push(entry);
+      else byRef.set(ref, [entry]);
+    }
+  }
+  return byRef;
 }
 
 /** Coverage of every dimension of the rubric, in rubric order. One pass over the entries. */
@@ -64,10 +86,11 @@ export function coverage(rubric: Rubric, entries: readonly Entry[], options: Cov
   rubric.levels.forEach((l, i) => (rankOf[l.id] = i));
   const byDimension = byId<{ entries: Entry[]; best: number }>();
   for (const entry of entriesInPeriod(entries, options)) {
-    const rank = entry.level === undefined ? -1 : (rankOf[entry.level] ?? -1);
-    const ids = entry.dimensions;
+    const entryRank = entry.level === undefined ? -1 : (rankOf[entry.level] ?? -1);
+    const ids = taggedDimensions(entry);
     for (let i = 0; i < ids.length; i++) {
       if (ids.indexOf(ids[i]) !== i) continue; // a dimension named twice counts once
+      const rank = entry.statements ? Math.max(entryRank, citedRank(entry.statements, ids[i], rankOf)) : entryRank;
       const slot = byDimension[ids[i]];
       if (!slot) byDimension[ids[i]] = { entries: [entry], best: rank };
       else {
@@ -80,8 +103,19 @@ export function coverage(rubric: Rubric, entries: readonly Entry[], options: Cov
   return allDimensions(rubric).map((dimension) => {
     const { entries: list, best } = byDimension[dimension.id] ?? { entries: [], best: -1 };
     const meetsTarget = target >= 0 && best >= target;
-    const expected = options.targetLevel === undefined || options.targetLevel in dimension.expectations;
+    const expected = options.targetLevel === undefined || expectationInForce(rubric, dimension, options.targetLevel) !== undefined;
     const status: CoverageStatus = meetsTarget ? 'met' : list.length > 0 ? 'some' : expected ? 'none' : 'not-expected';
     return { dimension, entries: list, ...(best >= 0 ? { highestLevel: rubric.levels[best].id } : {}), meetsTarget, status };
   });
+}
+
+/** The highest level among the statements of `dimensionId` an entry cites: citing a statement shows its level. */
+function citedRank(statements: readonly string[], dimensionId: string, rankOf: Record<string, number | undefined>): number {
+  let best = -1;
+  for (const s of statements) {
+    const ref = refDimension(s) === dimensionId ? parseStatementRef(s) : undefined;
+    const rank = ref ? (rankOf[ref.levelId] ?? -1) : -1;
+    if (rank > best) best = rank;
+  }
+  return best;
 }

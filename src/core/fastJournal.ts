@@ -202,7 +202,8 @@ const KEY = /([A-Za-z_][A-Za-z0-9_-]*):(?= |\r?\n|\r?$)/y;
 // YAML 1.2 core schema: plain scalars that do not read as text.
 const NOT_TEXT = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 const PLAIN_BLOCK = /^[A-Za-z0-9_(./$][^\t]*$/;
-const PLAIN_FLOW = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
+// `@` only starts a reserved indicator at the start of a scalar: inside, it joins a statement ref to its fingerprint.
+const PLAIN_FLOW = /^[A-Za-z0-9_][A-Za-z0-9_./@-]*$/;
 const INTEGER_KEYS = new Set(['startLine', 'endLine']);
 
 /** An entry in the shape Growth Journal writes, or undefined to let `yaml` read it. */

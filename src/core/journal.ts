@@ -5,6 +5,7 @@ import { quoted, type Problem } from './problem';
 import { closestIds } from './closest';
 import { profileProblem } from './profile';
 import { allDimensions, findDimension, levelRank, type Rubric } from './rubric';
+import { checkStatementRef, parseStatementRef, type RefCheck } from './statements';
 import { ENTRIES_PER_STEP, journalSourceSteps, reReadTail, runSteps } from './fastJournal';
 import { hasCredentials } from './remoteUrl';
 import { workspacePath } from './workspacePath';
@@ -39,6 +40,8 @@ export interface EntryData {
   commit?: CommitRef;
   selection?: SelectionRef;
   note?: string;
+  /** Statement refs, `<dimension-id>/<level-id>/<n>` with an optional `@fingerprint` (see statements.ts). */
+  statements?: string[];
   private?: boolean;
 }
 
@@ -66,7 +69,7 @@ export type JournalParse =
   | { journal: Journal; problems: Problem[]; source: YamlSource; entryNodes: YAMLMap[] }
   | { journal: undefined; problems: Problem[]; source: undefined; entryNodes?: undefined };
 
-const ENTRY_KEYS = new Set(['id', 'date', 'kind', 'title', 'dimensions', 'level', 'commit', 'selection', 'note', 'private']);
+const ENTRY_KEYS = new Set(['id', 'date', 'kind', 'title', 'dimensions', 'level', 'commit', 'selection', 'note', 'statements', 'private']);
 
 /**
  * Parses a journal, through the fast path where it applies (see fastJournal.ts). Only a YAML syntax error (or a root that is not a mapping) yields no
@@ -188,6 +191,8 @@ function readEntry(r: NodeReader, node: Node): Entry | undefined {
   const dimensions = dimsNode ? r.strings(dimsNode, `"dimensions" of ${what}`) : [];
   const level = r.id(map, 'level', what, false);
   const note = readText(r, map, 'note', what);
+  const statementsNode = r.field(map, 'statements', what, false);
+  const statements = statementsNode ? r.strings(statementsNode, `"statements" of ${what}`) : undefined;
   const isPrivate = readBoolean(r, map, 'private', what);
   // A field that is there but wrong has its own problem already; no second one for it.
   let reported = r.problems.length;
@@ -215,6 +220,7 @@ function readEntry(r: NodeReader, node: Node): Entry | undefined {
     ...(commit ? { commit } : {}),
     ...(selection ? { selection } : {}),
     ...(note === undefined ? {} : { note }),
+    ...(statements === undefined ? {} : { statements }),
     ...(isPrivate ? { private: true } : {}),
     line,
     ...(extra ? { extra } : {}),
@@ -345,12 +351,45 @@ export function checkJournal(parse: JournalParse, rubric: Rubric): Problem[] {
       const hint = near.length ? ` Did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : '';
       problems.push({ severity: 'warning', code: 'unknown-dimension', message: `Entry "${entry.id}" names dimension "${id}", which ${rubric.name} does not have.${hint}`, ...positionOf(source, at) });
     });
-    if (entry.dimensions.length === 0) {
-      problems.push({ severity: 'warning', code: 'no-dimensions', message: `Entry "${entry.id}" is tagged with no dimension, so it counts toward none.`, line: entry.line, column: 1 });
-    }
     if (entry.level !== undefined && levelRank(rubric, entry.level) < 0) {
       problems.push({ severity: 'warning', code: 'unknown-level', message: `Entry "${entry.id}" claims level "${entry.level}", which is not a level of ${rubric.name} (${levels}).`, ...positionOf(source, map.get('level', true) as Node | undefined) });
     }
+    const cited = map.get('statements', true);
+    entry.statements?.forEach((ref, i) => {
+      const problem = statementProblem(rubric, entry.id, ref);
+      if (problem) problems.push({ ...problem, ...positionOf(source, isSeq(cited) ? (cited.items[i] as Node) : (cited as Node | undefined)) });
+    });
+    if (entry.dimensions.length === 0 && !entry.statements?.length) {
+      problems.push({ severity: 'warning', code: 'no-dimensions', message: `Entry "${entry.id}" is tagged with no dimension, so it counts toward none.`, line: entry.line, column: 1 });
+    }
   });
   return problems;
+}
+
+/** Problem codes of cited statements: the quick fixes look for them. */
+export const STATEMENT_CODES = { unknown: 'unknown-statement', changed: 'statement-changed', badRef: 'bad-statement-ref' } as const;
+
+/** What is wrong with one cited ref, without its place; undefined when it names the statement it cited. */
+export function statementProblem(rubric: Rubric, entryId: string, ref: string): Omit<Problem, 'line' | 'column'> | undefined {
+  const parsed = parseStatementRef(ref);
+  if (!parsed) {
+    return { severity: 'error', code: STATEMENT_CODES.badRef, message: `Entry "${entryId}" cites ${quoted(ref)}, which is not a statement ref. Write <dimension-id>/<level-id>/<n>, e.g. risk-management/senior/1.` };
+  }
+  const check: RefCheck = checkStatementRef(rubric, parsed);
+  switch (check.kind) {
+    case 'ok':
+      return undefined;
+    case 'unknown':
+      return { severity: 'error', code: STATEMENT_CODES.unknown, message: `Entry "${entryId}" cites statement ${quoted(ref)}, which is not in ${rubric.name}: ${check.reason}.` };
+    case 'changed':
+      return {
+        severity: 'warning',
+        code: STATEMENT_CODES.changed,
+        message: check.movedTo
+          ? `The rubric changed since entry "${entryId}" cited ${quoted(ref)}: the statement it cited, ${quoted(check.movedTo.text)}, is now ${check.movedTo.ref}, and ${check.now.ref} reads ${quoted(check.now.text)}. Use the quick fix to re-point it.`
+          : `The rubric changed since entry "${entryId}" cited ${quoted(ref)}: ${check.now.ref} now reads ${quoted(check.now.text)}, and the text it cited is no longer in the rubric. Use the quick fix to confirm the new wording or cite another statement.`,
+      };
+    case 'moved':
+      return { severity: 'warning', code: STATEMENT_CODES.changed, message: `The rubric changed since entry "${entryId}" cited ${quoted(ref)}: the statement it cited, ${quoted(check.movedTo.text)}, is now ${check.movedTo.ref}. Use the quick fix to re-point it.` };
+  }
 }

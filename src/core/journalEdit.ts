@@ -129,6 +129,24 @@ export function addDimensionsEdit(parse: JournalParse, id: string, add: readonly
   return edit;
 }
 
+/**
+ * The edit that re-points one cited statement of an entry: the ref `from`, as written in its
+ * `statements`, becomes `to` (a ref with the fingerprint of the statement it now names). Only
+ * that scalar changes; a block scalar or an entry without that ref is refused.
+ */
+export function repointStatementEdit(parse: JournalParse, id: string, from: string, to: string): TextEdit {
+  const p = requireParsed(parse);
+  const index = p.journal.entries.findIndex((e) => e.id === id);
+  if (index < 0) throw new JournalEditError(`No entry with id "${id}" is in the journal.`);
+  const entry = p.journal.entries[index];
+  const value = findPair(p.entryNodes[index], 'statements')?.value;
+  const items = isSeq(value) ? value.items : [value];
+  const node = items.find((n) => isScalar(n) && n.value === from) as Node | undefined;
+  if (!node?.range) throw new JournalEditError(`Entry "${id}" does not cite "${from}".`, entry.line);
+  if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) throw new JournalEditError(`Entry "${id}" cites "${from}" as a block scalar; change it by hand.`, entry.line);
+  return { offset: node.range[0], deleteCount: node.range[1] - node.range[0], insert: yamlFlowScalar(to) };
+}
+
 /** An entry's own lines, as removeEntryEdit took them out, and the entry they followed. */
 export interface RemovedEntry {
   text: string;
@@ -420,6 +438,7 @@ function renderEntry(entry: EntryData, keyIndent: number, eol: string, dashColum
     if (s.link !== undefined) field('link', yamlQuoted(s.link), nested);
   }
   if (entry.note !== undefined) field('note', (!quoteAll && yamlLiteralBlock(entry.note, nested, eol)) || yamlQuoted(entry.note));
+  if (entry.statements !== undefined) field('statements', `[${entry.statements.map((d) => (quoteAll ? yamlQuoted(d) : yamlFlowScalar(d))).join(', ')}]`);
   if (entry.private) field('private', 'true');
   out[0] = `${' '.repeat(dashColumn)}- ${' '.repeat(keyIndent - dashColumn - 2)}${out[0].slice(keyIndent)}`;
   return out.join(eol);
@@ -443,9 +462,9 @@ function readsBackAsValue(itemText: string, expected: Record<string, unknown>): 
 
 /** The entry as plain data in the key order it is written, for flow lists and read-back checks. */
 function entryForFlow(entry: EntryData): Record<string, unknown> {
-  const { id, date, kind, title, dimensions, level, commit, selection, note } = entry;
+  const { id, date, kind, title, dimensions, level, commit, selection, note, statements } = entry;
   return JSON.parse(
-    JSON.stringify({ id, date, kind, title, dimensions, level, commit, selection, note, private: entry.private ? true : undefined }),
+    JSON.stringify({ id, date, kind, title, dimensions, level, commit, selection, note, statements, private: entry.private ? true : undefined }),
   ) as Record<string, unknown>;
 }
 

@@ -1,6 +1,6 @@
 import { newEntryId } from './entryId';
 import { checkJournal, parseAfterTailEdit, parseJournalSteps, type EntryData, type Journal, type JournalParse, type Profile } from './journal';
-import { addDimensionsEdit, appendEntriesEdit, applyEdit, JournalEditError, redactCredentialsEdits, removedEntry, removeEntryEdit, restoreEntryEdit, type RubricSwitch, setProfileEdits, switchRubricEdits, type RemovedEntry, type TextEdit } from './journalEdit';
+import { addDimensionsEdit, appendEntriesEdit, applyEdit, JournalEditError, redactCredentialsEdits, removedEntry, removeEntryEdit, repointStatementEdit, restoreEntryEdit, type RubricSwitch, setProfileEdits, switchRubricEdits, type RemovedEntry, type TextEdit } from './journalEdit';
 import { verifyChange } from './journalVerify';
 import { type Problem } from './problem';
 import { type Rubric } from './rubric';
@@ -18,7 +18,9 @@ export type JournalOp =
   /** Adds dimensions to an entry already in the journal (a commit tagged again). */
   | { kind: 'amend'; id: string; addDimensions: string[] }
   /** Undo of a removal: the entry's own lines back after the entry they followed. */
-  | { kind: 'restore'; removed: RemovedEntry };
+  | { kind: 'restore'; removed: RemovedEntry }
+  /** Re-points one cited statement of an entry (the quick fix for a statement the rubric changed). */
+  | { kind: 'repoint'; id: string; from: string; to: string };
 
 /**
  * Journals larger than this are refused before they are read or parsed: that is some 90,000
@@ -146,5 +148,7 @@ function applyOp(parse: JournalParse, op: JournalOp): { edits: TextEdit[]; added
       return { edits: [addDimensionsEdit(parse, op.id, op.addDimensions)], added: [] };
     case 'restore':
       return { edits: [restoreEntryEdit(parse, op.removed)], added: [] };
+    case 'repoint':
+      return { edits: [repointStatementEdit(parse, op.id, op.from, op.to)], added: [] };
   }
 }

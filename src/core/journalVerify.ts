@@ -33,7 +33,9 @@ export function verifyChange(before: JournalParse, after: JournalParse, op: Jour
   const removed = new Set(op.kind === 'remove' ? op.ids : []);
   const kept = before.journal.entries.filter((e) => !removed.has(e.id));
   const expected: (Entry | EntryData)[] =
-    op.kind === 'redact' ? kept.map(redacted) : op.kind === 'rubric' ? kept.map((e) => mapEntry(e, op.dimensions, op.levels)) : op.kind === 'amend' ? kept.map((e) => (e.id === op.id ? amended(e, op.addDimensions) : e)) : kept;
+    op.kind === 'redact' ? kept.map(redacted) : op.kind === 'rubric' ? kept.map((e) => mapEntry(e, op.dimensions, op.levels)) : op.kind === 'amend' ? kept.map((e) => (e.id === op.id ? amended(e, op.addDimensions) : e))
+      : op.kind === 'repoint' ? kept.map((e) => (e.id === op.id ? repointed(e, op.from, op.to) : e))
+      : kept;
   if (op.kind === 'remove' && expected.length !== before.journal.entries.length - removed.size) return 'an entry to remove is not in the journal.';
   if (op.kind === 'restore') {
     // The restored entry is the user's own lines, back: it must be the one new entry, where it was.
@@ -57,6 +59,14 @@ export function verifyChange(before: JournalParse, after: JournalParse, op: Jour
 
 function amended(e: Entry, add: readonly string[]): Entry {
   return { ...e, dimensions: [...e.dimensions, ...add.filter((d, i) => !e.dimensions.includes(d) && add.indexOf(d) === i)] };
+}
+
+/** The entry with its first citation of `from` naming `to`: the one scalar the edit replaces. */
+function repointed(e: Entry, from: string, to: string): Entry {
+  const statements = [...(e.statements ?? [])];
+  const at = statements.indexOf(from);
+  if (at >= 0) statements[at] = to;
+  return { ...e, statements };
 }
 
 function redacted(e: Entry): Entry {

@@ -66,11 +66,10 @@ export function mdFileLink(label: string, path: string, line: number, toWorkspac
 }
 
 /**
- * An http(s) URL as a link destination: parsed and serialized by the URL standard, without user
- * info, every character outside RFC 3986's sets (and parentheses) percent-encoded, and an `&`
- * that would read as an entity escaped, so the renderer's target is exactly this URL.
+ * An http(s) URL without user info, as the URL standard serializes it, or undefined for any other
+ * text: what a Markdown or HTML link may point at.
  */
-function webTarget(url: string): string | undefined {
+export function webUrl(url: string): string | undefined {
   // The URL parser drops tabs, line breaks and outer spaces and turns `\` into `/`: such text is not a URL as written.
   if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029\\]|^ | $/.test(url)) return undefined;
   let parsed: URL;
@@ -80,7 +79,16 @@ function webTarget(url: string): string | undefined {
     return undefined;
   }
   if ((parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || parsed.username || parsed.password) return undefined;
-  return parsed.href.replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'*+,;=%]/g, percentEncode).replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
+  return parsed.href;
+}
+
+/**
+ * An http(s) URL as a link destination: parsed and serialized by the URL standard, without user
+ * info, every character outside RFC 3986's sets (and parentheses) percent-encoded, and an `&`
+ * that would read as an entity escaped, so the renderer's target is exactly this URL.
+ */
+function webTarget(url: string): string | undefined {
+  return webUrl(url)?.replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'*+,;=%]/g, percentEncode).replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
 }
 
 function encodeSegment(segment: string): string {

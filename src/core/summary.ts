@@ -1,16 +1,17 @@
-import { coverage, entriesInPeriod, type DimensionCoverage } from './coverage';
+import { citations, coverage, entriesInPeriod, type DimensionCoverage } from './coverage';
 import { type Entry, type Journal } from './journal';
 import { isCommitSha } from './commitSha';
 import { LINE_BREAK, mdCode, mdFileLink, mdLink, mdText } from './markdown';
 import { contentHash } from './text';
 import { commitUrl } from './permalink';
-import { quarterLabel, quarterMonths, quarterRange, type Quarter } from './quarters';
+import { periodTitle, type Period } from './periods';
 import { levelName, type Rubric } from './rubric';
+import { expectationInForce, findStatement, parseStatementRef, type ExpectationInForce } from './statements';
 
 export interface SummaryInput {
   rubric: Rubric;
   journal: Journal;
-  quarter: Quarter;
+  period: Period;
   includePrivate?: boolean;
   /** How the journal is named in the footer, e.g. `.growth/journal.yaml`. */
   journalLabel?: string;
@@ -33,12 +34,12 @@ const MAX_EVIDENCE_PER_DIMENSION = 5;
 const MAX_FOCUS = 3;
 
 /**
- * The quarterly summary in Markdown. Deterministic: the same journal, rubric and quarter
+ * The summary of a period in Markdown. Deterministic: the same journal, rubric and period
  * always give the same bytes, so the CLI and the extension agree and diffs stay quiet.
  */
-export function renderQuarterSummary(input: SummaryInput): string {
-  const { rubric, journal, quarter } = input;
-  const range = quarterRange(quarter);
+export function renderSummary(input: SummaryInput): string {
+  const { rubric, journal, period } = input;
+  const { range } = period;
   const target = journal.profile.targetLevel;
   const current = journal.profile.currentLevel;
   const includePrivate = input.includePrivate ?? false;
@@ -51,7 +52,7 @@ export function renderQuarterSummary(input: SummaryInput): string {
   const targetName = target ? levelName(rubric, target) : undefined;
   const out: string[] = [];
 
-  out.push(`# Growth summary: ${quarterLabel(quarter)} (${quarterMonths(quarter)})`, '');
+  out.push(`# Growth summary: ${mdText(periodTitle(period))}`, '');
   out.push(`- **Period:** ${range.start} to ${range.end}`);
   out.push(`- **Level:** ${current ? mdText(levelName(rubric, current)) : 'not set'}${targetName ? `, working toward **${mdText(targetName)}**` : ''}`);
   out.push(`- **Rubric:** ${mdText(rubric.name)}, version ${rubric.version}`, '');
@@ -85,7 +86,7 @@ export function renderQuarterSummary(input: SummaryInput): string {
   }
 
   out.push('## Evidence by dimension', '');
-  if (touched.length === 0) out.push('_No evidence in this quarter._', '');
+  if (touched.length === 0) out.push('_No evidence in this period._', '');
   for (const r of touched) {
     out.push(`### ${mdText(r.dimension.name)}`, '');
     const strongest = [...r.entries].sort((a, b) => strength(rubric, b) - strength(rubric, a) || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
@@ -96,19 +97,26 @@ export function renderQuarterSummary(input: SummaryInput): string {
 
   if (target && targetName) {
     out.push(`## Gaps at ${mdText(targetName)}`, '');
-    const gaps = rows.filter((r) => !r.meetsTarget && (r.dimension.expectations[target]?.length ?? 0) > 0);
-    if (gaps.length === 0) out.push(`_Every dimension has evidence at ${mdText(targetName)} this quarter._`, '');
-    for (const r of gaps) {
-      out.push(`### ${mdText(r.dimension.name)}`, '', `${r.entries.length === 0 ? 'No evidence yet.' : `Evidence so far reaches ${mdText(levelName(rubric, r.highestLevel) || 'no stated level')}.`} ${mdText(targetName)} expects:`, '');
-      for (const s of r.dimension.expectations[target]) out.push(`- ${mdText(s)}`);
+    const cited = citations(shown);
+    // The same rule as the table: a dimension is expected at the target when a statement is in force there.
+    const gaps = rows.flatMap((r) => {
+      const expectation = r.meetsTarget ? undefined : expectationInForce(rubric, r.dimension, target);
+      return expectation ? [{ row: r, expectation }] : [];
+    });
+    if (gaps.length === 0) out.push(`_Every dimension expected at ${mdText(targetName)} has evidence at that level this period._`, '');
+    for (const { row: r, expectation } of gaps) {
+      const covered = expectation.statements.filter((s) => cited.has(s.ref)).length;
+      out.push(`### ${mdText(r.dimension.name)}`, '', `${r.entries.length === 0 ? 'No evidence yet.' : `Evidence so far reaches ${mdText(levelName(rubric, r.highestLevel) || 'no stated level')}.`} ${mdText(targetName)} expects${inForceNote(rubric, expectation)}:`, '');
+      for (const s of expectation.statements) out.push(`- ${mdText(s.text)} (${mdCode(s.ref)}${cited.has(s.ref) ? `: ${plural(cited.get(s.ref)!.length, 'entry', 'entries')}` : ''})`);
       out.push('');
+      if (r.entries.length > 0) out.push(`${covered} of ${expectation.statements.length} ${mdText(levelName(rubric, expectation.statedAt))} statements in ${mdText(r.dimension.name)} have evidence.`, '');
     }
-    out.push('## Suggested focus for next quarter', '');
-    const focus = [...gaps.filter((r) => r.status === 'none'), ...gaps.filter((r) => r.status === 'some')].slice(0, MAX_FOCUS);
+    out.push('## Suggested focus for next period', '');
+    const focus = [...gaps.filter((g) => g.row.status === 'none'), ...gaps.filter((g) => g.row.status === 'some')].slice(0, MAX_FOCUS);
     if (focus.length === 0) out.push('_Keep going: consider evidence above the target level, or raise the target._');
-    for (const r of focus) {
-      const first = r.dimension.expectations[target][0];
-      out.push(`- **${mdText(r.dimension.name)}**: ${r.entries.length === 0 ? 'no evidence yet' : 'evidence below target'}. Look for work that shows: “${mdText(first)}”`);
+    for (const { row: r, expectation } of focus) {
+      const first = expectation.statements.find((s) => !cited.has(s.ref)) ?? expectation.statements[0];
+      out.push(`- **${mdText(r.dimension.name)}**: ${r.entries.length === 0 ? 'no evidence yet' : 'evidence below target'}. Look for work that shows: “${mdText(first.text)}”`);
     }
     out.push('');
   }
@@ -147,7 +155,17 @@ function evidenceLine(rubric: Rubric, e: Entry, toWorkspace: string): string {
   }
   const note = mdText(e.note?.trim().split(LINE_BREAK)[0] ?? '');
   if (note) parts.push(`\n  ${note}`);
+  for (const ref of e.statements ?? []) {
+    const parsed = parseStatementRef(ref);
+    const statement = parsed && findStatement(rubric, parsed);
+    if (statement) parts.push(`\n  Shows ${mdCode(statement.ref)}: “${mdText(statement.text)}”`);
+  }
   return parts.join('');
+}
+
+/** Where the expectation in force is stated at a lower level, say so: ladders are cumulative. */
+export function inForceNote(rubric: Rubric, expectation: ExpectationInForce): string {
+  return expectation.statedAt === expectation.levelId ? '' : ` (as stated at ${mdText(levelName(rubric, expectation.statedAt))}, the nearest level below that states something)`;
 }
 
 function plural(n: number, singular: string, pluralForm = `${singular}s`): string {

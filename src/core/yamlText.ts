@@ -14,7 +14,7 @@ export function yamlScalar(value: string): string {
 
 /** Flow-context scalar (inside `[...]`): commas and brackets must be quoted too. */
 export function yamlFlowScalar(value: string): string {
-  return /^[A-Za-z0-9_][A-Za-z0-9_.\-/]*$/.test(value) && !RESERVED_PLAIN.test(value) && !NUMBER_LIKE.test(value) ? value : yamlQuoted(value);
+  return /^[A-Za-z0-9_][A-Za-z0-9_.\-/@]*$/.test(value) && !RESERVED_PLAIN.test(value) && !NUMBER_LIKE.test(value) ? value : yamlQuoted(value);
 }
 
 export function yamlQuoted(value: string): string {

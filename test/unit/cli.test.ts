@@ -85,8 +85,8 @@ describe('cli', () => {
     const cases: [string[], RegExp][] = [
       [['validate', '--journal', 'missing.yaml'], /^growth-journal: No journal at .*missing\.yaml\.\n$/],
       [['validate', '--rubric', 'nope.yaml'], /^growth-journal: No rubric at .*nope\.yaml\.\n$/],
-      [['summary'], /summary needs --quarter/],
-      [['summary', '--quarter', '2026-Q9'], /"2026-Q9" is not a quarter/],
+      [['summary'], /summary needs --period/],
+      [['summary', '--quarter', '2026-Q9'], /"2026-Q9" is not a period/],
       [['frobnicate'], /Unknown command "frobnicate"/],
       [['validate', '--bogus'], /Unknown option --bogus/],
       [['validate', 'missing.yaml'], /^growth-journal: No journal at .*missing\.yaml\.\n$/],

@@ -10,6 +10,8 @@ const FUZZ_SEEDS = Number(process.env.GROWTH_FUZZ_SEEDS) || 12;
 
 const AWKWARD = ['plain words', 'colon: inside', 'hash # inside', '"quoted"', "it's", '--- dashes', '🚀 emoji', 'multi\nline', 'trailing space ', '123', 'true', 'null', '', 'tab\there', 'back\\slash', '[brackets]', '{braces}', '- dash', '@at', 'ünïcödé'];
 const DIMS = ['technical-depth', 'risk-management', 'communication', 'no-such-dimension'];
+// Known, fingerprinted, stale, unknown and malformed refs: the check must agree on each.
+const REFS = ['risk-management/senior/1', 'risk-management/senior/1@000000', 'technical-depth/mid/2', 'communication/senior/9', 'no-such/mid/1', 'not a ref'];
 
 function randomEntry(r: ReturnType<typeof random>, i: number): EntryData {
   const title = r.pick(AWKWARD).trim() || `entry ${i}`;
@@ -24,6 +26,7 @@ function randomEntry(r: ReturnType<typeof random>, i: number): EntryData {
     ...(kind === 'commit' ? { commit: { sha: `${i}abc1234`, repo: 'git@github.com:o/r.git', subject: r.pick(AWKWARD) } } : {}),
     ...(kind === 'selection' ? { selection: { file: 'src/a.ts', startLine: 1 + r.int(9), endLine: 10 + r.int(9), sha: 'abcdef1' } } : {}),
     ...(r.int(2) ? { note: r.pick(['one line', 'two\nlines\n', 'keep\n\n\n', '  leading', 'x: y # z', 'a\n  indented\nback']) } : {}),
+    ...(r.int(3) === 0 ? { statements: [r.pick(REFS), ...(r.int(2) ? [r.pick(REFS)] : [])] } : {}),
     ...(r.int(4) === 0 ? { private: true } : {}),
   };
 }

@@ -3,9 +3,9 @@ import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { type Entry, type Journal } from '../../src/core/journal';
 import { mdCode, mdFileLink, mdLink, mdText } from '../../src/core/markdown';
-import { parseQuarter } from '../../src/core/quarters';
+import { parsePeriod } from '../../src/core/periods';
 import { type Rubric } from '../../src/core/rubric';
-import { renderQuarterSummary } from '../../src/core/summary';
+import { renderSummary } from '../../src/core/summary';
 import { workspacePath } from '../../src/core/workspacePath';
 import { random } from './helpers';
 
@@ -184,7 +184,7 @@ function build(f: Fields): { rubric: Rubric; journal: Journal } {
 
 function render(f: Fields): string {
   const { rubric, journal } = build(f);
-  return renderQuarterSummary({ rubric, journal, quarter: parseQuarter('2026-Q4')!, journalLabel: f.journalLabel, summaryFolder: SUMMARY_FOLDER });
+  return renderSummary({ rubric, journal, period: parsePeriod('2026-Q4')!, journalLabel: f.journalLabel, summaryFolder: SUMMARY_FOLDER });
 }
 
 /** The strictest reader: raw HTML on, bare URLs linked, and every link scheme let through to the output. */

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseJournal } from '../../src/core/journal';
-import { parseQuarter } from '../../src/core/quarters';
-import { isUneditedSummary, renderQuarterSummary } from '../../src/core/summary';
+import { parsePeriod } from '../../src/core/periods';
+import { isUneditedSummary, renderSummary } from '../../src/core/summary';
 import { bundledRubric, fixture, root, rubricFixture } from './helpers';
 
 describe('quarterly summary', () => {
@@ -11,29 +11,29 @@ describe('quarterly summary', () => {
   const journal = parseJournal(fixture('journals/sample.yaml')).journal!;
 
   it('matches the golden file (UPDATE_GOLDEN=1 rewrites it after a deliberate change)', () => {
-    const markdown = renderQuarterSummary({ rubric, journal, quarter: parseQuarter('2026-Q4')!, journalLabel: '.growth/journal.yaml' });
+    const markdown = renderSummary({ rubric, journal, period: parsePeriod('2026-Q4')!, journalLabel: '.growth/journal.yaml' });
     const golden = join(root, 'test', 'fixtures', 'summaries', 'sample-2026-Q4.md');
     if (process.env.UPDATE_GOLDEN) writeFileSync(golden, markdown);
     assert.equal(markdown, readFileSync(golden, 'utf8'));
   });
 
   it('leaves private entries out unless asked, and says so', () => {
-    const quarter = parseQuarter('2026-Q4')!;
-    const hidden = renderQuarterSummary({ rubric, journal, quarter });
+    const period = parsePeriod('2026-Q4')!;
+    const hidden = renderSummary({ rubric, journal, period });
     assert.ok(!hidden.includes('Salary'));
     assert.match(hidden, /1 private entry left out\./);
-    const shown = renderQuarterSummary({ rubric, journal, quarter, includePrivate: true });
+    const shown = renderSummary({ rubric, journal, period, includePrivate: true });
     assert.ok(shown.includes('Salary negotiation notes'));
   });
 
   it('escapes user text so it cannot become markup', () => {
-    const md = renderQuarterSummary({ rubric, journal, quarter: parseQuarter('2026-Q4')! });
+    const md = renderSummary({ rubric, journal, period: parsePeriod('2026-Q4')! });
     assert.ok(md.includes('the \\<script\\> injection incident & shared fixes'), md);
     assert.ok(!md.includes('<script>'));
   });
 
   it('knows whether a summary file was edited since it was written', () => {
-    const md = renderQuarterSummary({ rubric, journal, quarter: parseQuarter('2026-Q4')! });
+    const md = renderSummary({ rubric, journal, period: parsePeriod('2026-Q4')! });
     assert.equal(isUneditedSummary(md), true);
     assert.equal(isUneditedSummary(md.replace('## Headlines', '## Headlines (my notes)')), false);
     assert.equal(isUneditedSummary('# my own notes\n'), false);
@@ -41,14 +41,14 @@ describe('quarterly summary', () => {
 
   it('links a selection without a permalink to the file, relative to the summaries folder', () => {
     const entry = { ...journal.entries[1], selection: { file: 'src/a b.ts', startLine: 3, endLine: 9 } };
-    const md = renderQuarterSummary({ rubric, journal: { ...journal, entries: [entry] }, quarter: parseQuarter('2026-Q4')!, summaryFolder: 'docs/growth/summaries' });
+    const md = renderSummary({ rubric, journal: { ...journal, entries: [entry] }, period: parsePeriod('2026-Q4')!, summaryFolder: 'docs/growth/summaries' });
     assert.ok(md.includes('[src/a b\\.ts\\:3-9](../../../src/a%20b.ts#L3)'), md);
   });
 
   it('summarises any ladder', () => {
     const five = rubricFixture('rubrics/five-levels.yaml');
     const j = parseJournal(fixture('journals/five-levels.yaml')).journal!;
-    const md = renderQuarterSummary({ rubric: five, journal: j, quarter: parseQuarter('2026-Q1')! });
+    const md = renderSummary({ rubric: five, journal: j, period: parsePeriod('2026-Q1')! });
     assert.match(md, /Senior Engineer, working toward \*\*Staff Engineer\*\*/);
     assert.match(md, /\| Operations \| 1 \| Staff Engineer \| \*\*met\*\* \|/);
     assert.match(md, /commit \[bbbbbbb\]\(https:\/\/gitlab\.com\/acme\/billing\/-\/commit\/bbbbbbb1234567890abcdef1234567890abcdef0\)/);

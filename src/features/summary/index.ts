@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { localIsoDate } from '../../core/dates';
-import { nextQuarter, parseQuarter, previousQuarter, quarterLabel, quarterMonths, quarterOfDate, quarterRange, inRange, type Quarter } from '../../core/quarters';
-import { isUneditedSummary, renderQuarterSummary } from '../../core/summary';
+import { parsePeriod, periodOfDate, PERIOD_HINT, periodTitle, type Period } from '../../core/periods';
+import { nextQuarter, parseQuarter, previousQuarter, quarterLabel, quarterMonths, quarterOfDate, inRange } from '../../core/quarters';
+import { isUneditedSummary, renderSummary } from '../../core/summary';
 import { readTextFile, writeFileAtomic } from '../../host/files';
 import { type JournalSnapshot } from '../../host/journalStore';
 import { guarded, type Services } from '../../host/services';
@@ -16,9 +17,9 @@ export function registerSummary(context: vscode.ExtensionContext, services: Serv
       guarded(services, async (label?: unknown) => {
         const made = await summarise(services, typeof label === 'string' ? label : undefined);
         if (!made) return;
-        const { snapshot, quarter, markdown } = made;
+        const { snapshot, period, markdown } = made;
         const folder = vscode.Uri.joinPath(snapshot.folder!.uri, snapshot.settings.summariesFolder);
-        const target = await chooseTarget(services, folder, quarterLabel(quarter));
+        const target = await chooseTarget(services, folder, period.label);
         if (!target) return;
         requireTrust();
         await writeFileAtomic(target, markdown);
@@ -33,13 +34,13 @@ export function registerSummary(context: vscode.ExtensionContext, services: Serv
         const made = await summarise(services, typeof label === 'string' ? label : undefined);
         if (!made) return;
         await vscode.env.clipboard.writeText(made.markdown);
-        void services.prompts.info(`Copied the ${quarterLabel(made.quarter)} summary to the clipboard.`);
+        void services.prompts.info(`Copied the ${made.period.label} summary to the clipboard.`);
       }),
     ),
   );
 }
 
-async function summarise(services: Services, label: string | undefined): Promise<{ snapshot: JournalSnapshot; quarter: Quarter; markdown: string } | undefined> {
+async function summarise(services: Services, label: string | undefined): Promise<{ snapshot: JournalSnapshot; period: Period; markdown: string } | undefined> {
   const snapshot = await services.store.snapshot();
   if (snapshot.status === 'noFolder') throw new Error('Open a folder first: summaries are made from the journal in the first workspace folder.');
   if (snapshot.status === 'noJournal' || !snapshot.journal) {
@@ -48,31 +49,33 @@ async function summarise(services: Services, label: string | undefined): Promise
   }
   if (!snapshot.rubric) throw new Error('The rubric could not be loaded; see the Problems panel.');
   const start = snapshot.settings.fiscalYearStartMonth;
-  const quarter = label ? parseQuarter(label, start) : await pickQuarter(services, snapshot);
-  if (!quarter) return undefined;
-  const range = quarterRange(quarter);
+  const period = label ? parsePeriod(label, start) : await pickPeriod(services, snapshot, 'Summary');
+  if (label && !period) throw new Error(`"${label}" is not a period: write ${PERIOD_HINT}.`);
+  if (!period) return undefined;
+  const { range } = period;
   const privateCount = snapshot.journal.entries.filter((e) => e.private && e.date && inRange(e.date, range)).length;
   let includePrivate = false;
   if (privateCount > 0) {
-    const choice = await services.prompts.pick('Private Entries', `${quarterLabel(quarter)} has ${privateCount} private ${privateCount === 1 ? 'entry' : 'entries'}`, [
+    const choice = await services.prompts.pick('Private Entries', `${period.label} has ${privateCount} private ${privateCount === 1 ? 'entry' : 'entries'}`, [
       { label: '$(lock) Leave private entries out', description: 'for sharing with a manager', value: false },
       { label: '$(unlock) Include private entries', description: 'for your own notes', value: true },
     ]);
     if (choice === undefined) return undefined;
     includePrivate = choice;
   }
-  const markdown = renderQuarterSummary({
+  const markdown = renderSummary({
     rubric: snapshot.rubric,
     journal: snapshot.journal,
-    quarter,
+    period,
     includePrivate,
     journalLabel: snapshot.settings.journalPath,
     summaryFolder: snapshot.settings.summariesFolder,
   });
-  return { snapshot, quarter, markdown };
+  return { snapshot, period, markdown };
 }
 
-async function pickQuarter(services: Services, snapshot: JournalSnapshot): Promise<Quarter | undefined> {
+/** Recent quarters with their entry counts, then this and last half and year. A range can be passed to the command as its argument. */
+export async function pickPeriod(services: Services, snapshot: JournalSnapshot, title: string): Promise<Period | undefined> {
   const start = snapshot.settings.fiscalYearStartMonth;
   const current = quarterOfDate(localIsoDate(new Date()), start);
   const counts = new Map<string, number>();
@@ -84,9 +87,26 @@ async function pickQuarter(services: Services, snapshot: JournalSnapshot): Promi
       const q = parseQuarter(l, start)!;
       const n = counts.get(l) ?? 0;
       const when = l === quarterLabel(current) ? 'this quarter, ' : l === quarterLabel(previousQuarter(current)) ? 'last quarter, ' : '';
-      return { label: l, description: `${quarterMonths(q)}: ${when}${n} ${n === 1 ? 'entry' : 'entries'}`, value: q };
+      return { label: l, description: `${quarterMonths(q)}: ${when}${n} ${n === 1 ? 'entry' : 'entries'}`, value: parsePeriod(l, start)! };
     });
-  return services.prompts.pick('Quarterly Summary', 'Which quarter?', choices);
+  const today = localIsoDate(new Date());
+  const half = periodOfDate('half', today, start);
+  const year = periodOfDate('year', today, start);
+  const lastHalf = periodOfDate('half', dayBefore(half.range.start), start);
+  const lastYear = periodOfDate('year', dayBefore(year.range.start), start);
+  const wider = [
+    { period: half, when: 'this half' },
+    { period: lastHalf, when: 'last half' },
+    { period: year, when: 'this year' },
+    { period: lastYear, when: 'last year' },
+  ].map(({ period, when }) => ({ label: period.label, description: `${periodTitle(period).replace(`${period.label} `, '')}: ${when}`, value: period }));
+  return services.prompts.pick(title, 'Which period? (A date range such as 2026-03-01..2026-08-31 can be given to the command.)', [...choices, ...wider]);
+}
+
+function dayBefore(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
 }
 
 /** The file to write: the quarter's own, unless the user edited it, then they choose. */

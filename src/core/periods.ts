@@ -1,0 +1,66 @@
+import { parseIsoDate } from './dates';
+import { parseQuarter, quarterLabel, quarterMonths, quarterOfDate, quarterRange, type DateRange } from './quarters';
+
+/**
+ * A review period: a quarter `2026-Q4`, a half `2026-H2`, a year `2026` (all of the fiscal
+ * year, which is named by the calendar year it ends in), or a range `2026-03-01..2026-08-31`.
+ */
+export interface Period {
+  kind: 'quarter' | 'half' | 'year' | 'range';
+  /** As the user writes it: `2026-Q4`, `2026-H2`, `2026`, `2026-03-01..2026-08-31`. */
+  label: string;
+  /** Inclusive dates. */
+  range: DateRange;
+  /** A readable name for the months, e.g. "Oct–Dec 2026"; for a range, its dates. */
+  months: string;
+}
+
+const HALF = /^(?:FY)?(\d{4})-?H([12])$/i;
+const YEAR = /^(?:FY)?(\d{4})$/i;
+const RANGE = /^(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})$/;
+
+/** How to write a period, for messages that ask for one. */
+export const PERIOD_HINT = 'a quarter (2026-Q4), a half (2026-H2), a year (2026) or a date range (2026-03-01..2026-08-31)';
+
+/** Parses any period label, fiscal year respected; undefined when it is none (or a range ends before it starts). */
+export function parsePeriod(label: string, fiscalStartMonth = 1): Period | undefined {
+  const text = label.trim();
+  const quarter = parseQuarter(text, fiscalStartMonth);
+  if (quarter) return { kind: 'quarter', label: quarterLabel(quarter), range: quarterRange(quarter), months: quarterMonths(quarter) };
+  const half = HALF.exec(text);
+  if (half) {
+    const year = Number(half[1]);
+    return half[2] === '1' ? spanOfQuarters('half', `${year}-H1`, year, 1, 2, fiscalStartMonth) : spanOfQuarters('half', `${year}-H2`, year, 3, 4, fiscalStartMonth);
+  }
+  const year = YEAR.exec(text);
+  if (year) return spanOfQuarters('year', year[1], Number(year[1]), 1, 4, fiscalStartMonth);
+  const range = RANGE.exec(text);
+  if (range && parseIsoDate(range[1]) && parseIsoDate(range[2]) && range[1] <= range[2]) {
+    return { kind: 'range', label: `${range[1]}..${range[2]}`, range: { start: range[1], end: range[2] }, months: `${range[1]} to ${range[2]}` };
+  }
+  return undefined;
+}
+
+function spanOfQuarters(kind: 'half' | 'year', label: string, year: number, first: 1 | 3, last: 2 | 4, fiscalStartMonth: number): Period {
+  const from = parseQuarter(`${year}-Q${first}`, fiscalStartMonth)!;
+  const to = parseQuarter(`${year}-Q${last}`, fiscalStartMonth)!;
+  const range = { start: quarterRange(from).start, end: quarterRange(to).end };
+  const startMonth = quarterMonths(from).split(/[– ]/)[0];
+  const endMonth = quarterMonths(to).split(/[– ]/).at(-2);
+  const [startYear, endYear] = [range.start.slice(0, 4), range.end.slice(0, 4)];
+  // "Jan–Jun 2026", or across years "Jul 2025–Jun 2026".
+  const months = startYear === endYear ? `${startMonth}–${endMonth} ${endYear}` : `${startMonth} ${startYear}–${endMonth} ${endYear}`;
+  return { kind, label, range, months };
+}
+
+/** The period of `kind` that holds `date`: this quarter, half or year. */
+export function periodOfDate(kind: 'quarter' | 'half' | 'year', date: string, fiscalStartMonth = 1): Period {
+  const q = quarterOfDate(date, fiscalStartMonth);
+  const label = kind === 'quarter' ? quarterLabel(q) : kind === 'half' ? `${q.year}-H${q.quarter <= 2 ? 1 : 2}` : String(q.year);
+  return parsePeriod(label, fiscalStartMonth)!;
+}
+
+/** "2026-Q4 (Oct–Dec 2026)", or for a range just its dates. */
+export function periodTitle(period: Period): string {
+  return period.kind === 'range' ? `${period.range.start} to ${period.range.end}` : `${period.label} (${period.months})`;
+}
