@@ -55,6 +55,29 @@ describe('cli', () => {
     assert.match(readFileSync(join(dir, 'q.md'), 'utf8'), /Salary negotiation notes/);
   });
 
+  it('summary: --period takes a half, a year or a range', async () => {
+    const half = await run(['summary', '--period', '2026-H2'], dir);
+    assert.equal(half.code, 0, half.err);
+    assert.match(half.out, /^# Growth summary: 2026-H2 \(Jul–Dec 2026\)/);
+    const range = await run(['summary', '--period', '2026-10-01..2026-10-31'], dir);
+    assert.match(range.out, /^# Growth summary: 2026-10-01 to 2026-10-31/);
+  });
+
+  it('packet: prints the golden packet in Markdown or HTML, or writes it with --out', async () => {
+    copyFileSync(join(root, 'test/fixtures/journals/packet.yaml'), join(dir, 'packet.yaml'));
+    const md = await run(['packet', 'packet.yaml', '--period', '2026-Q4'], dir);
+    assert.equal(md.code, 0, md.err);
+    assert.equal(md.out, readFileSync(join(root, 'test/fixtures/packets/packet-senior-2026-Q4.md'), 'utf8').replace('`.growth/journal.yaml`', '`packet.yaml`'));
+    const html = await run(['packet', 'packet.yaml', '--period', '2026-Q4', '--format', 'html', '--out', 'p.html'], dir);
+    assert.equal(html.code, 0, html.err);
+    assert.equal(readFileSync(join(dir, 'p.html'), 'utf8'), readFileSync(join(root, 'test/fixtures/packets/packet-senior-2026-Q4.html'), 'utf8').replace('from .growth/journal.yaml', 'from packet.yaml'));
+    const bad = await run(['packet', 'packet.yaml', '--format', 'pdf'], dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--format takes md or html/);
+    const level = await run(['packet', 'packet.yaml', '--level', 'staff'], dir);
+    assert.match(level.err, /"staff" is not a level/);
+  });
+
   it('summary: works with another ladder given as a path', async () => {
     // The fixture names its rubric relative to the repository, which is not the journal's folder.
     const r = await run(['summary', '--quarter', '2026-Q1', '--workspace', root, '--journal', join(root, 'test/fixtures/journals/five-levels.yaml')], root);
