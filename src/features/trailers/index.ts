@@ -3,6 +3,7 @@ import { localIsoDate } from '../../core/dates';
 import { decideTrailerImport, emptyTally, skippedTrailersMessage, tallyDecision, type TrailerImportTally } from '../../core/trailers';
 import { type Commit, type Repo } from '../../host/git';
 import { guarded, whileSettingOn, type Services } from '../../host/services';
+import { requireTrust } from '../../host/trust';
 import { trailerAuthors } from '../../host/settings';
 
 const HISTORY_SCANNED = 2000;
@@ -51,7 +52,7 @@ export function registerTrailers(context: vscode.ExtensionContext, services: Ser
     vscode.commands.registerCommand(
       'growthJournal.importTrailers',
       guarded(services, async () => {
-        if (!vscode.workspace.isTrusted) throw new Error('Importing runs git and writes the journal, so it needs a trusted workspace.');
+        requireTrust();
         const repos = await services.git.repositories();
         if (!repos.length) throw new Error('No git repository is open in this workspace.');
         const { tally, rubricName } = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Growth Journal: reading commit trailers…' }, () =>
