@@ -4,6 +4,7 @@ import { mocha } from './mochaGlobals';
 import './activation.test';
 import './tree.test';
 import './tagging.test';
+import './entries.test';
 import './summary.test';
 import './scale.test';
 import './compare.test';
