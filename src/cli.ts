@@ -245,7 +245,12 @@ async function add(o: Options, io: CliIo): Promise<number> {
   }
   if (o.level !== undefined) checkLevel(rubric, o.level, '--level');
   const { workspace } = locate(o, io);
-  const commit = o.commit === undefined ? undefined : readCommit(workspace, o.commit);
+  let commit: ReturnType<typeof readCommit> | undefined;
+  try {
+    commit = o.commit === undefined ? undefined : readCommit(workspace, o.commit);
+  } catch (e) {
+    throw new FileError((e as Error).message);
+  }
   const data: Omit<EntryData, 'id'> = {
     date: o.date ?? commit?.date ?? localIsoDate(io.today),
     kind: commit ? 'commit' : 'note',
