@@ -2,6 +2,7 @@ import { isCommitSha } from './commitSha';
 import { type EntryData } from './journal';
 import { quoted } from './problem';
 import { findDimension, levelRank, type Rubric } from './rubric';
+import { citedRef, findStatement, parseStatementRef, type Statement } from './statements';
 /** Commit message trailers (`Key: value` lines in the last paragraph), read the way git reads them. */
 
 export interface Trailer {
@@ -53,7 +54,10 @@ export function parseTrailers(message: string): Trailer[] {
 }
 
 export interface GrowthTrailers {
+  /** Dimension ids, and the dimensions of the statements named. */
   dimensions: string[];
+  /** Statement refs named in Growth-Evidence (`risk-management/senior/1`), as written. */
+  statements?: string[];
   level?: string;
 }
 
@@ -61,17 +65,24 @@ export interface GrowthTrailers {
 export function growthTrailers(message: string): GrowthTrailers | undefined {
   const trailers = parseTrailers(message);
   const dimensions: string[] = [];
+  const statements: string[] = [];
   let level: string | undefined;
   for (const t of trailers) {
     const key = t.key.toLowerCase();
     if (key === 'growth-evidence') {
-      for (const id of t.value.split(/[\s,]+/)) if (id && !dimensions.includes(id)) dimensions.push(id);
+      for (const id of t.value.split(/[\s,]+/)) {
+        // A statement ref names its dimension too: the entry counts toward it either way.
+        const ref = parseStatementRef(id);
+        const dimension = ref ? ref.dimensionId : id;
+        if (ref && !statements.includes(id)) statements.push(id);
+        if (dimension && !dimensions.includes(dimension)) dimensions.push(dimension);
+      }
     } else if (key === 'growth-level' && t.value) {
       level = t.value.split(/\s+/)[0];
     }
   }
   if (dimensions.length === 0) return undefined;
-  return { dimensions, ...(level === undefined ? {} : { level }) };
+  return { dimensions, ...(statements.length ? { statements } : {}), ...(level === undefined ? {} : { level }) };
 }
 
 export interface TrailerCommit {
@@ -117,6 +128,7 @@ export function decideTrailerImport(commit: TrailerCommit, rules: TrailerImportR
   const unknownDimensions = trailers.dimensions.filter((id) => !findDimension(rules.rubric, id));
   if (dimensions.length === 0) return { take: false, reason: 'no-known-dimension', unknownDimensions };
   const level = trailers.level !== undefined && levelRank(rules.rubric, trailers.level) >= 0 ? trailers.level : undefined;
+  const statements = knownStatements(rules.rubric, trailers.statements ?? []);
   return {
     take: true,
     data: {
@@ -125,11 +137,21 @@ export function decideTrailerImport(commit: TrailerCommit, rules: TrailerImportR
       title: commit.subject,
       dimensions,
       ...(level ? { level } : {}),
+      ...(statements.length ? { statements } : {}),
       commit: { sha: commit.sha, ...(commit.remote ? { repo: commit.remote } : {}), subject: commit.subject },
     },
     unknownDimensions,
     ...(trailers.level !== undefined && !level ? { unknownLevel: trailers.level } : {}),
   };
+}
+
+/** The refs that name statements of the rubric, with the fingerprint of their text today; others are left out. */
+export function knownStatements(rubric: Rubric, refs: readonly string[]): string[] {
+  return refs.flatMap((ref) => {
+    const parsed = parseStatementRef(ref);
+    const statement: Statement | undefined = parsed && findStatement(rubric, parsed);
+    return statement ? [citedRef(statement)] : [];
+  });
 }
 
 /** What an import did and left out, counted over the commits it read. */

@@ -274,6 +274,11 @@ export class JournalStore implements vscode.Disposable {
     await this.mutate({ kind: 'amend', id, addDimensions: dimensions }, false);
   }
 
+  /** Re-points one statement an entry cites (`from` as written) to `to`. */
+  async repointStatement(id: string, from: string, to: string): Promise<void> {
+    await this.mutate({ kind: 'repoint', id, from, to }, false);
+  }
+
   /** Removes credentials and queries from every URL the journal recorded. */
   async redactCredentials(): Promise<void> {
     await this.mutate({ kind: 'redact' }, false);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { allDimensions, levelName, type Rubric } from '../core/rubric';
+import { allDimensions, findDimension, levelName, type Rubric } from '../core/rubric';
+import { type Statement } from '../core/statements';
 import { type Commit, type Repo } from './git';
 
 export interface CommitChoice {
@@ -41,6 +42,11 @@ export interface Prompts {
   pickDimensions(rubric: Rubric, options: DimensionPickOptions): Promise<string[] | undefined>;
   /** `only` limits the choice (targets at or above the current level); the order is always the ladder's. */
   pickLevel(rubric: Rubric, options: { suggested?: string; currentLevel?: string; targetLevel?: string; title: string; only?: readonly string[]; placeHolder?: string }): Promise<string | undefined>;
+  /**
+   * Which of the statements in force the evidence shows (optional: none is an answer; undefined
+   * cancels). `cited` counts what the journal already cites, to mark it.
+   */
+  pickStatements(rubric: Rubric, options: { statements: readonly Statement[]; cited: ReadonlyMap<string, number>; levelName: string }): Promise<string[] | undefined>;
   pickPrivacy(): Promise<boolean | undefined>;
   confirm(message: string, detail: string, action: string): Promise<boolean>;
   info(message: string, ...actions: string[]): Promise<string | undefined>;
@@ -176,6 +182,28 @@ export class VsCodePrompts implements Prompts {
     });
     pick.dispose();
     return picked;
+  }
+
+  async pickStatements(rubric: Rubric, options: { statements: readonly Statement[]; cited: ReadonlyMap<string, number>; levelName: string }): Promise<string[] | undefined> {
+    type Item = vscode.QuickPickItem & { ref?: string };
+    const items: Item[] = [];
+    let dimension: string | undefined;
+    for (const s of options.statements) {
+      if (s.dimensionId !== dimension) {
+        dimension = s.dimensionId;
+        items.push({ label: `${findDimension(rubric, s.dimensionId)?.name ?? s.dimensionId} at ${levelName(rubric, s.levelId)}`, kind: vscode.QuickPickItemKind.Separator });
+      }
+      const n = options.cited.get(s.ref) ?? 0;
+      items.push({ ref: s.ref, label: s.text, description: n ? `$(check) cited by ${n} ${n === 1 ? 'entry' : 'entries'}` : s.ref, detail: n ? s.ref : undefined });
+    }
+    const picked = await vscode.window.showQuickPick(items, {
+      title: `${STEP_TITLE}: Statements (optional)`,
+      placeHolder: `Which ${options.levelName} expectations does this show? Type to search; Space selects; Enter with none selected skips.`,
+      canPickMany: true,
+      matchOnDescription: true,
+    });
+    if (!picked) return undefined;
+    return picked.flatMap((p) => (p.ref ? [p.ref] : []));
   }
 
   async pickPrivacy(): Promise<boolean | undefined> {

@@ -226,7 +226,7 @@ async function checkThemes(browser, options) {
       await page.screenshot({ path: join(results, `compare-changes-${label}.png`) });
       console.log(`[ui] ${label}: comparison shown with evidence and changes; screenshots test-results/compare-${label}.png, compare-changes-${label}.png`);
       await page.keyboard.press('Control+W');
-      await runCommand(page, 'Growth Journal: Generate Quarterly Summary');
+      await runCommand(page, 'Growth Journal: Generate Summary');
       await acceptFirstPick(page); // this quarter
       await acceptFirstPick(page); // leave private entries out
       await page.getByRole('tab', { name: /^Preview Q?\d{4}-Q\d/ }).first().waitFor({ timeout: 20_000 });

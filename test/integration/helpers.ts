@@ -4,6 +4,7 @@ import type { TestApi } from '../../src/extension';
 import type { Commit, Repo } from '../../src/host/git';
 import type { Choice, CommitChoice, EvidenceKind, Prompts } from '../../src/host/prompts';
 import type { Rubric } from '../../src/core/rubric';
+import type { Statement } from '../../src/core/statements';
 
 export async function extensionApi(): Promise<TestApi> {
   const extension = vscode.extensions.getExtension<TestApi>('growth-journal.growth-journal');
@@ -68,6 +69,14 @@ export class ScriptedPrompts implements Prompts {
   }
   pickLevel(rubric: Rubric, options: { suggested?: string; title: string }) {
     return this.next<string | undefined>('pickLevel', rubric, options);
+  }
+  /** Optional in every flow: a script that does not answer it cites no statement. */
+  pickStatements(rubric: Rubric, options: { statements: readonly Statement[]; cited: ReadonlyMap<string, number>; levelName: string }) {
+    if (!this.answers.pickStatements) {
+      this.asked.push({ method: 'pickStatements', args: [rubric, options] });
+      return Promise.resolve<string[] | undefined>([]);
+    }
+    return this.next<string[] | undefined>('pickStatements', rubric, options);
   }
   pickPrivacy() {
     return this.next<boolean | undefined>('pickPrivacy');

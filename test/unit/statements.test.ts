@@ -6,6 +6,7 @@ import { JournalSession } from '../../src/core/journalSession';
 import { parseRubric, findDimension } from '../../src/core/rubric';
 import { checkStatementRef, citedRef, expectationInForce, parseStatementRef, statementFingerprint, statementsAt } from '../../src/core/statements';
 import { renderSummary } from '../../src/core/summary';
+import { decideTrailerImport, growthTrailers } from '../../src/core/trailers';
 import { parsePeriod } from '../../src/core/periods';
 import { bundledRubric, rubricFixture } from './helpers';
 
@@ -125,5 +126,16 @@ describe('cumulative expectations', () => {
     const gap = md.slice(md.indexOf('## Gaps'));
     assert.match(gap, /### Operations\n\nEvidence so far reaches Engineer I\. Senior Engineer expects \(as stated at Engineer II, the nearest level below that states something\):\n\n- Handles on-call for owned services\. \(`operations\/l2\/1`\)/);
     assert.match(gap, /0 of 1 Engineer II statements in Operations have evidence\./);
+  });
+});
+
+describe('statement refs in commit trailers', () => {
+  it('reads Growth-Evidence refs as statements of their dimension, fingerprinted on import; unknown refs are left out', () => {
+    const message = 'fix: x\n\nGrowth-Evidence: risk-management/senior/1, technical-depth\nGrowth-Evidence: risk-management/senior/99\n';
+    assert.deepEqual(growthTrailers(message), { dimensions: ['risk-management', 'technical-depth'], statements: ['risk-management/senior/1', 'risk-management/senior/99'] });
+    const rubric = bundledRubric();
+    const decision = decideTrailerImport({ sha: 'abcdef1234567', subject: 'fix: x', message, date: '2026-10-02', authorEmail: 'me@example.com' }, { authors: ['me@example.com'], rubric });
+    assert.ok(decision.take);
+    assert.deepEqual(decision.take && decision.data.statements, [citedRef(statementsAt(findDimension(rubric, 'risk-management')!, 'senior')[0])]);
   });
 });

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { localIsoDate } from '../../core/dates';
-import { parsePeriod, periodOfDate, PERIOD_HINT, periodTitle, type Period } from '../../core/periods';
-import { nextQuarter, parseQuarter, previousQuarter, quarterLabel, quarterMonths, quarterOfDate, inRange } from '../../core/quarters';
+import { parsePeriod, PERIOD_HINT, type Period } from '../../core/periods';
+import { inRange } from '../../core/quarters';
+import { pickPeriod } from '../../host/periodPick';
 import { isUneditedSummary, renderSummary } from '../../core/summary';
 import { readTextFile, writeFileAtomic } from '../../host/files';
 import { type JournalSnapshot } from '../../host/journalStore';
@@ -72,41 +72,6 @@ async function summarise(services: Services, label: string | undefined): Promise
     summaryFolder: snapshot.settings.summariesFolder,
   });
   return { snapshot, period, markdown };
-}
-
-/** Recent quarters with their entry counts, then this and last half and year. A range can be passed to the command as its argument. */
-export async function pickPeriod(services: Services, snapshot: JournalSnapshot, title: string): Promise<Period | undefined> {
-  const start = snapshot.settings.fiscalYearStartMonth;
-  const current = quarterOfDate(localIsoDate(new Date()), start);
-  const counts = new Map<string, number>();
-  for (const e of snapshot.journal?.entries ?? []) if (e.date) counts.set(quarterLabel(quarterOfDate(e.date, start)), (counts.get(quarterLabel(quarterOfDate(e.date, start))) ?? 0) + 1);
-  const labels = [...new Set([quarterLabel(current), quarterLabel(previousQuarter(current)), ...[...counts.keys()].sort().reverse()])];
-  const choices = labels
-    .filter((l) => l <= quarterLabel(nextQuarter(current)))
-    .map((l) => {
-      const q = parseQuarter(l, start)!;
-      const n = counts.get(l) ?? 0;
-      const when = l === quarterLabel(current) ? 'this quarter, ' : l === quarterLabel(previousQuarter(current)) ? 'last quarter, ' : '';
-      return { label: l, description: `${quarterMonths(q)}: ${when}${n} ${n === 1 ? 'entry' : 'entries'}`, value: parsePeriod(l, start)! };
-    });
-  const today = localIsoDate(new Date());
-  const half = periodOfDate('half', today, start);
-  const year = periodOfDate('year', today, start);
-  const lastHalf = periodOfDate('half', dayBefore(half.range.start), start);
-  const lastYear = periodOfDate('year', dayBefore(year.range.start), start);
-  const wider = [
-    { period: half, when: 'this half' },
-    { period: lastHalf, when: 'last half' },
-    { period: year, when: 'this year' },
-    { period: lastYear, when: 'last year' },
-  ].map(({ period, when }) => ({ label: period.label, description: `${periodTitle(period).replace(`${period.label} `, '')}: ${when}`, value: period }));
-  return services.prompts.pick(title, 'Which period? (A date range such as 2026-03-01..2026-08-31 can be given to the command.)', [...choices, ...wider]);
-}
-
-function dayBefore(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
 }
 
 /** The file to write: the quarter's own, unless the user edited it, then they choose. */

@@ -4,7 +4,9 @@ import { localIsoDate } from '../../core/dates';
 import { type Entry, type EntryData } from '../../core/journal';
 import { fileUrl } from '../../core/permalink';
 import { findDimension, levelName, type Rubric } from '../../core/rubric';
-import { growthTrailers } from '../../core/trailers';
+import { growthTrailers, knownStatements } from '../../core/trailers';
+import { citations } from '../../core/coverage';
+import { citedRef, expectationInForce } from '../../core/statements';
 import { type Commit, type Repo } from '../../host/git';
 import { JournalError, type JournalSnapshot } from '../../host/journalStore';
 import { guarded, showAt, type Services } from '../../host/services';
@@ -22,6 +24,8 @@ interface Draft {
   subject: string;
   suggestedDimensions?: string[];
   suggestedLevel?: string;
+  /** Statement refs from a Growth-Evidence trailer, as written. */
+  suggestedStatements?: string[];
 }
 
 /** The tagging commands: commits, the last commit, a code selection, a note, and "for this dimension". */
@@ -189,16 +193,38 @@ class TaggingFlows {
       ...(profile.targetLevel ? { targetLevel: profile.targetLevel } : {}),
     });
     if (!level) return;
+    const statements = await this.pickStatements(rubric, snapshot.journal?.entries ?? [], dimensions, level, drafts);
+    if (!statements) return;
     const isPrivate = await this.prompts.pickPrivacy();
     if (isPrivate === undefined) return;
 
     // One write for all of them, and one for Undo.
-    const added = await this.services.store.appendMany(drafts.map((draft) => ({ data: { ...draft.data, dimensions, level, ...(isPrivate ? { private: true } : {}) }, idSeed: draft.idSeed })));
+    const cites = statements.length ? { statements } : {};
+    const added = await this.services.store.appendMany(drafts.map((draft) => ({ data: { ...draft.data, dimensions, level, ...cites, ...(isPrivate ? { private: true } : {}) }, idSeed: draft.idSeed })));
     await this.services.workspaceState.update(RECENT_KEY, [...new Set([...dimensions, ...recent])].slice(0, 10));
     completeWalkthroughStep('tag');
     const what = added.length === 1 ? `“${added[0].title}”` : `${added.length} commits`;
     // Not awaited: the notification stays until dismissed, and the command is done.
     void this.prompts.info(`Tagged ${what} as ${levelName(rubric, level)} evidence for ${dimensionNames(rubric, dimensions)}.`, 'Open in Journal', 'Undo').then((choice) => this.afterTagged(added, choice, recent));
+  }
+
+  /**
+   * The statements in force at `level` for the chosen dimensions (ladders are cumulative), offered
+   * after the level; refs come back with the fingerprint of their text. Statement refs from commit
+   * trailers are preselected by skipping the question when they already name statements in force.
+   */
+  private async pickStatements(rubric: Rubric, entries: readonly Entry[], dimensions: readonly string[], level: string, drafts: readonly Draft[]): Promise<string[] | undefined> {
+    const inForce = dimensions.flatMap((id) => {
+      const dimension = findDimension(rubric, id);
+      return dimension ? (expectationInForce(rubric, dimension, level)?.statements ?? []) : [];
+    });
+    const fromTrailers = knownStatements(rubric, drafts.flatMap((d) => d.suggestedStatements ?? []));
+    if (fromTrailers.length) return fromTrailers;
+    if (!inForce.length) return [];
+    const cited = new Map([...citations(entries)].map(([ref, list]) => [ref, list.length]));
+    const picked = await this.prompts.pickStatements(rubric, { statements: inForce, cited, levelName: levelName(rubric, level) });
+    if (!picked) return undefined;
+    return inForce.filter((s) => picked.includes(s.ref)).map(citedRef);
   }
 
   /** Adds dimensions to an entry already in the journal, through the same write path. */
@@ -250,6 +276,6 @@ function commitDraft(commit: Commit, repo: Repo): Draft {
     },
     idSeed: commit.sha,
     subject: `${commit.sha.slice(0, 7)} “${commit.subject}”`,
-    ...(trailers ? { suggestedDimensions: trailers.dimensions, ...(trailers.level ? { suggestedLevel: trailers.level } : {}) } : {}),
+    ...(trailers ? { suggestedDimensions: trailers.dimensions, ...(trailers.level ? { suggestedLevel: trailers.level } : {}), ...(trailers.statements ? { suggestedStatements: trailers.statements } : {}) } : {}),
   };
 }

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { packetModel, PacketError, renderPacketHtml, type PacketInput } from '../../core/packet';
+import { parsePeriod, PERIOD_HINT, type Period } from '../../core/periods';
+import { levelName } from '../../core/rubric';
+import { writeFileAtomic } from '../../host/files';
+import { pickPeriod } from '../../host/periodPick';
+import { guarded, type Services } from '../../host/services';
+import { requireTrust } from '../../host/trust';
+
+/** What the integration tests read back: the panel shown last and the HTML it was given. */
+export interface PacketProbe {
+  lastHtml(): string | undefined;
+}
+
+const ALL_TIME = 'all' as const;
+
+/**
+ * Build Promotion Packet…: the packet for a level and period, from core, shown beside the editor
+ * in a webview that runs no script (the CSP allows only the packet's own style), then saved as
+ * one self-contained HTML file if the user wants it.
+ */
+export function registerPacket(context: vscode.ExtensionContext, services: Services): PacketProbe {
+  let panel: vscode.WebviewPanel | undefined;
+  let shown: string | undefined;
+  context.subscriptions.push(
+    vscode.commands.registerCommand(
+      'growthJournal.buildPacket',
+      guarded(services, async (args?: unknown) => {
+        const given = typeof args === 'object' && args !== null ? (args as { level?: unknown; period?: unknown; includePrivate?: unknown }) : {};
+        const input = await packetInput(services, given);
+        if (!input) return;
+        let model;
+        try {
+          model = packetModel(input);
+        } catch (e) {
+          if (e instanceof PacketError) throw new Error(`${e.message} Use Set Current and Target Level… to set one.`);
+          throw e;
+        }
+        const title = `Promotion Packet: ${levelName(input.rubric, model.level)}${input.period ? ` (${input.period.label})` : ''}`;
+        const nonce = randomBytes(16).toString('base64');
+        panel ??= createPanel(() => (panel = undefined), context);
+        panel.title = title;
+        panel.webview.html = renderPacketHtml(model, { nonce });
+        shown = panel.webview.html;
+        panel.reveal(vscode.ViewColumn.Beside, true);
+        const save = await services.prompts.info(`${title} is open beside the editor. Save it as an HTML file to share or print to PDF?`, 'Save…');
+        if (save !== 'Save…') return;
+        const folder = services.store.journalLocation()?.folder.uri;
+        const name = `promotion-packet-${model.level}${input.period ? `-${input.period.label.replace(/[^A-Za-z0-9-]+/g, '_')}` : ''}.html`;
+        const target = await vscode.window.showSaveDialog({ ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}), filters: { HTML: ['html'] }, title: 'Save Promotion Packet' });
+        if (!target) return;
+        requireTrust();
+        await writeFileAtomic(target, renderPacketHtml(model));
+        void services.prompts.info(`Saved ${vscode.workspace.asRelativePath(target)}. Open it in a browser and print to PDF for a clean document.`);
+      }),
+    ),
+  );
+  return { lastHtml: () => shown };
+}
+
+function createPanel(onDispose: () => void, context: vscode.ExtensionContext): vscode.WebviewPanel {
+  const panel = vscode.window.createWebviewPanel('growthJournal.packet', 'Promotion Packet', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false, localResourceRoots: [] });
+  const subscription = panel.onDidDispose(() => {
+    subscription.dispose();
+    onDispose();
+  });
+  context.subscriptions.push(panel);
+  return panel;
+}
+
+/** The level, period and privacy: from the command's arguments where given, else asked. */
+async function packetInput(services: Services, given: { level?: unknown; period?: unknown; includePrivate?: unknown }): Promise<PacketInput | undefined> {
+  const snapshot = await services.store.snapshot();
+  if (snapshot.status === 'noFolder') throw new Error('Open a folder first: the packet is made from the journal in the first workspace folder.');
+  if (!snapshot.journal) throw new Error('There is no journal yet, so there is nothing to put in a packet. Tag some evidence first.');
+  if (!snapshot.rubric) throw new Error('The rubric could not be loaded; see the Problems panel.');
+  const { rubric, journal } = snapshot;
+  const level =
+    typeof given.level === 'string'
+      ? given.level
+      : await services.prompts.pickLevel(rubric, {
+          title: 'Promotion Packet: Level',
+          placeHolder: 'Which level is the packet for?',
+          ...(journal.profile.targetLevel ? { suggested: journal.profile.targetLevel, targetLevel: journal.profile.targetLevel } : {}),
+          ...(journal.profile.currentLevel ? { currentLevel: journal.profile.currentLevel } : {}),
+        });
+  if (!level) return undefined;
+  let period: Period | undefined;
+  if (typeof given.period === 'string') {
+    period = given.period === ALL_TIME ? undefined : parsePeriod(given.period, snapshot.settings.fiscalYearStartMonth);
+    if (given.period !== ALL_TIME && !period) throw new Error(`"${given.period}" is not a period: write ${PERIOD_HINT}.`);
+  } else {
+    const picked = await pickPeriod(services, snapshot, 'Promotion Packet: Period', [{ label: 'All evidence to date', description: 'every entry in the journal', value: ALL_TIME }]);
+    if (picked === undefined) return undefined;
+    period = picked === ALL_TIME ? undefined : picked;
+  }
+  let includePrivate = given.includePrivate === true;
+  if (typeof given.includePrivate !== 'boolean' && journal.entries.some((e) => e.private)) {
+    const choice = await services.prompts.pick('Promotion Packet: Private Entries', 'The journal has private entries', [
+      { label: '$(lock) Leave private entries out', description: 'for a committee or manager', value: false },
+      { label: '$(unlock) Include private entries', description: 'for your own preparation', value: true },
+    ]);
+    if (choice === undefined) return undefined;
+    includePrivate = choice;
+  }
+  return { rubric, journal, level, ...(period ? { period } : {}), includePrivate, journalLabel: snapshot.settings.journalPath };
+}
