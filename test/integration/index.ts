@@ -10,6 +10,7 @@ import './scale.test';
 import './compare.test';
 import './firstTenMinutes.test';
 import './writes.test';
+import './packet.test';
 
 export function run(): Promise<void> {
   console.log(`Integration tests in VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);

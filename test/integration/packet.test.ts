@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { parseJournal } from '../../src/core/journal';
+import { useExtension, HEADER, readJournal, ScriptedPrompts, setJournal } from './helpers';
+
+describe('statements and the promotion packet', () => {
+  const api = useExtension();
+
+  it('tagging asks which statements, in force at the chosen level, marks those cited, and writes fingerprinted refs', async () => {
+    await setJournal(api(), HEADER);
+    let offered: { statements: { ref: string }[]; cited: ReadonlyMap<string, number> } | undefined;
+    const first = new ScriptedPrompts({
+      inputTitle: ['Balanced the launch risk'],
+      inputDetails: [''],
+      pickDimensions: [['risk-management', 'thought-leadership']],
+      pickLevel: ['senior'],
+      pickStatements: [(_r: unknown, o: typeof offered) => ((offered = o), ['risk-management/senior/1'])],
+      pickPrivacy: [false],
+    });
+    api().setPrompts(first);
+    await vscode.commands.executeCommand('growthJournal.addNote');
+    assert.deepEqual(first.errors, []);
+    assert.deepEqual(offered?.statements.map((s) => s.ref), ['risk-management/senior/1', 'risk-management/senior/2', 'risk-management/senior/3', 'thought-leadership/senior/1']);
+    const [entry] = parseJournal(await readJournal()).journal!.entries;
+    assert.equal(entry.statements?.length, 1);
+    assert.match(entry.statements![0], /^risk-management\/senior\/1@[0-9a-f]{6}$/);
+
+    const second = new ScriptedPrompts({ inputTitle: ['Again'], inputDetails: [''], pickDimensions: [['risk-management']], pickLevel: ['senior'], pickStatements: [(_r: unknown, o: typeof offered) => ((offered = o), [])], pickPrivacy: [false] });
+    api().setPrompts(second);
+    await vscode.commands.executeCommand('growthJournal.addNote');
+    assert.equal(offered?.cited.get('risk-management/senior/1'), 1, 'the statement already cited is marked');
+    assert.equal(parseJournal(await readJournal()).journal!.entries[1].statements, undefined, 'skipping cites nothing');
+  });
+
+  it('Build Promotion Packet… shows the packet beside the editor, script-free, with the evidence under its statement', async () => {
+    const prompts = new ScriptedPrompts({});
+    api().setPrompts(prompts);
+    await vscode.commands.executeCommand('growthJournal.buildPacket', { level: 'senior', period: 'all', includePrivate: false });
+    assert.deepEqual(prompts.errors, []);
+    const html = api().packet.lastHtml();
+    assert.ok(html, 'a packet was shown');
+    assert.match(html, /Content-Security-Policy" content="default-src 'none'; style-src 'nonce-[^']+'; img-src data:"/);
+    assert.doesNotMatch(html, /<script/);
+    assert.match(html, /Balances security and business needs expertly\. <span class="ref">risk-management\/senior\/1<\/span><\/p>\n<ul><li><strong>\d{4}-\d{2}-\d{2}<\/strong>: Balanced the launch risk/);
+    assert.match(prompts.infos.at(-1) ?? '', /open beside the editor/);
+    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.startsWith('Promotion Packet: Senior'));
+    assert.ok(tab, 'the packet has a tab');
+  });
+
+  it('the packet command says what to do for a period it cannot read', async () => {
+    const prompts = new ScriptedPrompts({});
+    api().setPrompts(prompts);
+    await vscode.commands.executeCommand('growthJournal.buildPacket', { level: 'senior', period: 'next spring' });
+    assert.match(prompts.errors[0] ?? '', /"next spring" is not a period: write a quarter/);
+  });
+});
