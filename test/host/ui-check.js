@@ -58,6 +58,17 @@ async function compareFrame(page) {
   throw new Error('The Compare Levels panel did not render its table.');
 }
 
+/** The frame whose `selector` element has text matching `text`: a webview's content. */
+async function frameWith(page, selector, text) {
+  for (let i = 0; i < 100; i++) {
+    for (const frame of page.frames()) {
+      if (await frame.locator(selector, { hasText: text }).count().catch(() => 0)) return frame;
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`No webview shows ${selector} ${text}.`);
+}
+
 async function openCompare(page) {
   const tab = page.getByRole('tab', { name: /^Compare Levels/ });
   for (let attempt = 0; attempt < 3 && !(await tab.isVisible()); attempt++) {
@@ -233,6 +244,15 @@ async function checkThemes(browser, options) {
       await page.waitForTimeout(2500);
       await page.screenshot({ path: join(results, `summary-preview-${label}.png`) });
       console.log(`[ui] ${label}: summary written and previewed; screenshot test-results/summary-preview-${label}.png`);
+      await runCommand(page, 'Growth Journal: Build Promotion Packet');
+      await acceptFirstPick(page); // the target level, suggested
+      await acceptFirstPick(page); // this quarter
+      await acceptFirstPick(page); // leave private entries out
+      const packet = await frameWith(page, 'h1', /^Promotion packet: Senior$/);
+      await packet.getByText('No evidence yet.').first().waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(1000);
+      await page.screenshot({ path: join(results, `packet-${label}.png`) });
+      console.log(`[ui] ${label}: promotion packet shown beside the editor; screenshot test-results/packet-${label}.png`);
     });
     if (code !== 0) return code;
   }
