@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseJournal } from '../../src/core/journal';
-import { useExtension, HEADER, readJournal, ScriptedPrompts, setJournal } from './helpers';
+import { useExtension, HEADER, readJournal, ScriptedPrompts, setJournal, waitFor } from './helpers';
 
 describe('statements and the promotion packet', () => {
   const api = useExtension();
@@ -30,6 +30,23 @@ describe('statements and the promotion packet', () => {
     await vscode.commands.executeCommand('growthJournal.addNote');
     assert.equal(offered?.cited.get('risk-management/senior/1'), 1, 'the statement already cited is marked');
     assert.equal(parseJournal(await readJournal()).journal!.entries[1].statements, undefined, 'skipping cites nothing');
+  });
+
+  it('the tree shows each statement under its level with its evidence count, expandable to the entries', async () => {
+    const tree = api().tree;
+    const statements = await waitFor('the cited statement in the tree', async () => {
+      const groups = await tree.getChildren();
+      const dims = await tree.getChildren(groups.find((g) => g.kind === 'group' && g.view.group.id === 'core'));
+      const risk = dims.find((d) => d.kind === 'dimension' && d.view.dimension.id === 'risk-management');
+      const [expectations] = await tree.getChildren(risk);
+      const senior = (await tree.getChildren(expectations)).find((l) => l.kind === 'level' && l.levelId === 'senior');
+      const list = await tree.getChildren(senior);
+      return list[0]?.kind === 'statement' && list[0].cited.length === 1 ? list : undefined;
+    });
+    assert.equal(tree.getTreeItem(statements[0]).description, '1');
+    assert.equal(tree.getTreeItem(statements[1]).description, '');
+    const [cited] = await tree.getChildren(statements[0]);
+    assert.equal(cited.kind === 'entry' && cited.entry.title, 'Balanced the launch risk');
   });
 
   it('Build Promotion Packet… shows the packet beside the editor, script-free, with the evidence under its statement', async () => {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LINE_BREAK, mdText } from '../../core/markdown';
+import { citations, entriesInPeriod } from '../../core/coverage';
 import { type Entry } from '../../core/journal';
 import { levelName, type Dimension, type Rubric } from '../../core/rubric';
 import { MAX_LISTED_EVIDENCE, type DimensionView, type GroupView, type Period, type RubricView } from '../../core/rubricView';
@@ -12,9 +13,10 @@ export type TreeNode =
   | { kind: 'dimension'; view: DimensionView }
   | { kind: 'expectations'; view: DimensionView }
   | { kind: 'level'; dimension: Dimension; levelId: string }
-  | { kind: 'statement'; dimension: Dimension; levelId: string; text: string; index: number }
+  | { kind: 'statement'; dimension: Dimension; levelId: string; text: string; index: number; cited: readonly Entry[] }
   | { kind: 'evidence'; view: DimensionView }
-  | { kind: 'entry'; entry: Entry; dimensionId: string }
+  /** `statement`: the ref it is listed under, when it is listed under a statement rather than the dimension's evidence. */
+  | { kind: 'entry'; entry: Entry; dimensionId: string; statement?: string }
   | { kind: 'older'; dimensionId: string; count: number; firstOlder: Entry }
   | { kind: 'tagHere'; dimension: Dimension }
   | { kind: 'journalError' };
@@ -87,7 +89,9 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       case 'expectations':
         return this.levelsOf(node.view.dimension).map((levelId) => ({ kind: 'level', dimension: node.view.dimension, levelId }));
       case 'level':
-        return node.dimension.expectations[node.levelId].map((text, index) => ({ kind: 'statement', dimension: node.dimension, levelId: node.levelId, text, index }));
+        return node.dimension.expectations[node.levelId].map((text, index) => ({ kind: 'statement', dimension: node.dimension, levelId: node.levelId, text, index, cited: this.citedBy().get(`${node.dimension.id}/${node.levelId}/${index + 1}`) ?? [] }));
+      case 'statement':
+        return node.cited.map((entry) => ({ kind: 'entry', entry, dimensionId: node.dimension.id, statement: `${node.dimension.id}/${node.levelId}/${node.index + 1}` }));
       case 'evidence': {
         const { entries, dimension } = node.view;
         if (this.snapshot.status === 'journalError') return [{ kind: 'journalError' }];
@@ -99,6 +103,15 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       default:
         return [];
     }
+  }
+
+  private cited: { entries: readonly Entry[]; byRef: ReadonlyMap<string, Entry[]> } | undefined;
+
+  /** Entries per statement ref, newest first, all time; worked out once per journal read. */
+  private citedBy(): ReadonlyMap<string, Entry[]> {
+    const entries = this.snapshot?.journal?.entries ?? [];
+    if (this.cited?.entries !== entries) this.cited = { entries, byRef: citations(entriesInPeriod(entries, { includePrivate: true })) };
+    return this.cited.byRef;
   }
 
   private levelsOf(dimension: Dimension): string[] {
@@ -148,9 +161,12 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         return item;
       }
       case 'statement': {
-        const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+        const ref = `${node.dimension.id}/${node.levelId}/${node.index + 1}`;
+        const item = new vscode.TreeItem(node.text, node.cited.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `dim:${node.dimension.id}/expectations/${node.levelId}/${node.index}`;
-        item.tooltip = node.text;
+        item.description = node.cited.length ? formatCount(node.cited.length) : '';
+        item.tooltip = `${node.text}\n\n${ref}: ${node.cited.length ? `cited by ${node.cited.length} ${node.cited.length === 1 ? 'entry' : 'entries'}` : 'no evidence cites it yet'}`;
+        item.iconPath = new vscode.ThemeIcon(node.cited.length ? 'pass' : 'circle-small');
         return item;
       }
       case 'evidence': {
@@ -163,7 +179,7 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       case 'entry': {
         const { entry } = node;
         const item = new vscode.TreeItem(entry.title, vscode.TreeItemCollapsibleState.None);
-        item.id = `dim:${node.dimensionId}/evidence/${entry.id}`;
+        item.id = node.statement ? `statement:${node.statement}/${entry.id}` : `dim:${node.dimensionId}/evidence/${entry.id}`;
         item.description = [entry.date, entry.level ? levelName(rubric, entry.level) : '', entry.private ? 'private' : ''].filter(Boolean).join(' · ');
         item.iconPath = new vscode.ThemeIcon(entry.private ? 'lock' : KIND_ICON[entry.kind]);
         item.tooltip = entryTooltip(rubric, entry);
