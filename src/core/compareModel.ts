@@ -7,7 +7,7 @@ import { MAX_LISTED_EVIDENCE } from './rubricView';
 
 export type PeriodKey = 'quarter' | 'previous' | 'all';
 
-export interface EvidenceItem {
+interface EvidenceItem {
   id: string;
   title: string;
   date: string;

@@ -3,7 +3,7 @@ import { type Problem } from './problem';
 import { contentHash } from './text';
 import { NodeReader, parseYaml } from './yamlSource';
 
-export interface Level {
+interface Level {
   id: string;
   name: string;
 }
@@ -34,8 +34,8 @@ export interface Rubric {
   hash: string;
 }
 
-export const MIN_LEVELS = 2;
-export const MAX_LEVELS = 10;
+const MIN_LEVELS = 2;
+const MAX_LEVELS = 10;
 
 export type RubricParse = { rubric: Rubric; problems: Problem[] } | { rubric: undefined; problems: Problem[] };
 

@@ -4,7 +4,7 @@
  */
 import type { CompareModel, PeriodKey } from '../core/compareModel';
 
-export type { CompareModel, DimensionRow, EvidenceItem, PeriodKey } from '../core/compareModel';
+export type { CompareModel, DimensionRow, PeriodKey } from '../core/compareModel';
 
 export type HostMessage = { type: 'model'; model: CompareModel } | { type: 'reveal'; dimensionId: string };
 
