@@ -1,16 +1,22 @@
 #!/usr/bin/env node
 /** The `growth-journal` command: validate a journal and print quarterly summaries, over the same core as the extension. */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { checkJournal, parseJournal, type Journal } from './core/journal';
-import { journalSizeProblem } from './core/journalSession';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { runSteps } from './core/fastJournal';
+import { checkJournal, parseJournal, rubricOutsideProblem, type EntryData, type Journal } from './core/journal';
+import { newJournalText } from './core/journalEdit';
+import { journalSizeProblem, JournalSession, type JournalOp } from './core/journalSession';
 import { formatProblem, hasErrors, type Problem } from './core/problem';
 import { parseQuarter, quarterLabel, quarterOfDate } from './core/quarters';
-import { parseRubric, type Rubric } from './core/rubric';
+import { allDimensions, findDimension, levelName, levelRank, parseRubric, type Rubric } from './core/rubric';
 import { rubricRef } from './core/rubricRef';
 import { renderQuarterSummary } from './core/summary';
 import { decodeUtf8, stripBom } from './core/text';
-import { localIsoDate } from './core/dates';
+import { localIsoDate, parseIsoDate } from './core/dates';
+import { readCommit } from './host/gitCli';
+import { rubricCommand, RUBRIC_USAGE } from './cliRubric';
+import { replaceFile, writeJournal } from './host/journalWrite';
+import { insideFolder, journalWorkspace } from './host/paths';
 
 declare const GROWTH_JOURNAL_VERSION: string | undefined;
 
@@ -29,23 +35,50 @@ Commands:
   validate [FILE]          Check a journal (and its rubric); problems print as file:line:col.
   summary [FILE] --quarter Q
                            Print the Markdown summary of quarter Q (e.g. 2026-Q4, or "current").
-
+  add [FILE] --title T --dimension ID[,ID...] [--level L] [--note TEXT] [--date YYYY-MM-DD]
+      [--private] [--commit REV]
+                           Add an entry and print its id. With --commit, record that commit
+                           (full sha, subject, remote without credentials); --title defaults
+                           to its subject.
+  remove ID [FILE]         Remove the entry with that id.
+  profile [FILE] [--current L] [--target L]
+                           Print the profile, or set the current and target level.
+${RUBRIC_USAGE}
 Options:
   --journal FILE           Journal to read, the same as FILE (default: .growth/journal.yaml)
   --rubric FILE|ID         Rubric file or bundled id (default: the one the journal names)
   --fiscal-start MONTH     First month of the fiscal year, 1-12 (default: 1)
+  --workspace DIR          Folder that paths in the journal are relative to (default: the
+                           folder holding the journal's .growth/ folder, else the journal's own)
   --out FILE               summary: write to FILE instead of standard output
   --include-private        summary: include entries marked private
   -h, --help               Show this help
   -v, --version            Show the version
 
-Exit codes: 0 no errors, 1 the journal or rubric has errors, 2 the command could not run.
+Every change is written the way the extension writes it: one writer at a time (a lock beside
+the journal), verified, then an atomic replace; a change that cannot be verified is refused and
+the file is left as it was.
+
+Exit codes: 0 no errors, 1 the journal or rubric has errors or a change was refused,
+2 the command could not run.
 `;
 
 class UsageError extends Error {}
 
 interface Options {
   command?: string;
+  /** Words after the command that are not the journal: the id for remove. */
+  args: string[];
+  workspace?: string;
+  title?: string;
+  dimensions?: string[];
+  level?: string;
+  note?: string;
+  date?: string;
+  isPrivate: boolean;
+  commit?: string;
+  current?: string;
+  target?: string;
   journal: string;
   /** Whether the journal was named, by FILE or --journal: it can be named once. */
   journalNamed?: boolean;
@@ -59,7 +92,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { journal: '.growth/journal.yaml', includePrivate: false, fiscalStart: 1, help: false, version: false };
+  const o: Options = { args: [], journal: '.growth/journal.yaml', includePrivate: false, isPrivate: false, fiscalStart: 1, help: false, version: false };
   const value = (i: number, flag: string) => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value.`);
@@ -82,6 +115,16 @@ function parseArgs(argv: string[]): Options {
       case '--quarter': o.quarter = take(); break;
       case '--out': o.out = take(); break;
       case '--include-private': o.includePrivate = true; break;
+      case '--workspace': o.workspace = take(); break;
+      case '--title': o.title = take(); break;
+      case '--dimension': case '--dimensions': o.dimensions = [...(o.dimensions ?? []), ...take().split(',').map((d) => d.trim()).filter(Boolean)]; break;
+      case '--level': o.level = take(); break;
+      case '--note': o.note = take(); break;
+      case '--date': o.date = take(); break;
+      case '--private': o.isPrivate = true; break;
+      case '--commit': o.commit = take(); break;
+      case '--current': o.current = take(); break;
+      case '--target': o.target = take(); break;
       case '--fiscal-start': {
         const v = take();
         o.fiscalStart = Number(v);
@@ -91,6 +134,7 @@ function parseArgs(argv: string[]): Options {
       default:
         if (a.startsWith('-')) throw new UsageError(`Unknown option ${a}.`);
         if (!o.command) o.command = a;
+        else if (o.command === 'remove' && o.args.length === 0) o.args.push(a);
         else nameJournal(a);
     }
   }
@@ -119,8 +163,15 @@ interface Loaded {
   problems: { file: string; problem: Problem }[];
 }
 
+/** Where the journal is, and the folder its paths are relative to (the same rule as the extension's). */
+function locate(o: Options, io: CliIo): { journalPath: string; workspace: string } {
+  const base = o.workspace && !o.journalNamed ? resolve(io.cwd, o.workspace) : io.cwd;
+  const journalPath = resolve(base, o.journal);
+  return { journalPath, workspace: o.workspace ? resolve(io.cwd, o.workspace) : journalWorkspace(journalPath) };
+}
+
 function load(o: Options, io: CliIo): Loaded {
-  const journalPath = resolve(io.cwd, o.journal);
+  const { journalPath, workspace } = locate(o, io);
   const problems: Loaded['problems'] = [];
   const journalRead = readText(journalPath, 'journal');
   if ('problem' in journalRead) return { problems: [{ file: o.journal, problem: journalRead.problem }] };
@@ -129,12 +180,16 @@ function load(o: Options, io: CliIo): Loaded {
   if (!parse.journal) return { problems };
 
   const ref = rubricRef(o.rubric ?? parse.journal.rubric);
-  const rubricPath = ref.kind === 'bundled' ? join(io.packageRoot, 'rubric', `${ref.id}.yaml`) : resolve(io.cwd, ref.path);
-  const rubricLabel = ref.kind === 'bundled' ? `${ref.id} (bundled)` : ref.path;
   if (ref.kind === 'path' && o.rubric === undefined && !/[/\\.]/.test(ref.path)) {
     throw new FileError(`The journal names rubric "${ref.path}", which is neither a bundled rubric (product-security) nor a file path.`);
   }
-  const rubricRead = readText(rubricPath, 'rubric');
+  // A rubric named on the command line is the caller's choice; one named in the journal must stay in its workspace.
+  const rubricPath = ref.kind === 'bundled' ? join(io.packageRoot, 'rubric', `${ref.id}.yaml`) : o.rubric !== undefined ? resolve(io.cwd, ref.path) : insideFolder(workspace, ref.path);
+  const rubricLabel = ref.kind === 'bundled' ? `${ref.id} (bundled)` : ref.path;
+  if (rubricPath === undefined && ref.kind === 'path') {
+    return { journal: parse.journal, problems: [...problems, { file: o.journal, problem: rubricOutsideProblem(parse, ref.path) }] };
+  }
+  const rubricRead = readText(rubricPath!, 'rubric');
   if ('problem' in rubricRead) return { journal: parse.journal, problems: [...problems, { file: rubricLabel, problem: rubricRead.problem }] };
   const rubricParse = parseRubric(stripBom(rubricRead.text));
   problems.push(...rubricParse.problems.map((problem) => ({ file: rubricLabel, problem })));
@@ -142,7 +197,103 @@ function load(o: Options, io: CliIo): Loaded {
   return { journal: parse.journal, ...(rubricParse.rubric ? { rubric: rubricParse.rubric } : {}), problems };
 }
 
-export function main(argv: string[], io: CliIo): number {
+/** The journal and rubric, or a refusal printed with the errors that stop a change. */
+function loadForChange(o: Options, io: CliIo, allowMissing: boolean): { journal?: Journal; rubric: Rubric } | number {
+  const { journalPath } = locate(o, io);
+  if (allowMissing && !existsSync(journalPath)) {
+    const ref = rubricRef(o.rubric);
+    if (ref.kind !== 'bundled') throw new UsageError('There is no journal yet: start one with a bundled rubric (product-security), or create it first.');
+    const parsed = parseRubric(readFileSync(join(io.packageRoot, 'rubric', `${ref.id}.yaml`), 'utf8'));
+    return { rubric: parsed.rubric! };
+  }
+  const loaded = load(o, io);
+  const errors = loaded.problems.filter((p) => p.problem.severity === 'error');
+  if (!loaded.journal || !loaded.rubric || (errors.length > 0 && !loaded.journal)) {
+    for (const { file, problem } of errors) io.err(`${formatProblem(file, problem)}\n`);
+    io.err('Nothing was changed: fix the errors above first.\n');
+    return 1;
+  }
+  return { journal: loaded.journal, rubric: loaded.rubric };
+}
+
+async function change(o: Options, io: CliIo, op: JournalOp, template?: string): Promise<{ added: EntryData[] } | number> {
+  const { journalPath } = locate(o, io);
+  const session = new JournalSession();
+  const outcome = await writeJournal({ path: journalPath, op, ...(template === undefined ? {} : { template }) }, async (text, planned) => runSteps(session.plan(text, planned)));
+  if (!outcome.ok) {
+    io.err(`${outcome.problem ? `${formatProblem(o.journal, outcome.problem)}\n` : ''}growth-journal: ${outcome.message}\n`);
+    return 1;
+  }
+  return { added: outcome.added };
+}
+
+function checkLevel(rubric: Rubric, level: string, flag: string): void {
+  if (levelRank(rubric, level) < 0) throw new UsageError(`${flag} "${level}" is not a level of ${rubric.name}: use one of ${rubric.levels.map((l) => l.id).join(', ')}.`);
+}
+
+async function add(o: Options, io: CliIo): Promise<number> {
+  if (!o.dimensions?.length) throw new UsageError('add needs --dimension ID (several: --dimension a,b).');
+  if (!o.title && !o.commit) throw new UsageError('add needs --title, or --commit REV to take the title from the commit.');
+  if (o.date !== undefined && !parseIsoDate(o.date)) throw new UsageError(`--date "${o.date}" is not a date; write it as YYYY-MM-DD.`);
+  const loaded = loadForChange(o, io, true);
+  if (typeof loaded === 'number') return loaded;
+  const { rubric } = loaded;
+  for (const d of o.dimensions) {
+    if (!findDimension(rubric, d)) throw new UsageError(`"${d}" is not a dimension of ${rubric.name}. Its dimensions: ${allDimensions(rubric).map((x) => x.id).join(', ')}.`);
+  }
+  if (o.level !== undefined) checkLevel(rubric, o.level, '--level');
+  const { workspace } = locate(o, io);
+  const commit = o.commit === undefined ? undefined : readCommit(workspace, o.commit);
+  const data: Omit<EntryData, 'id'> = {
+    date: o.date ?? commit?.date ?? localIsoDate(io.today),
+    kind: commit ? 'commit' : 'note',
+    title: o.title ?? commit!.subject,
+    dimensions: [...new Set(o.dimensions)],
+    ...(o.level === undefined ? {} : { level: o.level }),
+    ...(commit ? { commit: { sha: commit.sha, ...(commit.remote ? { repo: commit.remote } : {}), subject: commit.subject } } : {}),
+    ...(o.note === undefined ? {} : { note: o.note }),
+    ...(o.isPrivate ? { private: true } : {}),
+  };
+  const template = newJournalText(rubric.id, {});
+  const done = await change(o, io, { kind: 'append', drafts: [{ data, idSeed: commit?.sha ?? `${data.title}|${io.today.getTime()}|${process.pid}` }] }, template);
+  if (typeof done === 'number') return done;
+  io.out(`${done.added[0].id}\n`);
+  return 0;
+}
+
+async function remove(o: Options, io: CliIo): Promise<number> {
+  const id = o.args[0];
+  if (!id) throw new UsageError('remove needs the id of the entry to remove, e.g. remove ev-20261127-3f2a1c.');
+  const done = await change(o, io, { kind: 'remove', ids: [id] });
+  if (typeof done === 'number') return done;
+  io.err(`Removed ${id}.\n`);
+  return 0;
+}
+
+async function profile(o: Options, io: CliIo): Promise<number> {
+  const loaded = loadForChange(o, io, false);
+  if (typeof loaded === 'number') return loaded;
+  const { journal, rubric } = loaded;
+  const current = o.current ?? journal?.profile.currentLevel;
+  const target = o.target ?? journal?.profile.targetLevel;
+  if (o.current === undefined && o.target === undefined) {
+    io.out(`current: ${current ?? '(not set)'}\ntarget: ${target ?? '(not set)'}\n`);
+    return 0;
+  }
+  if (current === undefined || target === undefined) throw new UsageError('Set both levels the first time: --current L --target L.');
+  checkLevel(rubric, current, '--current');
+  checkLevel(rubric, target, '--target');
+  if (levelRank(rubric, target) < levelRank(rubric, current)) {
+    throw new UsageError(`The target level ${levelName(rubric, target)} is below the current level ${levelName(rubric, current)}; choose a target at or above where you are.`);
+  }
+  const done = await change(o, io, { kind: 'profile', profile: { currentLevel: current, targetLevel: target } });
+  if (typeof done === 'number') return done;
+  io.err(`Profile: ${levelName(rubric, current)}, working toward ${levelName(rubric, target)}.\n`);
+  return 0;
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'rubric') return rubricCommand(argv.slice(1), io);
   try {
     const o = parseArgs(argv);
     if (o.help) {
@@ -175,10 +326,8 @@ export function main(argv: string[], io: CliIo): number {
       const markdown = renderQuarterSummary({ rubric: loaded.rubric, journal: loaded.journal, quarter, includePrivate: o.includePrivate, journalLabel: o.journal });
       if (o.out) {
         const target = resolve(io.cwd, o.out);
-        const temp = join(dirname(target), `.${quarterLabel(quarter)}.${process.pid}.tmp`);
         try {
-          writeFileSync(temp, markdown);
-          renameSync(temp, target);
+          await replaceFile(target, markdown);
         } catch (e) {
           throw new FileError(`Cannot write ${o.out}: ${(e as Error).message}`);
         }
@@ -186,6 +335,9 @@ export function main(argv: string[], io: CliIo): number {
       } else io.out(markdown);
       return 0;
     }
+    if (o.command === 'add') return await add(o, io);
+    if (o.command === 'remove') return await remove(o, io);
+    if (o.command === 'profile') return await profile(o, io);
     throw new UsageError(o.command ? `Unknown command "${o.command}".` : 'Say which command to run.');
   } catch (e) {
     if (e instanceof UsageError) {
@@ -201,11 +353,11 @@ export function main(argv: string[], io: CliIo): number {
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2), {
+  void main(process.argv.slice(2), {
     cwd: process.cwd(),
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
     packageRoot: join(__dirname, '..'),
     today: new Date(),
-  });
+  }).then((code) => (process.exitCode = code));
 }

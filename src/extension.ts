@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { registerCompare, type ComparePanelProbe } from './features/compare';
 import { registerEntries } from './features/entries';
+import { registerJournalFixes } from './features/journalFixes';
 import { registerProfile } from './features/profile';
 import { registerStatus } from './features/status';
 import { registerSummary } from './features/summary';
@@ -33,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const tree = registerTree(context, services);
   registerTagging(context, services);
   registerEntries(context, services);
+  registerJournalFixes(context, services);
   registerProfile(context, services);
   registerSummary(context, services);
   registerTrailers(context, services);

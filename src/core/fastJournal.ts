@@ -51,6 +51,27 @@ export function* journalSourceSteps(text: string): Generator<void, YamlSource | 
   if (!isItemStart(text, first, dash)) return undefined;
 
   const seq = new YAMLSeq();
+  const read = yield* readItems(text, body, dash);
+  if (!read) return undefined;
+  seq.items = read;
+  seq.range = [first.start + dash, text.length, text.length];
+
+  // The nodes are built by hand with every range set, so they stand in for parsed ones.
+  const map = (root ?? new YAMLMap()) as YAMLMap<unknown, unknown>;
+  const key = new Scalar('entries');
+  key.range = [keyLine.start, keyLine.start + 7, keyLine.start + 7];
+  map.items.push(new Pair<unknown, unknown>(key, seq));
+  map.range = [map.range?.[0] ?? keyLine.start, text.length, text.length];
+  const doc = new Document(null, YAML_OPTIONS) as Document.Parsed;
+  doc.contents = map as unknown as Document.Parsed['contents'];
+  yield;
+  const index = new LineIndex(text);
+  yield;
+  return { text, doc, lines: index, fastDash: dash };
+}
+
+/** Splits list lines into items at the dash column and reads each, or undefined at any doubt. */
+function* readItems(text: string, body: Line[], dash: number): Generator<void, YAMLMap[] | undefined> {
   let chunk: Line[] = [];
   const items: Line[][] = [];
   for (const [n, l] of body.entries()) {
@@ -65,27 +86,54 @@ export function* journalSourceSteps(text: string): Generator<void, YamlSource | 
       chunk = [l];
     } else chunk.push(l);
   }
+  if (!chunk.length) return undefined;
   items.push(chunk);
+  const nodes: YAMLMap[] = [];
   for (const [n, item] of items.entries()) {
     const node = readItem(text, item, dash) ?? readItemWithYaml(text, item);
     if (!node) return undefined;
-    seq.items.push(node);
+    nodes.push(node);
     if (n % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
   }
-  seq.range = [first.start + dash, text.length, text.length];
+  return nodes;
+}
 
-  // The nodes are built by hand with every range set, so they stand in for parsed ones.
-  const map = (root ?? new YAMLMap()) as YAMLMap<unknown, unknown>;
-  const key = new Scalar('entries');
-  key.range = [keyLine.start, keyLine.start + 7, keyLine.start + 7];
-  map.items.push(new Pair<unknown, unknown>(key, seq));
-  map.range = [map.range?.[0] ?? keyLine.start, text.length, text.length];
+/**
+ * The source of `after`, a text that equals `before` up to `from` (the start of the line of
+ * its last entry) and differs only after it, read by re-reading the entries from there on and
+ * keeping the rest of `before`'s nodes. Undefined when `before` was not read by the fast path
+ * or the new text needs a full read: the caller then reads `after` whole. Equal to a full fast
+ * read of `after` by construction: the fast read reads each item apart from the others.
+ */
+export function reReadTail(before: YamlSource, after: string, keep: number): { source: YamlSource; items: YAMLMap[] } | undefined {
+  if (before.fastDash === undefined) return undefined;
+  const root = before.doc.contents as YAMLMap;
+  const pair = root.items[root.items.length - 1];
+  const seq = pair.value as YAMLSeq<YAMLMap>;
+  if (keep < 0 || keep >= seq.items.length) return undefined;
+  const from = keep === 0 ? lineStartOf(after, seq.range![0]) : lineStartOf(after, seq.items[keep].range![0]);
+  const tail = after.slice(from);
+  if (/\r(?!\n)/.test(tail) || tail.includes(BOM) || /^(?:---|\.\.\.|%)/m.test(tail)) return undefined;
+  const lines = runSteps(splitLines(after, from));
+  const first = lines.find((l) => !isBlankOrComment(after, l));
+  // No item left after the edit: only an edit that keeps earlier items leaves a list.
+  if (!first && keep === 0) return undefined;
+  if (first && !isItemStart(after, first, before.fastDash)) return undefined;
+  const items = first ? runSteps(readItems(after, lines, before.fastDash)) : [];
+  if (!items) return undefined;
+  const newSeq = new YAMLSeq<YAMLMap>();
+  newSeq.items = seq.items.slice(0, keep).concat(items);
+  newSeq.range = [seq.range![0], after.length, after.length];
+  const map = new YAMLMap<unknown, unknown>();
+  map.items = [...root.items.slice(0, -1), new Pair<unknown, unknown>(pair.key, newSeq)];
+  map.range = [root.range![0], after.length, after.length];
   const doc = new Document(null, YAML_OPTIONS) as Document.Parsed;
   doc.contents = map as unknown as Document.Parsed['contents'];
-  yield;
-  const index = new LineIndex(text);
-  yield;
-  return { text, doc, lines: index };
+  return { source: { text: after, doc, lines: new LineIndex(after), fastDash: before.fastDash }, items };
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 interface Line {
@@ -100,9 +148,9 @@ interface Line {
 
 const LINES_PER_STEP = ENTRIES_PER_STEP * 10;
 
-function* splitLines(text: string): Generator<void, Line[]> {
+function* splitLines(text: string, from = 0): Generator<void, Line[]> {
   const lines: Line[] = [];
-  let start = 0;
+  let start = from;
   while (start < text.length) {
     if (lines.length % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
     const nl = text.indexOf('\n', start);

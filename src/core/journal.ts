@@ -1,8 +1,13 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isCommitSha } from './commitSha';
 import { parseIsoDate } from './dates';
-import { type Problem } from './problem';
-import { findDimension, levelRank, type Rubric } from './rubric';
-import { ENTRIES_PER_STEP, journalSourceSteps, runSteps } from './fastJournal';
+import { quoted, type Problem } from './problem';
+import { closestIds } from './closest';
+import { profileProblem } from './profile';
+import { allDimensions, findDimension, levelRank, type Rubric } from './rubric';
+import { ENTRIES_PER_STEP, journalSourceSteps, reReadTail, runSteps } from './fastJournal';
+import { hasCredentials } from './remoteUrl';
+import { workspacePath } from './workspacePath';
 import { NodeReader, parseYaml, positionOf, type YamlSource } from './yamlSource';
 
 const ENTRY_KINDS = ['commit', 'selection', 'note'] as const;
@@ -90,8 +95,18 @@ export function* parseJournalSteps(text: string, options: { fast?: boolean } = {
   const entries: Entry[] = [];
   const entryNodes: YAMLMap[] = [];
   const seq = entriesNode && r.seq(entriesNode, '"entries"');
-  const ids = new Map<string, number>();
-  for (const [n, item] of (seq?.items ?? []).entries()) {
+  yield* readEntries(r, seq?.items ?? [], new Map(), entries, entryNodes);
+  return {
+    journal: { version, ...(rubric === undefined ? {} : { rubric }), profile, entries },
+    problems: [...parsed.problems, ...r.problems],
+    source,
+    entryNodes,
+  };
+}
+
+/** Reads list items into entries, reporting misfits and ids used again (`ids`: id to first line). */
+function* readEntries(r: NodeReader, items: readonly unknown[], ids: Map<string, number>, entries: Entry[], entryNodes: YAMLMap[]): Generator<void, void> {
+  for (const [n, item] of items.entries()) {
     if (n % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
     const entry = readEntry(r, item as Node);
     if (!entry) continue;
@@ -102,10 +117,40 @@ export function* parseJournalSteps(text: string, options: { fast?: boolean } = {
     entries.push(entry);
     entryNodes.push(item as YAMLMap);
   }
+}
+
+/**
+ * The parse of `after`, a text equal to the one `before` parsed up to `editStart`, found by
+ * reading again only the entries from the one the edit touches on. Undefined when that can't
+ * be done exactly (the journal is not in the fast reader's shape, or the edit is above the
+ * entries): the caller then parses `after` whole. Equals parseJournal(after); tests check it.
+ */
+export function parseAfterTailEdit(before: JournalParse, after: string, editStart: number): JournalParse | undefined {
+  if (!before.journal || before.source.fastDash === undefined) return undefined;
+  const root = before.source.doc.contents as YAMLMap;
+  const seq = root.items[root.items.length - 1]?.value;
+  if (!isSeq(seq) || seq.items.length === 0) return undefined;
+  const text = before.source.text;
+  const lineOf = (node: unknown) => text.lastIndexOf('\n', (node as Node).range![0] - 1) + 1;
+  let keep = seq.items.length - 1;
+  while (keep >= 0 && lineOf(seq.items[keep]) > editStart) keep--;
+  if (keep < 0) return undefined;
+  const tail = reReadTail(before.source, after, keep);
+  if (!tail) return undefined;
+  const kept = new Set(seq.items.slice(0, keep));
+  let n = before.entryNodes.length;
+  while (n > 0 && !kept.has(before.entryNodes[n - 1])) n--;
+  const entries = before.journal.entries.slice(0, n);
+  const entryNodes = before.entryNodes.slice(0, n);
+  const ids = new Map<string, number>();
+  for (const e of entries) if (!ids.has(e.id)) ids.set(e.id, e.line);
+  const regionLine = before.source.lines.position(lineOf(seq.items[keep])).line;
+  const r = new NodeReader(tail.source);
+  runSteps(readEntries(r, tail.items, ids, entries, entryNodes));
   return {
-    journal: { version, ...(rubric === undefined ? {} : { rubric }), profile, entries },
-    problems: [...parsed.problems, ...r.problems],
-    source,
+    journal: { ...before.journal, entries },
+    problems: [...before.problems.filter((p) => (p.line ?? 0) < regionLine), ...r.problems],
+    source: tail.source,
     entryNodes,
   };
 }
@@ -144,10 +189,15 @@ function readEntry(r: NodeReader, node: Node): Entry | undefined {
   const level = r.id(map, 'level', what, false);
   const note = readText(r, map, 'note', what);
   const isPrivate = readBoolean(r, map, 'private', what);
+  // A field that is there but wrong has its own problem already; no second one for it.
+  let reported = r.problems.length;
   const commit = readCommit(r, map, what);
+  const commitFits = r.problems.length === reported;
+  reported = r.problems.length;
   const selection = readSelection(r, map, what);
-  if (kind === 'commit' && !commit && kindText !== undefined) r.report(map, `${what} is a commit entry without "commit: { sha: ... }".`, 'missing-field', 'warning');
-  if (kind === 'selection' && !selection && kindText !== undefined) r.report(map, `${what} is a selection entry without "selection: { file: ..., startLine: ..., endLine: ... }".`, 'missing-field', 'warning');
+  const selectionFits = r.problems.length === reported;
+  if (kind === 'commit' && !commit && kindText !== undefined && commitFits) r.report(map, `${what} is a commit entry without "commit: { sha: ... }".`, 'missing-field', 'warning');
+  if (kind === 'selection' && !selection && kindText !== undefined && selectionFits) r.report(map, `${what} is a selection entry without "selection: { file: ..., startLine: ..., endLine: ... }".`, 'missing-field', 'warning');
 
   // Absent rather than empty: a large journal has tens of thousands of entries, nearly all without.
   let extra: Record<string, unknown> | undefined;
@@ -201,13 +251,22 @@ function readCommit(r: NodeReader, map: YAMLMap, what: string): CommitRef | unde
   const node = r.field(map, 'commit', what, false);
   const m = node && r.map(node, `"commit" of ${what}`);
   if (!m) return undefined;
-  const sha = r.id(m, 'sha', `"commit" of ${what}`);
+  const sha = readSha(r, m, 'commit', what, true);
   if (sha === undefined) return undefined;
-  if (!/^[0-9a-f]{4,64}$/i.test(sha)) r.report(entryField(m, 'sha'), `"commit.sha" of ${what} is not a commit hash.`, 'bad-sha', 'warning');
   const repo = r.string(m, 'repo', `"commit" of ${what}`, false);
+  if (repo !== undefined) warnCredentials(r, m, 'repo', `"commit.repo" of ${what}`, repo);
   const subject = readText(r, m, 'subject', `"commit" of ${what}`);
   return { sha, ...(repo === undefined ? {} : { repo }), ...(subject === undefined ? {} : { subject }) };
 }
+
+/** A URL that carries user info or a query: the secret itself is never repeated in the message. */
+function warnCredentials(r: NodeReader, map: YAMLMap, key: string, what: string, url: string): void {
+  if (!hasCredentials(url)) return;
+  r.report(entryField(map, key), `${what} carries a user name, password or token, or a query, which a journal people commit should not hold. Use the quick fix to remove it (the URL works without it).`, CREDENTIALS_CODE, 'warning');
+}
+
+/** The problem code of a URL with credentials in the journal: the quick fix looks for it. */
+export const CREDENTIALS_CODE = 'credentials-in-url';
 
 function readSelection(r: NodeReader, map: YAMLMap, what: string): SelectionRef | undefined {
   const node = r.field(map, 'selection', what, false);
@@ -218,10 +277,41 @@ function readSelection(r: NodeReader, map: YAMLMap, what: string): SelectionRef 
   const startLine = r.integer(m, 'startLine', w);
   const endLine = r.integer(m, 'endLine', w);
   if (file === undefined || startLine === undefined || endLine === undefined) return undefined;
+  const path = workspacePath(file);
+  if (!path.ok) {
+    r.report(entryField(m, 'file'), `${w} has file ${quoted(file)}, ${path.reason}. Growth Journal opens only files inside the workspace: write the path relative to the workspace folder, with / between folders.`, 'path-outside-workspace', 'warning');
+  }
   if (startLine < 1 || endLine < startLine) r.report(m, `${w} has lines ${startLine}-${endLine}; lines start at 1 and end after they start.`, 'bad-lines');
-  const sha = r.string(m, 'sha', w, false);
+  const sha = readSha(r, m, 'selection', what, false);
   const link = r.string(m, 'link', w, false);
+  if (link !== undefined) warnCredentials(r, m, 'link', `"selection.link" of ${what}`, link);
   return { file, startLine, endLine, ...(sha === undefined ? {} : { sha }), ...(link === undefined ? {} : { link }) };
+}
+
+/**
+ * A commit hash as the journal holds it, or undefined after an error at its place: only a
+ * value that passes isCommitSha ever reaches the model, and so git.
+ */
+function readSha(r: NodeReader, m: YAMLMap, parent: 'commit' | 'selection', what: string, required: boolean): string | undefined {
+  const node = r.field(m, 'sha', `"${parent}" of ${what}`, required);
+  if (!node) return undefined;
+  // YAML reads an all-digit hash as a number, losing digits: judge the text as written.
+  const value = isScalar(node) && typeof node.value === 'number' && node.range ? r.source.text.slice(node.range[0], node.range[1]) : isScalar(node) ? node.value : undefined;
+  if (isCommitSha(value)) return value;
+  const written = typeof value === 'string' ? ` is ${quoted(value)}, which` : '';
+  r.report(node, `"${parent}.sha" of ${what}${written} is not a commit hash. Write the hash git shows: 7 to 64 hex digits (0-9, a-f).`, 'bad-sha');
+  return undefined;
+}
+
+/** The journal's rubric path leads outside its workspace folder: it is never read. */
+export function rubricOutsideProblem(parse: JournalParse, path: string): Problem {
+  const node = isMap(parse.source?.doc.contents) ? ((parse.source.doc.contents as YAMLMap).get('rubric', true) as Node | undefined) : undefined;
+  return {
+    severity: 'warning',
+    code: 'rubric-outside',
+    message: `The rubric path ${quoted(path)} leads outside the journal's workspace folder, so Growth Journal does not read it. Put the rubric inside the folder (for example .growth/rubrics/) and name it relative to the folder.`,
+    ...(parse.source ? positionOf(parse.source, node) : { line: 1, column: 1 }),
+  };
 }
 
 /** Checks a parsed journal against its rubric: unknown dimensions and levels are warnings where they stand. */
@@ -239,13 +329,21 @@ export function checkJournal(parse: JournalParse, rubric: Rubric): Problem[] {
       problems.push({ severity: 'warning', code: 'unknown-level', message: `Profile ${key} "${value}" is not a level of ${rubric.name} (${levels}).`, ...positionOf(source, node) });
     }
   }
+  const { currentLevel, targetLevel } = journal.profile;
+  const profileMessage = currentLevel && targetLevel && levelRank(rubric, currentLevel) >= 0 && levelRank(rubric, targetLevel) >= 0 ? profileProblem(rubric, { currentLevel, targetLevel }) : undefined;
+  if (profileMessage) {
+    problems.push({ severity: 'warning', code: 'target-below-current', message: profileMessage, ...positionOf(source, isMap(profile) ? (profile.get('targetLevel', true) as Node) : profile) });
+  }
+  const dimensionIds = allDimensions(rubric).map((d) => d.id);
   journal.entries.forEach((entry, index) => {
     const map = parse.entryNodes[index];
     const dims = map.get('dimensions', true);
     entry.dimensions.forEach((id, i) => {
       if (findDimension(rubric, id)) return;
       const at = isSeq(dims) ? (dims.items[i] as Node) : (dims as Node | undefined);
-      problems.push({ severity: 'warning', code: 'unknown-dimension', message: `Entry "${entry.id}" names dimension "${id}", which ${rubric.name} does not have.`, ...positionOf(source, at) });
+      const near = closestIds(id, dimensionIds);
+      const hint = near.length ? ` Did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : '';
+      problems.push({ severity: 'warning', code: 'unknown-dimension', message: `Entry "${entry.id}" names dimension "${id}", which ${rubric.name} does not have.${hint}`, ...positionOf(source, at) });
     });
     if (entry.dimensions.length === 0) {
       problems.push({ severity: 'warning', code: 'no-dimensions', message: `Entry "${entry.id}" is tagged with no dimension, so it counts toward none.`, line: entry.line, column: 1 });

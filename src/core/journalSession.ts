@@ -1,6 +1,7 @@
 import { newEntryId } from './entryId';
-import { checkJournal, parseJournalSteps, type EntryData, type Journal, type JournalParse, type Profile } from './journal';
-import { appendEntriesEdit, removeEntryEdit, setProfileEdits, type TextEdit } from './journalEdit';
+import { checkJournal, parseAfterTailEdit, parseJournalSteps, type EntryData, type Journal, type JournalParse, type Profile } from './journal';
+import { addDimensionsEdit, appendEntriesEdit, applyEdit, JournalEditError, redactCredentialsEdits, removedEntry, removeEntryEdit, restoreEntryEdit, type RubricSwitch, setProfileEdits, switchRubricEdits, type RemovedEntry, type TextEdit } from './journalEdit';
+import { verifyChange } from './journalVerify';
 import { type Problem } from './problem';
 import { type Rubric } from './rubric';
 import { decodeUtf8 } from './text';
@@ -8,8 +9,16 @@ import { decodeUtf8 } from './text';
 /** A change to the journal, as data, so it can be computed wherever the parse lives. */
 export type JournalOp =
   | { kind: 'append'; drafts: { data: Omit<EntryData, 'id'>; idSeed: string }[] }
-  | { kind: 'remove'; id: string }
-  | { kind: 'profile'; profile: Required<Profile> };
+  /** Removes these entries in one write (Undo of a tag of N commits is one write). */
+  | { kind: 'remove'; ids: string[] }
+  | { kind: 'profile'; profile: Required<Profile> }
+  /** Removes user info and queries from every recorded URL (commit.repo, selection.link). */
+  | { kind: 'redact' }
+  | ({ kind: 'rubric' } & RubricSwitch)
+  /** Adds dimensions to an entry already in the journal (a commit tagged again). */
+  | { kind: 'amend'; id: string; addDimensions: string[] }
+  /** Undo of a removal: the entry's own lines back after the entry they followed. */
+  | { kind: 'restore'; removed: RemovedEntry };
 
 /**
  * Journals larger than this are refused before they are read or parsed: that is some 90,000
@@ -30,7 +39,10 @@ export function journalSizeProblem(bytes: number): Problem | undefined {
 
 export type ReadOutcome = { kind: 'text'; journal?: Journal; problems: Problem[] } | { kind: 'invalid'; problem: Problem };
 
-export type EditOutcome = { ok: true; edits: TextEdit[]; added: EntryData[] } | { ok: false; message: string; problem?: Problem };
+export type Refusal = { ok: false; message: string; problem?: Problem };
+
+/** A change worked out and verified: the new text, the entries it added (or the lines it removed, for Undo), and its parse. */
+export type PlanOutcome = { ok: true; text: string; edits: TextEdit[]; added: EntryData[]; removed?: RemovedEntry[]; parse: JournalParse } | Refusal;
 
 /**
  * Holds the last text read and its parse, and answers reads, checks and edits from it, so an
@@ -61,7 +73,13 @@ export class JournalSession {
     return this.last ? checkJournal(this.last.parse, rubric) : [];
   }
 
-  *edit(text: string, op: JournalOp): Generator<void, EditOutcome> {
+  /**
+   * Works out `op` on `text` and verifies the result before anyone writes it: the new text
+   * must parse, and hold exactly the journal intended (the same entries but those added or
+   * removed, the same profile but what was set, every other key as it was). Only edits the
+   * text in place, so every byte outside the edit is kept; anything else is refused.
+   */
+  *plan(text: string, op: JournalOp): Generator<void, PlanOutcome> {
     const tooLarge = journalSizeProblem(text.length);
     if (tooLarge) return { ok: false, message: tooLarge.message, problem: tooLarge };
     const parse = yield* this.parse(text);
@@ -73,11 +91,25 @@ export class JournalSession {
         ...(problem ? { problem } : {}),
       };
     }
+    let change: ReturnType<typeof applyOp>;
     try {
-      return { ok: true, ...applyOp(parse, op) };
+      change = applyOp(parse, op);
     } catch (e) {
       return { ok: false, message: e instanceof Error ? e.message : String(e) };
     }
+    const after = change.edits.reduce(applyEdit, text);
+    const firstEdit = Math.min(...change.edits.map((e) => e.offset));
+    const afterParse = parseAfterTailEdit(parse, after, firstEdit) ?? (yield* parseJournalSteps(after));
+    const wrong = verifyChange(parse, afterParse, op, change.added);
+    if (wrong) {
+      return { ok: false, message: `Growth Journal worked out this change but did not write it, because the result would not be exactly the change intended: ${wrong} The journal is unchanged; please report this with the journal's layout.` };
+    }
+    return { ok: true, text: after, edits: change.edits, added: change.added, ...(change.removed ? { removed: change.removed } : {}), parse: afterParse };
+  }
+
+  /** Keeps a text just written and its parse, so reading it next costs nothing. */
+  accept(text: string, parse: JournalParse): void {
+    this.last = { text, parse };
   }
 
   private *parse(text: string): Generator<void, JournalParse> {
@@ -86,7 +118,7 @@ export class JournalSession {
   }
 }
 
-function applyOp(parse: JournalParse, op: JournalOp): { edits: TextEdit[]; added: EntryData[] } {
+function applyOp(parse: JournalParse, op: JournalOp): { edits: TextEdit[]; added: EntryData[]; removed?: RemovedEntry[] } {
   switch (op.kind) {
     case 'append': {
       const taken = new Set(parse.journal?.entries.map((e) => e.id));
@@ -97,9 +129,22 @@ function applyOp(parse: JournalParse, op: JournalOp): { edits: TextEdit[]; added
       });
       return { edits: [appendEntriesEdit(parse, added)], added };
     }
-    case 'remove':
-      return { edits: [removeEntryEdit(parse, op.id)], added: [] };
+    case 'remove': {
+      if (op.ids.length === 0) throw new JournalEditError('Nothing to remove.');
+      // Later entries first, so each edit's offsets stay valid as the others apply.
+      const ids = [...new Set(op.ids)];
+      const edits = ids.map((id) => removeEntryEdit(parse, id)).sort((a, b) => b.offset - a.offset);
+      return { edits, added: [], removed: ids.map((id) => removedEntry(parse, id)) };
+    }
     case 'profile':
       return { edits: setProfileEdits(parse, op.profile), added: [] };
+    case 'redact':
+      return { edits: redactCredentialsEdits(parse), added: [] };
+    case 'rubric':
+      return { edits: switchRubricEdits(parse, op), added: [] };
+    case 'amend':
+      return { edits: [addDimensionsEdit(parse, op.id, op.addDimensions)], added: [] };
+    case 'restore':
+      return { edits: [restoreEntryEdit(parse, op.removed)], added: [] };
   }
 }

@@ -14,6 +14,15 @@ export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === 'error');
 }
 
+/**
+ * A value from an input file as a message shows it: quoted, cut short, and with every control,
+ * line-breaking or direction-changing character escaped, so it reads as one plain line.
+ */
+export function quoted(value: string, max = 80): string {
+  const cut = value.length > max ? `${value.slice(0, max)}…` : value;
+  return JSON.stringify(cut).replace(/[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** `file:line:col: severity: message`, the format compilers and editors understand. */
 export function formatProblem(file: string, p: Problem): string {
   const at = p.line === undefined ? file : `${file}:${p.line}:${p.column ?? 1}`;

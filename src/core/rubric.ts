@@ -3,7 +3,7 @@ import { type Problem } from './problem';
 import { contentHash } from './text';
 import { NodeReader, parseYaml } from './yamlSource';
 
-interface Level {
+export interface Level {
   id: string;
   name: string;
 }
@@ -11,6 +11,8 @@ interface Level {
 export interface Dimension {
   id: string;
   name: string;
+  /** What the dimension is about (an FT theme's summary), for tooltips; not a statement. */
+  description?: string;
   groupId: string;
   /** Level id -> statements, one sentence each. Only the levels the rubric describes. */
   expectations: Readonly<Record<string, readonly string[]>>;
@@ -121,6 +123,7 @@ function readDimension(r: NodeReader, node: unknown, groupId: string, levelIds: 
   if (!map) return undefined;
   const id = r.id(map, 'id', 'A dimension');
   const name = r.string(map, 'name', `Dimension "${id ?? '?'}"`);
+  const description = r.string(map, 'description', `Dimension "${id ?? '?'}"`, false);
   if (id === undefined || name === undefined) return undefined;
   const expNode = r.field(map, 'expectations', `Dimension "${id}"`, true);
   const expMap = expNode && r.map(expNode, `"expectations" of dimension "${id}"`);
@@ -137,7 +140,7 @@ function readDimension(r: NodeReader, node: unknown, groupId: string, levelIds: 
   if (expMap && Object.keys(expectations).length === 0) {
     r.report(expMap, `Dimension "${id}" describes no level. Give at least one level a list of statements.`, 'no-expectations');
   }
-  return { id, name, groupId, expectations };
+  return { id, name, ...(description === undefined ? {} : { description }), groupId, expectations };
 }
 
 export function allDimensions(rubric: Rubric): Dimension[] {

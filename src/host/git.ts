@@ -1,6 +1,9 @@
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
+import { checkedSha, gitArgv, isCommitSha, parentRevision, type GitArgv } from '../core/commitSha';
 import { type GitAPI, type GitCommit, type GitExtension, type GitRepository as GitApiRepository } from './gitApi';
+import { requireTrust } from './trust';
+import { withoutCredentials } from '../core/remoteUrl';
 
 /** A commit as Growth Journal shows and records it. */
 export interface Commit {
@@ -8,6 +11,8 @@ export interface Commit {
   subject: string;
   message: string;
   author: string;
+  /** As the commit records it; empty when git gave none. */
+  authorEmail: string;
   date?: Date;
 }
 
@@ -52,7 +57,7 @@ export class Git {
   }
 
   private requireTrust(): void {
-    if (!vscode.workspace.isTrusted) throw new Error('Git is not run in Restricted Mode. Trust the workspace to tag commits.');
+    requireTrust();
   }
 
   /** The repositories of the workspace folders (one per folder at most), in folder order. */
@@ -76,19 +81,27 @@ export class Git {
     const repo = api?.getRepository(uri);
     if (repo) {
       const remotes = repo.state.remotes;
-      const remote = (remotes.find((r) => r.name === 'origin') ?? remotes[0])?.fetchUrl;
-      return { root: repo.rootUri, name: basename(repo.rootUri), ...(remote ? { remote } : {}), ...(repo.state.HEAD?.commit ? { head: repo.state.HEAD.commit } : {}) };
+      const fetchUrl = (remotes.find((r) => r.name === 'origin') ?? remotes[0])?.fetchUrl;
+      // What is recorded and linked never carries a token: journals get committed.
+      const remote = fetchUrl === undefined ? undefined : withoutCredentials(fetchUrl);
+      const head = repo.state.HEAD?.commit;
+      return { root: repo.rootUri, name: basename(repo.rootUri), ...(remote ? { remote } : {}), ...(isCommitSha(head) ? { head } : {}) };
     }
     if (uri.scheme !== 'file') return undefined;
     const cwd = uri.fsPath;
-    const top = await runGit(cwd, ['rev-parse', '--show-toplevel']).catch(() => undefined);
+    const top = await runGit(cwd, gitArgv(['rev-parse', '--show-toplevel'])).catch(() => undefined);
     if (!top) return undefined;
     const root = vscode.Uri.file(top.trim());
-    const head = (await runGit(cwd, ['rev-parse', '--verify', '--quiet', 'HEAD']).catch(() => '')).trim();
-    const remoteNames = (await runGit(cwd, ['remote']).catch(() => '')).split('\n').filter(Boolean);
-    const name = remoteNames.includes('origin') ? 'origin' : remoteNames[0];
-    const remote = name ? (await runGit(cwd, ['remote', 'get-url', name]).catch(() => '')).trim() : '';
-    return { root, name: basename(root), ...(remote ? { remote } : {}), ...(head ? { head } : {}) };
+    const head = (await runGit(cwd, gitArgv(['rev-parse', '--verify', '--quiet', 'HEAD'])).catch(() => '')).trim();
+    // `remote -v` rather than `remote get-url NAME`: a remote's name never becomes an argument.
+    const remotes = new Map<string, string>();
+    for (const line of (await runGit(cwd, gitArgv(['remote', '-v'])).catch(() => '')).split('\n')) {
+      const m = /^([^\t]+)\t(.*) \(fetch\)$/.exec(line);
+      if (m && !remotes.has(m[1])) remotes.set(m[1], m[2]);
+    }
+    const fetchUrl = remotes.get('origin') ?? [...remotes.values()][0];
+    const remote = fetchUrl === undefined ? undefined : withoutCredentials(fetchUrl);
+    return { root, name: basename(root), ...(remote ? { remote } : {}), ...(isCommitSha(head) ? { head } : {}) };
   }
 
   /**
@@ -104,10 +117,10 @@ export class Git {
       subscriptions.push(
         repository.state.onDidChange(async () => {
           const now = repository.state.HEAD?.commit;
-          if (!now || now === head) return;
+          if (!isCommitSha(now) || now === head) return;
           const previous = head;
           head = now;
-          const commit = await repository.getCommit(now).catch(() => undefined);
+          const commit = await repository.getCommit(checkedSha(now)).catch(() => undefined);
           const repo = commit && previous && commit.parents.includes(previous) ? await this.repositoryFor(repository.rootUri) : undefined;
           if (repo) listener(repo, now);
         }),
@@ -122,17 +135,18 @@ export class Git {
     this.requireTrust();
     const api = await this.gitApi();
     const apiRepo = api?.getRepository(repo.root);
-    if (apiRepo) return (await apiRepo.log({ maxEntries: count })).map(fromApi);
+    if (apiRepo) return (await apiRepo.log({ maxEntries: count })).map(fromApi).filter((c) => isCommitSha(c.sha));
     // %x1e separates records and %x00 fields, so any message text is safe.
-    const out = await runGit(repo.root.fsPath, ['log', `--max-count=${count}`, '--format=%H%x00%an%x00%aI%x00%B%x1e']);
+    const out = await runGit(repo.root.fsPath, gitArgv(['log', `--max-count=${Math.floor(count)}`, '--format=%H%x00%an%x00%ae%x00%aI%x00%B%x1e']));
     return out
       .split('\x1e')
       .map((r) => r.replace(/^\n/, ''))
       .filter((r) => r.includes('\x00'))
       .map((record) => {
-        const [sha, author, date, message] = record.split('\x00');
-        return { sha, author, date: new Date(date), message: message.replace(/\n+$/, ''), subject: message.split('\n')[0] };
-      });
+        const [sha, author, authorEmail, date, message] = record.split('\x00');
+        return { sha, author, authorEmail, date: new Date(date), message: message.replace(/\n+$/, ''), subject: message.split('\n')[0] };
+      })
+      .filter((c) => isCommitSha(c.sha));
   }
 
   /** The files a commit changed, as git: URIs before and after, when the Git API is there. */
@@ -141,16 +155,17 @@ export class Git {
     const api = await this.gitApi();
     const apiRepo = api?.getRepository(repo.root);
     if (!api || !apiRepo) return undefined;
-    const parent = `${commit.sha}^`;
-    const changes = await apiRepo.diffBetween(parent, commit.sha).catch(() => undefined);
+    const sha = checkedSha(commit.sha);
+    const parent = parentRevision(sha);
+    const changes = await apiRepo.diffBetween(parent, sha).catch(() => undefined);
     if (!changes) return undefined;
     const ADDED = [1, 7];
     const DELETED = [2, 6];
     return {
-      title: `${commit.sha.slice(0, 7)} ${commit.subject}`,
+      title: `${sha.slice(0, 7)} ${commit.subject}`,
       resources: changes.map((c) => {
         const after = c.renameUri ?? c.uri;
-        return [after, ADDED.includes(c.status) ? undefined : api.toGitUri(c.originalUri, parent), DELETED.includes(c.status) ? undefined : api.toGitUri(after, commit.sha)];
+        return [after, ADDED.includes(c.status) ? undefined : api.toGitUri(c.originalUri, parent), DELETED.includes(c.status) ? undefined : api.toGitUri(after, sha)];
       }),
     };
   }
@@ -158,15 +173,32 @@ export class Git {
   /** `git show` of a commit, for when the Git API cannot list its changes. */
   async show(repo: Repo, sha: string): Promise<string> {
     this.requireTrust();
-    return runGit(repo.root.fsPath, ['show', '--stat', '--patch', '--format=fuller', '--no-color', sha, '--']);
+    return runGit(repo.root.fsPath, gitArgv(['show', '--stat', '--patch', '--format=fuller', '--no-color'], [sha]));
   }
 
-  async commit(repo: Repo, ref: string): Promise<Commit | undefined> {
+  /** A commit by its hash (from a journal, a trailer or git itself); throws UnsafeGitArgument for anything else. */
+  async commit(repo: Repo, sha: string): Promise<Commit | undefined> {
+    checkedSha(sha);
     this.requireTrust();
     const api = await this.gitApi();
     const apiRepo = api?.getRepository(repo.root);
-    if (apiRepo) return apiRepo.getCommit(ref).then(fromApi, () => undefined);
-    return (await this.recentCommits(repo, 200)).find((c) => c.sha.startsWith(ref));
+    if (apiRepo) return apiRepo.getCommit(checkedSha(sha)).then(fromApi, () => undefined);
+    const lower = sha.toLowerCase();
+    return (await this.recentCommits(repo, 200)).find((c) => c.sha.startsWith(lower));
+  }
+
+  /** The commit HEAD points at, or undefined in a repository without commits. */
+  async head(repo: Repo): Promise<Commit | undefined> {
+    this.requireTrust();
+    const api = await this.gitApi();
+    const head = api?.getRepository(repo.root)?.state.HEAD?.commit ?? (await this.repositoryFor(repo.root))?.head;
+    return isCommitSha(head) ? this.commit(repo, head) : undefined;
+  }
+
+  /** `user.email` as git resolves it for the repository (local, then global, then system), or '' when unset. */
+  async userEmail(repo: Repo): Promise<string> {
+    this.requireTrust();
+    return (await runGit(repo.root.fsPath, gitArgv(['config', '--get', 'user.email'])).catch(() => '')).trim();
   }
 }
 
@@ -178,15 +210,15 @@ export interface CommitChanges {
 
 function fromApi(c: GitCommit): Commit {
   const message = c.message.replace(/\n+$/, '');
-  return { sha: c.hash, message, subject: message.split('\n')[0], author: c.authorName ?? '', ...(c.authorDate ? { date: c.authorDate } : {}) };
+  return { sha: c.hash, message, subject: message.split('\n')[0], author: c.authorName ?? '', authorEmail: c.authorEmail ?? '', ...(c.authorDate ? { date: c.authorDate } : {}) };
 }
 
 function basename(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
-function runGit(cwd: string, args: string[]): Promise<string> {
+function runGit(cwd: string, args: GitArgv): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, maxBuffer: 32 * 1024 * 1024, encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    execFile('git', [...args], { cwd, maxBuffer: 32 * 1024 * 1024, encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
   });
 }

@@ -1,10 +1,15 @@
 import { Worker } from 'node:worker_threads';
-import { type Entry } from '../core/journal';
-import { JournalSession, type EditOutcome, type JournalOp, type ReadOutcome } from '../core/journalSession';
+import { type Entry, type EntryData } from '../core/journal';
+import { type RemovedEntry } from '../core/journalEdit';
+import { JournalSession, type JournalOp, type PlanOutcome, type ReadOutcome, type Refusal } from '../core/journalSession';
 import { type Problem } from '../core/problem';
 import { type Rubric } from '../core/rubric';
 import { readJournalFile } from './journalFile';
+import { writeJournal, type WriteRequest } from './journalWrite';
 import { runStepsAsync } from './steps';
+
+/** What the worker sends back for a write: the parse stays behind, where it is kept. */
+export type WriteResult = { ok: true; added: EntryData[]; removed?: RemovedEntry[] } | Refusal;
 
 export type FileReadOutcome = ReadOutcome | { kind: 'missing' };
 
@@ -16,9 +21,18 @@ export interface JournalEngine {
   readText(text: string): Promise<ReadOutcome>;
   /** Checks the journal read last against the rubric. */
   check(rubric: Rubric): Promise<Problem[]>;
-  edit(text: string, op: JournalOp): Promise<EditOutcome>;
+  /** Works out and verifies a change on text the user has in an editor; writes nothing. */
+  plan(text: string, op: JournalOp): Promise<PlanOutcome>;
+  /** Changes the journal file through the one write path (src/host/journalWrite.ts). */
+  write(request: WriteRequest): Promise<WriteResult>;
   dispose(): void;
 }
+
+/** Heap a worker may use: a 50,000-entry journal needs about 300 MB; hostile shapes need far more. */
+const WORKER_HEAP_MB = 1536;
+
+/** The reader failed in a way a person should hear about. */
+class EngineError extends Error {}
 
 /** In the extension host itself, in time slices. */
 export class InProcessEngine implements JournalEngine {
@@ -34,13 +48,24 @@ export class InProcessEngine implements JournalEngine {
   async check(rubric: Rubric) {
     return this.session.check(rubric);
   }
-  edit(text: string, op: JournalOp) {
-    return runStepsAsync(this.session.edit(text, op));
+  plan(text: string, op: JournalOp) {
+    return runStepsAsync(this.session.plan(text, op));
+  }
+  async write(request: WriteRequest): Promise<WriteResult> {
+    const outcome = await writeJournal(request, (text, op) => this.plan(text, op));
+    if (!outcome.ok) return outcome;
+    this.session.accept(outcome.text, outcome.parse);
+    return { ok: true, added: outcome.added, ...(outcome.removed ? { removed: outcome.removed } : {}) };
   }
   dispose(): void {}
 }
 
-type WorkerCall = { method: 'readFile'; path: string } | { method: 'readText'; text: string } | { method: 'check'; rubric: Rubric } | { method: 'edit'; text: string; op: JournalOp };
+type WorkerCall =
+  | { method: 'readFile'; path: string }
+  | { method: 'readText'; text: string }
+  | { method: 'check'; rubric: Rubric }
+  | { method: 'plan'; text: string; op: JournalOp }
+  | { method: 'write'; request: WriteRequest };
 /** `nextBatch` asks for the next batch of entries of the read with that id. */
 export type WorkerRequest = { id: number } & (WorkerCall | { method: 'nextBatch' });
 export type WorkerReply = { id: number } & ({ batch: Entry[] } | { result: unknown } | { error: string });
@@ -60,25 +85,51 @@ export class WorkerEngine implements JournalEngine {
 
   constructor(private readonly script: string) {}
 
-  private call<T>(request: WorkerCall, inProcess: () => Promise<T>): Promise<T> {
-    if (!this.worker) {
-      try {
-        const worker = new Worker(this.script);
-        worker.unref();
-        worker.on('message', (reply: WorkerReply) => this.receive(reply));
-        worker.on('error', (e) => this.fail(worker, e));
-        worker.on('exit', () => this.fail(worker, new Error('The journal worker stopped.')));
-        this.worker = worker;
-      } catch {
-        return inProcess();
-      }
+  /** Resolves once the worker's script runs; false when it cannot start here (then work goes on in process). */
+  private started: Promise<boolean> | undefined;
+
+  private start(): Promise<boolean> {
+    if (this.worker && this.started) return this.started;
+    let worker: Worker;
+    try {
+      worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    } catch {
+      return (this.started = Promise.resolve(false));
+    }
+    worker.unref();
+    this.worker = worker;
+    this.started = new Promise<boolean>((resolve) => {
+      worker.once('message', () => resolve(true)); // the worker says it is ready
+      worker.on('error', (e) => {
+        resolve(false);
+        this.fail(worker, e);
+      });
+      worker.on('exit', () => {
+        resolve(false);
+        this.fail(worker, new Error('The journal worker stopped.'));
+      });
+    });
+    worker.on('message', (reply: WorkerReply | 'ready') => reply !== 'ready' && this.receive(reply));
+    return this.started;
+  }
+
+  /**
+   * Runs a request in the worker. Only a worker that cannot start at all hands work to this
+   * thread: a file that made a running worker fail (out of memory, say) is never parsed here,
+   * and a write that may have happened is never made twice.
+   */
+  private async call<T>(request: WorkerCall, inProcess: () => Promise<T>): Promise<T> {
+    if (!(await this.start())) {
+      this.worker = undefined;
+      this.started = undefined;
+      return inProcess();
     }
     const id = this.nextId++;
-    const worker = this.worker;
+    const worker = this.worker!;
     return new Promise<unknown>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, entries: [] });
       worker.postMessage({ ...request, id });
-    }).catch(() => inProcess()) as Promise<T>;
+    }) as Promise<T>;
   }
 
   private receive(reply: WorkerReply): void {
@@ -97,9 +148,16 @@ export class WorkerEngine implements JournalEngine {
     slot.resolve(reply.result);
   }
 
-  private fail(worker: Worker, error: Error): void {
-    if (this.worker === worker) this.worker = undefined;
-    for (const slot of this.pending.values()) slot.reject(error);
+  private fail(worker: Worker, error: Error & { code?: string }): void {
+    if (this.worker === worker) {
+      this.worker = undefined;
+      this.started = undefined;
+    }
+    const message =
+      error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? `Reading the journal needed more than ${WORKER_HEAP_MB / 1024} GB of memory, so Growth Journal stopped reading it and changed nothing. A journal in the usual shape needs far less: look for a very long or deeply nested value, or move older entries to another file.`
+        : `Growth Journal's journal reader stopped (${error.message}); nothing was changed. Run "Growth Journal: Refresh" to try again.`;
+    for (const slot of this.pending.values()) slot.reject(new EngineError(message));
     this.pending.clear();
   }
 
@@ -118,8 +176,12 @@ export class WorkerEngine implements JournalEngine {
   check(rubric: Rubric) {
     return this.call<Problem[]>({ method: 'check', rubric }, () => this.fallback.check(rubric));
   }
-  edit(text: string, op: JournalOp) {
-    return this.call<EditOutcome>({ method: 'edit', text, op }, () => this.fallback.edit(text, op));
+  plan(text: string, op: JournalOp) {
+    return this.call<PlanOutcome>({ method: 'plan', text, op }, () => this.fallback.plan(text, op));
+  }
+  write(request: WriteRequest) {
+    this.lastFileRead = undefined;
+    return this.call<WriteResult>({ method: 'write', request }, () => this.fallback.write(request));
   }
   dispose(): void {
     void this.worker?.terminate();

@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { type EntryData, type Journal, type Profile } from '../core/journal';
-import { applyEdit, newJournalText, type TextEdit } from '../core/journalEdit';
-import { journalSizeProblem, type JournalOp } from '../core/journalSession';
+import { newJournalText, type RemovedEntry } from '../core/journalEdit';
+import { type JournalOp } from '../core/journalSession';
 import { type Problem } from '../core/problem';
 import { parseRubric, type Rubric } from '../core/rubric';
 import { rubricRef } from '../core/rubricRef';
 import { stripBom } from '../core/text';
-import { dirtyDocument, documentInTab, offsetRange, readTextFile, writeFileAtomic } from './files';
+import { dirtyDocument, offsetRange, readTextFile } from './files';
+import { requireTrust } from './trust';
 import { readSettings, type GrowthSettings } from './settings';
 import { InProcessEngine, WorkerEngine, type JournalEngine } from './journalEngine';
 
@@ -53,6 +54,9 @@ function readDocumentOrFile(uri: vscode.Uri) {
   const doc = dirtyDocument(uri);
   return doc ? Promise.resolve({ kind: 'text', text: doc.getText() } as const) : readTextFile(uri);
 }
+/** What a change did: the entries it added, or the lines of those it removed. */
+type Applied = { added: EntryData[]; removed?: RemovedEntry[] };
+
 const WRITE_ATTEMPTS = 3;
 
 /**
@@ -240,83 +244,70 @@ export class JournalStore implements vscode.Disposable {
 
   /** Appends entries in one write, each with a new id. */
   async appendMany(drafts: readonly { data: Omit<EntryData, 'id'>; idSeed: string }[]): Promise<EntryData[]> {
-    return this.mutate({ kind: 'append', drafts: [...drafts] }, true);
+    return (await this.mutate({ kind: 'append', drafts: [...drafts] }, true)).added;
   }
 
-  async remove(id: string): Promise<void> {
-    await this.mutate({ kind: 'remove', id }, false);
+  /** Removes entries in one write, and returns their lines for restore() to put back on Undo. */
+  async remove(...ids: string[]): Promise<RemovedEntry[]> {
+    return (await this.mutate({ kind: 'remove', ids }, false)).removed ?? [];
+  }
+
+  /** Undo of remove(): an entry's own lines back where they were. */
+  async restore(removed: RemovedEntry): Promise<void> {
+    await this.mutate({ kind: 'restore', removed }, false);
+  }
+
+  /** Adds dimensions to an entry already in the journal (a commit tagged again, say). */
+  async addDimensions(id: string, dimensions: string[]): Promise<void> {
+    await this.mutate({ kind: 'amend', id, addDimensions: dimensions }, false);
+  }
+
+  /** Removes credentials and queries from every URL the journal recorded. */
+  async redactCredentials(): Promise<void> {
+    await this.mutate({ kind: 'redact' }, false);
   }
 
   async setProfile(profile: Required<Profile>): Promise<void> {
     await this.mutate({ kind: 'profile', profile }, true, profile);
   }
 
-  /** Applies `op` to the journal as the user sees it, and returns the entries it added. */
-  private async mutate(op: JournalOp, create: boolean, profile: Profile = {}): Promise<EntryData[]> {
+  /**
+   * The one way the extension changes the journal. A journal with unsaved edits in an editor is
+   * changed there, verified like a file write, and left unsaved for its owner; otherwise the
+   * file is changed through the write path (src/host/journalWrite.ts), and an editor showing it
+   * follows the disk as VS Code reloads it.
+   */
+  private async mutate(op: JournalOp, create: boolean, profile: Profile = {}): Promise<Applied> {
+    requireTrust();
     const location = this.journalLocation();
     if (!location) throw new JournalError('Open a folder first: the journal lives in the first workspace folder.');
-    if (!vscode.workspace.isTrusted) throw new JournalError('Growth Journal writes evidence only in a trusted workspace. Trust this workspace to tag evidence.');
     const { uri, settings } = location;
-    const doc = dirtyDocument(uri) ?? (await this.shownAndCurrent(uri));
-    const added = doc
-      ? await this.editDocument(doc, op)
-      : await this.editFile(uri, op, create ? () => newJournalText(settings.rubric || 'product-security', profile) : undefined);
+    if (uri.scheme !== 'file') throw new JournalError(`Growth Journal writes only journals on disk, not ${uri.scheme}: resources.`);
+    const doc = dirtyDocument(uri);
+    const added = doc ? await this.editDocument(doc, op) : await this.writeFile(uri, op, create ? newJournalText(settings.rubric || 'product-security', profile) : undefined);
     await this.reload();
     return added;
   }
 
-  /** A journal shown in an editor is edited there (so undo works) when it matches the disk. */
-  private async shownAndCurrent(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
-    const doc = documentInTab(uri);
-    if (!doc) return undefined;
-    const disk = await readTextFile(uri);
-    return disk.kind === 'text' && disk.text === doc.getText() ? doc : undefined;
-  }
-
-  private async computeEdits(text: string, uri: vscode.Uri, op: JournalOp): Promise<{ edits: TextEdit[]; added: EntryData[] }> {
-    const outcome = await this.engine.edit(text, op);
+  private async writeFile(uri: vscode.Uri, op: JournalOp, template: string | undefined): Promise<Applied> {
+    const outcome = await this.engine.write({ path: uri.fsPath, op, ...(template === undefined ? {} : { template }) });
     if (!outcome.ok) throw new JournalError(outcome.message, outcome.problem ? { uri, problem: outcome.problem } : undefined);
     return outcome;
   }
 
-  private async editDocument(doc: vscode.TextDocument, op: JournalOp): Promise<EntryData[]> {
-    const wasDirty = doc.isDirty;
-    let computed: { edits: TextEdit[]; added: EntryData[] };
-    // Parsing may take a moment: if the user typed meanwhile, compute the edit again on their text.
-    for (let attempt = 1; ; attempt++) {
-      const version = doc.version;
-      computed = await this.computeEdits(doc.getText(), doc.uri, op);
-      if (doc.version === version) break;
-      if (attempt === WRITE_ATTEMPTS) throw new JournalError('The journal kept changing while Growth Journal tried to edit it; nothing was changed. Try again.');
-    }
-    const workspaceEdit = new vscode.WorkspaceEdit();
-    for (const e of computed.edits) workspaceEdit.replace(doc.uri, offsetRange(doc, e.offset, e.deleteCount), e.insert);
-    if (!(await vscode.workspace.applyEdit(workspaceEdit))) throw new JournalError('VS Code did not apply the edit to the open journal; nothing was changed.');
-    // Save only what is ours: unsaved edits of the user's stay unsaved, for them to decide.
-    if (!wasDirty) await doc.save();
-    return computed.added;
-  }
-
-  private async editFile(uri: vscode.Uri, op: JournalOp, template: (() => string) | undefined): Promise<EntryData[]> {
-    // A journal over the size limit is refused before its bytes are read into the extension host.
-    const size = await vscode.workspace.fs.stat(uri).then((stat) => stat.size, () => 0);
-    const tooLarge = journalSizeProblem(size);
-    if (tooLarge) throw new JournalError(tooLarge.message, { uri, problem: tooLarge });
+  private async editDocument(doc: vscode.TextDocument, op: JournalOp): Promise<Applied> {
+    // Planning may take a moment: if the user typed meanwhile, plan again on their text.
     for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
-      const read = await readTextFile(uri);
-      if (read.kind === 'invalid') throw new JournalError(`${read.problem.message} Nothing was written.`, { uri, problem: read.problem });
-      if (read.kind === 'missing' && !template) throw new JournalError('There is no journal yet.');
-      const before = read.kind === 'text' ? read.text : undefined;
-      const base = before ?? template!();
-      const computed = await this.computeEdits(base, uri, op);
-      const after = computed.edits.reduce(applyEdit, base);
-      // Write only over the text that was read; if someone changed the file meanwhile, start again.
-      const now = await readTextFile(uri);
-      const unchanged = now.kind === 'text' ? now.text === before : now.kind === 'missing' && before === undefined;
-      if (!unchanged) continue;
-      await writeFileAtomic(uri, after);
-      return computed.added;
+      const version = doc.version;
+      const planned = await this.engine.plan(doc.getText(), op);
+      if (!planned.ok) throw new JournalError(planned.message, planned.problem ? { uri: doc.uri, problem: planned.problem } : undefined);
+      if (doc.version !== version) continue;
+      const workspaceEdit = new vscode.WorkspaceEdit();
+      for (const e of planned.edits) workspaceEdit.replace(doc.uri, offsetRange(doc, e.offset, e.deleteCount), e.insert);
+      if (!(await vscode.workspace.applyEdit(workspaceEdit))) throw new JournalError('VS Code did not apply the edit to the open journal; nothing was changed.');
+      // Never saved here: the document holds the user's unsaved edits too, theirs to save.
+      return planned;
     }
-    throw new JournalError('The journal kept changing while Growth Journal tried to write it; nothing was written. Try again.');
+    throw new JournalError('The journal kept changing while Growth Journal tried to edit it; nothing was changed. Try again.');
   }
 }

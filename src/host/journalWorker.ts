@@ -2,8 +2,9 @@
 import { parentPort } from 'node:worker_threads';
 import { runSteps } from '../core/fastJournal';
 import { JournalSession, type ReadOutcome } from '../core/journalSession';
-import type { WorkerReply, WorkerRequest } from './journalEngine';
+import type { WorkerReply, WorkerRequest, WriteResult } from './journalEngine';
 import { readJournalFile } from './journalFile';
+import { writeJournal } from './journalWrite';
 
 const BATCH = 1000;
 const session = new JournalSession();
@@ -39,6 +40,8 @@ function replyWithEntries(id: number, outcome: ReadOutcome): void {
   sendNext(id);
 }
 
+port.postMessage('ready');
+
 /** Requests are handled one at a time, in the order they came, as the session is shared. */
 let queue = Promise.resolve();
 port.on('message', (request: WorkerRequest) => {
@@ -65,9 +68,18 @@ async function handle(request: WorkerRequest): Promise<void> {
         return replyWithEntries(request.id, runSteps(session.read(request.text)));
       case 'check':
         return reply({ id: request.id, result: session.check(request.rubric) });
-      case 'edit':
+      case 'plan': {
         lastBytes = undefined; // the session now holds the parse of the text being edited
-        return reply({ id: request.id, result: runSteps(session.edit(request.text, request.op)) });
+        const planned = runSteps(session.plan(request.text, request.op));
+        // The parse stays here; the host needs the text and what was added.
+        return reply({ id: request.id, result: planned.ok ? { ...planned, parse: undefined } : planned });
+      }
+      case 'write': {
+        lastBytes = undefined; // the next read sends the entries of the new text, parsed already
+        const outcome = await writeJournal(request.request, async (text, op) => runSteps(session.plan(text, op)));
+        if (outcome.ok) session.accept(outcome.text, outcome.parse);
+        return reply({ id: request.id, result: (outcome.ok ? { ok: true, added: outcome.added, ...(outcome.removed ? { removed: outcome.removed } : {}) } : outcome) satisfies WriteResult });
+      }
     }
   } catch (e) {
     reply({ id: request.id, error: e instanceof Error ? e.message : String(e) });

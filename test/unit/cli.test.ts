@@ -4,13 +4,14 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, truncat
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli';
+import { parseJournal } from '../../src/core/journal';
 import { MAX_JOURNAL_BYTES } from '../../src/core/journalSession';
 import { root } from './helpers';
 
-function run(args: string[], cwd: string) {
+async function run(args: string[], cwd: string) {
   let out = '';
   let err = '';
-  const code = main(args, { cwd, out: (t) => (out += t), err: (t) => (err += t), packageRoot: root, today: new Date(2026, 10, 27) });
+  const code = await main(args, { cwd, out: (t) => (out += t), err: (t) => (err += t), packageRoot: root, today: new Date(2026, 10, 27) });
   return { code, out, err };
 }
 
@@ -22,64 +23,65 @@ describe('cli', () => {
     copyFileSync(join(root, 'test/fixtures/journals/sample.yaml'), join(dir, '.growth/journal.yaml'));
   });
 
-  it('validate: exits 0 on a valid journal', () => {
-    const r = run(['validate'], dir);
+  it('validate: exits 0 on a valid journal', async () => {
+    const r = await run(['validate'], dir);
     assert.equal(r.code, 0, r.out + r.err);
     assert.equal(r.out, '');
     assert.match(r.err, /5 entries, no problems/);
   });
 
-  it('validate: prints file:line:col and exits 1 on a syntax error', () => {
+  it('validate: prints file:line:col and exits 1 on a syntax error', async () => {
     const lines = readFileSync(join(dir, '.growth/journal.yaml'), 'utf8').split('\n');
     lines[6] = '  - id: "broken';
     writeFileSync(join(dir, 'bad.yaml'), lines.join('\n'));
-    const r = run(['validate', '--journal', 'bad.yaml'], dir);
+    const r = await run(['validate', '--journal', 'bad.yaml'], dir);
     assert.equal(r.code, 1);
     assert.match(r.out, /^bad\.yaml:\d+:\d+: error: /m);
   });
 
-  it('validate: warnings alone exit 0; unknown dimensions are named', () => {
+  it('validate: warnings alone exit 0; unknown dimensions are named', async () => {
     writeFileSync(join(dir, 'w.yaml'), 'version: 1\nentries:\n  - id: a\n    date: 2026-01-01\n    kind: note\n    title: A\n    dimensions: [nope]\n');
-    const r = run(['validate', '--journal', 'w.yaml'], dir);
+    const r = await run(['validate', '--journal', 'w.yaml'], dir);
     assert.equal(r.code, 0);
     assert.equal(r.out, 'w.yaml:7:18: warning: Entry "a" names dimension "nope", which Product Security Career Pathway does not have.\n');
   });
 
-  it('summary: prints the quarter, the same as the golden file', () => {
-    const r = run(['summary', '--quarter', '2026-Q4'], dir);
+  it('summary: prints the quarter, the same as the golden file', async () => {
+    const r = await run(['summary', '--quarter', '2026-Q4'], dir);
     assert.equal(r.code, 0, r.err);
     assert.equal(r.out, readFileSync(join(root, 'test/fixtures/summaries/sample-2026-Q4.md'), 'utf8'));
-    const out = run(['summary', '--quarter=current', '--out', 'q.md', '--include-private'], dir);
+    const out = await run(['summary', '--quarter=current', '--out', 'q.md', '--include-private'], dir);
     assert.equal(out.code, 0, out.err);
     assert.match(readFileSync(join(dir, 'q.md'), 'utf8'), /Salary negotiation notes/);
   });
 
-  it('summary: works with another ladder given as a path', () => {
-    const r = run(['summary', '--quarter', '2026-Q1', '--journal', join(root, 'test/fixtures/journals/five-levels.yaml')], root);
+  it('summary: works with another ladder given as a path', async () => {
+    // The fixture names its rubric relative to the repository, which is not the journal's folder.
+    const r = await run(['summary', '--quarter', '2026-Q1', '--workspace', root, '--journal', join(root, 'test/fixtures/journals/five-levels.yaml')], root);
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /Platform Engineering Ladder/);
   });
 
-  it('takes the journal as FILE after the command, the same as --journal, but only once', () => {
+  it('takes the journal as FILE after the command, the same as --journal, but only once', async () => {
     const journal = join(root, 'test/fixtures/journals/five-levels.yaml');
-    const byFile = run(['summary', journal, '--quarter', '2026-Q1'], root);
+    const byFile = await run(['summary', journal, '--quarter', '2026-Q1', '--workspace', root], root);
     assert.equal(byFile.code, 0, byFile.err);
-    assert.equal(byFile.out, run(['summary', '--quarter', '2026-Q1', '--journal', journal], root).out);
-    const twice = run(['validate', 'a.yaml', '--journal', 'b.yaml'], dir);
+    assert.equal(byFile.out, (await run(['summary', '--quarter', '2026-Q1', '--journal', journal, '--workspace', root], root)).out);
+    const twice = await run(['validate', 'a.yaml', '--journal', 'b.yaml'], dir);
     assert.equal(twice.code, 2);
     assert.match(twice.err, /The journal is named twice: "a\.yaml" and "b\.yaml"/);
   });
 
-  it('validate: a journal over the size limit is an error without a line, and is not parsed', () => {
+  it('validate: a journal over the size limit is an error without a line, and is not parsed', async () => {
     const huge = join(dir, 'huge.yaml');
     writeFileSync(huge, '');
     truncateSync(huge, MAX_JOURNAL_BYTES + 1);
-    const r = run(['validate', 'huge.yaml'], dir);
+    const r = await run(['validate', 'huge.yaml'], dir);
     assert.equal(r.code, 1);
     assert.match(r.out, /^huge\.yaml: error: The journal is 33 MB; Growth Journal reads journals of up to 32 MB/);
   });
 
-  it('one clear line for a missing file, an unknown rubric and bad usage; exit 2', () => {
+  it('one clear line for a missing file, an unknown rubric and bad usage; exit 2', async () => {
     const cases: [string[], RegExp][] = [
       [['validate', '--journal', 'missing.yaml'], /^growth-journal: No journal at .*missing\.yaml\.\n$/],
       [['validate', '--rubric', 'nope.yaml'], /^growth-journal: No rubric at .*nope\.yaml\.\n$/],
@@ -91,15 +93,82 @@ describe('cli', () => {
       [['summary', '--quarter', 'current', '--fiscal-start', '13'], /--fiscal-start takes a month number 1-12/],
     ];
     for (const [args, message] of cases) {
-      const r = run(args, dir);
+      const r = await run(args, dir);
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.err, message, args.join(' '));
       assert.doesNotMatch(r.err, /\n\s+at /, 'no stack trace');
     }
     writeFileSync(join(dir, 'odd.yaml'), 'version: 1\nrubric: made-up-ladder\nentries: []\n');
-    const r = run(['validate', '--journal', 'odd.yaml'], dir);
+    const r = await run(['validate', '--journal', 'odd.yaml'], dir);
     assert.equal(r.code, 2);
     assert.match(r.err, /names rubric "made-up-ladder", which is neither a bundled rubric/);
+  });
+
+  it('add, remove and profile change the journal through the write path, keeping every other byte', async () => {
+    const path = join(dir, '.growth/journal.yaml');
+    const before = readFileSync(path, 'utf8');
+    const added = await run(['add', '--title', 'Led the incident review', '--dimension', 'communication,risk-management', '--level', 'senior', '--note', 'two\nlines', '--date', '2026-11-20', '--private'], dir);
+    assert.equal(added.code, 0, added.err);
+    const id = added.out.trim();
+    assert.match(id, /^ev-20261120-[0-9a-f]{6}$/);
+    const after = readFileSync(path, 'utf8');
+    assert.ok(after.startsWith(before), 'appended only');
+    const entry = parseJournal(after).journal!.entries.at(-1)!;
+    assert.deepEqual({ ...entry, line: 0 }, { id, date: '2026-11-20', kind: 'note', title: 'Led the incident review', dimensions: ['communication', 'risk-management'], level: 'senior', note: 'two\nlines', private: true, line: 0 });
+    const removed = await run(['remove', id], dir);
+    assert.equal(removed.code, 0, removed.err);
+    assert.equal(readFileSync(path, 'utf8'), before, 'remove undoes add byte for byte');
+    assert.equal((await run(['profile'], dir)).out, 'current: mid\ntarget: senior\n');
+    const set = await run(['profile', '--current', 'senior', '--target', 'senior'], dir);
+    assert.equal(set.code, 0, set.err);
+    assert.equal((await run(['profile'], dir)).out, 'current: senior\ntarget: senior\n');
+    const below = await run(['profile', '--current', 'senior', '--target', 'associate'], dir);
+    assert.equal(below.code, 2);
+    assert.match(below.err, /target level Associate\/Junior is below the current level Senior/);
+  });
+
+  it('add and remove refuse what they cannot do, leaving the file byte for byte', async () => {
+    const path = join(dir, '.growth/journal.yaml');
+    const before = readFileSync(path, 'utf8');
+    const cases: [string[], number, RegExp][] = [
+      [['add', '--title', 'x', '--dimension', 'technical-dept'], 2, /"technical-dept" is not a dimension/],
+      [['add', '--title', 'x'], 2, /add needs --dimension/],
+      [['add', '--title', 'x', '--dimension', 'communication', '--date', '2026-02-30'], 2, /not a date/],
+      [['add', '--title', 'x', '--dimension', 'communication', '--level', 'wizard'], 2, /"wizard" is not a level/],
+      [['add', '--dimension', 'communication', '--commit', '--output=/tmp/x'], 2, /--commit needs a value|is not a revision/],
+      [['remove', 'ev-nope'], 1, /No entry with id "ev-nope"/],
+      [['remove'], 2, /remove needs the id/],
+    ];
+    for (const [args, code, message] of cases) {
+      const r = await run(args, dir);
+      assert.equal(r.code, code, `${args.join(' ')}: ${r.err}`);
+      assert.match(r.err, message, args.join(' '));
+      assert.equal(readFileSync(path, 'utf8'), before, args.join(' '));
+    }
+    writeFileSync(path, `${before}  - id: "broken\n`);
+    const broken = await run(['add', '--title', 'x', '--dimension', 'communication'], dir);
+    assert.equal(broken.code, 1);
+    assert.match(broken.err, /journal\.yaml:\d+:\d+: error: /);
+    assert.equal(readFileSync(path, 'utf8'), `${before}  - id: "broken\n`);
+  });
+
+  it('add starts a journal where there is none, and resolves the rubric against the workspace, not the current folder', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'growth-cli-new-'));
+    const r = await run(['add', '--title', 'First', '--dimension', 'communication'], fresh);
+    assert.equal(r.code, 0, r.err);
+    const journal = readFileSync(join(fresh, '.growth/journal.yaml'), 'utf8');
+    assert.match(journal, /^# Growth journal/);
+    assert.equal(parseJournal(journal).journal?.entries[0].title, 'First');
+    mkdirSync(join(fresh, '.growth/rubrics'));
+    copyFileSync(join(root, 'test/fixtures/rubrics/five-levels.yaml'), join(fresh, '.growth/rubrics/five.rubric.yaml'));
+    writeFileSync(join(fresh, '.growth/journal.yaml'), journal.replace('rubric: product-security', 'rubric: .growth/rubrics/five.rubric.yaml'));
+    for (const cwd of [fresh, tmpdir(), root]) {
+      const v = await run(['validate', join(fresh, '.growth/journal.yaml')], cwd);
+      assert.equal(v.code, 0, `from ${cwd}: ${v.out}${v.err}`);
+    }
+    writeFileSync(join(fresh, '.growth/journal.yaml'), journal.replace('rubric: product-security', 'rubric: ../../../../etc/passwd'));
+    const outside = await run(['validate'], fresh);
+    assert.match(outside.out, /:6:9: warning: The rubric path "\.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd" leads outside/);
   });
 
   it('the bundled dist/cli.js runs with --help, --version and exit codes', function () {

@@ -3,7 +3,8 @@ import { buildCompareModel } from '../../src/core/compareModel';
 import { MAX_LISTED_EVIDENCE } from '../../src/core/rubricView';
 import { parseJournal } from '../../src/core/journal';
 import { diffStatements, dimensionChanges } from '../../src/core/levelDiff';
-import { findDimension } from '../../src/core/rubric';
+import { importLadder } from '../../src/core/ladderImport';
+import { findDimension, parseRubric } from '../../src/core/rubric';
 import { parseWebviewMessage } from '../../src/shared/protocol';
 import { benchJournal } from '../../bench/journals';
 import { bundledRubric, fixture, rubricFixture } from './helpers';
@@ -11,7 +12,7 @@ import { bundledRubric, fixture, rubricFixture } from './helpers';
 describe('level comparison', () => {
   it('diffs statements: same, reworded, new and dropped', () => {
     assert.deepEqual(diffStatements(['Owns small-to-medium projects.', 'Balances speed with quality.', 'Needs consent.'], ['Owns large projects.', 'Balances speed with quality.', 'Drives outcomes.']), [
-      { kind: 'changed', text: 'Owns large projects.', from: 'Owns small-to-medium projects.' },
+      { kind: 'changed', text: 'Owns large projects.', from: 'Owns small-to-medium projects.', runs: [{ kind: 'same', text: 'Owns ' }, { kind: 'removed', text: 'small-to-medium ' }, { kind: 'added', text: 'large ' }, { kind: 'same', text: 'projects.' }] },
       { kind: 'same', text: 'Balances speed with quality.' },
       { kind: 'new', text: 'Drives outcomes.' },
       { kind: 'dropped', text: 'Needs consent.' },
@@ -40,6 +41,10 @@ describe('level comparison', () => {
     const depth = model.groups[0].dimensions.find((d) => d.id === 'technical-depth')!;
     assert.deepEqual([depth.evidence.count, depth.evidence.highestLevel, depth.evidence.status], [1, 'senior', 'met']);
     assert.equal(depth.evidence.entries[0].title, 'Hardened token validation in the auth middleware');
+    assert.equal(model.groups[1].description, 'Beyond the core competencies listed above, Senior AppSec/Product Security professionals typically demonstrate:');
+    assert.equal(depth.description, undefined);
+    const described = buildCompareModel(parseRubric(importLadder(fixture('ladders/ft-style.yml')).yaml).rubric!, undefined, { period: 'all', today: '2026-11-27', fiscalStartMonth: 1 });
+    assert.equal(described.groups[0].dimensions[1].description, 'Demonstrates technical expertise.');
     const mentor = buildCompareModel(rubric, journal, { period: 'previous', today: '2026-11-27', fiscalStartMonth: 1 }).groups[0].dimensions.find((d) => d.id === 'mentorship')!;
     assert.equal(mentor.evidence.count, 1, 'September is last quarter');
     assert.deepEqual(model.groups[1].dimensions[0].cells, { senior: ['Represents the company at conferences, writes blog posts, contributes to open-source security projects'] });

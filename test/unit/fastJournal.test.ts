@@ -2,17 +2,11 @@ import assert from 'node:assert/strict';
 import { parseJournalSource } from '../../src/core/fastJournal';
 import { checkJournal, parseJournal, type EntryData, type JournalParse } from '../../src/core/journal';
 import { appendEntryEdit, applyEdit, removeEntryEdit, setProfileEdits } from '../../src/core/journalEdit';
-import { bundledRubric, fixture } from './helpers';
+import { bundledRubric, fixture, random } from './helpers';
 
 /** Seeds of the random-edit run; GROWTH_FUZZ_SEEDS=400 runs the long version. */
 const FUZZ_SEEDS = Number(process.env.GROWTH_FUZZ_SEEDS) || 12;
 
-/** A small deterministic random source, so a failure can be replayed from its seed. */
-function random(seed: number) {
-  let s = seed >>> 0 || 1;
-  const next = () => ((s = Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0) / 0x100000000;
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
-}
 
 const AWKWARD = ['plain words', 'colon: inside', 'hash # inside', '"quoted"', "it's", '--- dashes', '🚀 emoji', 'multi\nline', 'trailing space ', '123', 'true', 'null', '', 'tab\there', 'back\\slash', '[brackets]', '{braces}', '- dash', '@at', 'ünïcödé'];
 const DIMS = ['technical-depth', 'risk-management', 'communication', 'no-such-dimension'];

@@ -19,3 +19,10 @@ export function rubricFixture(path: string): Rubric {
   if (!parsed.rubric) throw new Error(`${path} does not parse: ${JSON.stringify(parsed.problems)}`);
   return parsed.rubric;
 }
+
+/** A small deterministic random source, so a failure can be replayed from its seed. */
+export function random(seed: number) {
+  let s = seed >>> 0 || 1;
+  const next = () => ((s = Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0) / 0x100000000;
+  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
+}

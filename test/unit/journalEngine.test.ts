@@ -46,7 +46,7 @@ describe('journal engines', () => {
     const invalid = await worker.readFile(journal);
     assert.equal(invalid.kind, 'invalid');
     assert.equal(invalid.kind === 'invalid' && invalid.problem.line, 3);
-    const edit = await worker.edit(benchJournal(2), { kind: 'remove', id: 'nope' });
+    const edit = await worker.plan(benchJournal(2), { kind: 'remove', ids: ['nope'] });
     assert.equal(edit.ok, false);
   });
 

@@ -18,15 +18,16 @@ describe('journal session', () => {
 
   it('turns operations into edits: append with fresh ids, remove, profile', () => {
     const session = new JournalSession();
-    const appended = runSteps(session.edit(text, { kind: 'append', drafts: [{ data: { date: '2026-11-27', kind: 'note', title: 'New', dimensions: ['communication'] }, idSeed: 'seed' }] }));
+    const appended = runSteps(session.plan(text, { kind: 'append', drafts: [{ data: { date: '2026-11-27', kind: 'note', title: 'New', dimensions: ['communication'] }, idSeed: 'seed' }] }));
     assert.ok(appended.ok);
     if (!appended.ok) return;
     assert.match(appended.added[0].id, /^ev-20261127-[0-9a-f]{6}$/);
     const after = appended.edits.reduce(applyEdit, text);
-    const removed = runSteps(session.edit(after, { kind: 'remove', id: appended.added[0].id }));
-    assert.ok(removed.ok && removed.edits.reduce(applyEdit, after) === text);
-    const profiled = runSteps(session.edit(text, { kind: 'profile', profile: { currentLevel: 'senior', targetLevel: 'senior' } }));
-    assert.ok(profiled.ok && profiled.edits.reduce(applyEdit, text).includes('currentLevel: senior   # promoted'));
+    assert.equal(appended.text, after);
+    const removed = runSteps(session.plan(after, { kind: 'remove', ids: [appended.added[0].id] }));
+    assert.ok(removed.ok && removed.text === text);
+    const profiled = runSteps(session.plan(text, { kind: 'profile', profile: { currentLevel: 'senior', targetLevel: 'senior' } }));
+    assert.ok(profiled.ok && profiled.text.includes('currentLevel: senior   # promoted'));
   });
 
   it('neither parses nor edits a journal over the size limit, and says how to bring it under', () => {
@@ -37,7 +38,7 @@ describe('journal session', () => {
     assert.match(read.kind === 'invalid' ? read.problem.message : '', /^The journal is 33 MB; Growth Journal reads journals of up to 32 MB, so it neither read nor changed this one\. Move older entries to another file/);
     const fromEditor = runSteps(session.read(huge));
     assert.equal(fromEditor.kind === 'invalid' && fromEditor.problem.code, 'too-large');
-    const edit = runSteps(session.edit(huge, { kind: 'remove', id: 'x' }));
+    const edit = runSteps(session.plan(huge, { kind: 'remove', ids: ['x'] }));
     assert.equal(edit.ok, false);
     assert.match(edit.ok ? '' : edit.message, /^The journal is 33 MB/);
     const atLimit = `version: 1\nentries: []\n#${' '.repeat(MAX_JOURNAL_BYTES - 25)}\n`;
@@ -47,13 +48,13 @@ describe('journal session', () => {
   });
 
   it('refuses to edit a journal that does not parse, naming the place', () => {
-    const outcome = runSteps(new JournalSession().edit('version: 1\nentries: [\n', { kind: 'remove', id: 'x' }));
+    const outcome = runSteps(new JournalSession().plan('version: 1\nentries: [\n', { kind: 'remove', ids: ['x'] }));
     assert.equal(outcome.ok, false);
     if (!outcome.ok) {
       assert.match(outcome.message, /The journal has an error at line \d+, column \d+: .* Nothing was written\./);
       assert.ok(outcome.problem?.line);
     }
-    const missing = runSteps(new JournalSession().edit(text, { kind: 'remove', id: 'nope' }));
+    const missing = runSteps(new JournalSession().plan(text, { kind: 'remove', ids: ['nope'] }));
     assert.deepEqual(missing, { ok: false, message: 'No entry with id "nope" is in the journal.' });
   });
 });

@@ -28,7 +28,7 @@ describe('quarterly summary', () => {
 
   it('escapes user text so it cannot become markup', () => {
     const md = renderQuarterSummary({ rubric, journal, quarter: parseQuarter('2026-Q4')! });
-    assert.ok(md.includes('the &lt;script&gt; injection incident & shared fixes'));
+    assert.ok(md.includes('the \\<script\\> injection incident & shared fixes'), md);
     assert.ok(!md.includes('<script>'));
   });
 
@@ -42,7 +42,7 @@ describe('quarterly summary', () => {
   it('links a selection without a permalink to the file, relative to the summaries folder', () => {
     const entry = { ...journal.entries[1], selection: { file: 'src/a b.ts', startLine: 3, endLine: 9 } };
     const md = renderQuarterSummary({ rubric, journal: { ...journal, entries: [entry] }, quarter: parseQuarter('2026-Q4')!, summaryFolder: 'docs/growth/summaries' });
-    assert.ok(md.includes('[src/a b.ts:3-9](../../../src/a%20b.ts#L3)'), md);
+    assert.ok(md.includes('[src/a b\\.ts\\:3-9](../../../src/a%20b.ts#L3)'), md);
   });
 
   it('summarises any ladder', () => {

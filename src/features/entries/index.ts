@@ -3,6 +3,7 @@ import { type Entry } from '../../core/journal';
 import { commitUrl } from '../../core/permalink';
 import { type Repo } from '../../host/git';
 import { guarded, showAt, type Services } from '../../host/services';
+import { resolveWorkspaceFile } from '../../host/workspaceFiles';
 
 const SHOW_SCHEME = 'growth-journal-commit';
 
@@ -54,15 +55,15 @@ export function registerEntries(context: vscode.ExtensionContext, services: Serv
 
   const openSelection = async (entry: Entry) => {
     const sel = entry.selection!;
-    const uri = resolveWorkspaceFile(sel.file);
-    if (!uri) {
-      const choice = await services.prompts.error(`${sel.file} is not in this workspace any more.`, ...(sel.link ? ['Copy Link'] : []), 'Open in Journal');
+    const file = await resolveWorkspaceFile(sel.file);
+    if (file.kind !== 'inside') {
+      const choice = await services.prompts.error(file.message, ...(sel.link ? ['Copy Link'] : []), 'Open in Journal');
       if (choice === 'Copy Link' && sel.link) await vscode.env.clipboard.writeText(sel.link);
       if (choice === 'Open in Journal') await openInJournal(entry);
       return;
     }
     const range = new vscode.Range(sel.startLine - 1, 0, sel.endLine - 1, Number.MAX_SAFE_INTEGER);
-    await vscode.window.showTextDocument(uri, { selection: range, preview: true });
+    await vscode.window.showTextDocument(file.uri, { selection: range, preview: true });
   };
 
   context.subscriptions.push(
@@ -90,20 +91,18 @@ export function registerEntries(context: vscode.ExtensionContext, services: Serv
       'growthJournal.removeEntry',
       guarded(services, async (arg: unknown) => {
         const entry = await find(arg);
-        const ok = await services.prompts.confirm(`Remove “${entry.title}” from the journal?`, 'Only its lines are removed; comments and other entries stay as they are. Undo in the editor brings it back while the journal is open.', 'Remove');
-        if (ok) await services.store.remove(entry.id);
+        const ok = await services.prompts.confirm(`Remove “${entry.title}” from the journal?`, 'Only its lines are removed; comments and other entries stay as they are. The notification that follows offers Undo.', 'Remove');
+        if (!ok) return;
+        const [removed] = await services.store.remove(entry.id);
+        // Not awaited: the notification stays until dismissed, and the command is done.
+        void services.prompts.info(`Removed “${entry.title}” from the journal.`, ...(removed ? ['Undo'] : [])).then(
+          guarded(services, async (choice: string | undefined) => {
+            if (choice === 'Undo' && removed) await services.store.restore(removed);
+          }),
+        );
       }),
     ),
   );
-}
-
-/** A file from the journal's `selection.file`: workspace-relative, prefixed by the folder's name in a multi-root workspace. */
-function resolveWorkspaceFile(file: string): vscode.Uri | undefined {
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  const [head, ...rest] = file.split('/');
-  const named = folders.find((f) => f.name === head);
-  if (named && rest.length && folders.length > 1) return vscode.Uri.joinPath(named.uri, ...rest);
-  return folders[0] ? vscode.Uri.joinPath(folders[0].uri, file) : undefined;
 }
 
 /** What "Copy Link" puts on the clipboard: a permalink where there is one. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { mdText } from '../../core/markdown';
 import { reminderMessage } from '../../core/reminder';
 import { levelName } from '../../core/rubric';
 import { formatCount } from '../../host/format';
@@ -56,10 +57,6 @@ export function registerStatus(context: vscode.ExtensionContext, services: Servi
 }
 
 function render(item: vscode.StatusBarItem, snapshot: JournalSnapshot): void {
-  // The walkthrough's steps complete on these.
-  const profile = snapshot.journal?.profile;
-  void vscode.commands.executeCommand('setContext', 'growthJournal.hasProfile', !!(profile?.currentLevel && profile.targetLevel));
-  void vscode.commands.executeCommand('setContext', 'growthJournal.hasCommitEvidence', !!snapshot.journal?.entries.some((e) => e.kind === 'commit'));
   const view = snapshot.status === 'noFolder' ? undefined : rubricViewOf(snapshot, 'quarter');
   if (!view || !snapshot.rubric) {
     item.hide();
@@ -69,12 +66,12 @@ function render(item: vscode.StatusBarItem, snapshot: JournalSnapshot): void {
   item.text = snapshot.status === 'journalError' ? '$(warning) Growth: journal has errors' : `$(graph-line) Growth: ${formatCount(count)} this quarter`;
   const target = snapshot.journal?.profile.targetLevel;
   const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown('**').appendText(`Growth Journal, ${view.quarter}`).appendMarkdown('**\n\n');
-  tooltip.appendText(`${formatCount(count)} ${count === 1 ? 'piece' : 'pieces'} of evidence this quarter.`).appendMarkdown('\n\n');
+  tooltip.appendMarkdown(`**${mdText(`Growth Journal, ${view.quarter}`)}**\n\n`);
+  tooltip.appendMarkdown(`${mdText(`${formatCount(count)} ${count === 1 ? 'piece' : 'pieces'} of evidence this quarter.`)}\n\n`);
   if (target) {
     const missing = view.groups.flatMap((g) => g.dimensions).filter((d) => d.status === 'none');
-    tooltip.appendText(missing.length ? `No evidence yet this quarter for ${levelName(snapshot.rubric, target)}-level:` : `Every dimension ${levelName(snapshot.rubric, target)} describes has evidence this quarter.`).appendMarkdown('\n');
-    for (const d of missing) tooltip.appendMarkdown('- ').appendText(d.dimension.name).appendMarkdown('\n');
+    tooltip.appendMarkdown(`${mdText(missing.length ? `No evidence yet this quarter for ${levelName(snapshot.rubric, target)}-level:` : `Every dimension ${levelName(snapshot.rubric, target)} describes has evidence this quarter.`)}\n`);
+    for (const d of missing) tooltip.appendMarkdown(`- ${mdText(d.dimension.name)}\n`);
   } else tooltip.appendText('Set your target level to see what is missing.');
   item.tooltip = tooltip;
   item.accessibilityInformation = { label: `Growth Journal: ${formatCount(count)} pieces of evidence this quarter` };

@@ -5,6 +5,8 @@ import { isUneditedSummary, renderQuarterSummary } from '../../core/summary';
 import { readTextFile, writeFileAtomic } from '../../host/files';
 import { type JournalSnapshot } from '../../host/journalStore';
 import { guarded, type Services } from '../../host/services';
+import { requireTrust } from '../../host/trust';
+import { completeWalkthroughStep } from '../../host/walkthrough';
 
 /** Generate Quarterly Summary and Copy Summary: the review-ready Markdown, from core. */
 export function registerSummary(context: vscode.ExtensionContext, services: Services): void {
@@ -18,9 +20,9 @@ export function registerSummary(context: vscode.ExtensionContext, services: Serv
         const folder = vscode.Uri.joinPath(snapshot.folder!.uri, snapshot.settings.summariesFolder);
         const target = await chooseTarget(services, folder, quarterLabel(quarter));
         if (!target) return;
-        if (!vscode.workspace.isTrusted) throw new Error('Growth Journal writes summaries only in a trusted workspace. Use Copy Summary instead, or trust the workspace.');
+        requireTrust();
         await writeFileAtomic(target, markdown);
-        void vscode.commands.executeCommand('setContext', 'growthJournal.hasSummary', true);
+        completeWalkthroughStep('summary');
         await vscode.window.showTextDocument(target, { preview: false });
         await vscode.commands.executeCommand('markdown.showPreviewToSide', target);
       }),

@@ -1,0 +1,127 @@
+// The one way a journal file changes on disk, for the extension (in its worker) and the CLI.
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import lockfile from 'proper-lockfile';
+import { type JournalOp, type PlanOutcome, type Refusal } from '../core/journalSession';
+import { type EntryData, type JournalParse } from '../core/journal';
+import { type RemovedEntry } from '../core/journalEdit';
+import { decodeUtf8 } from '../core/text';
+import { readJournalFile } from './journalFile';
+
+export type WriteOutcome = { ok: true; added: EntryData[]; removed?: RemovedEntry[]; text: string; parse: JournalParse } | Refusal;
+
+export interface WriteRequest {
+  path: string;
+  op: JournalOp;
+  /** The text of a new journal, when the change may create one. */
+  template?: string;
+}
+
+/** Works out and verifies the change on the text as it is on disk now (JournalSession.plan). */
+export type Planner = (text: string, op: JournalOp) => Promise<PlanOutcome>;
+
+/** How long a lock may go without being refreshed before another writer takes it over. */
+const STALE_LOCK_MS = 10_000;
+
+/**
+ * Changes the journal at `path`: waits its turn in this process, takes the lock beside the file
+ * (other windows, the CLI, git hooks), reads the file as it is now, plans and verifies the
+ * change on that text, then replaces the file atomically, keeping its mode and writing through
+ * a symlink. Nothing is written when any step fails; the refusal says why.
+ */
+export function writeJournal(request: WriteRequest, plan: Planner): Promise<WriteOutcome> {
+  const run = () => writeUnderLock(request, plan);
+  // One write at a time per process: the cross-process lock is not reentrant.
+  const next = queue.then(run, run);
+  queue = next.then(
+    () => undefined,
+    () => undefined,
+  );
+  return next;
+}
+let queue: Promise<unknown> = Promise.resolve();
+
+async function writeUnderLock({ path, op, template }: WriteRequest, plan: Planner): Promise<WriteOutcome> {
+  const target = await realTarget(path);
+  if (template !== undefined) await mkdir(dirname(target), { recursive: true });
+  let compromised: Error | undefined;
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(target, {
+      realpath: false,
+      lockfilePath: `${target}.lock`,
+      stale: STALE_LOCK_MS,
+      update: STALE_LOCK_MS / 4,
+      retries: { retries: 200, minTimeout: 10, maxTimeout: 250, randomize: true },
+      onCompromised: (e) => void (compromised = e),
+    });
+  } catch (e) {
+    return refuse(`Another program is writing the journal (${basename(target)}.lock has been held for a long time). Nothing was written; try again in a moment, or delete the lock folder if no program is writing.`, e);
+  }
+  try {
+    const file = await readJournalFile(target);
+    if (file.kind === 'tooLarge') return { ok: false, message: file.problem.message, problem: file.problem };
+    if (file.kind === 'missing' && template === undefined) return { ok: false, message: `There is no journal at ${path}. Nothing was written.` };
+    let before: string;
+    if (file.kind === 'bytes') {
+      const decoded = decodeUtf8(file.bytes);
+      if (!decoded.ok) return { ok: false, message: `${decoded.problem.message} Nothing was written.`, problem: decoded.problem };
+      before = decoded.text;
+    } else before = template!;
+    const planned = await plan(before, op);
+    if (!planned.ok) return planned;
+    if (compromised) return refuse('The journal\'s lock was taken over by another program while this change was prepared; nothing was written. Try again.', compromised);
+    await replaceFile(target, planned.text);
+    return { ok: true, added: planned.added, ...(planned.removed ? { removed: planned.removed } : {}), text: planned.text, parse: planned.parse };
+  } finally {
+    await release().catch(() => undefined);
+  }
+}
+
+function refuse(message: string, cause: unknown): Refusal {
+  return { ok: false, message: `${message}${cause instanceof Error && !message.includes(cause.message) ? ` (${cause.message})` : ''}` };
+}
+
+/** The file to replace: a symlinked journal is written through to its target, so the link stays a link. */
+async function realTarget(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    // A journal not made yet: its folder may be a symlink too.
+    const folder = await realpath(dirname(path)).catch(() => dirname(path));
+    return join(folder, basename(path));
+  }
+}
+
+/**
+ * Replaces a file's content atomically: an exclusively created temp file in the same folder,
+ * synced, given the old file's mode and owner, renamed over the original, then the folder
+ * synced, so a crash leaves the old file or the new one, never half or none.
+ */
+export async function replaceFile(target: string, text: string): Promise<void> {
+  const folder = dirname(target);
+  const existing = await stat(target).catch(() => undefined);
+  const temp = join(folder, `.${basename(target)}.${randomBytes(8).toString('hex')}.tmp`);
+  const handle = await open(temp, 'wx', existing ? existing.mode & 0o7777 : 0o666);
+  try {
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+      if (existing) {
+        await handle.chmod(existing.mode & 0o7777);
+        if (process.getuid?.() === 0) await handle.chown(existing.uid, existing.gid);
+      }
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+  } catch (e) {
+    await unlink(temp).catch(() => undefined);
+    throw e;
+  }
+  const dir = await open(folder, 'r').catch(() => undefined);
+  // Some file systems cannot sync a folder; the rename is still atomic there.
+  await dir?.sync().catch(() => undefined);
+  await dir?.close();
+}

@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { buildSync } from 'esbuild';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync, lstatSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runSteps } from '../../src/core/fastJournal';
+import { parseJournal, type EntryData } from '../../src/core/journal';
+import { JournalSession, type JournalOp } from '../../src/core/journalSession';
+import { WorkerEngine } from '../../src/host/journalEngine';
+import { writeJournal } from '../../src/host/journalWrite';
+import { fixture, root } from './helpers';
+
+const draft = (title: string): { data: Omit<EntryData, 'id'>; idSeed: string } => ({ data: { date: '2026-11-27', kind: 'note', title, dimensions: ['communication'] }, idSeed: title });
+const append = (title: string): JournalOp => ({ kind: 'append', drafts: [draft(title)] });
+const plan = (session = new JournalSession()) => async (text: string, op: JournalOp) => runSteps(session.plan(text, op));
+const titles = (path: string) => parseJournal(readFileSync(path, 'utf8')).journal!.entries.map((e) => e.title);
+
+describe('the journal write path', () => {
+  let dir: string;
+  let path: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'growth-write-'));
+    mkdirSync(join(dir, '.growth'));
+    path = join(dir, '.growth', 'journal.yaml');
+    writeFileSync(path, fixture('journals/sample.yaml'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('loses no entry when many writes race in one process, each with its own session', async () => {
+    const names = Array.from({ length: 40 }, (_, i) => `race ${i}`);
+    const outcomes = await Promise.all(names.map((n) => writeJournal({ path, op: append(n) }, plan())));
+    assert.ok(outcomes.every((o) => o.ok), JSON.stringify(outcomes.find((o) => !o.ok)));
+    assert.deepEqual(titles(path).slice(-40).sort(), [...names].sort());
+    assert.deepEqual(readdirSync(join(dir, '.growth')), ['journal.yaml'], 'no temp file or lock left behind');
+  });
+
+  it('loses no entry when two worker threads (two windows) write at once', async function () {
+    this.timeout(60_000);
+    const script = join(dir, 'journalWorker.js');
+    buildSync({ entryPoints: [join(root, 'src', 'host', 'journalWorker.ts')], bundle: true, platform: 'node', outfile: script, logLevel: 'error' });
+    const a = new WorkerEngine(script);
+    const b = new WorkerEngine(script);
+    try {
+      const names = Array.from({ length: 30 }, (_, i) => `window ${i}`);
+      const outcomes = await Promise.all(names.map((n, i) => (i % 2 ? a : b).write({ path, op: append(n) })));
+      assert.ok(outcomes.every((o) => o.ok), JSON.stringify(outcomes.find((o) => !o.ok)));
+      assert.deepEqual(titles(path).slice(-30).sort(), [...names].sort());
+      const read = await a.readFile(path);
+      assert.equal(read.kind === 'text' && read.journal?.entries.length, 35, 'a read after writes sees them all');
+    } finally {
+      a.dispose();
+      b.dispose();
+    }
+  });
+
+  it('loses no entry when many CLI processes add at once', async function () {
+    this.timeout(120_000);
+    const cli = join(dir, 'dist', 'cli.js');
+    buildSync({ entryPoints: [join(root, 'src', 'cli.ts')], bundle: true, platform: 'node', outfile: cli, logLevel: 'error' });
+    cpSync(join(root, 'rubric'), join(dir, 'rubric'), { recursive: true });
+    const names = Array.from({ length: 16 }, (_, i) => `process ${i}`);
+    const results = await Promise.all(
+      names.map(
+        (n) =>
+          new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+            const child = spawn(process.execPath, [cli, 'add', '--title', n, '--dimension', 'communication'], { cwd: dir });
+            let out = '';
+            let err = '';
+            child.stdout.on('data', (d: Buffer) => (out += d));
+            child.stderr.on('data', (d: Buffer) => (err += d));
+            child.on('close', (code) => resolve({ code, out, err }));
+          }),
+      ),
+    );
+    for (const r of results) assert.equal(r.code, 0, r.err);
+    const ids = new Set(results.map((r) => r.out.trim()));
+    assert.equal(ids.size, names.length, 'each printed its own id');
+    const parse = parseJournal(readFileSync(path, 'utf8'));
+    assert.deepEqual(parse.problems, []);
+    assert.deepEqual(parse.journal!.entries.slice(-16).map((e) => e.title).sort(), [...names].sort());
+  });
+
+  it('keeps the mode and owner, and writes through a symlink to its target', async () => {
+    chmodSync(path, 0o600);
+    assert.ok((await writeJournal({ path, op: append('private one') }, plan())).ok);
+    assert.equal(statSync(path).mode & 0o777, 0o600);
+    const target = join(dir, 'elsewhere.yaml');
+    writeFileSync(target, fixture('journals/sample.yaml'));
+    rmSync(path);
+    symlinkSync(target, path);
+    assert.ok((await writeJournal({ path, op: append('through the link') }, plan())).ok);
+    assert.ok(lstatSync(path).isSymbolicLink(), 'the link stays a link');
+    assert.equal(titles(target).at(-1), 'through the link');
+  });
+
+  it('takes over a lock left by a crashed writer, and waits for a live one', async () => {
+    const lock = `${path}.lock`;
+    mkdirSync(lock);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(lock, old, old);
+    assert.ok((await writeJournal({ path, op: append('after a crash') }, plan())).ok);
+    assert.equal(titles(path).at(-1), 'after a crash');
+  });
+
+  it('writes nothing when the change cannot be verified or the file does not parse, and says why', async () => {
+    const broken = `${fixture('journals/sample.yaml')}  - id: "open\n`;
+    writeFileSync(path, broken);
+    const outcome = await writeJournal({ path, op: append('x') }, plan());
+    assert.equal(outcome.ok, false);
+    assert.match(outcome.ok ? '' : outcome.message, /The journal has an error at line \d+, column \d+/);
+    assert.equal(readFileSync(path, 'utf8'), broken);
+    const refused = await writeJournal({ path, op: append('y') }, async () => ({ ok: false, message: 'no' }));
+    assert.deepEqual(refused, { ok: false, message: 'no' });
+    assert.equal(readFileSync(path, 'utf8'), broken);
+  });
+
+  it('re-reads the file under the lock: a change made meanwhile on disk is kept', async () => {
+    const session = new JournalSession();
+    assert.ok((await writeJournal({ path, op: append('first') }, plan(session))).ok);
+    writeFileSync(path, `${readFileSync(path, 'utf8')}# a hand edit\n`);
+    assert.ok((await writeJournal({ path, op: append('second') }, plan(session))).ok);
+    const text = readFileSync(path, 'utf8');
+    assert.match(text, /# a hand edit\n/);
+    assert.deepEqual(titles(path).slice(-2), ['first', 'second']);
+  });
+});
