@@ -13,7 +13,7 @@ import { resolveInsideFolder } from './workspaceFiles';
 import { readSettings, type GrowthSettings } from './settings';
 import { InProcessEngine, WorkerEngine, type JournalEngine } from './journalEngine';
 
-export type JournalStatus = 'noFolder' | 'noJournal' | 'journalError' | 'rubricError' | 'ready';
+type JournalStatus = 'noFolder' | 'noJournal' | 'journalError' | 'rubricError' | 'ready';
 
 export interface FileProblem {
   uri: vscode.Uri;
