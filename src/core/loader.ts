@@ -6,7 +6,7 @@ import { stripBom } from './text';
 import { workspacePath } from './workspacePath';
 
 /** A journal as its host read it: parsed where the host parses (a worker, or in process). */
-export type JournalRead = { kind: 'missing' } | { kind: 'invalid'; problem: Problem } | { kind: 'text'; journal?: Journal; problems: Problem[] };
+type JournalRead = { kind: 'missing' } | { kind: 'invalid'; problem: Problem } | { kind: 'text'; journal?: Journal; problems: Problem[] };
 
 /** A rubric file as its host found it. `Where` is the host's name for the file (a path, a URI). */
 export type RubricRead<Where> =

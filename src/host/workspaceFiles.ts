@@ -11,7 +11,7 @@ export type WorkspaceFile = { kind: 'inside'; uri: vscode.Uri } | { kind: 'missi
  * is checked first (core/workspacePath), then its real path, symlinks followed, must be inside
  * the folder's (host/paths, as the CLI checks rubric paths).
  */
-async function resolveInsideFolder(folder: vscode.WorkspaceFolder, path: string): Promise<WorkspaceFile> {
+export async function resolveInsideFolder(folder: vscode.WorkspaceFolder, path: string): Promise<WorkspaceFile> {
   const checked = workspacePath(path);
   if (!checked.ok) return refused(path, checked.reason);
   const joined = vscode.Uri.joinPath(folder.uri, ...checked.segments);
