@@ -60,8 +60,7 @@ describe('statements and the promotion packet', () => {
     assert.doesNotMatch(html, /<script/);
     assert.match(html, /Balances security and business needs expertly\. <span class="ref">risk-management\/senior\/1<\/span><\/p>\n<ul><li><strong>\d{4}-\d{2}-\d{2}<\/strong>: Balanced the launch risk/);
     assert.match(prompts.infos.at(-1) ?? '', /open beside the editor/);
-    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.startsWith('Promotion Packet: Senior'));
-    assert.ok(tab, 'the packet has a tab');
+    await waitFor('the packet tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.startsWith('Promotion Packet: Senior')));
   });
 
   it('the packet command says what to do for a period it cannot read', async () => {
