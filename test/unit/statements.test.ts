@@ -4,7 +4,7 @@ import { checkJournal, parseJournal, STATEMENT_CODES } from '../../src/core/jour
 import { runSteps } from '../../src/core/fastJournal';
 import { JournalSession } from '../../src/core/journalSession';
 import { parseRubric, findDimension } from '../../src/core/rubric';
-import { checkStatementRef, citedRef, expectationInForce, parseStatementRef, statementFingerprint, statementsAt } from '../../src/core/statements';
+import { checkStatementRef, citedRef, expectationInForce, parseStatementRef, rubricStatements, statementFingerprint, statementsAt } from '../../src/core/statements';
 import { renderSummary } from '../../src/core/summary';
 import { decideTrailerImport, growthTrailers } from '../../src/core/trailers';
 import { parsePeriod } from '../../src/core/periods';
@@ -137,5 +137,16 @@ describe('statement refs in commit trailers', () => {
     const decision = decideTrailerImport({ sha: 'abcdef1234567', subject: 'fix: x', message, date: '2026-10-02', authorEmail: 'me@example.com' }, { authors: ['me@example.com'], rubric });
     assert.ok(decision.take);
     assert.deepEqual(decision.take && decision.data.statements, [citedRef(statementsAt(findDimension(rubric, 'risk-management')!, 'senior')[0])]);
+  });
+});
+
+describe('the journal schema', () => {
+  it('offers every statement of the bundled rubric for completion, with its text', () => {
+    const schema = JSON.parse(require('node:fs').readFileSync(require('node:path').join(__dirname, '..', '..', 'rubric', 'schema', 'journal.schema.json'), 'utf8'));
+    const [known, pattern] = schema.properties.entries.items.properties.statements.items.anyOf;
+    const all = rubricStatements(bundledRubric());
+    assert.deepEqual(known.enum, all.map((s) => s.ref));
+    assert.deepEqual(known.enumDescriptions, all.map((s) => s.text));
+    assert.match(citedRef(all[0]), new RegExp(pattern.pattern));
   });
 });
