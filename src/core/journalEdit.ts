@@ -192,6 +192,25 @@ export function restoreEntryEdit(parse: JournalParse, removed: RemovedEntry): Te
 }
 
 /**
+ * When `ids` are all the entries of a block list, the edit that makes it `entries: []` again,
+ * keeping a comment on the key's line; otherwise undefined.
+ */
+export function emptyEntriesEdit(parse: JournalParse, ids: ReadonlySet<string>): TextEdit | undefined {
+  const p = requireParsed(parse);
+  const pair = findPair(p.source.doc.contents as YAMLMap, 'entries');
+  const seq = pair?.value;
+  if (!pair || !isSeq(seq) || seq.flow || seq.items.length !== p.journal.entries.length || !p.journal.entries.every((e) => ids.has(e.id))) return undefined;
+  const { text } = p.source;
+  const colon = text.indexOf(':', (pair.key as Node).range![1]);
+  const keyLineEnd = endOfLine(text, colon);
+  const last = seq.items[seq.items.length - 1] as Node;
+  const end = last.range![1] > 0 && text[last.range![1] - 1] === '\n' ? last.range![1] : nextLineStart(text, last.range![1]);
+  const comment = text.slice(colon + 1, keyLineEnd);
+  const { eol } = textShape(text);
+  return { offset: colon + 1, deleteCount: end - colon - 1, insert: ` []${comment}${end > keyLineEnd && text.slice(0, end).endsWith('\n') ? eol : ''}` };
+}
+
+/**
  * Where the list item whose content starts at `contentStart` begins: the start of the line of
  * its `-`, which is on the same line or, written alone, on an earlier one (comments between).
  */

@@ -1,6 +1,6 @@
 import { newEntryId } from './entryId';
 import { checkJournal, parseAfterTailEdit, parseJournalSteps, type EntryData, type Journal, type JournalParse, type Profile } from './journal';
-import { addDimensionsEdit, appendEntriesEdit, applyEdit, JournalEditError, redactCredentialsEdits, removedEntry, removeEntryEdit, repointStatementEdit, restoreEntryEdit, type RubricSwitch, setProfileEdits, switchRubricEdits, type RemovedEntry, type TextEdit } from './journalEdit';
+import { addDimensionsEdit, appendEntriesEdit, emptyEntriesEdit, applyEdit, JournalEditError, redactCredentialsEdits, removedEntry, removeEntryEdit, repointStatementEdit, restoreEntryEdit, type RubricSwitch, setProfileEdits, switchRubricEdits, type RemovedEntry, type TextEdit } from './journalEdit';
 import { verifyChange } from './journalVerify';
 import { entryWithoutCredentials } from './remoteUrl';
 import { type Problem } from './problem';
@@ -138,6 +138,9 @@ function applyOp(parse: JournalParse, op: JournalOp): { edits: TextEdit[]; added
       // Later entries first, so each edit's offsets stay valid as the others apply.
       const ids = [...new Set(op.ids)];
       const edits = ids.map((id) => removeEntryEdit(parse, id)).sort((a, b) => b.offset - a.offset);
+      // Removing every entry (the Undo of a first tag) gives back `entries: []`, as the journal had it.
+      const emptied = emptyEntriesEdit(parse, new Set(ids));
+      if (emptied) return { edits: [emptied], added: [], removed: ids.map((id) => removedEntry(parse, id)) };
       return { edits, added: [], removed: ids.map((id) => removedEntry(parse, id)) };
     }
     case 'profile':

@@ -68,6 +68,8 @@ describe('credentials in the journal', () => {
     const reloaded = await store.reload();
     const warning = reloaded.problems.find((p) => p.problem.code === 'credentials-in-url');
     assert.ok(warning, 'a warning at the URL');
+    // Code actions are asked of an open document, as the editor's light bulb does.
+    await vscode.workspace.openTextDocument(uri);
     const at = new vscode.Position(warning.problem.line! - 1, warning.problem.column! - 1);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(at, at));
     const fix = actions.find((a) => a.command?.command === 'growthJournal.redactCredentials');
