@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { type EntryData, type Journal, type Profile } from '../core/journal';
-import { newJournalText } from '../core/journalEdit';
+import { newJournalText, type RubricSwitch } from '../core/journalEdit';
 import { type JournalOp } from '../core/journalSession';
 import { type Problem } from '../core/problem';
 import { parseRubric, type Rubric } from '../core/rubric';
@@ -247,6 +247,11 @@ export class JournalStore implements vscode.Disposable {
   /** Removes entries in one write. */
   async remove(...ids: string[]): Promise<void> {
     await this.mutate({ kind: 'remove', ids }, false);
+  }
+
+  /** Points the journal at another rubric, mapping old ids to new; creates the journal if there is none. */
+  async switchRubric(change: RubricSwitch): Promise<void> {
+    await this.mutate({ kind: 'rubric', ...change }, true);
   }
 
   async setProfile(profile: Required<Profile>): Promise<void> {
