@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { registerCompare, type ComparePanelProbe } from './features/compare';
 import { registerEntries } from './features/entries';
-import { registerLadder, type LadderPreviewProbe } from './features/rubrics';
+import { registerRubrics, type LadderPreviewProbe } from './features/rubrics';
 import { registerProfile } from './features/profile';
 import { registerStatus } from './features/status';
 import { registerSummary } from './features/summary';
@@ -40,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   registerTrailers(context, services);
   registerStatus(context, services);
   const compare = registerCompare(context, services);
-  const ladder = registerLadder(context, services);
+  const ladder = registerRubrics(context, services);
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   const real = services.prompts;
   return {

@@ -24,7 +24,7 @@ export interface LadderPreviewProbe {
   preview: LadderPreviewProvider;
 }
 
-export function registerLadder(context: vscode.ExtensionContext, services: Services): LadderPreviewProbe {
+export function registerRubrics(context: vscode.ExtensionContext, services: Services): LadderPreviewProbe {
   const preview = new LadderPreviewProvider();
   const view = vscode.window.createTreeView('growthJournal.ladderPreview', { treeDataProvider: preview, showCollapseAll: true });
   let decide: ((save: boolean) => void) | undefined;
@@ -42,8 +42,8 @@ export function registerLadder(context: vscode.ExtensionContext, services: Servi
         const file = await services.prompts.pickLadderFile(location.folder.uri);
         if (!file) return;
         const result = await readLadder(file, location.folder);
-        const relative = `.growth/rubrics/${result.rubric.id}.rubric.yaml`;
-        const target = vscode.Uri.joinPath(location.folder.uri, '.growth', 'rubrics', `${result.rubric.id}.rubric.yaml`);
+        const relative = `${WORKSPACE_RUBRICS}/${result.rubric.id}.rubric.yaml`;
+        const target = vscode.Uri.joinPath(location.folder.uri, ...relative.split('/'));
 
         decide?.(false);
         const outline = importOutline(result, relative);
@@ -130,7 +130,7 @@ async function readLadder(file: vscode.Uri, folder: vscode.WorkspaceFolder): Pro
   const sourceName = basename(file);
   try {
     const first = importLadder(read.text, { sourceName });
-    const saved = await readTextFile(vscode.Uri.joinPath(folder.uri, '.growth', 'rubrics', `${first.rubric.id}.rubric.yaml`));
+    const saved = await readTextFile(vscode.Uri.joinPath(folder.uri, ...WORKSPACE_RUBRICS.split('/'), `${first.rubric.id}.rubric.yaml`));
     const previous = saved.kind === 'text' ? parseRubric(stripBom(saved.text)).rubric : undefined;
     return previous ? importLadder(read.text, { sourceName, previous }) : first;
   } catch (e) {
