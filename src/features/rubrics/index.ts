@@ -5,12 +5,13 @@
  * Switch Rubric…: see switchRubric.ts.
  */
 import * as vscode from 'vscode';
-import { importLadder, type LadderImport, LadderImportError } from '../../core/ladderImport';
+import { type LadderImport } from '../../core/ladderImport';
 import { importOutline } from '../../core/ladderImport/outline';
 import { parseRubric } from '../../core/rubric';
 import { stripBom } from '../../core/text';
 import { readTextFile, writeFileAtomic } from '../../host/files';
 import { guarded, type Services } from '../../host/services';
+import { type LadderImporter, ladderImporter } from '../../host/ladderImporter';
 import { requireTrust } from '../../host/trust';
 import { LadderPreviewProvider } from './previewTree';
 import { availableRubrics, switchJournalTo, WORKSPACE_RUBRICS } from './switchRubric';
@@ -41,7 +42,7 @@ export function registerRubrics(context: vscode.ExtensionContext, services: Serv
         if (!location) throw new Error('Open a folder first: imported rubrics are saved in its .growth/rubrics folder.');
         const file = await services.prompts.pickLadderFile(location.folder.uri);
         if (!file) return;
-        const result = await readLadder(file, location.folder);
+        const result = await readLadder(ladderImporter(context.extensionUri), file, location.folder);
         const relative = `${WORKSPACE_RUBRICS}/${result.rubric.id}.rubric.yaml`;
         const target = vscode.Uri.joinPath(location.folder.uri, ...relative.split('/'));
 
@@ -123,7 +124,7 @@ export function registerRubrics(context: vscode.ExtensionContext, services: Serv
 }
 
 /** Reads and imports the ladder; a rubric already saved under the same id lends its ids to names that match. */
-async function readLadder(file: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<LadderImport> {
+async function readLadder({ importLadder, LadderImportError }: LadderImporter, file: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<LadderImport> {
   const read = await readTextFile(file);
   if (read.kind === 'missing') throw new Error(`${basename(file)} is not there any more.`);
   if (read.kind === 'invalid') throw new Error(`${basename(file)}: ${read.problem.message}`);
