@@ -14,6 +14,9 @@ import { parseQuarter, quarterRange } from '../src/core/quarters';
 import { allDimensions, parseRubric, type Rubric } from '../src/core/rubric';
 import { buildRubricView } from '../src/core/rubricView';
 import { renderQuarterSummary } from '../src/core/summary';
+import { runSteps } from '../src/core/fastJournal';
+import { JournalSession, type JournalOp } from '../src/core/journalSession';
+import { writeJournal } from '../src/host/journalWrite';
 import { benchJournal } from './journals';
 
 const root = join(__dirname, '..');
@@ -54,7 +57,7 @@ const NEW_ENTRY: EntryData = {
   title: 'Benchmark entry: "quotes", colons and # hashes',
   dimensions: ['technical-depth', 'risk-management'],
   level: 'senior',
-  commit: { sha: 'b3nc40ffee0000000000000000000000000000aa', repo: 'git@github.com:acme/app.git', subject: 'perf: bench' },
+  commit: { sha: 'b3ec40ffee0000000000000000000000000000aa', repo: 'git@github.com:acme/app.git', subject: 'perf: bench' },
   note: 'Two lines\nof note.\n',
 };
 
@@ -198,15 +201,54 @@ function peakMemory(): string {
   return `${(held / 2 ** 20).toFixed(0)} MB of heap held by a parsed journal of ${parse.journal?.entries.length ?? 0} entries; peak RSS of the whole bench ${peak.toFixed(0)} MB`;
 }
 
-function main(): void {
+/**
+ * The write path as the extension's worker and the CLI run it, at 10,000 entries: queue, lock,
+ * re-read, plan on the text on disk, verify, atomic replace with fsyncs. A tag, then its Undo,
+ * so the file keeps its size; the session keeps the last parse, as the worker does.
+ */
+async function writePathRows(count: number): Promise<Row[]> {
+  collectGarbage();
+  const path = join(dir, `write-path-${count}.yaml`);
+  writeFileSync(path, benchJournal(count));
+  const session = new JournalSession();
+  const plan = async (text: string, op: JournalOp) => runSteps(session.plan(text, op));
+  runSteps(session.read(readJournalFile(path)));
+  const tags: number[] = [];
+  const undos: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    let start = performance.now();
+    const tagged = await writeJournal({ path, op: { kind: 'append', drafts: [{ data: { ...NEW_ENTRY, id: undefined } as Omit<EntryData, 'id'>, idSeed: `bench ${i}` }] } }, plan);
+    tags.push(performance.now() - start);
+    if (!tagged.ok) throw new Error(tagged.message);
+    session.accept(tagged.text, tagged.parse);
+    start = performance.now();
+    const undone = await writeJournal({ path, op: { kind: 'remove', ids: tagged.added.map((e) => e.id) } }, plan);
+    undos.push(performance.now() - start);
+    if (!undone.ok) throw new Error(undone.message);
+    session.accept(undone.text, undone.parse);
+  }
+  const naive = time(3, () => {
+    const doc = parseDocument(readJournalFile(path));
+    (doc.get('entries') as YAMLSeq).add(NEW_ENTRY);
+    writeAtomic(`${path}.out`, doc.toString());
+    parseDocument(readFileSync(`${path}.out`, 'utf8')).toJS();
+  });
+  return [
+    { what: 'tag one entry through the write path (lock, re-read, verify, fsynced atomic replace)', ours: median(tags), naive, budget: 30 },
+    { what: 'undo that tag (remove it, same path)', ours: median(undos), naive, budget: 30 },
+  ];
+}
+
+async function main(): Promise<void> {
   const sizes = quick ? [100, 10_000] : [100, 1_000, 10_000, 50_000];
   console.log(`# Growth Journal benchmark\n\nNode ${process.version}, ${new Date().toISOString().slice(0, 10)}. Medians; the naive way is a full \`yaml\` parse (and stringify for writes) in the same run.\n`);
   for (const n of sizes) console.log(`${table(`${n.toLocaleString('en')} entries (${(benchJournal(n).length / 2 ** 20).toFixed(1)} MB)`, measure(n))}\n`);
   console.log(`${table('10,000 entries, CRLF line endings', measure(10_000, true))}\n`);
+  console.log(`${table('The write path, 10,000 entries (naive: parse, edit, stringify, write, parse again)', await writePathRows(10_000))}\n`);
   console.log(`- Bundle \`dist/extension.js\`: ${bundleSize()}`);
   console.log(`- Activation: ${activation()}`);
   console.log(`- Memory: ${quick ? 'skipped (--quick)' : peakMemory()}`);
   rmSync(dir, { recursive: true, force: true });
 }
 
-main();
+void main();

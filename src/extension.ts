@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { registerCompare, type ComparePanelProbe } from './features/compare';
 import { registerEntries } from './features/entries';
 import { registerRubrics, type LadderPreviewProbe } from './features/rubrics';
+import { registerJournalFixes } from './features/journalFixes';
 import { registerProfile } from './features/profile';
 import { registerStatus } from './features/status';
 import { registerSummary } from './features/summary';
@@ -35,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const tree = registerTree(context, services);
   registerTagging(context, services);
   registerEntries(context, services);
+  registerJournalFixes(context, services);
   registerProfile(context, services);
   registerSummary(context, services);
   registerTrailers(context, services);

@@ -7,6 +7,9 @@ import { MAX_LISTED_EVIDENCE } from './rubricView';
 
 export type PeriodKey = 'quarter' | 'previous' | 'all';
 
+/** What the table shows: every level's statements, or what changes from the level below. */
+export type CompareMode = 'levels' | 'changes';
+
 export interface EvidenceItem {
   id: string;
   title: string;
@@ -43,12 +46,14 @@ export interface CompareModel {
   targetLevel?: string;
   period: PeriodKey;
   periods: { key: PeriodKey; label: string }[];
+  /** The mode last chosen, kept across closing and reopening like the period. */
+  mode: CompareMode;
   /** Why there is no journal data, when there is none (no journal, errors). */
   notice?: string;
 }
 
 /** The comparison webview's data: every level side by side, the changes, and the evidence for the period. */
-export function buildCompareModel(rubric: Rubric, journal: Journal | undefined, options: { period: PeriodKey; today: string; fiscalStartMonth: number; notice?: string }): CompareModel {
+export function buildCompareModel(rubric: Rubric, journal: Journal | undefined, options: { period: PeriodKey; mode?: CompareMode; today: string; fiscalStartMonth: number; notice?: string }): CompareModel {
   const current = quarterOfDate(options.today, options.fiscalStartMonth);
   const previous = previousQuarter(current);
   const range = options.period === 'quarter' ? quarterRange(current) : options.period === 'previous' ? quarterRange(previous) : undefined;
@@ -83,6 +88,7 @@ export function buildCompareModel(rubric: Rubric, journal: Journal | undefined, 
     ...(journal?.profile.currentLevel ? { currentLevel: journal.profile.currentLevel } : {}),
     ...(target ? { targetLevel: target } : {}),
     period: options.period,
+    mode: options.mode ?? 'levels',
     periods: [
       { key: 'quarter', label: `This quarter (${quarterLabel(current)}, ${quarterMonths(current)})` },
       { key: 'previous', label: `Last quarter (${quarterLabel(previous)}, ${quarterMonths(previous)})` },

@@ -2,8 +2,11 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml
 import { isCommitSha } from './commitSha';
 import { parseIsoDate } from './dates';
 import { quoted, type Problem } from './problem';
-import { findDimension, levelRank, type Rubric } from './rubric';
+import { closestIds } from './closest';
+import { profileProblem } from './profile';
+import { allDimensions, findDimension, levelRank, type Rubric } from './rubric';
 import { ENTRIES_PER_STEP, journalSourceSteps, reReadTail, runSteps } from './fastJournal';
+import { hasCredentials } from './remoteUrl';
 import { workspacePath } from './workspacePath';
 import { NodeReader, parseYaml, positionOf, type YamlSource } from './yamlSource';
 
@@ -251,9 +254,19 @@ function readCommit(r: NodeReader, map: YAMLMap, what: string): CommitRef | unde
   const sha = readSha(r, m, 'commit', what, true);
   if (sha === undefined) return undefined;
   const repo = r.string(m, 'repo', `"commit" of ${what}`, false);
+  if (repo !== undefined) warnCredentials(r, m, 'repo', `"commit.repo" of ${what}`, repo);
   const subject = readText(r, m, 'subject', `"commit" of ${what}`);
   return { sha, ...(repo === undefined ? {} : { repo }), ...(subject === undefined ? {} : { subject }) };
 }
+
+/** A URL that carries user info or a query: the secret itself is never repeated in the message. */
+function warnCredentials(r: NodeReader, map: YAMLMap, key: string, what: string, url: string): void {
+  if (!hasCredentials(url)) return;
+  r.report(entryField(map, key), `${what} carries a user name, password or token, or a query, which a journal people commit should not hold. Use the quick fix to remove it (the URL works without it).`, CREDENTIALS_CODE, 'warning');
+}
+
+/** The problem code of a URL with credentials in the journal: the quick fix looks for it. */
+export const CREDENTIALS_CODE = 'credentials-in-url';
 
 function readSelection(r: NodeReader, map: YAMLMap, what: string): SelectionRef | undefined {
   const node = r.field(map, 'selection', what, false);
@@ -271,6 +284,7 @@ function readSelection(r: NodeReader, map: YAMLMap, what: string): SelectionRef 
   if (startLine < 1 || endLine < startLine) r.report(m, `${w} has lines ${startLine}-${endLine}; lines start at 1 and end after they start.`, 'bad-lines');
   const sha = readSha(r, m, 'selection', what, false);
   const link = r.string(m, 'link', w, false);
+  if (link !== undefined) warnCredentials(r, m, 'link', `"selection.link" of ${what}`, link);
   return { file, startLine, endLine, ...(sha === undefined ? {} : { sha }), ...(link === undefined ? {} : { link }) };
 }
 
@@ -315,13 +329,21 @@ export function checkJournal(parse: JournalParse, rubric: Rubric): Problem[] {
       problems.push({ severity: 'warning', code: 'unknown-level', message: `Profile ${key} "${value}" is not a level of ${rubric.name} (${levels}).`, ...positionOf(source, node) });
     }
   }
+  const { currentLevel, targetLevel } = journal.profile;
+  const profileMessage = currentLevel && targetLevel && levelRank(rubric, currentLevel) >= 0 && levelRank(rubric, targetLevel) >= 0 ? profileProblem(rubric, { currentLevel, targetLevel }) : undefined;
+  if (profileMessage) {
+    problems.push({ severity: 'warning', code: 'target-below-current', message: profileMessage, ...positionOf(source, isMap(profile) ? (profile.get('targetLevel', true) as Node) : profile) });
+  }
+  const dimensionIds = allDimensions(rubric).map((d) => d.id);
   journal.entries.forEach((entry, index) => {
     const map = parse.entryNodes[index];
     const dims = map.get('dimensions', true);
     entry.dimensions.forEach((id, i) => {
       if (findDimension(rubric, id)) return;
       const at = isSeq(dims) ? (dims.items[i] as Node) : (dims as Node | undefined);
-      problems.push({ severity: 'warning', code: 'unknown-dimension', message: `Entry "${entry.id}" names dimension "${id}", which ${rubric.name} does not have.`, ...positionOf(source, at) });
+      const near = closestIds(id, dimensionIds);
+      const hint = near.length ? ` Did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : '';
+      problems.push({ severity: 'warning', code: 'unknown-dimension', message: `Entry "${entry.id}" names dimension "${id}", which ${rubric.name} does not have.${hint}`, ...positionOf(source, at) });
     });
     if (entry.dimensions.length === 0) {
       problems.push({ severity: 'warning', code: 'no-dimensions', message: `Entry "${entry.id}" is tagged with no dimension, so it counts toward none.`, line: entry.line, column: 1 });

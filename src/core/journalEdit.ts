@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, parse as parseYamlValue, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { type EntryData, type JournalParse, type Profile } from './journal';
+import { parseJournal, type EntryData, type JournalParse, type Profile } from './journal';
+import { hasCredentials, withoutCredentials } from './remoteUrl';
 import { textShape } from './text';
 import { yamlFlowScalar, yamlLiteralBlock, yamlQuoted, yamlScalar } from './yamlText';
 
@@ -87,6 +88,92 @@ export function removeEntryEdit(parse: JournalParse, id: string): TextEdit {
 }
 
 /**
+ * The edit that adds dimensions to an existing entry's `dimensions`, in the style it is written
+ * (`[a, b]`, a block list, or a single id), touching nothing else. Refuses, with a reason, any
+ * shape it cannot extend so that the entry reads back exactly as before plus the new ids.
+ */
+export function addDimensionsEdit(parse: JournalParse, id: string, add: readonly string[]): TextEdit {
+  const p = requireParsed(parse);
+  const index = p.journal.entries.findIndex((e) => e.id === id);
+  if (index < 0) throw new JournalEditError(`No entry with id "${id}" is in the journal.`);
+  const entry = p.journal.entries[index];
+  const fresh = [...new Set(add)].filter((d) => !entry.dimensions.includes(d));
+  if (fresh.length === 0) throw new JournalEditError(`Entry "${id}" already has ${add.length === 1 ? 'that dimension' : 'those dimensions'}.`, entry.line);
+  const map = p.entryNodes[index];
+  const { text } = p.source;
+  const byHand = (why: string) => new JournalEditError(`Entry "${id}" ${why}; add the dimensions to it by hand.`, entry.line);
+  if (map.flow) throw byHand('is written in flow style ({ ... })');
+  const value = findPair(map, 'dimensions')?.value as Node | null | undefined;
+  if (!value?.range || (isScalar(value) && value.value === null)) throw byHand('has no "dimensions" list');
+  let edit: TextEdit;
+  if (isSeq(value) && value.flow) {
+    const last = value.items.at(-1) as Node | undefined;
+    const items = fresh.map(yamlFlowScalar).join(', ');
+    edit = last?.range ? { offset: last.range[1], deleteCount: 0, insert: `, ${items}` } : { offset: text.indexOf('[', value.range[0]) + 1, deleteCount: 0, insert: items };
+  } else if (isSeq(value)) {
+    const last = value.items.at(-1) as Node;
+    const dash = ' '.repeat(column(text, value.range[0]));
+    const { eol } = textShape(text);
+    const lines = fresh.map((d) => `${dash}- ${yamlFlowScalar(d)}`).join(eol);
+    const end = last.range![1];
+    edit = end > 0 && text[end - 1] === '\n' ? { offset: end, deleteCount: 0, insert: `${lines}${eol}` } : { offset: endOfLine(text, end), deleteCount: 0, insert: `${eol}${lines}` };
+  } else if (isScalar(value) && !/[\r\n]/.test(text.slice(value.range[0], value.range[1]))) {
+    edit = { offset: value.range[0], deleteCount: value.range[1] - value.range[0], insert: `[${text.slice(value.range[0], value.range[1])}, ${fresh.map(yamlFlowScalar).join(', ')}]` };
+  } else throw byHand('has "dimensions" in a form Growth Journal does not extend');
+  // Read the edited entry back on its own: everything as before, the dimensions one list longer.
+  const start = lineStart(text, map.range![0]);
+  const stop = map.range![1] > 0 && text[map.range![1] - 1] === '\n' ? map.range![1] : nextLineStart(text, map.range![1]);
+  const item = applyEdit(text.slice(start, stop), { ...edit, offset: edit.offset - start });
+  const expected = { ...(map.toJSON() as Record<string, unknown>), dimensions: [...entry.dimensions, ...fresh] };
+  if (!readsBackAsValue(item, expected)) throw byHand('could not be extended so that it reads back exactly');
+  return edit;
+}
+
+/** An entry's own lines, as removeEntryEdit took them out, and the entry they followed. */
+export interface RemovedEntry {
+  text: string;
+  afterId?: string;
+}
+
+/** The lines `removeEntryEdit` would take out, and the id of the entry before them, for Undo. */
+export function removedEntry(parse: JournalParse, id: string): RemovedEntry {
+  const p = requireParsed(parse);
+  const edit = removeEntryEdit(parse, id);
+  const index = p.journal.entries.findIndex((e) => e.id === id);
+  const before = p.journal.entries[index - 1];
+  return { text: p.source.text.slice(edit.offset, edit.offset + edit.deleteCount), ...(before ? { afterId: before.id } : {}) };
+}
+
+/**
+ * Undo of a removal: puts an entry's lines back, byte for byte, after the entry they followed
+ * (or first in the list). Refuses when that entry is gone or the id is back in the journal.
+ */
+export function restoreEntryEdit(parse: JournalParse, removed: RemovedEntry): TextEdit {
+  const p = requireParsed(parse);
+  const { text } = p.source;
+  const { eol } = textShape(text);
+  const restored = parseJournal(`entries:${eol}${removed.text}`).journal?.entries[0];
+  if (!restored) throw new JournalEditError('The removed entry could not be read back, so it was not restored.');
+  if (p.journal.entries.some((e) => e.id === restored.id)) throw new JournalEditError(`An entry with id "${restored.id}" is in the journal again, so the removed one was not restored.`);
+  const pair = findPair(p.source.doc.contents as YAMLMap, 'entries');
+  const list = pair?.value as Node | null | undefined;
+  if (!pair || (isSeq(list) && list.flow) || (list && !isSeq(list) && !(isScalar(list) && list.value === null))) throw new JournalEditError('The journal\'s "entries" list changed shape, so the removed entry was not restored. Add it back by hand.');
+  let offset: number;
+  if (removed.afterId !== undefined) {
+    const index = p.journal.entries.findIndex((e) => e.id === removed.afterId);
+    if (index < 0) throw new JournalEditError(`The entry "${removed.afterId}" that the removed one followed is gone, so it was not restored.`);
+    const end = p.entryNodes[index].range![1];
+    offset = end > 0 && text[end - 1] === '\n' ? end : nextLineStart(text, end);
+  } else {
+    const first = isSeq(list) ? (list.items[0] as Node | undefined) : undefined;
+    offset = first?.range ? lineStart(text, first.range[0]) : nextLineStart(text, (pair.key as Node).range![1]);
+  }
+  const lead = offset > 0 && text[offset - 1] !== '\n' ? eol : '';
+  const tail = offset < text.length && !removed.text.endsWith('\n') ? eol : '';
+  return { offset, deleteCount: 0, insert: `${lead}${removed.text}${tail}` };
+}
+
+/**
  * Where the list item whose content starts at `contentStart` begins: the start of the line of
  * its `-`, which is on the same line or, written alone, on an earlier one (comments between).
  */
@@ -160,6 +247,22 @@ export function setProfileEdits(parse: JournalParse, profile: Required<Profile>)
     }
   }
   // Later offsets first, so each edit's offsets stay valid as the others apply.
+  return edits.sort((a, b) => b.offset - a.offset);
+}
+
+/** Edits that rewrite every commit.repo and selection.link holding credentials without them. */
+export function redactCredentialsEdits(parse: JournalParse): TextEdit[] {
+  const p = requireParsed(parse);
+  const edits: TextEdit[] = [];
+  for (const node of p.entryNodes) {
+    for (const [outer, key] of [['commit', 'repo'], ['selection', 'link']] as const) {
+      const map = node.get(outer, true);
+      const value = isMap(map) ? map.get(key, true) : undefined;
+      if (!isScalar(value) || typeof value.value !== 'string' || !hasCredentials(value.value) || !value.range) continue;
+      edits.push({ offset: value.range[0], deleteCount: value.range[1] - value.range[0], insert: yamlQuoted(withoutCredentials(value.value)) });
+    }
+  }
+  if (edits.length === 0) throw new JournalEditError('No URL in the journal carries credentials.');
   return edits.sort((a, b) => b.offset - a.offset);
 }
 
@@ -323,13 +426,19 @@ function renderEntry(entry: EntryData, keyIndent: number, eol: string, dashColum
 }
 
 function readsBackAs(itemText: string, entry: EntryData): boolean {
+  return readsBackAsValue(itemText, entryForFlow(entry));
+}
+
+/** Whether a list item's text parses, on its own, to exactly `expected` (ids compared as text). */
+function readsBackAsValue(itemText: string, expected: Record<string, unknown>): boolean {
   let value: unknown;
   try {
     value = parseYamlValue(itemText, { strict: true, uniqueKeys: true });
   } catch {
     return false;
   }
-  return Array.isArray(value) && value.length === 1 && canonicalJson(value[0]) === canonicalJson(entryForFlow(entry));
+  const dimensionsAsText = (v: unknown) => (v && typeof v === 'object' && Array.isArray((v as { dimensions?: unknown }).dimensions) ? { ...v, dimensions: (v as { dimensions: unknown[] }).dimensions.map(String) } : v);
+  return Array.isArray(value) && value.length === 1 && canonicalJson(dimensionsAsText(value[0])) === canonicalJson(dimensionsAsText(expected));
 }
 
 /** The entry as plain data in the key order it is written, for flow lists and read-back checks. */

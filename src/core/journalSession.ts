@@ -1,6 +1,6 @@
 import { newEntryId } from './entryId';
 import { checkJournal, parseAfterTailEdit, parseJournalSteps, type EntryData, type Journal, type JournalParse, type Profile } from './journal';
-import { appendEntriesEdit, applyEdit, JournalEditError, removeEntryEdit, type RubricSwitch, setProfileEdits, switchRubricEdits, type TextEdit } from './journalEdit';
+import { addDimensionsEdit, appendEntriesEdit, applyEdit, JournalEditError, redactCredentialsEdits, removedEntry, removeEntryEdit, restoreEntryEdit, type RubricSwitch, setProfileEdits, switchRubricEdits, type RemovedEntry, type TextEdit } from './journalEdit';
 import { verifyChange } from './journalVerify';
 import { type Problem } from './problem';
 import { type Rubric } from './rubric';
@@ -12,7 +12,13 @@ export type JournalOp =
   /** Removes these entries in one write (Undo of a tag of N commits is one write). */
   | { kind: 'remove'; ids: string[] }
   | { kind: 'profile'; profile: Required<Profile> }
-  | ({ kind: 'rubric' } & RubricSwitch);
+  /** Removes user info and queries from every recorded URL (commit.repo, selection.link). */
+  | { kind: 'redact' }
+  | ({ kind: 'rubric' } & RubricSwitch)
+  /** Adds dimensions to an entry already in the journal (a commit tagged again). */
+  | { kind: 'amend'; id: string; addDimensions: string[] }
+  /** Undo of a removal: the entry's own lines back after the entry they followed. */
+  | { kind: 'restore'; removed: RemovedEntry };
 
 /**
  * Journals larger than this are refused before they are read or parsed: that is some 90,000
@@ -35,8 +41,8 @@ export type ReadOutcome = { kind: 'text'; journal?: Journal; problems: Problem[]
 
 export type Refusal = { ok: false; message: string; problem?: Problem };
 
-/** A change worked out and verified: the new text, the entries it added, and its parse. */
-export type PlanOutcome = { ok: true; text: string; edits: TextEdit[]; added: EntryData[]; parse: JournalParse } | Refusal;
+/** A change worked out and verified: the new text, the entries it added (or the lines it removed, for Undo), and its parse. */
+export type PlanOutcome = { ok: true; text: string; edits: TextEdit[]; added: EntryData[]; removed?: RemovedEntry[]; parse: JournalParse } | Refusal;
 
 /**
  * Holds the last text read and its parse, and answers reads, checks and edits from it, so an
@@ -85,7 +91,7 @@ export class JournalSession {
         ...(problem ? { problem } : {}),
       };
     }
-    let change: { edits: TextEdit[]; added: EntryData[] };
+    let change: ReturnType<typeof applyOp>;
     try {
       change = applyOp(parse, op);
     } catch (e) {
@@ -98,7 +104,7 @@ export class JournalSession {
     if (wrong) {
       return { ok: false, message: `Growth Journal worked out this change but did not write it, because the result would not be exactly the change intended: ${wrong} The journal is unchanged; please report this with the journal's layout.` };
     }
-    return { ok: true, text: after, edits: change.edits, added: change.added, parse: afterParse };
+    return { ok: true, text: after, edits: change.edits, added: change.added, ...(change.removed ? { removed: change.removed } : {}), parse: afterParse };
   }
 
   /** Keeps a text just written and its parse, so reading it next costs nothing. */
@@ -112,7 +118,7 @@ export class JournalSession {
   }
 }
 
-function applyOp(parse: JournalParse, op: JournalOp): { edits: TextEdit[]; added: EntryData[] } {
+function applyOp(parse: JournalParse, op: JournalOp): { edits: TextEdit[]; added: EntryData[]; removed?: RemovedEntry[] } {
   switch (op.kind) {
     case 'append': {
       const taken = new Set(parse.journal?.entries.map((e) => e.id));
@@ -126,12 +132,19 @@ function applyOp(parse: JournalParse, op: JournalOp): { edits: TextEdit[]; added
     case 'remove': {
       if (op.ids.length === 0) throw new JournalEditError('Nothing to remove.');
       // Later entries first, so each edit's offsets stay valid as the others apply.
-      const edits = [...new Set(op.ids)].map((id) => removeEntryEdit(parse, id)).sort((a, b) => b.offset - a.offset);
-      return { edits, added: [] };
+      const ids = [...new Set(op.ids)];
+      const edits = ids.map((id) => removeEntryEdit(parse, id)).sort((a, b) => b.offset - a.offset);
+      return { edits, added: [], removed: ids.map((id) => removedEntry(parse, id)) };
     }
     case 'profile':
       return { edits: setProfileEdits(parse, op.profile), added: [] };
+    case 'redact':
+      return { edits: redactCredentialsEdits(parse), added: [] };
     case 'rubric':
       return { edits: switchRubricEdits(parse, op), added: [] };
+    case 'amend':
+      return { edits: [addDimensionsEdit(parse, op.id, op.addDimensions)], added: [] };
+    case 'restore':
+      return { edits: [restoreEntryEdit(parse, op.removed)], added: [] };
   }
 }

@@ -1,6 +1,7 @@
 import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import { type Entry, type EntryData, type JournalParse, type Profile } from './journal';
 import { type JournalOp } from './journalSession';
+import { withoutCredentials } from './remoteUrl';
 
 /**
  * Why `after` is not exactly `op` applied to `before`, or undefined when it is. Compares what
@@ -31,8 +32,18 @@ export function verifyChange(before: JournalParse, after: JournalParse, op: Jour
 
   const removed = new Set(op.kind === 'remove' ? op.ids : []);
   const kept = before.journal.entries.filter((e) => !removed.has(e.id));
-  const expected: (Entry | EntryData)[] = op.kind === 'rubric' ? kept.map((e) => mapEntry(e, op.dimensions, op.levels)) : kept;
+  const expected: (Entry | EntryData)[] =
+    op.kind === 'redact' ? kept.map(redacted) : op.kind === 'rubric' ? kept.map((e) => mapEntry(e, op.dimensions, op.levels)) : op.kind === 'amend' ? kept.map((e) => (e.id === op.id ? amended(e, op.addDimensions) : e)) : kept;
   if (op.kind === 'remove' && expected.length !== before.journal.entries.length - removed.size) return 'an entry to remove is not in the journal.';
+  if (op.kind === 'restore') {
+    // The restored entry is the user's own lines, back: it must be the one new entry, where it was.
+    const ids = new Set(before.journal.entries.map((e) => e.id));
+    const back = after.journal.entries.filter((e) => !ids.has(e.id));
+    if (back.length !== 1) return 'the removed entry would not come back as one entry.';
+    const at = op.removed.afterId === undefined ? 0 : expected.findIndex((e) => e.id === op.removed.afterId) + 1;
+    if (at < 0 || (op.removed.afterId !== undefined && at === 0)) return 'the entry the removed one followed is gone.';
+    expected.splice(at, 0, back[0]);
+  }
   expected.push(...added);
   const actual = after.journal.entries;
   if (actual.length !== expected.length) return `the journal would hold ${actual.length} entries instead of ${expected.length}.`;
@@ -42,6 +53,18 @@ export function verifyChange(before: JournalParse, after: JournalParse, op: Jour
     return `entry "${expected[i].id}" would read differently.`;
   }
   return undefined;
+}
+
+function amended(e: Entry, add: readonly string[]): Entry {
+  return { ...e, dimensions: [...e.dimensions, ...add.filter((d, i) => !e.dimensions.includes(d) && add.indexOf(d) === i)] };
+}
+
+function redacted(e: Entry): Entry {
+  return {
+    ...e,
+    ...(e.commit?.repo !== undefined ? { commit: { ...e.commit, repo: withoutCredentials(e.commit.repo) } } : {}),
+    ...(e.selection?.link !== undefined ? { selection: { ...e.selection, link: withoutCredentials(e.selection.link) } } : {}),
+  };
 }
 
 const mapped = (map: Readonly<Record<string, string>>, id: string) => (Object.hasOwn(map, id) ? map[id] : id);

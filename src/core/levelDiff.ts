@@ -1,11 +1,48 @@
 import { type Dimension, type Rubric } from './rubric';
 
+/** A run of words in a reworded statement: kept, added at this level, or removed from the one below. */
+export interface WordRun {
+  kind: 'same' | 'added' | 'removed';
+  text: string;
+}
+
 /** How a statement at one level relates to the level below it. */
 export type StatementChange =
   | { kind: 'same'; text: string }
   | { kind: 'new'; text: string }
-  | { kind: 'changed'; text: string; from: string }
+  | { kind: 'changed'; text: string; from: string; runs: WordRun[] }
   | { kind: 'dropped'; text: string };
+
+/**
+ * The rewording of `from` into `to` word by word (a longest common subsequence of words, spaces
+ * kept with the word before them), for showing old → new inline. Statements are one sentence:
+ * the quadratic table stays small.
+ */
+export function wordRuns(from: string, to: string): WordRun[] {
+  const a = from.match(/\S+\s*/g) ?? [];
+  const b = to.match(/\S+\s*/g) ?? [];
+  // "principles." and "principles" are the same word: a sentence's end moves when words are added.
+  const key = (w: string) => w.trim().toLowerCase().replace(/[.,;:!?]+$/, '');
+  const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) lcs[i][j] = key(a[i]) === key(b[j]) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+  const runs: WordRun[] = [];
+  const push = (kind: WordRun['kind'], text: string) => {
+    const last = runs.at(-1);
+    if (last?.kind === kind) last.text += text;
+    else runs.push({ kind, text });
+  };
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && key(a[i]) === key(b[j])) {
+      push('same', b[j]);
+      i++;
+      j++;
+    } else if (i < a.length && (j === b.length || lcs[i + 1][j] >= lcs[i][j + 1])) push('removed', a[i++]);
+    else push('added', b[j++]);
+  }
+  return runs;
+}
 
 /** Statements that share at least this share of their words count as a reworded one. */
 const SIMILAR = 0.4;
@@ -45,7 +82,7 @@ export function diffStatements(lower: readonly string[], higher: readonly string
     });
     if (best < 0) return { kind: 'new', text };
     used.add(best);
-    return { kind: 'changed', text, from: lower[best] };
+    return { kind: 'changed', text, from: lower[best], runs: wordRuns(lower[best], text) };
   });
   lower.forEach((text, i) => used.has(i) || out.push({ kind: 'dropped', text }));
   return out;

@@ -1,4 +1,7 @@
+import { isCommitSha } from './commitSha';
 import { type EntryData } from './journal';
+import { quoted } from './problem';
+import { findDimension, levelRank, type Rubric } from './rubric';
 /** Commit message trailers (`Key: value` lines in the last paragraph), read the way git reads them. */
 
 export interface Trailer {
@@ -77,19 +80,103 @@ export interface TrailerCommit {
   message: string;
   /** YYYY-MM-DD of the commit. */
   date: string;
+  /** The author's e-mail as the commit records it. */
+  authorEmail: string;
   remote?: string;
 }
 
-/** The entry a commit's `Growth-Evidence:` trailer asks for, or undefined when it has none. */
-export function evidenceFromTrailers(commit: TrailerCommit): Omit<EntryData, 'id'> | undefined {
+/** Whose commits an import takes, and the rubric their ids are checked against. */
+export interface TrailerImportRules {
+  /** The user's `user.email` and any addresses the `growthJournal.trailerAuthors` setting adds. */
+  authors: readonly string[];
+  rubric: Rubric;
+}
+
+export type TrailerDecision =
+  | { take: true; data: Omit<EntryData, 'id'>; unknownDimensions: string[]; unknownLevel?: string }
+  | { take: false; reason: 'no-trailer' | 'not-a-sha' | 'other-author' }
+  | { take: false; reason: 'no-known-dimension'; unknownDimensions: string[] };
+
+/** An e-mail address as git and people write it, for comparing: no angle brackets or outer spaces, any case. */
+export function normalizeEmail(email: string): string {
+  return email.trim().replace(/^<(.*)>$/, '$1').trim().toLowerCase();
+}
+
+/**
+ * Whether a commit's `Growth-Evidence:` trailer becomes an entry. Only the user's own commits
+ * count (anyone can push a commit with a trailer), and only dimension and level ids the rubric
+ * has are written; the rest are returned so the import can say what it left out.
+ */
+export function decideTrailerImport(commit: TrailerCommit, rules: TrailerImportRules): TrailerDecision {
   const trailers = growthTrailers(commit.message);
-  if (!trailers) return undefined;
+  if (!trailers) return { take: false, reason: 'no-trailer' };
+  if (!isCommitSha(commit.sha)) return { take: false, reason: 'not-a-sha' };
+  const author = normalizeEmail(commit.authorEmail);
+  if (!author || !rules.authors.some((a) => normalizeEmail(a) === author)) return { take: false, reason: 'other-author' };
+  const dimensions = trailers.dimensions.filter((id) => findDimension(rules.rubric, id));
+  const unknownDimensions = trailers.dimensions.filter((id) => !findDimension(rules.rubric, id));
+  if (dimensions.length === 0) return { take: false, reason: 'no-known-dimension', unknownDimensions };
+  const level = trailers.level !== undefined && levelRank(rules.rubric, trailers.level) >= 0 ? trailers.level : undefined;
   return {
-    date: commit.date,
-    kind: 'commit',
-    title: commit.subject,
-    dimensions: trailers.dimensions,
-    ...(trailers.level ? { level: trailers.level } : {}),
-    commit: { sha: commit.sha, ...(commit.remote ? { repo: commit.remote } : {}), subject: commit.subject },
+    take: true,
+    data: {
+      date: commit.date,
+      kind: 'commit',
+      title: commit.subject,
+      dimensions,
+      ...(level ? { level } : {}),
+      commit: { sha: commit.sha, ...(commit.remote ? { repo: commit.remote } : {}), subject: commit.subject },
+    },
+    unknownDimensions,
+    ...(trailers.level !== undefined && !level ? { unknownLevel: trailers.level } : {}),
   };
+}
+
+/** What an import did and left out, counted over the commits it read. */
+export interface TrailerImportTally {
+  added: number;
+  /** Commits with a trailer that the journal already holds. */
+  known: number;
+  /** Commits with a trailer by authors other than the user. */
+  otherAuthors: number;
+  /** Ids the rubric does not have, with how many commits named each. */
+  unknownIds: Map<string, number>;
+  /** Commits left out because none of their ids is in the rubric. */
+  noKnownDimension: number;
+  /** False when git has no user.email and the setting lists nobody: no commit can be the user's. */
+  authorKnown: boolean;
+}
+
+export function emptyTally(authorKnown: boolean): TrailerImportTally {
+  return { added: 0, known: 0, otherAuthors: 0, unknownIds: new Map(), noKnownDimension: 0, authorKnown };
+}
+
+/** Counts one decision (for a commit not already in the journal) into the tally. */
+export function tallyDecision(tally: TrailerImportTally, decision: TrailerDecision): void {
+  const unknown = decision.take ? [...decision.unknownDimensions, ...(decision.unknownLevel ? [decision.unknownLevel] : [])] : decision.reason === 'no-known-dimension' ? decision.unknownDimensions : [];
+  for (const id of unknown) tally.unknownIds.set(id, (tally.unknownIds.get(id) ?? 0) + 1);
+  if (decision.take) tally.added++;
+  else if (decision.reason === 'other-author') tally.otherAuthors++;
+  else if (decision.reason === 'no-known-dimension') tally.noKnownDimension++;
+}
+
+/** The sentences that say what an import left out and what to do about it; empty when it left nothing out. */
+export function skippedTrailersMessage(tally: TrailerImportTally, rubricName: string): string {
+  const parts: string[] = [];
+  if (!tally.authorKnown && tally.otherAuthors) {
+    parts.push(`Git has no user.email here, so no commit is known to be yours and ${count(tally.otherAuthors, 'commit')} with a trailer ${tally.otherAuthors === 1 ? 'was' : 'were'} skipped: set it with "git config user.email", or list your addresses in the growthJournal.trailerAuthors setting.`);
+  } else if (tally.otherAuthors) {
+    parts.push(`Skipped ${count(tally.otherAuthors, 'commit')} by other authors: only your own commits (your git user.email) are imported. To import commits you made under another address, add it to the growthJournal.trailerAuthors setting.`);
+  }
+  if (tally.unknownIds.size) {
+    const ids = [...tally.unknownIds].map(([id, n]) => `${quoted(id, 40)}${n > 1 ? ` (${n} commits)` : ''}`);
+    const shown = ids.length > 5 ? [...ids.slice(0, 5), `and ${ids.length - 5} more`] : ids;
+    const dropped = tally.noKnownDimension ? `; ${count(tally.noKnownDimension, 'commit')} with no id it knows ${tally.noKnownDimension === 1 ? 'was' : 'were'} skipped` : '';
+    parts.push(`Left out ${ids.length === 1 ? 'an id' : 'ids'} that ${rubricName} does not have: ${shown.join(', ')}${dropped}. Check the trailers' spelling against the rubric's dimension and level ids, then tag those commits by hand.`);
+  }
+  return parts.join(' ');
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

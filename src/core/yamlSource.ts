@@ -22,17 +22,24 @@ export function parseYaml(text: string): YamlParse {
   }
   const doc = parseDocument(text, YAML_OPTIONS);
   const toProblem = (severity: Problem['severity']) => (e: { message: string; pos: [number, number]; code: string }): Problem => {
+    const message = e.message.replace(/ at line \d+, column \d+[\s\S]*$/, '');
     const problem: Problem = {
       severity,
       code: `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`,
-      message: e.message.replace(/ at line \d+, column \d+[\s\S]*$/, ''),
+      message: /[.?!]$/.test(message) ? message : `${message}.`,
       ...lines.position(e.pos[0]),
     };
-    const opening = /^Missing closing (["'])quote/.exec(problem.message);
-    const start = opening ? unclosedQuoteStart(text, e.pos[0]) : undefined;
-    return start === undefined ? problem : { ...problem, message: `Missing closing ${opening![1]} quote for the string that starts here.`, ...lines.position(start) };
+    const quote = /^Missing closing (["'])quote/.exec(message);
+    const quoteStart = quote ? unclosedQuoteStart(text, e.pos[0]) : undefined;
+    if (quoteStart !== undefined) return { ...problem, message: `Missing closing ${quote![1]} quote for the string that starts here.`, ...lines.position(quoteStart) };
+    const bracket = /^Flow (sequence|map|mapping) .* end with an? ([\]}])/.exec(message);
+    const bracketStart = bracket ? unclosedFlowStart(text, e.pos[0], bracket[2]) : undefined;
+    if (bracketStart !== undefined) return { ...problem, message: `Missing closing ${bracket![2]} for the ${bracket![1] === 'sequence' ? 'list' : 'mapping'} that opens here.`, ...lines.position(bracketStart) };
+    return problem;
   };
-  const problems = [...doc.errors.map(toProblem('error')), ...doc.warnings.map(toProblem('warning'))];
+  // One syntax error, the first: what follows it is nearly always its echo, not a mistake of its own.
+  const first = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0]).slice(0, 1);
+  const problems = [...first.map(toProblem('error')), ...doc.warnings.map(toProblem('warning'))];
   if (doc.errors.length > 0) return { ok: false, problems };
   return { ok: true, source: { text, doc, lines }, problems };
 }
@@ -49,6 +56,20 @@ function unclosedQuoteStart(text: string, end: number): number | undefined {
     CST.visit(token, (item) => void scalars.push(...[item.key, item.value].filter((n): n is CST.Token => !!n)));
     for (const n of scalars) {
       if ((n.type === 'double-quoted-scalar' || n.type === 'single-quoted-scalar') && n.offset < end && n.offset + n.source.length >= end) start = n.offset;
+    }
+  }
+  return start;
+}
+
+/** Where the unclosed flow list or mapping that the parser gave up on at `end` opens. */
+function unclosedFlowStart(text: string, end: number, close: string): number | undefined {
+  let start: number | undefined;
+  for (const token of new Parser().parse(text)) {
+    if (token.type !== 'document') continue;
+    const nodes: CST.Token[] = token.value ? [token.value] : [];
+    CST.visit(token, (item) => void nodes.push(...[item.key, item.value].filter((n): n is CST.Token => !!n)));
+    for (const n of nodes) {
+      if (n.type === 'flow-collection' && n.offset <= end && !n.end.some((t) => t.source === close) && (start === undefined || n.offset > start)) start = n.offset;
     }
   }
   return start;

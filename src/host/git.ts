@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { checkedSha, gitArgv, isCommitSha, parentRevision, type GitArgv } from '../core/commitSha';
 import { type GitAPI, type GitCommit, type GitExtension, type GitRepository as GitApiRepository } from './gitApi';
 import { requireTrust } from './trust';
+import { withoutCredentials } from '../core/remoteUrl';
 
 /** A commit as Growth Journal shows and records it. */
 export interface Commit {
@@ -80,8 +81,11 @@ export class Git {
     const repo = api?.getRepository(uri);
     if (repo) {
       const remotes = repo.state.remotes;
-      const remote = (remotes.find((r) => r.name === 'origin') ?? remotes[0])?.fetchUrl;
-      return { root: repo.rootUri, name: basename(repo.rootUri), ...(remote ? { remote } : {}), ...(repo.state.HEAD?.commit ? { head: repo.state.HEAD.commit } : {}) };
+      const fetchUrl = (remotes.find((r) => r.name === 'origin') ?? remotes[0])?.fetchUrl;
+      // What is recorded and linked never carries a token: journals get committed.
+      const remote = fetchUrl === undefined ? undefined : withoutCredentials(fetchUrl);
+      const head = repo.state.HEAD?.commit;
+      return { root: repo.rootUri, name: basename(repo.rootUri), ...(remote ? { remote } : {}), ...(isCommitSha(head) ? { head } : {}) };
     }
     if (uri.scheme !== 'file') return undefined;
     const cwd = uri.fsPath;
@@ -95,7 +99,8 @@ export class Git {
       const m = /^([^\t]+)\t(.*) \(fetch\)$/.exec(line);
       if (m && !remotes.has(m[1])) remotes.set(m[1], m[2]);
     }
-    const remote = remotes.get('origin') ?? [...remotes.values()][0];
+    const fetchUrl = remotes.get('origin') ?? [...remotes.values()][0];
+    const remote = fetchUrl === undefined ? undefined : withoutCredentials(fetchUrl);
     return { root, name: basename(root), ...(remote ? { remote } : {}), ...(isCommitSha(head) ? { head } : {}) };
   }
 

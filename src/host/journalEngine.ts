@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { type Entry, type EntryData } from '../core/journal';
+import { type RemovedEntry } from '../core/journalEdit';
 import { JournalSession, type JournalOp, type PlanOutcome, type ReadOutcome, type Refusal } from '../core/journalSession';
 import { type Problem } from '../core/problem';
 import { type Rubric } from '../core/rubric';
@@ -8,7 +9,7 @@ import { writeJournal, type WriteRequest } from './journalWrite';
 import { runStepsAsync } from './steps';
 
 /** What the worker sends back for a write: the parse stays behind, where it is kept. */
-export type WriteResult = { ok: true; added: EntryData[] } | Refusal;
+export type WriteResult = { ok: true; added: EntryData[]; removed?: RemovedEntry[] } | Refusal;
 
 export type FileReadOutcome = ReadOutcome | { kind: 'missing' };
 
@@ -54,7 +55,7 @@ export class InProcessEngine implements JournalEngine {
     const outcome = await writeJournal(request, (text, op) => this.plan(text, op));
     if (!outcome.ok) return outcome;
     this.session.accept(outcome.text, outcome.parse);
-    return { ok: true, added: outcome.added };
+    return { ok: true, added: outcome.added, ...(outcome.removed ? { removed: outcome.removed } : {}) };
   }
   dispose(): void {}
 }

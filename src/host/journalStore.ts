@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { type EntryData, type Journal, type Profile } from '../core/journal';
-import { newJournalText, type RubricSwitch } from '../core/journalEdit';
+import { newJournalText, type RemovedEntry, type RubricSwitch } from '../core/journalEdit';
 import { type JournalOp } from '../core/journalSession';
 import { type Problem } from '../core/problem';
 import { parseRubric, type Rubric } from '../core/rubric';
@@ -54,6 +54,9 @@ function readDocumentOrFile(uri: vscode.Uri) {
   const doc = dirtyDocument(uri);
   return doc ? Promise.resolve({ kind: 'text', text: doc.getText() } as const) : readTextFile(uri);
 }
+/** What a change did: the entries it added, or the lines of those it removed. */
+type Applied = { added: EntryData[]; removed?: RemovedEntry[] };
+
 const WRITE_ATTEMPTS = 3;
 
 /**
@@ -241,12 +244,27 @@ export class JournalStore implements vscode.Disposable {
 
   /** Appends entries in one write, each with a new id. */
   async appendMany(drafts: readonly { data: Omit<EntryData, 'id'>; idSeed: string }[]): Promise<EntryData[]> {
-    return this.mutate({ kind: 'append', drafts: [...drafts] }, true);
+    return (await this.mutate({ kind: 'append', drafts: [...drafts] }, true)).added;
   }
 
-  /** Removes entries in one write. */
-  async remove(...ids: string[]): Promise<void> {
-    await this.mutate({ kind: 'remove', ids }, false);
+  /** Removes entries in one write, and returns their lines for restore() to put back on Undo. */
+  async remove(...ids: string[]): Promise<RemovedEntry[]> {
+    return (await this.mutate({ kind: 'remove', ids }, false)).removed ?? [];
+  }
+
+  /** Undo of remove(): an entry's own lines back where they were. */
+  async restore(removed: RemovedEntry): Promise<void> {
+    await this.mutate({ kind: 'restore', removed }, false);
+  }
+
+  /** Adds dimensions to an entry already in the journal (a commit tagged again, say). */
+  async addDimensions(id: string, dimensions: string[]): Promise<void> {
+    await this.mutate({ kind: 'amend', id, addDimensions: dimensions }, false);
+  }
+
+  /** Removes credentials and queries from every URL the journal recorded. */
+  async redactCredentials(): Promise<void> {
+    await this.mutate({ kind: 'redact' }, false);
   }
 
   /** Points the journal at another rubric, mapping old ids to new; creates the journal if there is none. */
@@ -264,7 +282,7 @@ export class JournalStore implements vscode.Disposable {
    * file is changed through the write path (src/host/journalWrite.ts), and an editor showing it
    * follows the disk as VS Code reloads it.
    */
-  private async mutate(op: JournalOp, create: boolean, profile: Profile = {}): Promise<EntryData[]> {
+  private async mutate(op: JournalOp, create: boolean, profile: Profile = {}): Promise<Applied> {
     requireTrust();
     const location = this.journalLocation();
     if (!location) throw new JournalError('Open a folder first: the journal lives in the first workspace folder.');
@@ -276,13 +294,13 @@ export class JournalStore implements vscode.Disposable {
     return added;
   }
 
-  private async writeFile(uri: vscode.Uri, op: JournalOp, template: string | undefined): Promise<EntryData[]> {
+  private async writeFile(uri: vscode.Uri, op: JournalOp, template: string | undefined): Promise<Applied> {
     const outcome = await this.engine.write({ path: uri.fsPath, op, ...(template === undefined ? {} : { template }) });
     if (!outcome.ok) throw new JournalError(outcome.message, outcome.problem ? { uri, problem: outcome.problem } : undefined);
-    return outcome.added;
+    return outcome;
   }
 
-  private async editDocument(doc: vscode.TextDocument, op: JournalOp): Promise<EntryData[]> {
+  private async editDocument(doc: vscode.TextDocument, op: JournalOp): Promise<Applied> {
     // Planning may take a moment: if the user typed meanwhile, plan again on their text.
     for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
       const version = doc.version;
@@ -293,7 +311,7 @@ export class JournalStore implements vscode.Disposable {
       for (const e of planned.edits) workspaceEdit.replace(doc.uri, offsetRange(doc, e.offset, e.deleteCount), e.insert);
       if (!(await vscode.workspace.applyEdit(workspaceEdit))) throw new JournalError('VS Code did not apply the edit to the open journal; nothing was changed.');
       // Never saved here: the document holds the user's unsaved edits too, theirs to save.
-      return planned.added;
+      return planned;
     }
     throw new JournalError('The journal kept changing while Growth Journal tried to edit it; nothing was changed. Try again.');
   }

@@ -78,7 +78,7 @@ async function handle(request: WorkerRequest): Promise<void> {
         lastBytes = undefined; // the next read sends the entries of the new text, parsed already
         const outcome = await writeJournal(request.request, async (text, op) => runSteps(session.plan(text, op)));
         if (outcome.ok) session.accept(outcome.text, outcome.parse);
-        return reply({ id: request.id, result: (outcome.ok ? { ok: true, added: outcome.added } : outcome) satisfies WriteResult });
+        return reply({ id: request.id, result: (outcome.ok ? { ok: true, added: outcome.added, ...(outcome.removed ? { removed: outcome.removed } : {}) } : outcome) satisfies WriteResult });
       }
     }
   } catch (e) {

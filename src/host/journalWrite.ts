@@ -5,10 +5,11 @@ import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { type JournalOp, type PlanOutcome, type Refusal } from '../core/journalSession';
 import { type EntryData, type JournalParse } from '../core/journal';
+import { type RemovedEntry } from '../core/journalEdit';
 import { decodeUtf8 } from '../core/text';
 import { readJournalFile } from './journalFile';
 
-export type WriteOutcome = { ok: true; added: EntryData[]; text: string; parse: JournalParse } | Refusal;
+export type WriteOutcome = { ok: true; added: EntryData[]; removed?: RemovedEntry[]; text: string; parse: JournalParse } | Refusal;
 
 export interface WriteRequest {
   path: string;
@@ -72,7 +73,7 @@ async function writeUnderLock({ path, op, template }: WriteRequest, plan: Planne
     if (!planned.ok) return planned;
     if (compromised) return refuse('The journal\'s lock was taken over by another program while this change was prepared; nothing was written. Try again.', compromised);
     await replaceFile(target, planned.text);
-    return { ok: true, added: planned.added, text: planned.text, parse: planned.parse };
+    return { ok: true, added: planned.added, ...(planned.removed ? { removed: planned.removed } : {}), text: planned.text, parse: planned.parse };
   } finally {
     await release().catch(() => undefined);
   }

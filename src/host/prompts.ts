@@ -13,6 +13,17 @@ export interface CommitChoice {
  */
 export type EvidenceKind = 'commit' | 'lastCommit' | 'selection' | 'note';
 
+export interface DimensionPickOptions {
+  recent: readonly string[];
+  /** Checked on opening: dimensions suggested by commit trailers or chosen from the tree. */
+  preselected: readonly string[];
+  /** Listed first and named in the title: the dimension the command started from (the tree's "+"). */
+  pinned?: readonly string[];
+  /** What is being tagged, for the title: a commit's short sha and subject, say. */
+  subject?: string;
+  targetLevel?: string;
+}
+
 export interface Choice<T> {
   label: string;
   description?: string;
@@ -27,17 +38,31 @@ export interface Prompts {
   pickCommits(choices: readonly CommitChoice[], repo: Repo): Promise<Commit[] | undefined>;
   inputTitle(prompt: string, value?: string): Promise<string | undefined>;
   inputDetails(): Promise<string | undefined>;
-  pickDimensions(rubric: Rubric, options: { recent: readonly string[]; preselected: readonly string[]; targetLevel?: string }): Promise<string[] | undefined>;
-  pickLevel(rubric: Rubric, options: { suggested?: string; currentLevel?: string; targetLevel?: string; title: string }): Promise<string | undefined>;
+  pickDimensions(rubric: Rubric, options: DimensionPickOptions): Promise<string[] | undefined>;
+  /** `only` limits the choice (targets at or above the current level); the order is always the ladder's. */
+  pickLevel(rubric: Rubric, options: { suggested?: string; currentLevel?: string; targetLevel?: string; title: string; only?: readonly string[]; placeHolder?: string }): Promise<string | undefined>;
   pickPrivacy(): Promise<boolean | undefined>;
   confirm(message: string, detail: string, action: string): Promise<boolean>;
   /** A career ladder file to import (Markdown or YAML). */
   pickLadderFile(defaultFolder: vscode.Uri): Promise<vscode.Uri | undefined>;
   info(message: string, ...actions: string[]): Promise<string | undefined>;
+  warning(message: string, ...actions: string[]): Promise<string | undefined>;
   error(message: string, ...actions: string[]): Promise<string | undefined>;
 }
 
 const STEP_TITLE = 'Tag Evidence';
+
+/** The kinds of evidence Tag Evidence offers, the likeliest first so that Enter takes it. */
+export function evidenceKindChoices(canTagSelection: boolean): (vscode.QuickPickItem & { evidence: EvidenceKind })[] {
+  // With code selected, that selection is most likely what the person means (Ctrl+Alt+G from the editor).
+  const selection = canTagSelection ? [{ label: '$(code) Selected code', description: 'the lines selected in the editor', evidence: 'selection' as const }] : [];
+  return [
+    ...selection,
+    { label: '$(git-commit) Last commit', description: 'the commit you just made', evidence: 'lastCommit' },
+    { label: '$(git-commit) Commits…', description: 'pick from recent commits', evidence: 'commit' },
+    { label: '$(note) Note…', description: 'a design review, an incident, a talk: anything without a commit', evidence: 'note' },
+  ];
+}
 
 export class VsCodePrompts implements Prompts {
   async pick<T>(title: string, placeHolder: string, choices: readonly Choice<T>[]): Promise<T | undefined> {
@@ -45,13 +70,7 @@ export class VsCodePrompts implements Prompts {
   }
 
   async pickEvidenceKind(canTagSelection: boolean): Promise<EvidenceKind | undefined> {
-    const items: (vscode.QuickPickItem & { evidence: EvidenceKind })[] = [
-      { label: '$(git-commit) Last commit', description: 'the commit you just made', evidence: 'lastCommit' },
-      { label: '$(git-commit) Commits…', description: 'pick from recent commits', evidence: 'commit' },
-      ...(canTagSelection ? [{ label: '$(code) Selected code', description: 'the lines selected in the editor', evidence: 'selection' as const }] : []),
-      { label: '$(note) Note…', description: 'a design review, an incident, a talk: anything without a commit', evidence: 'note' },
-    ];
-    return (await vscode.window.showQuickPick(items, { title: STEP_TITLE, placeHolder: 'What do you want to tag as evidence?' }))?.evidence;
+    return (await vscode.window.showQuickPick(evidenceKindChoices(canTagSelection), { title: STEP_TITLE, placeHolder: 'What do you want to tag as evidence?' }))?.evidence;
   }
 
   async pickRepository(repos: readonly Repo[]): Promise<Repo | undefined> {
@@ -89,33 +108,46 @@ export class VsCodePrompts implements Prompts {
     );
   }
 
-  inputDetails(): Promise<string | undefined> {
-    return Promise.resolve(
-      vscode.window.showInputBox({
-        title: STEP_TITLE,
-        prompt: 'Details (optional): what happened, why it mattered, what changed. Press Enter to skip.',
-        placeHolder: 'Optional',
-      }),
-    );
+  /** One line in a box, or, through its button, as many as wanted in an editor. */
+  async inputDetails(): Promise<string | undefined> {
+    const box = vscode.window.createInputBox();
+    const inEditor: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: 'Write the note in an editor (several lines)' };
+    box.title = STEP_TITLE;
+    box.prompt = 'Details (optional): what happened, why it mattered, what changed. Enter skips; the button opens an editor for a longer note.';
+    box.placeholder = 'Optional';
+    box.buttons = [inEditor];
+    const answer = await new Promise<string | { editor: true } | undefined>((resolve) => {
+      box.onDidAccept(() => resolve(box.value));
+      box.onDidTriggerButton(() => resolve({ editor: true }));
+      box.onDidHide(() => resolve(undefined));
+      box.show();
+    });
+    const typed = box.value;
+    box.dispose();
+    return typeof answer === 'object' ? writeInEditor(typed) : answer;
   }
 
-  async pickDimensions(rubric: Rubric, options: { recent: readonly string[]; preselected: readonly string[]; targetLevel?: string }): Promise<string[] | undefined> {
+  async pickDimensions(rubric: Rubric, options: DimensionPickOptions): Promise<string[] | undefined> {
     type Item = vscode.QuickPickItem & { id?: string };
     const items: Item[] = [];
     const byId = new Map(allDimensions(rubric).map((d) => [d.id, d]));
+    const pinned = (options.pinned ?? []).filter((id) => byId.has(id));
     const item = (id: string): Item => {
       const d = byId.get(id)!;
       const statements = (options.targetLevel && d.expectations[options.targetLevel]) || Object.values(d.expectations).at(-1) || [];
-      return { id, label: d.name, detail: statements.join(' '), picked: options.preselected.includes(id) };
+      return { id, label: d.name, detail: statements.join(' '), picked: pinned.includes(id) || options.preselected.includes(id) };
     };
-    const recent = options.recent.filter((id) => byId.has(id)).slice(0, 5);
+    const recent = options.recent.filter((id) => byId.has(id) && !pinned.includes(id)).slice(0, 5);
+    if (pinned.length) items.push({ label: pinned.length === 1 ? 'This dimension' : 'These dimensions', kind: vscode.QuickPickItemKind.Separator }, ...pinned.map(item));
     if (recent.length) items.push({ label: 'Recently used', kind: vscode.QuickPickItemKind.Separator }, ...recent.map(item));
     for (const group of rubric.groups) {
-      const rest = group.dimensions.filter((d) => !recent.includes(d.id));
+      const rest = group.dimensions.filter((d) => !recent.includes(d.id) && !pinned.includes(d.id));
       if (rest.length) items.push({ label: group.name, kind: vscode.QuickPickItemKind.Separator }, ...rest.map((d) => item(d.id)));
     }
+    const names = pinned.map((id) => byId.get(id)!.name);
+    const title = [`${STEP_TITLE}${names.length ? ` for ${names.join(', ')}` : ''}: Dimensions`, options.subject].filter(Boolean).join(' · ');
     const picked = await vscode.window.showQuickPick(items, {
-      title: `${STEP_TITLE}: Dimensions`,
+      title,
       placeHolder: 'Which dimensions does this show? Type to match names and expectations; Space selects.',
       canPickMany: true,
       matchOnDetail: true,
@@ -124,17 +156,28 @@ export class VsCodePrompts implements Prompts {
     return picked.flatMap((p) => (p.id ? [p.id] : []));
   }
 
-  async pickLevel(rubric: Rubric, options: { suggested?: string; currentLevel?: string; targetLevel?: string; title: string }): Promise<string | undefined> {
-    const items = rubric.levels.map((l) => ({
-      label: l.name,
-      description: [l.id === options.currentLevel ? 'current' : '', l.id === options.targetLevel ? 'target' : ''].filter(Boolean).join(', '),
-      id: l.id,
-    }));
+  /** The levels in ladder order, lowest first, with the suggested one active so Enter takes it. */
+  async pickLevel(rubric: Rubric, options: { suggested?: string; currentLevel?: string; targetLevel?: string; title: string; only?: readonly string[]; placeHolder?: string }): Promise<string | undefined> {
+    const items = rubric.levels
+      .filter((l) => !options.only || options.only.includes(l.id))
+      .map((l) => ({
+        label: l.name,
+        description: [l.id === options.currentLevel ? 'current' : '', l.id === options.targetLevel ? 'target' : ''].filter(Boolean).join(', '),
+        id: l.id,
+      }));
+    const pick = vscode.window.createQuickPick<(typeof items)[number]>();
+    pick.title = options.title;
+    pick.placeholder = options.placeHolder ?? `Suggested: ${levelName(rubric, options.suggested)}`;
+    pick.items = items;
     const suggested = items.find((i) => i.id === options.suggested);
-    // The suggested level first, so Enter takes it.
-    const ordered = suggested ? [suggested, ...items.filter((i) => i !== suggested)] : items;
-    const picked = await vscode.window.showQuickPick(ordered, { title: options.title, placeHolder: `Suggested: ${levelName(rubric, options.suggested)}` });
-    return picked?.id;
+    if (suggested) pick.activeItems = [suggested];
+    const picked = await new Promise<string | undefined>((resolve) => {
+      pick.onDidAccept(() => resolve(pick.selectedItems[0]?.id));
+      pick.onDidHide(() => resolve(undefined));
+      pick.show();
+    });
+    pick.dispose();
+    return picked;
   }
 
   async pickPrivacy(): Promise<boolean | undefined> {
@@ -167,9 +210,26 @@ export class VsCodePrompts implements Prompts {
     return Promise.resolve(vscode.window.showInformationMessage(message, ...actions));
   }
 
+  warning(message: string, ...actions: string[]): Promise<string | undefined> {
+    return Promise.resolve(vscode.window.showWarningMessage(message, ...actions));
+  }
+
   error(message: string, ...actions: string[]): Promise<string | undefined> {
     return Promise.resolve(vscode.window.showErrorMessage(message, ...actions));
   }
+}
+
+/**
+ * A note of several lines, written in an untitled editor: the person writes, then chooses Use Note
+ * in the notification. The editor closes without asking to save: the note goes to the journal.
+ */
+async function writeInEditor(start: string): Promise<string | undefined> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: start });
+  await vscode.window.showTextDocument(doc, { preview: false });
+  const choice = await vscode.window.showInformationMessage('Write the note in the editor that just opened, then choose Use Note.', 'Use Note', 'Cancel');
+  const text = doc.getText();
+  if (vscode.window.activeTextEditor?.document === doc) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  return choice === 'Use Note' ? text : undefined;
 }
 
 export function relativeTime(date: Date, now = Date.now()): string {

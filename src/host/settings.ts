@@ -19,3 +19,13 @@ export function readSettings(scope?: vscode.Uri): GrowthSettings {
     summariesFolder: config.get<string>('summariesFolder', '.growth/summaries') || '.growth/summaries',
   };
 }
+
+/**
+ * Extra author e-mails whose commits trailer import takes, besides git's user.email. From user
+ * settings only: a workspace could otherwise name anyone's address (package.json gives the
+ * setting application scope; reading the user value alone keeps that true here too).
+ */
+export function trailerAuthors(): string[] {
+  const value = vscode.workspace.getConfiguration('growthJournal').inspect<unknown>('trailerAuthors')?.globalValue;
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
+}

@@ -2,9 +2,10 @@
  * Messages between the extension host and the level-comparison webview, typed both ways.
  * The webview gets data, never HTML: every string here is shown with textContent.
  */
-import type { CompareModel, PeriodKey } from '../core/compareModel';
+import type { CompareMode, CompareModel, PeriodKey } from '../core/compareModel';
 
-export type { CompareModel, DimensionRow, EvidenceItem, PeriodKey } from '../core/compareModel';
+export type { CompareMode, CompareModel, DimensionRow, EvidenceItem, PeriodKey } from '../core/compareModel';
+export type { StatementChange, WordRun } from '../core/levelDiff';
 
 export type HostMessage = { type: 'model'; model: CompareModel } | { type: 'reveal'; dimensionId: string };
 
@@ -13,9 +14,11 @@ export type WebviewMessage =
   | { type: 'openEntry'; entryId: string }
   | { type: 'openEntryInJournal'; entryId: string }
   | { type: 'setPeriod'; period: PeriodKey }
+  | { type: 'setMode'; mode: CompareMode }
   | { type: 'tagDimension'; dimensionId: string };
 
 const PERIODS: readonly PeriodKey[] = ['quarter', 'previous', 'all'];
+const MODES: readonly CompareMode[] = ['levels', 'changes'];
 
 /** The host trusts nothing from the webview: anything not exactly one of these shapes is dropped. */
 export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
@@ -30,6 +33,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return id(m.entryId) ? { type: m.type, entryId: m.entryId as string } : undefined;
     case 'setPeriod':
       return PERIODS.includes(m.period as PeriodKey) ? { type: 'setPeriod', period: m.period as PeriodKey } : undefined;
+    case 'setMode':
+      return MODES.includes(m.mode as CompareMode) ? { type: 'setMode', mode: m.mode as CompareMode } : undefined;
     case 'tagDimension':
       return id(m.dimensionId) ? { type: 'tagDimension', dimensionId: m.dimensionId as string } : undefined;
     default:

@@ -236,7 +236,9 @@ async function ladderCheck(browser, options) {
 }
 
 async function runUiCheck(browser, options) {
-  for (const check of [checkThemes, injectionCheck, restoreCheck, restrictedCheck, ladderCheck]) {
+  // GROWTH_UI_ONLY=ladderCheck,restoreCheck runs only those checks, while working on one feature.
+  const only = process.env.GROWTH_UI_ONLY?.split(',');
+  for (const check of [checkThemes, injectionCheck, restoreCheck, restrictedCheck, ladderCheck].filter((c) => !only || only.includes(c.name))) {
     const code = await check(browser, options);
     if (code !== 0) return code;
   }

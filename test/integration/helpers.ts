@@ -29,6 +29,7 @@ export function useExtension(): () => TestApi {
 /** Prompts answered from a script. A question the test did not expect fails the test loudly. */
 export class ScriptedPrompts implements Prompts {
   readonly infos: string[] = [];
+  readonly warnings: string[] = [];
   readonly errors: string[] = [];
   readonly asked: { method: string; args: unknown[] }[] = [];
   infoAnswer: string | undefined;
@@ -80,6 +81,10 @@ export class ScriptedPrompts implements Prompts {
   info(message: string) {
     this.infos.push(message);
     return Promise.resolve(this.infoAnswer);
+  }
+  warning(message: string) {
+    this.warnings.push(message);
+    return Promise.resolve(undefined);
   }
   error(message: string) {
     this.errors.push(message);

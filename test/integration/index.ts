@@ -8,6 +8,7 @@ import './summary.test';
 import './scale.test';
 import './compare.test';
 import './ladder.test';
+import './firstTenMinutes.test';
 
 export function run(): Promise<void> {
   console.log(`Integration tests in VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);

@@ -78,6 +78,16 @@ function quarterChoice(_t: string, _p: string, choices: Choice<unknown>[]): unkn
   return choices.find((c) => c.label === quarter)!.value;
 }
 
+/** The fixture's commits with trailers, as import records them: subject, dimensions, level. */
+const FIXTURE_TRAILERS = [
+  ['feat(auth): validate "alg" against an allow-list', ['technical-depth', 'risk-management'], 'senior'],
+  ['chore: post-mortem notes 🚒', ['incident-response'], undefined],
+];
+
+async function imported() {
+  return parseJournal(await readJournal()).journal!.entries.map((e) => [e.commit?.subject, e.dimensions, e.level]);
+}
+
 describe('commit trailers', () => {
   const api = useExtension();
   afterEach(async () => {
@@ -89,18 +99,34 @@ describe('commit trailers', () => {
     const prompts = new ScriptedPrompts({});
     api().setPrompts(prompts);
     await vscode.commands.executeCommand('growthJournal.importTrailers');
-    const entries = parseJournal(await readJournal()).journal!.entries;
-    assert.deepEqual(
-      entries.map((e) => [e.commit?.subject, e.dimensions, e.level]),
-      [
-        ['feat(auth): validate "alg" against an allow-list', ['technical-depth', 'risk-management'], 'senior'],
-        ['chore: post-mortem notes 🚒', ['incident-response'], undefined],
-      ],
-    );
+    assert.deepEqual(await imported(), FIXTURE_TRAILERS);
     assert.match(prompts.infos[0], /Imported 2 entries/);
     await vscode.commands.executeCommand('growthJournal.importTrailers');
     assert.equal(parseJournal(await readJournal()).journal!.entries.length, 2);
     assert.match(prompts.infos[1], /No new Growth-Evidence trailers.*2 already in the journal/);
+  });
+
+  it("imports only the user's own commits and only ids the rubric has, and says what it left out", async function () {
+    this.timeout(60_000);
+    await setJournal(api(), HEADER);
+    const cwd = folders().lib.uri.fsPath;
+    const git = (env: Record<string, string>, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...env } }).trim();
+    const before = git({}, 'rev-parse', 'HEAD');
+    const mallory = { GIT_AUTHOR_NAME: 'Mallory', GIT_AUTHOR_EMAIL: 'mallory@example.com' };
+    const dana = { GIT_AUTHOR_NAME: 'Dana', GIT_AUTHOR_EMAIL: 'Dana@Example.com' };
+    try {
+      git(mallory, 'commit', '--allow-empty', '-q', '-m', 'feat: not mine\n\nGrowth-Evidence: technical-depth');
+      git(dana, 'commit', '--allow-empty', '-q', '-m', 'feat: mine, one id misspelt\n\nGrowth-Evidence: technical-depth, wizardry\nGrowth-Level: archmage');
+      git(dana, 'commit', '--allow-empty', '-q', '-m', 'feat: mine, no id the rubric has\n\nGrowth-Evidence: sorcery');
+      const prompts = new ScriptedPrompts({});
+      api().setPrompts(prompts);
+      await vscode.commands.executeCommand('growthJournal.importTrailers');
+      assert.deepEqual(await imported(), [...FIXTURE_TRAILERS, ['feat: mine, one id misspelt', ['technical-depth'], undefined]]);
+      assert.equal(prompts.warnings.length, 1, prompts.infos.join('\n'));
+      assert.match(prompts.warnings[0], /^Imported 3 entries from Growth-Evidence trailers\. Skipped 1 commit by other authors: .*growthJournal\.trailerAuthors setting\. Left out ids that Product Security Career Pathway does not have: "wizardry", "archmage", "sorcery"; 1 commit with no id it knows was skipped\./);
+    } finally {
+      git({}, 'reset', '-q', '--hard', before);
+    }
   });
 
   it('with importTrailersOnCommit on, a real commit with a trailer lands in the journal by itself', async function () {

@@ -17,11 +17,13 @@ describe('rubric tree', () => {
     assert.equal(dims.length, 14);
     const depth = dims.find((d) => label(d) === 'Technical Depth')!;
     const item = tree.getTreeItem(depth);
-    assert.match(String(item.description), /^1 in Q[1-4] · 2 total$/);
+    assert.equal(item.description, '1 · 2', 'short enough for the default width: this quarter · in total');
+    assert.match((item.tooltip as vscode.MarkdownString).value, /Evidence: 1 this quarter \(\d{4}-Q[1-4]\), 2 in total\./);
     assert.equal((item.iconPath as vscode.ThemeIcon).id, 'pass-filled');
     const tooltip = (item.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ').replace(/\\/g, '');
     assert.match(tooltip, /Mid-Level \(current\)[\s\S]*Solid understanding of security principles\.[\s\S]*Senior \(target\)[\s\S]*Deep technical expertise/);
     const [expectations, evidence] = await tree.getChildren(depth);
+    assert.equal(tree.getTreeItem(evidence).description, '1 this quarter, of 2');
     assert.equal(label(expectations), 'Expectations');
     const levels = await tree.getChildren(expectations);
     assert.deepEqual(levels.map(label), ['Associate/Junior', 'Mid-Level', 'Senior']);
@@ -36,13 +38,28 @@ describe('rubric tree', () => {
     await vscode.commands.executeCommand('growthJournal.showThisQuarter');
   });
 
-  it('is empty, for the welcome view, when there is no journal or it does not parse', async () => {
+  it('is empty, for the welcome view, when there is no journal', async () => {
     const api = await extensionApi();
     await setJournal(api, undefined);
     assert.equal((await api.services.store.snapshot()).status, 'noJournal');
     assert.deepEqual(await api.tree.getChildren(), []);
-    await setJournal(api, 'version: [\n');
-    assert.equal((await api.services.store.snapshot()).status, 'journalError');
-    assert.deepEqual(await api.tree.getChildren(), []);
+  });
+
+  it('keeps the rubric browsable when the journal does not parse, and points at the error', async () => {
+    const api = await extensionApi();
+    const tree = api.tree;
+    await setJournal(api, `${HEADER.replace('entries: []\n', 'entries:\n')}  - id: a\n    date: 2026-01-01\n    kind: note\n    title: [unclosed\n    dimensions: [technical-depth]\n`);
+    const snapshot = await api.services.store.snapshot();
+    assert.equal(snapshot.status, 'journalError');
+    assert.deepEqual([snapshot.firstError?.problem.line, snapshot.firstError?.problem.message], [11, 'Missing closing ] for the list that opens here.']);
+    const groups = await tree.getChildren();
+    assert.equal(groups.length, 2, 'the rubric is still there');
+    const dims = await tree.getChildren(groups[0]);
+    const [expectations, evidence] = await tree.getChildren(dims[0]);
+    assert.ok((await tree.getChildren(expectations)).length > 0, 'what each level expects can still be read');
+    assert.equal(tree.getTreeItem(evidence).description, 'journal has errors');
+    const [errorRow] = await tree.getChildren(evidence);
+    assert.equal(tree.getTreeItem(errorRow).command?.command, 'growthJournal.openJournalAtFirstError');
+    await setJournal(api, HEADER);
   });
 });

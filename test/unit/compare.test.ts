@@ -12,7 +12,7 @@ import { bundledRubric, fixture, rubricFixture } from './helpers';
 describe('level comparison', () => {
   it('diffs statements: same, reworded, new and dropped', () => {
     assert.deepEqual(diffStatements(['Owns small-to-medium projects.', 'Balances speed with quality.', 'Needs consent.'], ['Owns large projects.', 'Balances speed with quality.', 'Drives outcomes.']), [
-      { kind: 'changed', text: 'Owns large projects.', from: 'Owns small-to-medium projects.' },
+      { kind: 'changed', text: 'Owns large projects.', from: 'Owns small-to-medium projects.', runs: [{ kind: 'same', text: 'Owns ' }, { kind: 'removed', text: 'small-to-medium ' }, { kind: 'added', text: 'large ' }, { kind: 'same', text: 'projects.' }] },
       { kind: 'same', text: 'Balances speed with quality.' },
       { kind: 'new', text: 'Drives outcomes.' },
       { kind: 'dropped', text: 'Needs consent.' },

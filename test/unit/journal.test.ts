@@ -43,7 +43,7 @@ describe('journal', () => {
       ['only whitespace', '  \n\n', 'error', 'empty', 1, 1, /empty/],
       ['only comments', '# nothing yet\n', 'error', 'wrong-type', 1, 1, /must be a mapping/],
       ['a list at the top', '- a\n- b\n', 'error', 'wrong-type', 1, 1, /must be a mapping/],
-      ['unclosed flow list', `${head}  - { id: x, dimensions: [a, b }\n`, 'error', 'yaml-', 7, 32, /./],
+      ['unclosed flow list', `${head}  - { id: x, dimensions: [a, b }\n`, 'error', 'yaml-', 7, 26, /./],
       ['unclosed quote, at the quote that opens it', `${head}${entry('    note: "open\n')}`, 'error', 'yaml-', 12, 11, /^Missing closing " quote for the string that starts here\.$/],
       ['unclosed single quote', `${head}${entry("    note: 'it''s open\n")}`, 'error', 'yaml-', 12, 11, /^Missing closing ' quote/],
       ['tab indentation', `${head}${entry('\tlevel: senior\n')}`, 'error', 'yaml-', 12, 1, /tab/i],

@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { buildCompareModel, type CompareModel } from '../../core/compareModel';
 import { localIsoDate } from '../../core/dates';
-import { parseWebviewMessage, type HostMessage, type PeriodKey } from '../../shared/protocol';
+import { parseWebviewMessage, type CompareMode, type HostMessage, type PeriodKey } from '../../shared/protocol';
 import { type JournalSnapshot } from '../../host/journalStore';
 import { guarded, type Services } from '../../host/services';
+import { completeWalkthroughStep } from '../../host/walkthrough';
 
 const VIEW_TYPE = 'growthJournal.compare';
 const PERIOD_KEY = 'growthJournal.comparePeriod';
+const MODE_KEY = 'growthJournal.compareMode';
 
 /** What the integration tests observe of the panel. */
 export interface ComparePanelProbe {
@@ -25,6 +27,7 @@ export function registerCompare(context: vscode.ExtensionContext, services: Serv
 
   const post = (message: HostMessage) => void panel?.webview.postMessage(message);
   const period = () => context.workspaceState.get<PeriodKey>(PERIOD_KEY, 'quarter');
+  const mode = () => context.workspaceState.get<CompareMode>(MODE_KEY, 'levels');
 
   const modelFor = (snapshot: JournalSnapshot): CompareModel | undefined => {
     if (!snapshot.rubric) return undefined;
@@ -34,7 +37,7 @@ export function registerCompare(context: vscode.ExtensionContext, services: Serv
         : snapshot.status === 'noJournal'
           ? 'No journal yet: tag a commit or add a note and your evidence appears here.'
           : undefined;
-    return buildCompareModel(snapshot.rubric, snapshot.journal, { period: period(), today: localIsoDate(new Date()), fiscalStartMonth: snapshot.settings.fiscalYearStartMonth, ...(notice ? { notice } : {}) });
+    return buildCompareModel(snapshot.rubric, snapshot.journal, { period: period(), mode: mode(), today: localIsoDate(new Date()), fiscalStartMonth: snapshot.settings.fiscalYearStartMonth, ...(notice ? { notice } : {}) });
   };
 
   const refresh = async () => {
@@ -79,6 +82,10 @@ export function registerCompare(context: vscode.ExtensionContext, services: Serv
             await context.workspaceState.update(PERIOD_KEY, message.period);
             await refresh();
             break;
+          case 'setMode':
+            // The webview has already redrawn; the mode is kept for the next time the panel opens.
+            await context.workspaceState.update(MODE_KEY, message.mode);
+            break;
           case 'tagDimension':
             await vscode.commands.executeCommand('growthJournal.tagForDimension', message.dimensionId);
             break;
@@ -87,7 +94,6 @@ export function registerCompare(context: vscode.ExtensionContext, services: Serv
       null,
       context.subscriptions,
     );
-    void vscode.commands.executeCommand('setContext', 'growthJournal.hasCompared', true);
   };
 
   context.subscriptions.push(
@@ -100,6 +106,8 @@ export function registerCompare(context: vscode.ExtensionContext, services: Serv
       }
       pendingReveal = dimensionId;
       adopt(vscode.window.createWebviewPanel(VIEW_TYPE, 'Compare Levels', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: roots }));
+      // Opened by the person, not restored at start-up: that is when the step is done.
+      completeWalkthroughStep('compare');
     }),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       deserializeWebviewPanel: async (restored) => adopt(restored),

@@ -91,8 +91,15 @@ export function registerEntries(context: vscode.ExtensionContext, services: Serv
       'growthJournal.removeEntry',
       guarded(services, async (arg: unknown) => {
         const entry = await find(arg);
-        const ok = await services.prompts.confirm(`Remove “${entry.title}” from the journal?`, 'Only its lines are removed; comments and other entries stay as they are. Undo in the editor brings it back while the journal is open.', 'Remove');
-        if (ok) await services.store.remove(entry.id);
+        const ok = await services.prompts.confirm(`Remove “${entry.title}” from the journal?`, 'Only its lines are removed; comments and other entries stay as they are. The notification that follows offers Undo.', 'Remove');
+        if (!ok) return;
+        const [removed] = await services.store.remove(entry.id);
+        // Not awaited: the notification stays until dismissed, and the command is done.
+        void services.prompts.info(`Removed “${entry.title}” from the journal.`, ...(removed ? ['Undo'] : [])).then(
+          guarded(services, async (choice: string | undefined) => {
+            if (choice === 'Undo' && removed) await services.store.restore(removed);
+          }),
+        );
       }),
     ),
   );

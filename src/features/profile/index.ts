@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
+import { profileProblem, targetLevelChoices } from '../../core/profile';
 import { levelName, levelRank } from '../../core/rubric';
 import { guarded, type Services } from '../../host/services';
+import { completeWalkthroughStep } from '../../host/walkthrough';
 
 /** Set Current and Target Level: stored in the journal's `profile`, comments kept. */
 export function registerProfile(context: vscode.ExtensionContext, services: Services): void {
@@ -14,11 +16,23 @@ export function registerProfile(context: vscode.ExtensionContext, services: Serv
         const profile = snapshot.journal?.profile ?? {};
         const currentLevel = await services.prompts.pickLevel(rubric, { title: 'Your Current Level', suggested: profile.currentLevel ?? rubric.levels[0].id, ...profile });
         if (!currentLevel) return;
-        const next = rubric.levels[Math.min(levelRank(rubric, currentLevel) + 1, rubric.levels.length - 1)].id;
-        const targetLevel = await services.prompts.pickLevel(rubric, { title: 'Your Target Level', suggested: profile.targetLevel && levelRank(rubric, profile.targetLevel) >= levelRank(rubric, currentLevel) ? profile.targetLevel : next, currentLevel });
+        // A target is the current level or one above it (core's rule): lower ones are not offered.
+        const choices = targetLevelChoices(rubric, currentLevel);
+        const next = choices[Math.min(1, choices.length - 1)];
+        const targetLevel = await services.prompts.pickLevel(rubric, {
+          title: 'Your Target Level',
+          suggested: profile.targetLevel && choices.includes(profile.targetLevel) ? profile.targetLevel : next,
+          currentLevel,
+          only: choices,
+          placeHolder: `The level you are working toward: ${levelName(rubric, currentLevel)} or above`,
+        });
         if (!targetLevel) return;
+        const problem = profileProblem(rubric, { currentLevel, targetLevel });
+        if (problem) throw new Error(problem);
         await services.store.setProfile({ currentLevel, targetLevel });
-        void services.prompts.info(`Profile set: ${levelName(rubric, currentLevel)}, working toward ${levelName(rubric, targetLevel)}.`);
+        completeWalkthroughStep('profile');
+        const same = levelRank(rubric, currentLevel) === levelRank(rubric, targetLevel);
+        void services.prompts.info(same ? `Profile set: ${levelName(rubric, currentLevel)}, growing within that level.` : `Profile set: ${levelName(rubric, currentLevel)}, working toward ${levelName(rubric, targetLevel)}.`);
       }),
     ),
   );

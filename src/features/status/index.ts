@@ -57,10 +57,6 @@ export function registerStatus(context: vscode.ExtensionContext, services: Servi
 }
 
 function render(item: vscode.StatusBarItem, snapshot: JournalSnapshot): void {
-  // The walkthrough's steps complete on these.
-  const profile = snapshot.journal?.profile;
-  void vscode.commands.executeCommand('setContext', 'growthJournal.hasProfile', !!(profile?.currentLevel && profile.targetLevel));
-  void vscode.commands.executeCommand('setContext', 'growthJournal.hasCommitEvidence', !!snapshot.journal?.entries.some((e) => e.kind === 'commit'));
   const view = snapshot.status === 'noFolder' ? undefined : rubricViewOf(snapshot, 'quarter');
   if (!view || !snapshot.rubric) {
     item.hide();

@@ -6,6 +6,7 @@ import { readTextFile, writeFileAtomic } from '../../host/files';
 import { type JournalSnapshot } from '../../host/journalStore';
 import { guarded, type Services } from '../../host/services';
 import { requireTrust } from '../../host/trust';
+import { completeWalkthroughStep } from '../../host/walkthrough';
 
 /** Generate Quarterly Summary and Copy Summary: the review-ready Markdown, from core. */
 export function registerSummary(context: vscode.ExtensionContext, services: Services): void {
@@ -21,7 +22,7 @@ export function registerSummary(context: vscode.ExtensionContext, services: Serv
         if (!target) return;
         requireTrust();
         await writeFileAtomic(target, markdown);
-        void vscode.commands.executeCommand('setContext', 'growthJournal.hasSummary', true);
+        completeWalkthroughStep('summary');
         await vscode.window.showTextDocument(target, { preview: false });
         await vscode.commands.executeCommand('markdown.showPreviewToSide', target);
       }),

@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
 import { isCommitSha } from '../../core/commitSha';
 import { localIsoDate } from '../../core/dates';
-import { type EntryData } from '../../core/journal';
+import { type Entry, type EntryData } from '../../core/journal';
 import { fileUrl } from '../../core/permalink';
-import { levelName } from '../../core/rubric';
+import { findDimension, levelName, type Rubric } from '../../core/rubric';
 import { growthTrailers } from '../../core/trailers';
 import { type Commit, type Repo } from '../../host/git';
 import { JournalError, type JournalSnapshot } from '../../host/journalStore';
 import { guarded, showAt, type Services } from '../../host/services';
 import { requireTrust } from '../../host/trust';
+import { completeWalkthroughStep } from '../../host/walkthrough';
 
 const RECENT_KEY = 'growthJournal.recentDimensions';
 const COMMITS_SHOWN = 50;
@@ -17,6 +18,8 @@ const COMMITS_SHOWN = 50;
 interface Draft {
   data: Omit<EntryData, 'id' | 'dimensions' | 'level' | 'private'>;
   idSeed: string;
+  /** What is tagged, as the prompts name it: a commit's short sha and subject, a file's lines. */
+  subject: string;
   suggestedDimensions?: string[];
   suggestedLevel?: string;
 }
@@ -79,7 +82,8 @@ class TaggingFlows {
       if (!picked?.length) return;
       commits = picked;
     }
-    await this.complete(commits.map((c) => commitDraft(c, repo)), preselected);
+    if (commits.length === 1) await this.tagOneCommit(commits[0], repo, preselected);
+    else await this.complete(commits.map((c) => commitDraft(c, repo)), preselected);
   }
 
   async tagLastCommit(preselected: string[] = []): Promise<void> {
@@ -88,7 +92,19 @@ class TaggingFlows {
     if (!repo) return;
     const head = await this.services.git.head(repo);
     if (!head) throw new Error(`${repo.name} has no commits yet. Commit first, or add a note instead.`);
-    await this.complete([commitDraft(head, repo)], preselected);
+    await this.tagOneCommit(head, repo, preselected);
+  }
+
+  /** A commit already in the journal gets more dimensions on its entry, never a second entry. */
+  private async tagOneCommit(commit: Commit, repo: Repo, preselected: string[]): Promise<void> {
+    const draft = commitDraft(commit, repo);
+    const snapshot = await this.writableSnapshot();
+    const existing = snapshot.journal?.entries.find((e) => e.kind === 'commit' && e.commit?.sha === commit.sha);
+    if (!existing) return this.complete([draft], preselected);
+    const add = await this.prompts.pick(`${draft.subject} is already tagged`, `It is evidence for ${dimensionNames(snapshot.rubric, existing.dimensions)} (${existing.date}). Add dimensions to that entry?`, [
+      { label: '$(add) Add dimensions to that entry', description: 'no second entry for the same commit', value: true },
+    ]);
+    if (add) await this.addToEntry(existing, draft, preselected);
   }
 
   async tagSelection(preselected: string[] = []): Promise<void> {
@@ -116,6 +132,7 @@ class TaggingFlows {
         selection: { file, startLine, endLine, ...(repo?.head ? { sha: repo.head } : {}), ...(link ? { link } : {}) },
       },
       idSeed: `${file}:${startLine}-${endLine}|${Date.now()}`,
+      subject: `${file}:${startLine}-${endLine}`,
     };
     await this.complete([draft], preselected);
   }
@@ -129,6 +146,7 @@ class TaggingFlows {
     const draft: Draft = {
       data: { date: localIsoDate(new Date()), kind: 'note', title: title.trim(), ...(details.trim() ? { note: details.trim() } : {}) },
       idSeed: `${title}|${Date.now()}`,
+      subject: `“${title.trim()}”`,
     };
     await this.complete([draft], preselected);
   }
@@ -153,13 +171,14 @@ class TaggingFlows {
   }
 
   /** The questions every flow shares, then one entry per draft, then a notification with Undo. */
-  private async complete(drafts: Draft[], preselected: string[]): Promise<void> {
+  private async complete(drafts: Draft[], pinned: string[]): Promise<void> {
     const snapshot = await this.writableSnapshot();
     const { rubric } = snapshot;
     const profile = snapshot.journal?.profile ?? {};
     const recent = this.services.workspaceState.get<string[]>(RECENT_KEY, []);
-    const suggested = [...new Set([...preselected, ...drafts.flatMap((d) => d.suggestedDimensions ?? [])])];
-    const dimensions = await this.prompts.pickDimensions(rubric, { recent, preselected: suggested, ...(profile.targetLevel ? { targetLevel: profile.targetLevel } : {}) });
+    const suggested = [...new Set(drafts.flatMap((d) => d.suggestedDimensions ?? []))];
+    const subject = drafts.length === 1 ? drafts[0].subject : `${drafts.length} commits`;
+    const dimensions = await this.prompts.pickDimensions(rubric, { recent, preselected: suggested, pinned, subject, ...(profile.targetLevel ? { targetLevel: profile.targetLevel } : {}) });
     if (!dimensions) return;
     if (!dimensions.length) throw new Error('Pick at least one dimension: evidence counts toward the dimensions it is tagged with.');
     const suggestedLevel = drafts.find((d) => d.suggestedLevel)?.suggestedLevel ?? profile.targetLevel ?? rubric.levels[rubric.levels.length - 1].id;
@@ -176,17 +195,35 @@ class TaggingFlows {
     // One write for all of them, and one for Undo.
     const added = await this.services.store.appendMany(drafts.map((draft) => ({ data: { ...draft.data, dimensions, level, ...(isPrivate ? { private: true } : {}) }, idSeed: draft.idSeed })));
     await this.services.workspaceState.update(RECENT_KEY, [...new Set([...dimensions, ...recent])].slice(0, 10));
-    const names = dimensions.map((id) => rubric.groups.flatMap((g) => g.dimensions).find((d) => d.id === id)?.name ?? id);
+    completeWalkthroughStep('tag');
     const what = added.length === 1 ? `“${added[0].title}”` : `${added.length} commits`;
     // Not awaited: the notification stays until dismissed, and the command is done.
-    void this.prompts.info(`Tagged ${what} as ${levelName(rubric, level)} evidence for ${names.join(', ')}.`, 'Open in Journal', 'Undo').then((choice) => this.afterTagged(added, choice));
+    void this.prompts.info(`Tagged ${what} as ${levelName(rubric, level)} evidence for ${dimensionNames(rubric, dimensions)}.`, 'Open in Journal', 'Undo').then((choice) => this.afterTagged(added, choice, recent));
   }
 
-  private async afterTagged(added: EntryData[], choice: string | undefined): Promise<void> {
+  /** Adds dimensions to an entry already in the journal, through the same write path. */
+  private async addToEntry(entry: Entry, draft: Draft, pinned: string[]): Promise<void> {
+    const snapshot = await this.writableSnapshot();
+    const { rubric } = snapshot;
+    const recent = this.services.workspaceState.get<string[]>(RECENT_KEY, []);
+    const suggested = (draft.suggestedDimensions ?? []).filter((d) => !entry.dimensions.includes(d));
+    const targetLevel = snapshot.journal?.profile.targetLevel;
+    const dimensions = await this.prompts.pickDimensions(rubric, { recent, preselected: suggested, pinned, subject: `add to ${draft.subject} (has ${dimensionNames(rubric, entry.dimensions)})`, ...(targetLevel ? { targetLevel } : {}) });
+    if (!dimensions) return;
+    const fresh = dimensions.filter((d) => !entry.dimensions.includes(d));
+    if (!fresh.length) throw new Error(`“${entry.title}” already counts toward ${dimensionNames(rubric, entry.dimensions)}. Pick a dimension it does not have yet.`);
+    await this.services.store.addDimensions(entry.id, fresh);
+    await this.services.workspaceState.update(RECENT_KEY, [...new Set([...fresh, ...recent])].slice(0, 10));
+    void this.prompts.info(`Added ${dimensionNames(rubric, fresh)} to “${entry.title}”.`, 'Open in Journal').then((choice) => this.afterTagged([entry], choice, recent));
+  }
+
+  private async afterTagged(added: EntryData[], choice: string | undefined, recentBefore: string[]): Promise<void> {
     try {
       if (choice === 'Undo') {
         await this.services.store.remove(...added.map((e) => e.id));
-        void this.prompts.info(added.length === 1 ? 'Removed the entry again.' : `Removed the ${added.length} entries again.`);
+        // An undone tag is no use of those dimensions: "Recently used" goes back to what it was.
+        await this.services.workspaceState.update(RECENT_KEY, recentBefore);
+        void this.prompts.info(added.length === 1 ? `Removed “${added[0].title}” from the journal.` : `Removed the ${added.length} entries from the journal.`);
       } else if (choice === 'Open in Journal') {
         const snapshot = await this.services.store.snapshot();
         const entry = snapshot.journal?.entries.find((e) => e.id === added[0].id);
@@ -196,6 +233,10 @@ class TaggingFlows {
       await this.prompts.error(e instanceof Error ? e.message : String(e));
     }
   }
+}
+
+function dimensionNames(rubric: Rubric | undefined, ids: readonly string[]): string {
+  return ids.map((id) => (rubric && findDimension(rubric, id)?.name) || id).join(', ');
 }
 
 function commitDraft(commit: Commit, repo: Repo): Draft {
@@ -208,6 +249,7 @@ function commitDraft(commit: Commit, repo: Repo): Draft {
       commit: { sha: commit.sha, ...(repo.remote ? { repo: repo.remote } : {}), subject: commit.subject },
     },
     idSeed: commit.sha,
+    subject: `${commit.sha.slice(0, 7)} “${commit.subject}”`,
     ...(trailers ? { suggestedDimensions: trailers.dimensions, ...(trailers.level ? { suggestedLevel: trailers.level } : {}) } : {}),
   };
 }

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { levelName } from '../../core/rubric';
 import { type Period } from '../../core/rubricView';
 import { guarded, showAt, type Services } from '../../host/services';
 import { type JournalSnapshot } from '../../host/journalStore';
@@ -23,11 +22,13 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     provider.update(snapshot);
     const { view: model } = provider.current();
     const profile = snapshot.journal?.profile;
-    const levels = snapshot.rubric && profile?.currentLevel && profile.targetLevel ? ` · ${levelName(snapshot.rubric, profile.currentLevel)} → ${levelName(snapshot.rubric, profile.targetLevel)}` : '';
-    view.description = model ? `${provider.getPeriod() === 'quarter' ? model.quarter : 'All time'}${levels}` : undefined;
+    // Which period the counts are for, said again whenever it changes: "2 · 6" is this quarter · in total.
+    view.description = model ? (provider.getPeriod() === 'quarter' ? `${model.quarter} · total` : 'All time') : undefined;
     const warnings = snapshot.problems.filter((p) => p.problem.severity === 'warning').length;
-    view.message =
-      snapshot.status === 'ready' && !profile?.targetLevel
+    const error = snapshot.status === 'journalError' ? snapshot.firstError?.problem : undefined;
+    view.message = error
+      ? `The journal has an error${error.line ? ` at line ${error.line}` : ''}: ${error.message} No evidence is counted until it parses; the rubric stays browsable.`
+      : snapshot.status === 'ready' && !profile?.targetLevel
         ? 'Set your current and target level (… menu) to see coverage against the target.'
         : warnings
           ? `${warnings} warning${warnings === 1 ? '' : 's'} in the journal: see the Problems panel.`

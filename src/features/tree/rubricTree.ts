@@ -16,7 +16,8 @@ export type TreeNode =
   | { kind: 'evidence'; view: DimensionView }
   | { kind: 'entry'; entry: Entry; dimensionId: string }
   | { kind: 'older'; dimensionId: string; count: number; firstOlder: Entry }
-  | { kind: 'tagHere'; dimension: Dimension };
+  | { kind: 'tagHere'; dimension: Dimension }
+  | { kind: 'journalError' };
 
 const STATUS_ICON = {
   met: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
@@ -64,7 +65,8 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   private rebuild(): void {
     const s = this.snapshot;
-    this.view = s?.status === 'ready' ? rubricViewOf(s, this.period) : undefined;
+    // A journal that does not parse leaves the rubric browsable (the view's message says why no evidence shows).
+    this.view = s?.status === 'ready' || (s?.status === 'journalError' && s.rubric) ? rubricViewOf(s, this.period) : undefined;
     this.changed.fire(undefined);
   }
 
@@ -88,6 +90,7 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         return node.dimension.expectations[node.levelId].map((text, index) => ({ kind: 'statement', dimension: node.dimension, levelId: node.levelId, text, index }));
       case 'evidence': {
         const { entries, dimension } = node.view;
+        if (this.snapshot.status === 'journalError') return [{ kind: 'journalError' }];
         if (!entries.length) return [{ kind: 'tagHere', dimension }];
         const listed: TreeNode[] = entries.slice(0, MAX_LISTED_EVIDENCE).map((entry) => ({ kind: 'entry', entry, dimensionId: dimension.id }));
         const older = entries.length - MAX_LISTED_EVIDENCE;
@@ -119,11 +122,13 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         const { dimension, quarterCount, allTimeCount, status, highestLevel } = node.view;
         const item = new vscode.TreeItem(dimension.name, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `dim:${dimension.id}`;
-        item.description = allTimeCount === 0 ? 'none yet' : `${formatCount(quarterCount)} in ${this.view!.quarter.slice(5)} · ${formatCount(allTimeCount)} total`;
+        // Short enough for the default side bar width: the words are in the tooltip and the view's description.
+        item.description = this.period === 'quarter' ? `${formatCount(quarterCount)} · ${formatCount(allTimeCount)}` : formatCount(allTimeCount);
         item.iconPath = STATUS_ICON[status];
-        item.tooltip = dimensionTooltip(rubric, dimension, node.view, profile, periodWord);
+        const counts = `${formatCount(quarterCount)} this quarter (${this.view!.quarter}), ${formatCount(allTimeCount)} in total`;
+        item.tooltip = dimensionTooltip(rubric, dimension, node.view, profile, periodWord, counts);
         item.contextValue = 'dimension';
-        item.accessibilityInformation = { label: `${dimension.name}: ${statusText(rubric, status, highestLevel, profile.targetLevel, periodWord)}; ${formatCount(quarterCount)} this quarter, ${formatCount(allTimeCount)} in total` };
+        item.accessibilityInformation = { label: `${dimension.name}: ${statusText(rubric, status, highestLevel, profile.targetLevel, periodWord)}; ${counts}` };
         return item;
       }
       case 'expectations': {
@@ -149,10 +154,9 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         return item;
       }
       case 'evidence': {
-        const n = node.view.entries.length;
         const item = new vscode.TreeItem('Evidence', vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `dim:${node.view.dimension.id}/evidence`;
-        item.description = n ? `${formatCount(n)} ${periodWord}` : `none ${periodWord}`;
+        item.description = evidenceDescription(node.view, this.period, this.snapshot?.status === 'journalError');
         item.iconPath = new vscode.ThemeIcon('checklist');
         return item;
       }
@@ -174,6 +178,14 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         item.tooltip = `Open the journal at the newest of them, from ${node.firstOlder.date}`;
         item.iconPath = new vscode.ThemeIcon('ellipsis');
         item.command = { command: 'growthJournal.openEntryInJournal', title: 'Open in Journal', arguments: [node.firstOlder.id] };
+        return item;
+      }
+      case 'journalError': {
+        const item = new vscode.TreeItem('The journal has an error: open it there', vscode.TreeItemCollapsibleState.None);
+        item.id = `journalError:${this.snapshot?.firstError?.problem.line ?? 0}`;
+        item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+        item.tooltip = this.snapshot?.firstError?.problem.message ?? 'The journal does not parse.';
+        item.command = { command: 'growthJournal.openJournalAtFirstError', title: 'Open Journal at First Error' };
         return item;
       }
       case 'tagHere': {
@@ -201,10 +213,20 @@ function statusText(rubric: Rubric, status: DimensionView['status'], highest: st
   }
 }
 
-function dimensionTooltip(rubric: Rubric, dimension: Dimension, view: DimensionView, profile: { currentLevel?: string; targetLevel?: string }, periodWord: string): vscode.MarkdownString {
+/** How many entries the Evidence row lists, of how many. */
+function evidenceDescription(view: DimensionView, period: Period, journalError: boolean): string {
+  if (journalError) return 'journal has errors';
+  const listed = Math.min(view.entries.length, MAX_LISTED_EVIDENCE);
+  if (period === 'quarter') return view.quarterCount ? `${formatCount(listed)} this quarter, of ${formatCount(view.allTimeCount)}` : `none this quarter, of ${formatCount(view.allTimeCount)}`;
+  if (!view.allTimeCount) return 'none yet';
+  return listed < view.allTimeCount ? `newest ${formatCount(listed)} of ${formatCount(view.allTimeCount)}` : `all ${formatCount(view.allTimeCount)}`;
+}
+
+function dimensionTooltip(rubric: Rubric, dimension: Dimension, view: DimensionView, profile: { currentLevel?: string; targetLevel?: string }, periodWord: string, counts: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${mdText(dimension.name)}**\n\n`);
   if (dimension.description) md.appendMarkdown(`*${mdText(dimension.description)}*\n\n`);
+  md.appendMarkdown(`${mdText(`Evidence: ${counts}.`)}\n\n`);
   md.appendMarkdown(`${mdText(statusText(rubric, view.status, view.highestLevel, profile.targetLevel, periodWord))}\n\n`);
   const levels = [...new Set([profile.currentLevel, profile.targetLevel].filter((l): l is string => !!l))];
   for (const levelId of levels.length ? levels : rubric.levels.map((l) => l.id).slice(-1)) {

@@ -1,5 +1,5 @@
 // The level-comparison webview: renders the model the host sends, with DOM APIs only.
-import type { CompareModel, DimensionRow, HostMessage, PeriodKey, WebviewMessage } from '../../shared/protocol';
+import type { CompareMode, CompareModel, DimensionRow, HostMessage, PeriodKey, StatementChange, WebviewMessage } from '../../shared/protocol';
 import { h, svg } from './dom';
 
 interface VsCodeApi {
@@ -10,15 +10,20 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 interface ViewState {
-  mode: 'levels' | 'changes';
+  mode: CompareMode;
   group: string;
   search: string;
   scrollY: number;
   open: string[];
+  /** The chart starts folded: the table is what a first look is for. */
+  chartOpen: boolean;
+  /** Statements a level no longer says are hidden unless asked for. */
+  showDropped: boolean;
 }
 
 const vscode = acquireVsCodeApi();
-const state: ViewState = { mode: 'levels', group: '', search: '', scrollY: 0, open: [], ...vscode.getState() };
+const restored = vscode.getState();
+const state: ViewState = { mode: 'levels', group: '', search: '', scrollY: 0, open: [], chartOpen: false, showDropped: false, ...restored };
 let model: CompareModel | undefined;
 const app = document.getElementById('app')!;
 
@@ -32,6 +37,8 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   if (message.type === 'model') {
     const first = !model;
     model = message.model;
+    // A new panel (closed and opened again) starts in the mode last chosen, as a restored one does.
+    if (first && !restored) state.mode = model.mode;
     render();
     if (first) window.scrollTo(0, state.scrollY);
   } else if (message.type === 'reveal') reveal(message.dimensionId);
@@ -49,6 +56,22 @@ function reveal(id: string): void {
 
 function levelName(id: string | undefined): string {
   return model?.levels.find((l) => l.id === id)?.name ?? id ?? '';
+}
+
+/** Text with each match of the filter marked: text nodes and <mark> elements, never HTML. */
+function marked(text: string): (Node | string)[] {
+  const q = state.search.trim().toLowerCase();
+  if (!q) return [text];
+  const out: (Node | string)[] = [];
+  const lower = text.toLowerCase();
+  let from = 0;
+  for (let at = lower.indexOf(q); at >= 0; at = lower.indexOf(q, at + q.length)) {
+    if (at > from) out.push(text.slice(from, at));
+    out.push(h('mark', {}, text.slice(at, at + q.length)));
+    from = at + q.length;
+  }
+  if (from < text.length) out.push(text.slice(from));
+  return out;
 }
 
 function matches(d: DimensionRow): boolean {
@@ -84,9 +107,16 @@ function render(): void {
 function controls(m: CompareModel): HTMLElement {
   const mode = (value: ViewState['mode'], label: string) =>
     h('label', { class: 'segment' },
-      h('input', { type: 'radio', name: 'mode', value, checked: state.mode === value, onchange: () => ((state.mode = value), save(), render()) }),
+      h('input', { type: 'radio', name: 'mode', value, checked: state.mode === value, onchange: () => ((state.mode = value), save(), vscode.postMessage({ type: 'setMode', mode: value }), render()) }),
       label,
     );
+  const dropped = m.groups.flatMap((g) => g.dimensions).reduce((n, d) => n + Object.values(d.changes).flat().filter((c) => c.kind === 'dropped').length, 0);
+  const showDropped = state.mode === 'changes' && dropped
+    ? h('label', {},
+        h('input', { type: 'checkbox', checked: state.showDropped, onchange: (e: Event) => ((state.showDropped = (e.target as HTMLInputElement).checked), save(), render()) }),
+        `Show statements a level drops (${dropped})`,
+      )
+    : null;
   const search = h('input', {
     type: 'search',
     id: 'search',
@@ -104,6 +134,7 @@ function controls(m: CompareModel): HTMLElement {
   });
   return h('div', { class: 'controls' },
     h('fieldset', { class: 'modes' }, h('legend', {}, 'Show'), mode('levels', 'Levels side by side'), mode('changes', 'Changes from the level below')),
+    showDropped,
     h('label', {}, 'Evidence from ',
       h('select', { onchange: (e: Event) => vscode.postMessage({ type: 'setPeriod', period: (e.target as HTMLSelectElement).value as PeriodKey }) },
         ...m.periods.map((p) => h('option', { value: p.key, selected: p.key === m.period }, p.label)),
@@ -146,11 +177,13 @@ function chart(m: CompareModel, groups: ReturnType<typeof visibleGroups>, target
     }),
     target >= 0 ? svg('line', { x1: x(target), x2: x(target), y1: 16, y2: height - 4, class: 'target' }) : null,
   );
-  return h('figure', { class: 'chart' },
-    h('figcaption', {}, `Evidence per dimension against ${m.targetLevel ? levelName(m.targetLevel) : 'the target'} (${m.periods.find((p) => p.key === m.period)?.label ?? ''})`),
+  // Folded at first: it is as tall as the table, so open it would push the table off the first screen.
+  const details = h('details', { class: 'chart', open: state.chartOpen, ontoggle: (e: Event) => ((state.chartOpen = (e.target as HTMLDetailsElement).open), save()) },
+    h('summary', {}, `Chart: evidence per dimension against ${m.targetLevel ? levelName(m.targetLevel) : 'the target'} (${m.periods.find((p) => p.key === m.period)?.label ?? ''})`),
     chartSvg,
-    h('ul', { class: 'visually-hidden' }, ...dims.map((d) => h('li', {}, `${d.name}: ${d.evidence.count} entries, ${d.evidence.highestLevel ? `highest ${levelName(d.evidence.highestLevel)}` : 'no level shown'}, ${STATUS_WORDS[d.evidence.status]}.`))),
+    h('ul', { class: 'visually-hidden' }, ...dims.map((d) => h('li', {}, `${d.name}: ${d.evidence.count.toLocaleString()} ${d.evidence.count === 1 ? 'entry' : 'entries'}, ${d.evidence.highestLevel ? `highest ${levelName(d.evidence.highestLevel)}` : 'no level shown'}, ${STATUS_WORDS[d.evidence.status]}.`))),
   );
+  return details;
 }
 
 const CHANGE_LABEL = { same: 'Same', new: 'New', changed: 'Reworded', dropped: 'Dropped' } as const;
@@ -180,17 +213,31 @@ function table(m: CompareModel, groups: ReturnType<typeof visibleGroups>, curren
   );
 }
 
+/** One change as a list item: reworded statements show old → new inline, word by word. */
+function changeItem(c: StatementChange): HTMLElement {
+  const body = c.kind === 'changed'
+    ? c.runs.map((r) => (r.kind === 'same' ? h('span', {}, ...marked(r.text)) : h(r.kind === 'added' ? 'ins' : 'del', {}, ...marked(r.text))))
+    : marked(c.text);
+  return h('li', { class: c.kind }, h('span', { class: `tag ${c.kind}` }, CHANGE_LABEL[c.kind]), ' ', ...body);
+}
+
+function changesCell(d: DimensionRow, levelId: string, first: boolean): (HTMLElement | string)[] {
+  // Where a dimension starts there is nothing below to compare with: its statements, untagged.
+  if (first) return [h('span', { class: 'starts' }, 'Starts here'), h('ul', {}, ...d.cells[levelId].map((t) => h('li', {}, ...marked(t))))];
+  const all = d.changes[levelId].filter((c) => c.kind !== 'same');
+  const shown = all.filter((c) => c.kind !== 'dropped' || state.showDropped);
+  if (shown.length) return [h('ul', { class: 'changes' }, ...shown.map(changeItem))];
+  const hidden = all.length - shown.length;
+  return [h('span', { class: 'undescribed' }, hidden ? `Drops ${hidden} ${hidden === 1 ? 'statement' : 'statements'} of the level below` : 'Same as the level below')];
+}
+
 function row(m: CompareModel, d: DimensionRow, current: number, target: number, onPath: (i: number) => boolean): HTMLElement {
+  const firstDescribed = m.levels.findIndex((l) => d.cells[l.id]);
   const cells = m.levels.map((l, i) => {
     const cls = [i === current ? 'current' : '', i === target ? 'target' : '', onPath(i) ? 'path' : ''].join(' ').trim() || undefined;
     if (!d.cells[l.id]) return h('td', { class: cls }, h('span', { class: 'undescribed' }, 'Not described'));
-    if (state.mode === 'levels') return h('td', { class: cls }, h('ul', {}, ...d.cells[l.id].map((s) => h('li', {}, s))));
-    const changes = d.changes[l.id].filter((c) => c.kind !== 'same' || i === 0);
-    return h('td', { class: cls },
-      changes.length
-        ? h('ul', { class: 'changes' }, ...changes.map((c) => h('li', { class: c.kind, title: c.kind === 'changed' ? `Was: ${c.from}` : undefined }, h('span', { class: `tag ${c.kind}` }, CHANGE_LABEL[c.kind]), ' ', c.text)))
-        : h('span', { class: 'undescribed' }, 'Same as the level below'),
-    );
+    if (state.mode === 'levels') return h('td', { class: cls }, h('ul', {}, ...d.cells[l.id].map((t) => h('li', {}, ...marked(t)))));
+    return h('td', { class: cls }, ...changesCell(d, l.id, i === firstDescribed));
   });
   const open = state.open.includes(d.id);
   const listId = `evidence-${d.id}`;
@@ -230,5 +277,5 @@ function row(m: CompareModel, d: DimensionRow, current: number, target: number, 
         )
       : null,
   );
-  return h('tr', { id: `dim-${d.id}` }, h('th', { scope: 'row', tabindex: -1 }, d.name, d.description ? h('span', { class: 'description' }, d.description) : null), ...cells, evidenceCell);
+  return h('tr', { id: `dim-${d.id}` }, h('th', { scope: 'row', tabindex: -1 }, ...marked(d.name), d.description ? h('span', { class: 'description' }, d.description) : null), ...cells, evidenceCell);
 }

@@ -1,0 +1,103 @@
+// The rough edges of a new user's first ten minutes (issue 13), each checked where it happens.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as vscode from 'vscode';
+import { parseJournal } from '../../src/core/journal';
+import { evidenceKindChoices, type DimensionPickOptions } from '../../src/host/prompts';
+import type { Repo } from '../../src/host/git';
+import { folders, HEADER, journalUri, readJournal, ScriptedPrompts, setJournal, useExtension, waitFor } from './helpers';
+
+const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+const RECENT_KEY = 'growthJournal.recentDimensions';
+const withEntries = (entries: string) => `${HEADER.replace('entries: []\n', 'entries:\n')}${entries}`;
+
+describe('the first ten minutes', () => {
+  const api = useExtension();
+  const app = () => (repos: Repo[]) => repos.find((r) => r.name === 'app');
+
+  it('Tag Last Commit names the commit, and for one already tagged adds dimensions to its entry instead of a second entry', async () => {
+    await setJournal(api(), HEADER);
+    const head = git(folders().app.uri.fsPath, 'rev-parse', 'HEAD');
+    const first = new ScriptedPrompts({ pickRepository: [app()], pickDimensions: [['technical-depth']], pickLevel: ['senior'], pickPrivacy: [false] });
+    api().setPrompts(first);
+    await vscode.commands.executeCommand('growthJournal.tagLastCommit');
+    const options = first.asked.find((a) => a.method === 'pickDimensions')!.args[1] as DimensionPickOptions;
+    assert.equal(options.subject, `${head.slice(0, 7)} “fix: handle tokens without "sub"”`);
+
+    const again = new ScriptedPrompts({ pickRepository: [app()], pick: [true], pickDimensions: [['technical-depth', 'risk-management']] });
+    api().setPrompts(again);
+    await vscode.commands.executeCommand('growthJournal.tagLastCommit');
+    assert.deepEqual(again.errors, []);
+    assert.match(String(again.asked.find((a) => a.method === 'pick')!.args[0]), new RegExp(`^${head.slice(0, 7)} .* is already tagged$`));
+    const entries = parseJournal(await readJournal()).journal!.entries;
+    assert.equal(entries.length, 1, 'no second entry for the same commit');
+    assert.deepEqual(entries[0].dimensions, ['technical-depth', 'risk-management']);
+    assert.match(again.infos[0], /^Added Risk Management to “fix: handle tokens without "sub"”\.$/);
+  });
+
+  it('a dimension chosen in the tree is pinned first and named; with code selected, Selected code comes first', async () => {
+    await setJournal(api(), HEADER);
+    const prompts = new ScriptedPrompts({ pickEvidenceKind: ['note'], inputTitle: ['Mentored a new hire'], inputDetails: [''], pickDimensions: [undefined] });
+    api().setPrompts(prompts);
+    await vscode.commands.executeCommand('growthJournal.tagForDimension', 'mentorship');
+    const options = prompts.asked.find((a) => a.method === 'pickDimensions')!.args[1] as DimensionPickOptions;
+    assert.deepEqual(options.pinned, ['mentorship']);
+    assert.deepEqual(options.preselected, []);
+    assert.equal(evidenceKindChoices(true)[0].evidence, 'selection');
+    assert.equal(evidenceKindChoices(false)[0].evidence, 'lastCommit');
+  });
+
+  it('an undone tag is removed and leaves Recently used as it was', async () => {
+    await setJournal(api(), HEADER);
+    await api().services.workspaceState.update(RECENT_KEY, ['communication']);
+    const prompts = new ScriptedPrompts({ inputTitle: ['Oops'], inputDetails: [''], pickDimensions: [['ownership']], pickLevel: ['mid'], pickPrivacy: [false] });
+    prompts.infoAnswer = 'Undo';
+    api().setPrompts(prompts);
+    await vscode.commands.executeCommand('growthJournal.addNote');
+    await waitFor('the undo', async () => (await readJournal()) === HEADER);
+    await waitFor('the notice', () => prompts.infos.includes('Removed “Oops” from the journal.'));
+    assert.deepEqual(api().services.workspaceState.get(RECENT_KEY), ['communication']);
+  });
+
+  it('Remove offers Undo in its notification, which puts the entry back byte for byte', async () => {
+    const text = withEntries('  - id: one # mine\n    date: 2026-11-02\n    kind: note\n    title: "One: quoted"\n    dimensions:\n      - collaboration\n    custom: kept\n  - id: two\n    date: 2026-11-03\n    kind: note\n    title: Two\n    dimensions: [collaboration]\n');
+    await setJournal(api(), text);
+    const prompts = new ScriptedPrompts({ confirm: [true] });
+    prompts.infoAnswer = 'Undo';
+    api().setPrompts(prompts);
+    await vscode.commands.executeCommand('growthJournal.removeEntry', 'one');
+    const detail = String(prompts.asked[0].args[1]);
+    assert.doesNotMatch(detail, /in the editor/);
+    await waitFor('the undo', async () => (await readJournal()) === text);
+    assert.deepEqual(prompts.infos, ['Removed “One: quoted” from the journal.']);
+  });
+
+  it('Set Profile offers targets from the current level up, and refuses one below it', async () => {
+    await setJournal(api(), HEADER);
+    const offered: unknown[] = [];
+    api().setPrompts(new ScriptedPrompts({ pickLevel: ['senior', (_r: unknown, o: unknown) => (offered.push(o), 'senior')] }));
+    await vscode.commands.executeCommand('growthJournal.setProfile');
+    assert.deepEqual((offered[0] as { only: string[] }).only, ['senior']);
+    const refused = new ScriptedPrompts({ pickLevel: ['senior', 'associate'] });
+    api().setPrompts(refused);
+    await setJournal(api(), HEADER);
+    await vscode.commands.executeCommand('growthJournal.setProfile');
+    assert.equal(await readJournal(), HEADER, 'nothing written');
+    assert.deepEqual(refused.errors, ['The target level, Associate/Junior, is below the current level, Senior. Choose a target at or above Senior: coverage counts evidence against the target.']);
+  });
+
+  it('a mistyped dimension id has a quick fix with the closest ids', async () => {
+    await setJournal(api(), withEntries('  - id: a\n    date: 2026-11-02\n    kind: note\n    title: T\n    dimensions: [collaboration, "technical-dept"]\n'));
+    const doc = await vscode.workspace.openTextDocument(journalUri());
+    await vscode.window.showTextDocument(doc);
+    const diagnostic = await waitFor('the warning', () => vscode.languages.getDiagnostics(journalUri()).find((d) => d.code === 'unknown-dimension'));
+    assert.match(diagnostic.message, /Did you mean "technical-depth"\?/);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', journalUri(), diagnostic.range);
+    const fix = actions.find((a) => a.title === 'Change to "technical-depth"');
+    assert.ok(fix?.edit, `offered: ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(fix.isPreferred);
+    await vscode.workspace.applyEdit(fix.edit);
+    assert.match(doc.getText(), /dimensions: \[collaboration, "technical-depth"\]\n$/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
