@@ -219,15 +219,16 @@ async function ladderCheck(browser, options) {
     await input.fill(join(workspace.app, 'platform-ladder.md'));
     await page.waitForTimeout(500);
     await page.keyboard.press('Enter');
-    await page.getByRole('treeitem', { name: /^Platform Ladder/ }).waitFor({ timeout: 20_000 });
+    await page.getByRole('treeitem', { name: /^Platform Ladder/ }).waitFor({ timeout: 60_000 });
     await page.getByRole('treeitem', { name: /^Delivery/ }).click();
     await page.getByRole('treeitem', { name: /^Senior Engineer/ }).first().click();
     await page.getByRole('treeitem', { name: /^Skipped/ }).waitFor({ timeout: 10_000 });
     await page.waitForTimeout(1000);
     await page.screenshot({ path: join(options.results, 'ladder-preview.png') });
     console.log('[ui] ladder: the Ladder Preview shows the import before it is written; screenshot test-results/ladder-preview.png');
-    await page.getByRole('button', { name: 'Save Rubric' }).first().click();
-    await page.getByRole('button', { name: 'Use This Rubric' }).click({ timeout: 10_000 });
+    // The view's own ✓ action, the same as the notification's Save Rubric.
+    await page.getByRole('button', { name: 'Save Imported Rubric' }).click();
+    await page.getByRole('button', { name: 'Use This Rubric' }).click({ timeout: 30_000 });
     await page.getByRole('treeitem', { name: /^Delivery:/ }).waitFor({ timeout: 30_000 });
     await page.waitForTimeout(1000);
     await page.screenshot({ path: join(options.results, 'ladder-in-use.png') });

@@ -62,7 +62,7 @@ describe('importing a career ladder', () => {
     const saved = parseRubric(new TextDecoder().decode(await vscode.workspace.fs.readFile(files().rubric)));
     assert.deepEqual(saved.problems, []);
     assert.equal(saved.rubric?.id, 'team-ladder');
-    assert.equal(await readJournal(), HEADER.replace('rubric: product-security', 'rubric: .growth/rubrics/team-ladder.rubric.yaml'), 'only the rubric line changed');
+    assert.equal(await readJournal(), HEADER.replace('rubric: product-security', 'rubric: ".growth/rubrics/team-ladder.rubric.yaml"'), 'only the rubric line changed');
     await waitFor('the store to load the imported rubric', async () => ((await api().services.store.snapshot()).rubric?.id === 'team-ladder' ? true : undefined));
 
     const tagging = new ScriptedPrompts({ inputTitle: ['Led the outage review'], inputDetails: [''], pickDimensions: [['reliability']], pickLevel: ['senior'], pickPrivacy: [false] });
@@ -126,7 +126,7 @@ describe('switching rubrics', () => {
     assert.deepEqual(prompts.errors, []);
     assert.deepEqual(offered, ['Product Security Career Pathway · product-security · in use', 'Team Ladder · .growth/rubrics/team.rubric.yaml']);
     assert.deepEqual(mapped, ['Map dimension "Technical Depth" (1 use) — 1 of 2', 'Map dimension "Communication & Influence" (2 uses) — 2 of 2']);
-    const expected = JOURNAL.replace('rubric: product-security', 'rubric: .growth/rubrics/team.rubric.yaml').replace('[technical-depth, communication]', '[shipping, communication]');
+    const expected = JOURNAL.replace('rubric: product-security', 'rubric: ".growth/rubrics/team.rubric.yaml"').replace('[technical-depth, communication]', '[shipping, communication]');
     assert.equal(await readJournal(), expected, 'only the rubric and the mapped id changed; comments and quotes stay');
     assert.match(prompts.infos.at(-1) ?? '', /now uses Team Ladder: 1 id mapped, 1 kept as they were/);
   });
