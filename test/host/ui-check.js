@@ -195,7 +195,7 @@ const LADDER = [
   '',
   '| Competency | Engineer I | Engineer II | Senior Engineer |',
   '| --- | --- | --- | --- |',
-  '| **Delivery** | Ships small changes with review, e.g. config updates. | Ships features end to end. | Plans multi-quarter work. Says "not yet." When needed. |',
+  '| **Delivery** | Ships small changes with review, e.g. config updates. | Ships features end to end. | Plans multi-quarter work, e.g. migrations. Says "not yet" when it matters. |',
   '| **Operations** | | Joins the on-call rotation.<br>Writes runbooks. | Leads incident reviews. |',
   '',
   'A closing remark that is not part of the ladder.',
@@ -215,14 +215,17 @@ async function ladderCheck(browser, options) {
     await runCommand(page, 'Growth Journal: Import Career Ladder…');
     // The browser-hosted workbench asks for the file in its own dialog: a path in a quick input.
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.waitFor({ state: 'visible', timeout: 60_000 });
+    await page.getByText('Import Career Ladder').first().waitFor({ timeout: 60_000 });
     await input.fill(join(workspace.app, 'platform-ladder.md'));
     await page.waitForTimeout(500);
     await page.keyboard.press('Enter');
-    await page.getByRole('treeitem', { name: /^Platform Ladder/ }).waitFor({ timeout: 60_000 });
-    await page.getByRole('treeitem', { name: /^Delivery/ }).click();
-    await page.getByRole('treeitem', { name: /^Senior Engineer/ }).first().click();
-    await page.getByRole('treeitem', { name: /^Skipped/ }).waitFor({ timeout: 10_000 });
+    const row = (text) => page.locator('.monaco-list-row', { hasText: text }).first();
+    await row(/^Platform Ladder/).waitFor({ timeout: 60_000 });
+    await row(/^Delivery/).click();
+    await row(/^Senior Engineer\d/).click();
+    await row(/^Plans multi-quarter work, e\.g\. migrations\.$/).waitFor({ timeout: 10_000 });
+    await row(/^Skipped/).waitFor({ timeout: 10_000 });
     await page.waitForTimeout(1000);
     await page.screenshot({ path: join(options.results, 'ladder-preview.png') });
     console.log('[ui] ladder: the Ladder Preview shows the import before it is written; screenshot test-results/ladder-preview.png');

@@ -38,6 +38,7 @@ export class LadderPreviewProvider implements vscode.TreeDataProvider<OutlineNod
     const item = new vscode.TreeItem(node.label, state);
     if (node.description) item.description = node.description;
     if (node.tooltip) item.tooltip = node.tooltip;
+    item.accessibilityInformation = { label: node.description ? `${node.label}, ${node.description}` : node.label };
     item.iconPath = new vscode.ThemeIcon(ICON[node.kind]);
     return item;
   }
