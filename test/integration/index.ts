@@ -4,11 +4,13 @@ import { mocha } from './mochaGlobals';
 import './activation.test';
 import './tree.test';
 import './tagging.test';
+import './entries.test';
 import './summary.test';
 import './scale.test';
 import './compare.test';
 import './ladder.test';
 import './firstTenMinutes.test';
+import './writes.test';
 
 export function run(): Promise<void> {
   console.log(`Integration tests in VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);

@@ -42,7 +42,7 @@ describe('quarterly summaries', () => {
     assert.equal(offered[0].label, quarter, 'the current quarter comes first');
     const file = vscode.Uri.joinPath(summaries, `${quarter}.md`);
     const written = await read(file);
-    assert.match(written, /Led the threat-model review for &lt;checkout&gt; & payments/);
+    assert.match(written, /Led the threat-model review for \\<checkout\\> & payments/);
     assert.doesNotMatch(written, /promotion case/);
     assert.match(written, /1 private entry left out/);
     let cli = '';
@@ -123,7 +123,7 @@ describe('commit trailers', () => {
       await vscode.commands.executeCommand('growthJournal.importTrailers');
       assert.deepEqual(await imported(), [...FIXTURE_TRAILERS, ['feat: mine, one id misspelt', ['technical-depth'], undefined]]);
       assert.equal(prompts.warnings.length, 1, prompts.infos.join('\n'));
-      assert.match(prompts.warnings[0], /^Imported 3 entries from Growth-Evidence trailers\. Skipped 1 commit by other authors: .*growthJournal\.trailerAuthors setting\. Left out ids that Product Security Career Pathway does not have: "wizardry", "archmage", "sorcery"; 1 commit with no id it knows was skipped\./);
+      assert.match(prompts.warnings[0], /^Imported 3 entries from Growth-Evidence trailers\. Skipped 1 commit by other authors: .*growthJournal\.trailerAuthors setting\. Left out ids that Product Security Career Pathway does not have: "sorcery", "wizardry", "archmage"; 1 commit with no id it knows was skipped\./);
     } finally {
       git({}, 'reset', '-q', '--hard', before);
     }
