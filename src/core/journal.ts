@@ -11,16 +11,16 @@ import { rubricRef } from './rubricRef';
 import { workspacePath } from './workspacePath';
 import { NodeReader, parseYaml, positionOf, type YamlSource } from './yamlSource';
 
-export const ENTRY_KINDS = ['commit', 'selection', 'note'] as const;
-export type EntryKind = (typeof ENTRY_KINDS)[number];
+const ENTRY_KINDS = ['commit', 'selection', 'note'] as const;
+type EntryKind = (typeof ENTRY_KINDS)[number];
 
-export interface CommitRef {
+interface CommitRef {
   sha: string;
   repo?: string;
   subject?: string;
 }
 
-export interface SelectionRef {
+interface SelectionRef {
   /** Workspace-relative, forward slashes. */
   file: string;
   startLine: number;

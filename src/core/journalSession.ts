@@ -135,7 +135,7 @@ function applyOp(parse: JournalParse, op: JournalOp): { edits: TextEdit[]; added
       const added = op.drafts.map(({ data, idSeed }) => {
         const id = newEntryId(data.date, idSeed, taken);
         taken.add(id);
-        return withoutSecrets({ id, ...data });
+        return withoutSecrets({ ...data, id });
       });
       return { edits: [appendEntriesEdit(parse, added)], added };
     }

@@ -36,8 +36,8 @@ export interface Rubric {
   hash: string;
 }
 
-export const MIN_LEVELS = 2;
-export const MAX_LEVELS = 10;
+const MIN_LEVELS = 2;
+const MAX_LEVELS = 10;
 
 export type RubricParse = { rubric: Rubric; problems: Problem[] } | { rubric: undefined; problems: Problem[] };
 

@@ -34,7 +34,7 @@ export interface JournalEngine {
 const WORKER_HEAP_MB = 1536;
 
 /** The reader failed in a way a person should hear about. */
-export class EngineError extends Error {}
+class EngineError extends Error {}
 
 /** In the extension host itself, in time slices. */
 export class InProcessEngine implements JournalEngine {

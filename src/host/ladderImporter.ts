@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import * as vscode from 'vscode';
 import type * as LadderImport from '../core/ladderImport';
 
@@ -11,6 +12,7 @@ let loaded: LadderImporter | undefined;
  * the first import rather than at activation, keeping dist/extension.js in its budget.
  */
 export function ladderImporter(extensionUri: vscode.Uri): LadderImporter {
-  loaded ??= require(vscode.Uri.joinPath(extensionUri, 'dist', 'ladderImport.js').fsPath) as LadderImporter;
+  const bundle = vscode.Uri.joinPath(extensionUri, 'dist', 'ladderImport.js').fsPath;
+  loaded ??= createRequire(bundle)(bundle) as LadderImporter;
   return loaded;
 }

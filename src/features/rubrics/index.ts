@@ -135,7 +135,7 @@ async function readLadder({ importLadder, LadderImportError }: LadderImporter, f
     const previous = saved.kind === 'text' ? parseRubric(stripBom(saved.text)).rubric : undefined;
     return previous ? importLadder(read.text, { sourceName, previous }) : first;
   } catch (e) {
-    if (e instanceof LadderImportError) throw new Error(`${sourceName}: ${e.message}`);
+    if (e instanceof LadderImportError) throw new Error(`${sourceName}: ${e.message}`, { cause: e });
     throw e;
   }
 }
