@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { registerCompare, type ComparePanelProbe } from './features/compare';
 import { registerEntries } from './features/entries';
+import { registerRubrics, type LadderPreviewProbe } from './features/rubrics';
 import { registerJournalFixes } from './features/journalFixes';
 import { registerProfile } from './features/profile';
 import { registerStatus } from './features/status';
@@ -20,6 +21,7 @@ export interface TestApi {
   services: Services;
   tree: RubricTreeProvider;
   compare: ComparePanelProbe;
+  ladder: LadderPreviewProbe;
   /** How long activate() took, from its call to its return. */
   activationMs: number;
   /** Scripted prompts for a test; undefined puts the real ones back. */
@@ -40,12 +42,14 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   registerTrailers(context, services);
   registerStatus(context, services);
   const compare = registerCompare(context, services);
+  const ladder = registerRubrics(context, services);
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   const real = services.prompts;
   return {
     services,
     tree,
     compare,
+    ladder,
     activationMs: performance.now() - started,
     setPrompts: (prompts) => {
       services.prompts = prompts ?? real;

@@ -112,7 +112,7 @@ async function onWorkbench(browser, { extensionPath, results, host }, name, work
     throw e;
   });
   try {
-    await body(page);
+    await body(page, workspace);
     return 0;
   } catch (e) {
     await page.screenshot({ path: join(results, `ui-failure-${name}.png`) }).catch(() => {});
@@ -212,8 +212,61 @@ async function restrictedCheck(browser, options) {
   });
 }
 
+const LADDER = [
+  '# Platform Ladder',
+  '',
+  '## Expectations',
+  '',
+  '| Competency | Engineer I | Engineer II | Senior Engineer |',
+  '| --- | --- | --- | --- |',
+  '| **Delivery** | Ships small changes with review, e.g. config updates. | Ships features end to end. | Plans multi-quarter work, e.g. migrations. Says "not yet" when it matters. |',
+  '| **Operations** | | Joins the on-call rotation.<br>Writes runbooks. | Leads incident reviews. |',
+  '',
+  'A closing remark that is not part of the ladder.',
+  '',
+  '## Senior Qualities',
+  '',
+  '- **Technical Vision**: Sees where the platform should be in two years',
+  '',
+].join('\n');
+
+/** Import Career Ladder…: the file dialog, the Ladder Preview before anything is written, then saving and using it. */
+async function ladderCheck(browser, options) {
+  const journal = 'version: 1\nrubric: product-security\nprofile: {}\nentries: []\n';
+  return onWorkbench(browser, options, 'ladder', { theme: 'Default Dark Modern', journal, files: { 'app/platform-ladder.md': LADDER } }, async (page, workspace) => {
+    await page.getByRole('tab', { name: /^Growth/ }).click();
+    await page.getByRole('tree', { name: /Rubric/ }).waitFor({ timeout: 120_000 });
+    await runCommand(page, 'Growth Journal: Import Career Ladder…');
+    // The browser-hosted workbench asks for the file in its own dialog: a path in a quick input.
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 60_000 });
+    await page.getByText('Import Career Ladder').first().waitFor({ timeout: 60_000 });
+    await input.fill(join(workspace.app, 'platform-ladder.md'));
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Enter');
+    const row = (text) => page.locator('.monaco-list-row', { hasText: text }).first();
+    await row(/^Platform Ladder/).waitFor({ timeout: 60_000 });
+    await row(/^Delivery/).click();
+    await row(/^Senior Engineer\d/).click();
+    await row(/^Plans multi-quarter work, e\.g\. migrations\.$/).waitFor({ timeout: 10_000 });
+    await row(/^Skipped/).waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: join(options.results, 'ladder-preview.png') });
+    console.log('[ui] ladder: the Ladder Preview shows the import before it is written; screenshot test-results/ladder-preview.png');
+    // The view's own ✓ action, the same as the notification's Save Rubric.
+    await page.getByRole('button', { name: 'Save Imported Rubric' }).click();
+    await page.getByRole('button', { name: 'Use This Rubric' }).click({ timeout: 30_000 });
+    await page.getByRole('treeitem', { name: /^Delivery:/ }).waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: join(options.results, 'ladder-in-use.png') });
+    console.log('[ui] ladder: saved and in use; the Growth view shows its dimensions; screenshot test-results/ladder-in-use.png');
+  });
+}
+
 async function runUiCheck(browser, options) {
-  for (const check of [checkThemes, injectionCheck, restoreCheck, restrictedCheck]) {
+  // GROWTH_UI_ONLY=ladderCheck,restoreCheck runs only those checks, while working on one feature.
+  const only = process.env.GROWTH_UI_ONLY?.split(',');
+  for (const check of [checkThemes, injectionCheck, restoreCheck, restrictedCheck, ladderCheck].filter((c) => !only || only.includes(c.name))) {
     const code = await check(browser, options);
     if (code !== 0) return code;
   }

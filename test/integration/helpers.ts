@@ -77,6 +77,9 @@ export class ScriptedPrompts implements Prompts {
   confirm(message: string, detail: string, action: string) {
     return this.next<boolean>('confirm', message, detail, action);
   }
+  pickLadderFile(defaultFolder: vscode.Uri) {
+    return this.next<vscode.Uri | undefined>('pickLadderFile', defaultFolder);
+  }
   info(message: string) {
     this.infos.push(message);
     return Promise.resolve(this.infoAnswer);
