@@ -187,7 +187,9 @@ function load(o: Options, io: CliIo): Loaded {
   const rubricPath = ref.kind === 'bundled' ? join(io.packageRoot, 'rubric', `${ref.id}.yaml`) : o.rubric !== undefined ? resolve(io.cwd, ref.path) : insideFolder(workspace, ref.path);
   const rubricLabel = ref.kind === 'bundled' ? `${ref.id} (bundled)` : ref.path;
   if (rubricPath === undefined && ref.kind === 'path') {
-    return { journal: parse.journal, problems: [...problems, { file: o.journal, problem: rubricOutsideProblem(parse, ref.path) }] };
+    // The parse names a path that climbs out by its text; one that leads out through a symlink is only found here.
+    const named = problems.some((p) => p.problem.code === 'rubric-outside');
+    return { journal: parse.journal, problems: named ? problems : [...problems, { file: o.journal, problem: rubricOutsideProblem(parse, ref.path) }] };
   }
   const rubricRead = readText(rubricPath!, 'rubric');
   if ('problem' in rubricRead) return { journal: parse.journal, problems: [...problems, { file: rubricLabel, problem: rubricRead.problem }] };
@@ -243,7 +245,12 @@ async function add(o: Options, io: CliIo): Promise<number> {
   }
   if (o.level !== undefined) checkLevel(rubric, o.level, '--level');
   const { workspace } = locate(o, io);
-  const commit = o.commit === undefined ? undefined : readCommit(workspace, o.commit);
+  let commit: ReturnType<typeof readCommit> | undefined;
+  try {
+    commit = o.commit === undefined ? undefined : readCommit(workspace, o.commit);
+  } catch (e) {
+    throw new FileError((e as Error).message);
+  }
   const data: Omit<EntryData, 'id'> = {
     date: o.date ?? commit?.date ?? localIsoDate(io.today),
     kind: commit ? 'commit' : 'note',

@@ -4,11 +4,12 @@ import { type EntryData, type Journal, type Profile } from '../core/journal';
 import { newJournalText, type RemovedEntry } from '../core/journalEdit';
 import { type JournalOp } from '../core/journalSession';
 import { type Problem } from '../core/problem';
-import { parseRubric, type Rubric } from '../core/rubric';
+import { MAX_RUBRIC_BYTES, RUBRIC_TOO_LARGE, type Rubric } from '../core/rubric';
 import { rubricRef } from '../core/rubricRef';
 import { stripBom } from '../core/text';
 import { dirtyDocument, offsetRange, readTextFile } from './files';
 import { requireTrust } from './trust';
+import { resolveInsideFolder } from './workspaceFiles';
 import { readSettings, type GrowthSettings } from './settings';
 import { InProcessEngine, WorkerEngine, type JournalEngine } from './journalEngine';
 
@@ -189,14 +190,25 @@ export class JournalStore implements vscode.Disposable {
 
   private async loadRubric(folder: vscode.WorkspaceFolder, value: string | undefined): Promise<{ rubric?: Rubric; uri?: vscode.Uri; problems: FileProblem[] }> {
     const ref = rubricRef(value);
-    const uri = ref.kind === 'bundled' ? vscode.Uri.joinPath(this.extensionUri, 'rubric', `${ref.id}.yaml`) : vscode.Uri.joinPath(folder.uri, ref.path);
+    const journalUri = vscode.Uri.joinPath(folder.uri, readSettings(folder.uri).journalPath);
+    let uri: vscode.Uri;
+    if (ref.kind === 'bundled') uri = vscode.Uri.joinPath(this.extensionUri, 'rubric', `${ref.id}.yaml`);
+    else {
+      // Only a file inside the workspace folder, symlinks followed, is read (the journal's parse warns at a path that climbs out).
+      const inside = await resolveInsideFolder(folder, ref.path);
+      if (inside.kind === 'refused') return { problems: [{ uri: journalUri, problem: { severity: 'error', code: 'rubric-outside', message: inside.message, line: 1, column: 1 } }] };
+      uri = inside.kind === 'inside' ? inside.uri : vscode.Uri.joinPath(folder.uri, ref.path);
+    }
+    const size = await vscode.workspace.fs.stat(uri).then((s) => s.size, () => 0);
+    if (size > MAX_RUBRIC_BYTES) return { uri, problems: [{ uri, problem: RUBRIC_TOO_LARGE }] };
     const read = await readDocumentOrFile(uri);
     if (read.kind === 'missing') {
       const message = `The rubric "${ref.kind === 'bundled' ? ref.id : ref.path}" was not found at ${uri.fsPath}. Use a bundled id (product-security) or a path relative to the workspace folder.`;
-      return { uri, problems: [{ uri: vscode.Uri.joinPath(folder.uri, readSettings(folder.uri).journalPath), problem: { severity: 'error', code: 'rubric-missing', message, line: 1, column: 1 } }] };
+      return { uri, problems: [{ uri: journalUri, problem: { severity: 'error', code: 'rubric-missing', message, line: 1, column: 1 } }] };
     }
     if (read.kind === 'invalid') return { uri, problems: [{ uri, problem: read.problem }] };
-    const parsed = parseRubric(stripBom(read.text));
+    // Parsed in the worker: a rubric is the user's file too, and can be hostile.
+    const parsed = await this.engine.parseRubric(stripBom(read.text));
     return { uri, problems: parsed.problems.map((problem) => ({ uri, problem })), ...(parsed.rubric ? { rubric: parsed.rubric } : {}) };
   }
 

@@ -42,7 +42,7 @@ describe('quarterly summaries', () => {
     assert.equal(offered[0].label, quarter, 'the current quarter comes first');
     const file = vscode.Uri.joinPath(summaries, `${quarter}.md`);
     const written = await read(file);
-    assert.match(written, /Led the threat-model review for &lt;checkout&gt; & payments/);
+    assert.match(written, /Led the threat-model review for \\<checkout\\> & payments/);
     assert.doesNotMatch(written, /promotion case/);
     assert.match(written, /1 private entry left out/);
     let cli = '';
@@ -99,6 +99,8 @@ describe('commit trailers', () => {
   afterEach(async () => {
     await vscode.workspace.getConfiguration('growthJournal').update('importTrailersOnCommit', undefined, vscode.ConfigurationTarget.Workspace);
     execFileSync('git', ['reset', '-q', '--hard', startHead], { cwd: folders().app.uri.fsPath });
+    // Tagging reads HEAD through the Git extension: it must have seen the reset before the next test.
+    await gitExtensionAtHead(folders().app.uri.fsPath);
   });
 
   it('imports one entry per commit with a Growth-Evidence trailer, and no duplicates on a second run', async () => {
@@ -129,9 +131,10 @@ describe('commit trailers', () => {
       await vscode.commands.executeCommand('growthJournal.importTrailers');
       assert.deepEqual(await imported(), [...FIXTURE_TRAILERS, ['feat: mine, one id misspelt', ['technical-depth'], undefined]]);
       assert.equal(prompts.warnings.length, 1, prompts.infos.join('\n'));
-      assert.match(prompts.warnings[0], /^Imported 3 entries from Growth-Evidence trailers\. Skipped 1 commit by other authors: .*growthJournal\.trailerAuthors setting\. Left out ids that Product Security Career Pathway does not have: "wizardry", "archmage", "sorcery"; 1 commit with no id it knows was skipped\./);
+      assert.match(prompts.warnings[0], /^Imported 3 entries from Growth-Evidence trailers\. Skipped 1 commit by other authors: .*growthJournal\.trailerAuthors setting\. Left out ids that Product Security Career Pathway does not have: "sorcery", "wizardry", "archmage"; 1 commit with no id it knows was skipped\./);
     } finally {
       git({}, 'reset', '-q', '--hard', before);
+      await gitExtensionAtHead(cwd);
     }
   });
 
