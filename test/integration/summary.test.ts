@@ -46,7 +46,7 @@ describe('quarterly summaries', () => {
     assert.doesNotMatch(written, /promotion case/);
     assert.match(written, /1 private entry left out/);
     let cli = '';
-    const code = main(['summary', '--quarter', quarter], { cwd: folders().app.uri.fsPath, out: (t) => (cli += t), err: () => undefined, packageRoot: vscode.extensions.getExtension('growth-journal.growth-journal')!.extensionPath, today: new Date() });
+    const code = await main(['summary', '--quarter', quarter], { cwd: folders().app.uri.fsPath, out: (t) => (cli += t), err: () => undefined, packageRoot: vscode.extensions.getExtension('growth-journal.growth-journal')!.extensionPath, today: new Date() });
     assert.equal(code, 0);
     assert.equal(cli, written, 'the CLI prints the same bytes');
     await waitFor('the Markdown preview', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => /Preview/.test(t.label)));
