@@ -1,7 +1,7 @@
 import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import { type Entry, type EntryData, type JournalParse, type Profile } from './journal';
 import { type JournalOp } from './journalSession';
-import { withoutCredentials } from './remoteUrl';
+import { entryWithoutCredentials } from './remoteUrl';
 
 /**
  * Why `after` is not exactly `op` applied to `before`, or undefined when it is. Compares what
@@ -33,7 +33,7 @@ export function verifyChange(before: JournalParse, after: JournalParse, op: Jour
   const removed = new Set(op.kind === 'remove' ? op.ids : []);
   const kept = before.journal.entries.filter((e) => !removed.has(e.id));
   const expected: (Entry | EntryData)[] =
-    op.kind === 'redact' ? kept.map(redacted) : op.kind === 'rubric' ? kept.map((e) => mapEntry(e, op.dimensions, op.levels)) : op.kind === 'amend' ? kept.map((e) => (e.id === op.id ? amended(e, op.addDimensions) : e)) : kept;
+    op.kind === 'redact' ? kept.map(entryWithoutCredentials) : op.kind === 'rubric' ? kept.map((e) => mapEntry(e, op.dimensions, op.levels)) : op.kind === 'amend' ? kept.map((e) => (e.id === op.id ? amended(e, op.addDimensions) : e)) : kept;
   if (op.kind === 'remove' && expected.length !== before.journal.entries.length - removed.size) return 'an entry to remove is not in the journal.';
   if (op.kind === 'restore') {
     // The restored entry is the user's own lines, back: it must be the one new entry, where it was.
@@ -57,14 +57,6 @@ export function verifyChange(before: JournalParse, after: JournalParse, op: Jour
 
 function amended(e: Entry, add: readonly string[]): Entry {
   return { ...e, dimensions: [...e.dimensions, ...add.filter((d, i) => !e.dimensions.includes(d) && add.indexOf(d) === i)] };
-}
-
-function redacted(e: Entry): Entry {
-  return {
-    ...e,
-    ...(e.commit?.repo !== undefined ? { commit: { ...e.commit, repo: withoutCredentials(e.commit.repo) } } : {}),
-    ...(e.selection?.link !== undefined ? { selection: { ...e.selection, link: withoutCredentials(e.selection.link) } } : {}),
-  };
 }
 
 const mapped = (map: Readonly<Record<string, string>>, id: string) => (Object.hasOwn(map, id) ? map[id] : id);
