@@ -54,7 +54,9 @@ describe('the first ten minutes', () => {
     prompts.infoAnswer = 'Undo';
     api().setPrompts(prompts);
     await vscode.commands.executeCommand('growthJournal.addNote');
-    await waitFor('the undo', async () => (await readJournal()) === HEADER);
+    await waitFor('the undo', async () => (await readJournal()) === HEADER).catch((e: Error) => {
+      throw new Error(`${e.message}; errors shown: ${prompts.errors.join(' | ') || 'none'}`);
+    });
     await waitFor('the notice', () => prompts.infos.includes('Removed “Oops” from the journal.'));
     assert.deepEqual(api().services.workspaceState.get(RECENT_KEY), ['communication']);
   });
