@@ -7,6 +7,7 @@ const { join } = require('node:path');
 const { startServer, workbenchUrl } = require('./server');
 const { makeWorkspace } = require('./workspace');
 const { demoJournal } = require('./demo-journal');
+const { installExtension, packagedExtension } = require('./vsix');
 
 /** Runs a command from the palette by its title, the way a person does. */
 async function runCommand(page, title) {
@@ -67,10 +68,11 @@ async function openCompare(page) {
   return compareFrame(page);
 }
 
-async function openWorkbench(browser, server, { extensionPath, theme, journal, files, waitForGrowth = true }) {
+async function openWorkbench(browser, server, { extensionPath, extensionsDir, theme, journal, files, waitForGrowth = true }) {
   const workspace = makeWorkspace({ journal, theme, files });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(workbenchUrl(server, { extensionPath, workspace: workspace.workspaceFile }));
+  // Installed (extensionsDir) the extension loads as a user's does; otherwise in development mode.
+  await page.goto(workbenchUrl(server, { ...(extensionsDir ? {} : { extensionPath }), workspace: workspace.workspaceFile }));
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   // The Growth entry in the activity bar means the extension's contributions are registered.
   if (waitForGrowth) await page.getByRole('tab', { name: /^Growth/ }).waitFor({ timeout: 60_000 });
@@ -83,7 +85,7 @@ async function openWorkbench(browser, server, { extensionPath, theme, journal, f
  * from slowing the next one's start.
  */
 async function onWorkbench(browser, { extensionPath, results, host }, name, workbench, body) {
-  const server = await startServer(host, { disableWorkspaceTrust: workbench.trusted !== false });
+  const server = await startServer(host, { disableWorkspaceTrust: workbench.trusted !== false, ...(workbench.extensionsDir ? { extensionsDir: workbench.extensionsDir } : {}) });
   const { page, workspace } = await openWorkbench(browser, server, { extensionPath, ...workbench }).catch((e) => {
     server.stop();
     throw e;
@@ -157,7 +159,7 @@ async function injectionCheck(browser, options) {
 
 /** After Reload Window the comparison comes back in the mode it was left in (serializer and setState). */
 async function restoreCheck(browser, options) {
-  return onWorkbench(browser, options, 'restore', { theme: 'Default Dark Modern', journal: demoJournal() }, async (page) => {
+  return onWorkbench(browser, options, 'restore', { theme: 'Default Dark Modern', journal: demoJournal }, async (page) => {
     const before = await openCompare(page);
     await before.getByRole('radio', { name: /Changes from the level below/ }).check();
     await page.waitForTimeout(500);
@@ -166,13 +168,19 @@ async function restoreCheck(browser, options) {
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     const restored = await compareFrame(page);
     if (!(await restored.getByRole('radio', { name: /Changes from the level below/ }).isChecked())) throw new Error('The comparison did not restore its mode after a reload.');
-    console.log('[ui] restore: after Reload Window the comparison came back in Changes mode');
+    await page.getByRole('tab', { name: /^Compare Levels/ }).click();
+    await page.keyboard.press('Control+W');
+    await page.getByRole('tab', { name: /^Compare Levels/ }).waitFor({ state: 'detached', timeout: 10_000 });
+    const reopened = await openCompare(page);
+    await reopened.getByRole('radio', { name: /Changes from the level below/ }).waitFor({ timeout: 10_000 });
+    if (!(await reopened.getByRole('radio', { name: /Changes from the level below/ }).isChecked())) throw new Error('The comparison did not keep its mode when closed and opened again.');
+    console.log('[ui] restore: after Reload Window, and after closing and opening it again, the comparison came back in Changes mode');
   });
 }
 
 /** Restricted Mode: the rubric tree still works, read-only; tagging says why it cannot run. */
 async function restrictedCheck(browser, options) {
-  return onWorkbench(browser, options, 'restricted', { theme: 'Default Dark Modern', journal: demoJournal(), waitForGrowth: false, trusted: false }, async (page) => {
+  return onWorkbench(browser, options, 'restricted', { theme: 'Default Dark Modern', journal: demoJournal, waitForGrowth: false, trusted: false }, async (page) => {
       // Depending on the build the workbench asks first, or opens in Restricted Mode directly.
       await page.getByRole('button', { name: /No, I don't trust the authors/ }).click({ timeout: 5_000 }).catch(() => undefined);
       await page.getByText('Restricted Mode').first().waitFor({ timeout: 30_000 });
@@ -188,8 +196,82 @@ async function restrictedCheck(browser, options) {
   });
 }
 
+/** Answers the quick input that is open now: types `text` (when given) and presses Enter. */
+async function answer(page, text) {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await page.waitForTimeout(300);
+  if (text !== undefined) await input.fill(text);
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * `npm run demo` as a new user meets it: the packaged extension installed (no development mode,
+ * no smoke-test driver), so tagging a note shows its toast with Open in Journal and Undo.
+ */
+async function demoCheck(browser, options) {
+  const vsix = packagedExtension((line) => console.log(`[ui] ${line}`));
+  const extensionsDir = installExtension(options.host, vsix, join(options.results, 'demo-extensions'));
+  return onWorkbench(browser, options, 'demo', { theme: 'Default Dark Modern', journal: demoJournal, extensionsDir }, async (page) => {
+    if (await page.getByText('Extension Development Host').count()) throw new Error('the demo runs the extension in development mode');
+    await page.getByRole('tab', { name: /^Growth/ }).click();
+    await page.getByRole('treeitem', { name: /^Technical Depth:/ }).waitFor({ timeout: 60_000 });
+    await runCommand(page, 'Growth Journal: Add Note as Evidence');
+    await answer(page, 'Walked a new user through the demo');
+    await answer(page); // no details
+    const dimensions = page.locator('.quick-input-widget input');
+    await dimensions.fill('Mentorship');
+    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Mentorship & Leadership' }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Space');
+    await answer(page); // the dimension
+    await answer(page); // the suggested level
+    await answer(page); // shared
+    const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: /Tagged “Walked a new user through the demo”/ });
+    await toast.waitFor({ timeout: 20_000 });
+    for (const action of ['Open in Journal', 'Undo']) await toast.getByRole('button', { name: action }).waitFor({ timeout: 5_000 });
+    await page.screenshot({ path: join(options.results, 'demo-toast.png') });
+    console.log('[ui] demo: the installed extension shows the toast after tagging; screenshot test-results/demo-toast.png');
+  });
+}
+
+/** A journal that does not parse: the rubric stays browsable, and the view says where the error is. */
+async function brokenJournalCheck(browser, options) {
+  const broken = (shaOf) => demoJournal(shaOf).replace(/title: "Mentored a new hire[^\n]*/, 'title: [Mentored a new hire');
+  return onWorkbench(browser, options, 'broken', { theme: 'Default Dark Modern', journal: broken }, async (page) => {
+    await page.getByRole('tab', { name: /^Growth/ }).click();
+    await page.getByText(/The journal has an error at line \d+: Missing closing \] for the list that opens here\./).first().waitFor({ timeout: 60_000 });
+    await page.getByRole('treeitem', { name: /^Technical Depth:/ }).click();
+    await page.getByRole('treeitem', { name: /^Expectations/ }).click();
+    await page.getByRole('treeitem', { name: 'Deep technical expertise across multiple domains.' }).waitFor({ timeout: 10_000 });
+    await page.getByRole('treeitem', { name: /^Evidence/ }).click();
+    await page.getByRole('treeitem', { name: /The journal has an error: open it there/ }).waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: join(options.results, 'growth-view-broken-journal.png') });
+    console.log('[ui] broken: the rubric stays browsable with the error named; screenshot test-results/growth-view-broken-journal.png');
+  });
+}
+
+/** The walkthrough ticks a step when it is done: here Set Current and Target Level, from the palette. */
+async function walkthroughCheck(browser, options) {
+  return onWorkbench(browser, options, 'walkthrough', { theme: 'Default Dark Modern', journal: demoJournal }, async (page) => {
+    await page.getByRole('tab', { name: /^Growth/ }).click();
+    await page.getByRole('treeitem', { name: /^Technical Depth:/ }).waitFor({ timeout: 60_000 });
+    const step = (id) => page.locator(`[data-done-step-id$="#growthJournal.start#${id}"]`).first();
+    await runCommand(page, 'Welcome: Open Walkthrough...');
+    await answer(page, 'Grow with Growth Journal');
+    await step('profile').waitFor({ timeout: 20_000 });
+    if ((await step('profile').getAttribute('aria-checked')) === 'true') throw new Error('the profile step was ticked before it was done');
+    await runCommand(page, 'Growth Journal: Set Current and Target Level');
+    await answer(page); // current: Mid-Level, suggested
+    await answer(page); // target: Senior, suggested
+    await page.waitForFunction(() => document.querySelector('[data-done-step-id$="#growthJournal.start#profile"]')?.getAttribute('aria-checked') === 'true', undefined, { timeout: 20_000 });
+    await page.screenshot({ path: join(options.results, 'walkthrough.png') });
+    console.log('[ui] walkthrough: setting the profile ticks its step; screenshot test-results/walkthrough.png');
+  });
+}
+
 async function runUiCheck(browser, options) {
-  for (const check of [checkThemes, injectionCheck, restoreCheck, restrictedCheck]) {
+  for (const check of [checkThemes, brokenJournalCheck, walkthroughCheck, demoCheck, injectionCheck, restoreCheck, restrictedCheck]) {
     const code = await check(browser, options);
     if (code !== 0) return code;
   }
@@ -199,7 +281,7 @@ async function runUiCheck(browser, options) {
 async function checkThemes(browser, options) {
   const { results } = options;
   for (const [label, theme, paletteTheme] of THEMES) {
-    const code = await onWorkbench(browser, options, label, { theme, journal: demoJournal() }, async (page) => {
+    const code = await onWorkbench(browser, options, label, { theme, journal: demoJournal }, async (page) => {
       if (paletteTheme) await pickColorTheme(page, paletteTheme);
       const growth = page.getByRole('tab', { name: /^Growth/ });
       await growth.waitFor({ timeout: 60_000 });
@@ -222,8 +304,14 @@ async function checkThemes(browser, options) {
       await frame.getByRole('button', { name: /^Rejected JWTs signed with alg/ }).waitFor({ timeout: 10_000 });
       await page.screenshot({ path: join(results, `compare-${label}.png`) });
       await frame.getByRole('radio', { name: /Changes from the level below/ }).check();
-      await frame.getByText('Dropped').first().waitFor({ timeout: 10_000 });
+      await frame.locator('li.changed ins').first().waitFor({ timeout: 10_000 });
+      if (await frame.getByText('Dropped').count()) throw new Error('dropped statements show before they are asked for');
       await page.screenshot({ path: join(results, `compare-changes-${label}.png`) });
+      await frame.getByRole('checkbox', { name: /Show statements a level drops/ }).check();
+      await frame.getByText('Dropped').first().waitFor({ timeout: 10_000 });
+      await frame.getByRole('searchbox', { name: 'Filter dimensions and statements' }).fill('security');
+      await frame.locator('mark').first().waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: join(results, `compare-changes-dropped-filtered-${label}.png`) });
       console.log(`[ui] ${label}: comparison shown with evidence and changes; screenshots test-results/compare-${label}.png, compare-changes-${label}.png`);
       await page.keyboard.press('Control+W');
       await runCommand(page, 'Growth Journal: Generate Quarterly Summary');
