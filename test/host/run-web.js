@@ -58,7 +58,8 @@ async function runSuite(browser, server, workspace) {
     workspace: workspace.workspaceFile,
     testsPath: join(root, 'out', 'test', 'integration', 'index'),
   });
-  await page.goto(url);
+  // A loaded machine serves the workbench slowly: wait for it rather than fail at the default 30 s.
+  await page.goto(url, { timeout: 180_000 });
   const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), SUITE_TIMEOUT_MS));
   const code = await Promise.race([exited, timeout]);
   if (code !== 0) {

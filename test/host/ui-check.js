@@ -72,7 +72,7 @@ async function openWorkbench(browser, server, { extensionPath, extensionsDir, th
   const workspace = makeWorkspace({ journal, theme, files });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   // Installed (extensionsDir) the extension loads as a user's does; otherwise in development mode.
-  await page.goto(workbenchUrl(server, { ...(extensionsDir ? {} : { extensionPath }), workspace: workspace.workspaceFile }));
+  await page.goto(workbenchUrl(server, { ...(extensionsDir ? {} : { extensionPath }), workspace: workspace.workspaceFile }), { timeout: 180_000 });
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   // The Growth entry in the activity bar means the extension's contributions are registered.
   if (waitForGrowth) await page.getByRole('tab', { name: /^Growth/ }).waitFor({ timeout: 60_000 });
