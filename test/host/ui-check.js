@@ -271,7 +271,10 @@ async function walkthroughCheck(browser, options) {
 }
 
 async function runUiCheck(browser, options) {
-  for (const check of [checkThemes, brokenJournalCheck, walkthroughCheck, demoCheck, injectionCheck, restoreCheck, restrictedCheck]) {
+  // GROWTH_UI_CHECKS=demo,broken runs only those checks (their names less "check"), while working on them.
+  const only = process.env.GROWTH_UI_CHECKS?.split(',');
+  const all = [checkThemes, brokenJournalCheck, walkthroughCheck, demoCheck, injectionCheck, restoreCheck, restrictedCheck];
+  for (const check of all.filter((c) => !only || only.includes(c.name.replace(/Check$|^check/, '').toLowerCase()))) {
     const code = await check(browser, options);
     if (code !== 0) return code;
   }
@@ -328,3 +331,30 @@ async function checkThemes(browser, options) {
 }
 
 module.exports = { runUiCheck, openWorkbench };
+
+// `node test/host/ui-check.js`: the UI check alone, on the provisioned host and a fresh build.
+if (require.main === module) {
+  const { execFileSync } = require('node:child_process');
+  const { mkdirSync } = require('node:fs');
+  const { provision } = require('./provision');
+  const { launchChromium } = require('./chromium');
+  const root = join(__dirname, '..', '..');
+  const results = join(root, 'test-results');
+  (async () => {
+    const host = await provision();
+    execFileSync(process.execPath, [join(root, 'esbuild.js')], { cwd: root, stdio: 'inherit' });
+    mkdirSync(results, { recursive: true });
+    const browser = await launchChromium();
+    try {
+      return await runUiCheck(browser, { extensionPath: root, results, host });
+    } finally {
+      await browser.close().catch(() => {});
+    }
+  })().then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(`[ui] ${e.message}`);
+      process.exit(1);
+    },
+  );
+}

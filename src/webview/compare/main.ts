@@ -215,8 +215,10 @@ function table(m: CompareModel, groups: ReturnType<typeof visibleGroups>, curren
 
 /** One change as a list item: reworded statements show old → new inline, word by word. */
 function changeItem(c: StatementChange): HTMLElement {
+  // A run that ends a sentence ("independently.") is followed by the next without a space: add one.
+  const spaced = (text: string, i: number, runs: readonly { text: string }[]) => (i > 0 && !/\s$/.test(runs[i - 1].text) && !/^\s/.test(text) ? ` ${text}` : text);
   const body = c.kind === 'changed'
-    ? c.runs.map((r) => (r.kind === 'same' ? h('span', {}, ...marked(r.text)) : h(r.kind === 'added' ? 'ins' : 'del', {}, ...marked(r.text))))
+    ? c.runs.map((r, i, runs) => (r.kind === 'same' ? h('span', {}, ...marked(spaced(r.text, i, runs))) : h(r.kind === 'added' ? 'ins' : 'del', {}, ...marked(spaced(r.text, i, runs)))))
     : marked(c.text);
   return h('li', { class: c.kind }, h('span', { class: `tag ${c.kind}` }, CHANGE_LABEL[c.kind]), ' ', ...body);
 }
