@@ -196,10 +196,12 @@ async function restrictedCheck(browser, options) {
   });
 }
 
-/** Answers the quick input that is open now: types `text` (when given) and presses Enter. */
-async function answer(page, text) {
+/** Answers the quick input titled `title` (when given): types `text` (when given) and presses Enter. */
+async function answer(page, text, title) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 10_000 });
+  // One question follows another in the same widget: wait for this one's title.
+  if (title) await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: title }).waitFor({ timeout: 10_000 });
   await page.waitForTimeout(300);
   if (text !== undefined) await input.fill(text);
   await page.keyboard.press('Enter');
@@ -218,14 +220,17 @@ async function demoCheck(browser, options) {
     await page.getByRole('treeitem', { name: /^Technical Depth:/ }).waitFor({ timeout: 60_000 });
     await runCommand(page, 'Growth Journal: Add Note as Evidence');
     await answer(page, 'Walked a new user through the demo');
+    await page.locator('.quick-input-widget .quick-input-message').filter({ hasText: /^Details/ }).waitFor({ timeout: 10_000 });
     await answer(page); // no details
+    await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: /Dimensions/ }).waitFor({ timeout: 10_000 });
     const dimensions = page.locator('.quick-input-widget input');
     await dimensions.fill('Mentorship');
-    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Mentorship & Leadership' }).first().waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Space');
+    const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Mentorship & Leadership' }).first();
+    await row.waitFor({ timeout: 10_000 });
+    await row.locator('input[type="checkbox"], .monaco-checkbox, .quick-input-list-checkbox').first().click();
     await answer(page); // the dimension
-    await answer(page); // the suggested level
-    await answer(page); // shared
+    await answer(page, undefined, 'Level shown'); // the suggested level
+    await answer(page, undefined, 'Visibility'); // shared
     const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: /Tagged “Walked a new user through the demo”/ });
     await toast.waitFor({ timeout: 20_000 });
     for (const action of ['Open in Journal', 'Undo']) await toast.getByRole('button', { name: action }).waitFor({ timeout: 5_000 });
@@ -242,9 +247,11 @@ async function brokenJournalCheck(browser, options) {
     await page.getByText(/The journal has an error at line \d+: Missing closing \] for the list that opens here\./).first().waitFor({ timeout: 60_000 });
     await page.getByRole('treeitem', { name: /^Technical Depth:/ }).click();
     await page.getByRole('treeitem', { name: /^Expectations/ }).click();
+    // No profile can be read from a broken journal, so no level is the target and opens by itself.
+    await page.getByRole('treeitem', { name: /^Senior/ }).click();
     await page.getByRole('treeitem', { name: 'Deep technical expertise across multiple domains.' }).waitFor({ timeout: 10_000 });
     await page.getByRole('treeitem', { name: /^Evidence/ }).click();
-    await page.getByRole('treeitem', { name: /The journal has an error: open it there/ }).waitFor({ timeout: 10_000 });
+    await page.getByRole('treeitem', { name: /^The journal has an error: open it there/ }).waitFor({ timeout: 10_000 });
     await page.waitForTimeout(800);
     await page.screenshot({ path: join(options.results, 'growth-view-broken-journal.png') });
     console.log('[ui] broken: the rubric stays browsable with the error named; screenshot test-results/growth-view-broken-journal.png');
@@ -262,8 +269,8 @@ async function walkthroughCheck(browser, options) {
     await step('profile').waitFor({ timeout: 20_000 });
     if ((await step('profile').getAttribute('aria-checked')) === 'true') throw new Error('the profile step was ticked before it was done');
     await runCommand(page, 'Growth Journal: Set Current and Target Level');
-    await answer(page); // current: Mid-Level, suggested
-    await answer(page); // target: Senior, suggested
+    await answer(page, undefined, 'Your Current Level'); // Mid-Level, suggested
+    await answer(page, undefined, 'Your Target Level'); // Senior, suggested
     await page.waitForFunction(() => document.querySelector('[data-done-step-id$="#growthJournal.start#profile"]')?.getAttribute('aria-checked') === 'true', undefined, { timeout: 20_000 });
     await page.screenshot({ path: join(options.results, 'walkthrough.png') });
     console.log('[ui] walkthrough: setting the profile ticks its step; screenshot test-results/walkthrough.png');

@@ -123,7 +123,8 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         const item = new vscode.TreeItem(dimension.name, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `dim:${dimension.id}`;
         // Short enough for the default side bar width: the words are in the tooltip and the view's description.
-        item.description = this.period === 'quarter' ? `${formatCount(quarterCount)} · ${formatCount(allTimeCount)}` : formatCount(allTimeCount);
+        // No counts while the journal does not parse: "0 · 0" would say there is no evidence.
+        item.description = this.snapshot?.status === 'journalError' ? undefined : this.period === 'quarter' ? `${formatCount(quarterCount)} · ${formatCount(allTimeCount)}` : formatCount(allTimeCount);
         item.iconPath = STATUS_ICON[status];
         const counts = `${formatCount(quarterCount)} this quarter (${this.view!.quarter}), ${formatCount(allTimeCount)} in total`;
         item.tooltip = dimensionTooltip(rubric, dimension, node.view, profile, periodWord, counts);
@@ -185,6 +186,7 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         item.id = `dim:${node.dimensionId}/evidence/journalError`;
         item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
         item.tooltip = this.snapshot?.firstError?.problem.message ?? 'The journal does not parse.';
+        item.accessibilityInformation = { label: `The journal has an error: open it there. ${item.tooltip}` };
         item.command = { command: 'growthJournal.openJournalAtFirstError', title: 'Open Journal at First Error' };
         return item;
       }
