@@ -227,7 +227,8 @@ async function demoCheck(browser, options) {
     await dimensions.fill('Mentorship');
     const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Mentorship & Leadership' }).first();
     await row.waitFor({ timeout: 10_000 });
-    await row.locator('input[type="checkbox"], .monaco-checkbox, .quick-input-list-checkbox').first().click();
+    await row.click(); // in a multi-select pick, a click on the row ticks it
+    await page.locator('.quick-input-widget').getByText('1 Selected').waitFor({ timeout: 10_000 });
     await answer(page); // the dimension
     await answer(page, undefined, 'Level shown'); // the suggested level
     await answer(page, undefined, 'Visibility'); // shared
