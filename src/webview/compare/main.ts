@@ -37,8 +37,10 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   if (message.type === 'model') {
     const first = !model;
     model = message.model;
-    // A new panel (closed and opened again) starts in the mode last chosen, as a restored one does.
+    // A new panel (closed and opened again) starts in the mode last chosen, as a restored one does;
+    // a restored panel tells the host its mode, in case a reload came before the host stored it.
     if (first && !restored) state.mode = model.mode;
+    else if (first && state.mode !== model.mode) vscode.postMessage({ type: 'setMode', mode: state.mode });
     render();
     if (first) window.scrollTo(0, state.scrollY);
   } else if (message.type === 'reveal') reveal(message.dimensionId);
