@@ -10,7 +10,7 @@ export type PeriodKey = 'quarter' | 'previous' | 'all';
 /** What the table shows: every level's statements, or what changes from the level below. */
 export type CompareMode = 'levels' | 'changes';
 
-export interface EvidenceItem {
+interface EvidenceItem {
   id: string;
   title: string;
   date: string;
@@ -22,6 +22,7 @@ export interface EvidenceItem {
 export interface DimensionRow {
   id: string;
   name: string;
+  description?: string;
   /** Level id -> statements; absent when the rubric does not describe that level here. */
   cells: Record<string, string[]>;
   changes: Record<string, StatementChange[]>;
@@ -40,7 +41,7 @@ export interface DimensionRow {
 export interface CompareModel {
   rubricName: string;
   levels: { id: string; name: string }[];
-  groups: { id: string; name: string; dimensions: DimensionRow[] }[];
+  groups: { id: string; name: string; description?: string; dimensions: DimensionRow[] }[];
   currentLevel?: string;
   targetLevel?: string;
   period: PeriodKey;
@@ -65,11 +66,13 @@ export function buildCompareModel(rubric: Rubric, journal: Journal | undefined, 
     groups: rubric.groups.map((g) => ({
       id: g.id,
       name: g.name,
+      ...(g.description ? { description: g.description } : {}),
       dimensions: g.dimensions.map((d) => {
         const c = byId.get(d.id)!;
         return {
           id: d.id,
           name: d.name,
+          ...(d.description ? { description: d.description } : {}),
           cells: Object.fromEntries(Object.entries(d.expectations).map(([k, v]) => [k, [...v]])),
           changes: dimensionChanges(rubric, d),
           evidence: {

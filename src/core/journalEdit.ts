@@ -266,6 +266,61 @@ export function redactCredentialsEdits(parse: JournalParse): TextEdit[] {
   return edits.sort((a, b) => b.offset - a.offset);
 }
 
+/** A journal pointed at another rubric: its `rubric:` value, and old ids mapped to the new rubric's. */
+export interface RubricSwitch {
+  rubric: string;
+  /** Old dimension id -> new one, applied to every entry's `dimensions`. */
+  dimensions: Readonly<Record<string, string>>;
+  /** Old level id -> new one, applied to entries' `level` and the profile. */
+  levels: Readonly<Record<string, string>>;
+}
+
+/**
+ * Edits that set `rubric:` and rewrite mapped ids where they stand, scalar by scalar, so every
+ * entry, comment and quote stays as it was; ids not in the maps are left alone.
+ */
+export function switchRubricEdits(parse: JournalParse, change: RubricSwitch): TextEdit[] {
+  const { source, entryNodes } = requireParsed(parse);
+  const { text } = source;
+  const { eol } = textShape(text);
+  const root = blockRoot(source.doc.contents, 'point it at another rubric');
+  const edits: TextEdit[] = [];
+  const replace = (node: unknown, map: Readonly<Record<string, string>>) => {
+    if (!isScalar(node) || typeof node.value !== 'string' || !Object.hasOwn(map, node.value) || !node.range) return;
+    if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
+      throw new JournalEditError(`"${node.value}" is written as a block scalar; change it by hand.`, source.lines.position(node.range[0]).line);
+    }
+    edits.push({ offset: node.range[0], deleteCount: node.range[1] - node.range[0], insert: yamlFlowScalar(map[node.value]) });
+  };
+
+  const rubricPair = findPair(root, 'rubric');
+  const rubricValue = rubricPair?.value as Node | null | undefined;
+  if (rubricPair && isScalar(rubricValue) && rubricValue.range && rubricValue.range[1] > rubricValue.range[0] && rubricValue.type !== 'BLOCK_LITERAL' && rubricValue.type !== 'BLOCK_FOLDED') {
+    edits.push({ offset: rubricValue.range[0], deleteCount: rubricValue.range[1] - rubricValue.range[0], insert: yamlScalar(change.rubric) });
+  } else if (rubricPair) {
+    if (rubricValue && !isScalar(rubricValue)) throw new JournalEditError('"rubric" in the journal is not a single value; fix it by hand first.', source.lines.position(rubricValue.range![0]).line);
+    const colon = text.indexOf(':', (rubricPair.key as Node).range![1]);
+    edits.push({ offset: colon + 1, deleteCount: 0, insert: ` ${yamlScalar(change.rubric)}` });
+  } else {
+    // After `version:`, where a new journal has it; otherwise as the first key.
+    const version = findPair(root, 'version');
+    const line = `${' '.repeat(rootIndent(text, root))}rubric: ${yamlScalar(change.rubric)}`;
+    const versionEnd = version && ((version.value as Node | null)?.range ?? (version.key as Node).range!)[1];
+    edits.push(versionEnd !== undefined ? insertLinesAfter(text, versionEnd, line, eol) : { offset: lineStart(text, (root.items[0]?.key as Node | undefined)?.range?.[0] ?? 0), deleteCount: 0, insert: `${line}${eol}` });
+  }
+
+  const profile = findPair(root, 'profile')?.value;
+  if (isMap(profile)) for (const key of ['currentLevel', 'targetLevel']) replace(findPair(profile, key)?.value, change.levels);
+  for (const entry of entryNodes) {
+    const dimensions = findPair(entry, 'dimensions')?.value;
+    if (isSeq(dimensions)) for (const item of dimensions.items) replace(item, change.dimensions);
+    else replace(dimensions, change.dimensions);
+    replace(findPair(entry, 'level')?.value, change.levels);
+  }
+  // Later offsets first, so each edit's offsets stay valid as the others apply.
+  return edits.sort((a, b) => b.offset - a.offset);
+}
+
 /** The journal's top-level mapping, which edits need in block style. */
 function blockRoot(contents: unknown, what: string): YAMLMap {
   if (!isMap(contents) || contents.flow) throw new JournalEditError(`The journal's top level is written in flow style ({ ... }); write it as block YAML to let Growth Journal ${what}.`);

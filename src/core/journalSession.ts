@@ -1,7 +1,8 @@
 import { newEntryId } from './entryId';
 import { checkJournal, parseAfterTailEdit, parseJournalSteps, type EntryData, type Journal, type JournalParse, type Profile } from './journal';
-import { addDimensionsEdit, appendEntriesEdit, applyEdit, JournalEditError, redactCredentialsEdits, removedEntry, removeEntryEdit, restoreEntryEdit, setProfileEdits, type RemovedEntry, type TextEdit } from './journalEdit';
+import { addDimensionsEdit, appendEntriesEdit, applyEdit, JournalEditError, redactCredentialsEdits, removedEntry, removeEntryEdit, restoreEntryEdit, type RubricSwitch, setProfileEdits, switchRubricEdits, type RemovedEntry, type TextEdit } from './journalEdit';
 import { verifyChange } from './journalVerify';
+import { entryWithoutCredentials } from './remoteUrl';
 import { type Problem } from './problem';
 import { type Rubric } from './rubric';
 import { decodeUtf8 } from './text';
@@ -14,6 +15,7 @@ export type JournalOp =
   | { kind: 'profile'; profile: Required<Profile> }
   /** Removes user info and queries from every recorded URL (commit.repo, selection.link). */
   | { kind: 'redact' }
+  | ({ kind: 'rubric' } & RubricSwitch)
   /** Adds dimensions to an entry already in the journal (a commit tagged again). */
   | { kind: 'amend'; id: string; addDimensions: string[] }
   /** Undo of a removal: the entry's own lines back after the entry they followed. */
@@ -124,7 +126,8 @@ function applyOp(parse: JournalParse, op: JournalOp): { edits: TextEdit[]; added
       const added = op.drafts.map(({ data, idSeed }) => {
         const id = newEntryId(data.date, idSeed, taken);
         taken.add(id);
-        return { id, ...data };
+        // Whatever recorded the entry, no URL in it reaches the journal with credentials.
+        return entryWithoutCredentials({ ...data, id });
       });
       return { edits: [appendEntriesEdit(parse, added)], added };
     }
@@ -139,6 +142,8 @@ function applyOp(parse: JournalParse, op: JournalOp): { edits: TextEdit[]; added
       return { edits: setProfileEdits(parse, op.profile), added: [] };
     case 'redact':
       return { edits: redactCredentialsEdits(parse), added: [] };
+    case 'rubric':
+      return { edits: switchRubricEdits(parse, op), added: [] };
     case 'amend':
       return { edits: [addDimensionsEdit(parse, op.id, op.addDimensions)], added: [] };
     case 'restore':

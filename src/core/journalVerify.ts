@@ -1,7 +1,7 @@
 import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
-import { type Entry, type EntryData, type JournalParse } from './journal';
+import { type Entry, type EntryData, type JournalParse, type Profile } from './journal';
 import { type JournalOp } from './journalSession';
-import { withoutCredentials } from './remoteUrl';
+import { entryWithoutCredentials } from './remoteUrl';
 
 /**
  * Why `after` is not exactly `op` applied to `before`, or undefined when it is. Compares what
@@ -18,20 +18,22 @@ export function verifyChange(before: JournalParse, after: JournalParse, op: Jour
   const errorsBefore = new Set(before.problems.filter((p) => p.severity === 'error').map((p) => `${p.code}|${p.message}`));
   const newError = after.problems.find((p) => p.severity === 'error' && !errorsBefore.has(`${p.code}|${p.message}`));
   if (newError) return `it would add an error at line ${newError.line}, column ${newError.column}: ${newError.message}`;
-  if (after.journal.version !== before.journal.version || after.journal.rubric !== before.journal.rubric) return 'the version or rubric would change.';
+  if (after.journal.version !== before.journal.version) return 'the version would change.';
+  if (after.journal.rubric !== (op.kind === 'rubric' ? op.rubric : before.journal.rubric)) return op.kind === 'rubric' ? 'the rubric would not read as intended.' : 'the rubric would change.';
 
-  const expectedProfile = op.kind === 'profile' ? { ...before.journal.profile, ...op.profile } : before.journal.profile;
+  const expectedProfile = op.kind === 'profile' ? { ...before.journal.profile, ...op.profile } : op.kind === 'rubric' ? mapProfile(before.journal.profile, op.levels) : before.journal.profile;
   if (json(after.journal.profile) !== json(sorted(expectedProfile))) return 'the profile would not read as intended.';
-  const otherRoot = (p: JournalParse) => otherKeys(p, p.source?.doc.contents, ['entries', ...(op.kind === 'profile' ? ['profile'] : [])]);
+  const otherRoot = (p: JournalParse) => otherKeys(p, p.source?.doc.contents, ['entries', ...(op.kind === 'profile' ? ['profile'] : []), ...(op.kind === 'rubric' ? ['rubric', 'profile'] : [])]);
   if (otherRoot(after) !== otherRoot(before)) return 'a top-level key other than the ones changed would read differently.';
-  if (op.kind === 'profile') {
+  if (op.kind === 'profile' || op.kind === 'rubric') {
     const profileRest = (p: JournalParse) => otherKeys(p, isMap(p.source?.doc.contents) ? (p.source.doc.contents as YAMLMap).get('profile', true) : undefined, ['currentLevel', 'targetLevel']);
     if (profileRest(after) !== profileRest(before)) return 'a key of the profile other than the levels would read differently.';
   }
 
   const removed = new Set(op.kind === 'remove' ? op.ids : []);
   const kept = before.journal.entries.filter((e) => !removed.has(e.id));
-  const expected: (Entry | EntryData)[] = op.kind === 'redact' ? kept.map(redacted) : op.kind === 'amend' ? kept.map((e) => (e.id === op.id ? amended(e, op.addDimensions) : e)) : kept;
+  const expected: (Entry | EntryData)[] =
+    op.kind === 'redact' ? kept.map(entryWithoutCredentials) : op.kind === 'rubric' ? kept.map((e) => mapEntry(e, op.dimensions, op.levels)) : op.kind === 'amend' ? kept.map((e) => (e.id === op.id ? amended(e, op.addDimensions) : e)) : kept;
   if (op.kind === 'remove' && expected.length !== before.journal.entries.length - removed.size) return 'an entry to remove is not in the journal.';
   if (op.kind === 'restore') {
     // The restored entry is the user's own lines, back: it must be the one new entry, where it was.
@@ -57,12 +59,14 @@ function amended(e: Entry, add: readonly string[]): Entry {
   return { ...e, dimensions: [...e.dimensions, ...add.filter((d, i) => !e.dimensions.includes(d) && add.indexOf(d) === i)] };
 }
 
-function redacted(e: Entry): Entry {
-  return {
-    ...e,
-    ...(e.commit?.repo !== undefined ? { commit: { ...e.commit, repo: withoutCredentials(e.commit.repo) } } : {}),
-    ...(e.selection?.link !== undefined ? { selection: { ...e.selection, link: withoutCredentials(e.selection.link) } } : {}),
-  };
+const mapped = (map: Readonly<Record<string, string>>, id: string) => (Object.hasOwn(map, id) ? map[id] : id);
+
+function mapProfile(profile: Profile, levels: Readonly<Record<string, string>>): Profile {
+  return Object.fromEntries(Object.entries(profile).map(([k, v]) => [k, typeof v === 'string' ? mapped(levels, v) : v]));
+}
+
+function mapEntry(entry: Entry, dimensions: Readonly<Record<string, string>>, levels: Readonly<Record<string, string>>): Entry {
+  return { ...entry, dimensions: entry.dimensions.map((d) => mapped(dimensions, d)), ...(entry.level === undefined ? {} : { level: mapped(levels, entry.level) }) };
 }
 
 function sameEntry(a: Entry, b: Entry | EntryData): boolean {

@@ -1,3 +1,5 @@
+import { type EntryData } from './journal';
+
 /**
  * A URL fit to record in a journal that people commit: without user info
  * (`https://user:token@host/...`) and without a query, where tokens also hide. A fragment
@@ -16,4 +18,13 @@ export function withoutCredentials(remote: string): string {
 /** Whether a recorded URL still carries credentials or a query. */
 export function hasCredentials(remote: string): boolean {
   return withoutCredentials(remote) !== remote;
+}
+
+/** An entry with every URL it records (commit.repo, selection.link) stripped of credentials. */
+export function entryWithoutCredentials<E extends EntryData>(entry: E): E {
+  return {
+    ...entry,
+    ...(entry.commit?.repo !== undefined ? { commit: { ...entry.commit, repo: withoutCredentials(entry.commit.repo) } } : {}),
+    ...(entry.selection?.link !== undefined ? { selection: { ...entry.selection, link: withoutCredentials(entry.selection.link) } } : {}),
+  };
 }

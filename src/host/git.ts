@@ -84,7 +84,8 @@ export class Git {
       const fetchUrl = (remotes.find((r) => r.name === 'origin') ?? remotes[0])?.fetchUrl;
       // What is recorded and linked never carries a token: journals get committed.
       const remote = fetchUrl === undefined ? undefined : withoutCredentials(fetchUrl);
-      return { root: repo.rootUri, name: basename(repo.rootUri), ...(remote ? { remote } : {}), ...(repo.state.HEAD?.commit ? { head: repo.state.HEAD.commit } : {}) };
+      const head = repo.state.HEAD?.commit;
+      return { root: repo.rootUri, name: basename(repo.rootUri), ...(remote ? { remote } : {}), ...(isCommitSha(head) ? { head } : {}) };
     }
     if (uri.scheme !== 'file') return undefined;
     const cwd = uri.fsPath;

@@ -33,6 +33,9 @@ function git(cwd, args, env = {}) {
 function initRepo(dir, history, remote) {
   git(dir, ['init', '-q', '-b', 'main']);
   git(dir, ['config', 'commit.gpgsign', 'false']);
+  // The person the workspace belongs to: trailer import takes only commits by this address.
+  git(dir, ['config', 'user.name', 'Dana Developer']);
+  git(dir, ['config', 'user.email', 'dana@example.com']);
   if (remote) git(dir, ['remote', 'add', 'origin', remote]);
   for (const { days, file, message, content } of history) {
     const path = join(dir, file);

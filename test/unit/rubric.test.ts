@@ -53,6 +53,16 @@ describe('rubric', () => {
     assert.equal(a.hash, parseRubric(text).rubric!.hash);
   });
 
+  it('reads descriptions of groups and dimensions, and refuses one that is not text', () => {
+    const text = 'id: x\nname: X\nlevels: [{ id: a, name: A }, { id: b, name: B }]\ngroups:\n  - id: g\n    name: G\n    description: About G.\n    dimensions:\n      - id: d\n        name: D\n        description: About D.\n        expectations: { a: [One.] }\n';
+    const rubric = parseRubric(text).rubric;
+    assert.equal(rubric?.groups[0].description, 'About G.');
+    assert.equal(rubric?.groups[0].dimensions[0].description, 'About D.');
+    const bad = parseRubric(text.replace('description: About D.', 'description: [About, D]'));
+    assert.equal(bad.rubric, undefined);
+    assert.deepEqual(bad.problems.map((p) => [p.code, p.line]), [['wrong-type', 11]]);
+  });
+
   const base = (levels: string, dims: string) => `id: x\nname: X\nlevels:\n${levels}groups:\n  - id: g\n    name: G\n    dimensions:\n${dims}`;
   const twoLevels = '  - { id: a, name: A }\n  - { id: b, name: B }\n';
   const dim = (id: string, exp = '{ a: [One.] }') => `      - id: ${id}\n        name: ${id}\n        expectations: ${exp}\n`;

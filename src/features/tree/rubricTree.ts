@@ -227,6 +227,7 @@ function evidenceDescription(view: DimensionView, period: Period, journalError: 
 function dimensionTooltip(rubric: Rubric, dimension: Dimension, view: DimensionView, profile: { currentLevel?: string; targetLevel?: string }, periodWord: string, counts: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${mdText(dimension.name)}**\n\n`);
+  if (dimension.description) md.appendMarkdown(`*${mdText(dimension.description)}*\n\n`);
   md.appendMarkdown(`${mdText(`Evidence: ${counts}.`)}\n\n`);
   md.appendMarkdown(`${mdText(statusText(rubric, view.status, view.highestLevel, profile.targetLevel, periodWord))}\n\n`);
   const levels = [...new Set([profile.currentLevel, profile.targetLevel].filter((l): l is string => !!l))];

@@ -205,7 +205,7 @@ function table(m: CompareModel, groups: ReturnType<typeof visibleGroups>, curren
   );
   const body: HTMLElement[] = [];
   for (const g of groups) {
-    body.push(h('tr', { class: 'group' }, h('th', { scope: 'colgroup', colspan: m.levels.length + 2 }, g.name)));
+    body.push(h('tr', { class: 'group' }, h('th', { scope: 'colgroup', colspan: m.levels.length + 2 }, g.name, g.description ? h('span', { class: 'description' }, g.description) : null)));
     for (const d of g.dimensions) body.push(row(m, d, current, target, onPath));
   }
   return h('table', {},
@@ -281,5 +281,5 @@ function row(m: CompareModel, d: DimensionRow, current: number, target: number, 
         )
       : null,
   );
-  return h('tr', { id: `dim-${d.id}` }, h('th', { scope: 'row', tabindex: -1 }, ...marked(d.name)), ...cells, evidenceCell);
+  return h('tr', { id: `dim-${d.id}` }, h('th', { scope: 'row', tabindex: -1 }, ...marked(d.name), d.description ? h('span', { class: 'description' }, d.description) : null), ...cells, evidenceCell);
 }

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { rubricCommand } from '../../src/cliRubric';
+import { parseRubric } from '../../src/core/rubric';
+import { root } from './helpers';
+
+async function run(args: string[], cwd = root) {
+  let out = '';
+  let err = '';
+  const code = await rubricCommand(args, { cwd, out: (t) => (out += t), err: (t) => (err += t), packageRoot: root, today: new Date(2026, 10, 27) });
+  return { code, out, err };
+}
+
+describe('cli: rubric import', () => {
+  it('prints the rubric on standard output and what it skipped and guessed on standard error', async () => {
+    const r = await run(['import', 'test/fixtures/ladders/platform-table.md']);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(parseRubric(r.out).rubric?.id, 'platform-engineering-ladder');
+    const lines = r.err.trimEnd().split('\n');
+    assert.equal(lines[0], 'test/fixtures/ladders/platform-table.md: read as table: 3 levels, 2 groups, 5 dimensions, 16 statements.');
+    assert.ok(lines.some((l) => l.startsWith('skipped: "Empty" states nothing')), r.err);
+    assert.ok(lines.some((l) => l.startsWith('guessed: "Senior Qualities" names no level')), r.err);
+  });
+
+  it('gives the shipped rubric from its source, with --name and --keep-ids', async () => {
+    const r = await run(['import', 'rubric/source/product-security-career-pathway.md', '--name', 'Product Security Career Pathway', '--keep-ids', 'rubric/product-security.yaml']);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.out, readFileSync(join(root, 'rubric/product-security.yaml'), 'utf8'));
+    assert.equal(r.err, 'rubric/source/product-security-career-pathway.md: read as table: 3 levels, 2 groups, 21 dimensions, 127 statements.\n');
+  });
+
+  it('takes --format, --id and --out (written whole, nothing on standard output)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'growth-rubric-'));
+    const r = await run(['import', join(root, 'test/fixtures/ladders/heading-ladder.md'), '--format=headings', '--id', 'backend', '--out', 'backend.rubric.yaml'], dir);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.out, '');
+    assert.match(r.err, /read as headings: 2 levels, 1 group, 3 dimensions, 7 statements; wrote backend\.rubric\.yaml\./);
+    assert.equal(parseRubric(readFileSync(join(dir, 'backend.rubric.yaml'), 'utf8')).rubric?.id, 'backend');
+  });
+
+  it('exits 1 with a message when the file holds no ladder, or the format does not fit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'growth-rubric-'));
+    writeFileSync(join(dir, 'notes.md'), '# Notes\n\nNothing here.\n');
+    const r = await run(['import', 'notes.md'], dir);
+    assert.equal(r.code, 1);
+    assert.equal(r.out, '');
+    assert.match(r.err, /^growth-journal: notes\.md: Found no ladder\./);
+    const wrongShape = await run(['import', 'test/fixtures/ladders/ft-style.yml', '--format', 'headings']);
+    assert.equal(wrongShape.code, 1);
+  });
+
+  it('exits 2 on bad usage and missing or unreadable files, saying what to do', async () => {
+    const cases: [string[], RegExp][] = [
+      [[], /Say what to do with rubrics/],
+      [['export'], /Unknown rubric command "export"/],
+      [['import'], /needs the ladder file/],
+      [['import', 'a.md', 'b.md'], /One ladder at a time/],
+      [['import', 'a.md', '--format', 'csv'], /--format takes auto, table, headings, ft-yaml, not "csv"/],
+      [['import', 'a.md', '--id', 'has space'], /--id takes an id/],
+      [['import', 'a.md', '--name'], /--name needs a value/],
+      [['import', 'missing.md'], /No file at missing\.md/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await run(args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.err, message, args.join(' '));
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'growth-rubric-'));
+    writeFileSync(join(dir, 'bad.md'), Buffer.from([0x23, 0x20, 0xff, 0x0a]));
+    const invalid = await run(['import', 'bad.md'], dir);
+    assert.equal(invalid.code, 2);
+    assert.match(invalid.err, /bad\.md:1:\d+: error: .*UTF-8/);
+  });
+
+  it('refuses --keep-ids with a rubric that does not parse, printing its problems', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'growth-rubric-'));
+    writeFileSync(join(dir, 'old.yaml'), 'id: old\nlevels: []\n');
+    const r = await run(['import', join(root, 'test/fixtures/ladders/levels-as-rows.md'), '--keep-ids', 'old.yaml'], dir);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /^old\.yaml:1:1: error: /m);
+    assert.match(r.err, /--keep-ids old\.yaml is not a valid rubric/);
+  });
+});
