@@ -7,6 +7,7 @@ const { join } = require('node:path');
 const { startServer, workbenchUrl } = require('./server');
 const { makeWorkspace } = require('./workspace');
 const { demoJournal } = require('./demo-journal');
+const { installExtension, packagedExtension } = require('./vsix');
 
 const readmeScreenshots = join(__dirname, '..', '..', 'media', 'screenshots');
 
@@ -88,12 +89,13 @@ async function openCompare(page) {
   return compareFrame(page);
 }
 
-async function openWorkbench(browser, server, { extensionPath, theme, journal, files, waitForGrowth = true }) {
+async function openWorkbench(browser, server, { extensionPath, extensionsDir, theme, journal, files, waitForGrowth = true }) {
   const workspace = makeWorkspace({ journal, theme, files });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   // Every wait below is for something a person would see; it fires only when that never comes.
   page.setDefaultTimeout(60_000);
-  await page.goto(workbenchUrl(server, { extensionPath, workspace: workspace.workspaceFile }));
+  // Installed (extensionsDir) the extension loads as a user's does; otherwise in development mode.
+  await page.goto(workbenchUrl(server, { ...(extensionsDir ? {} : { extensionPath }), workspace: workspace.workspaceFile }), { timeout: 180_000 });
   await page.locator('.monaco-workbench').waitFor();
   // The Growth entry in the activity bar means the extension's contributions are registered.
   if (waitForGrowth) await page.getByRole('tab', { name: /^Growth/ }).waitFor();
@@ -106,7 +108,7 @@ async function openWorkbench(browser, server, { extensionPath, theme, journal, f
  * from slowing the next one's start.
  */
 async function onWorkbench(browser, { extensionPath, results, host }, name, workbench, body) {
-  const server = await startServer(host, { disableWorkspaceTrust: workbench.trusted !== false });
+  const server = await startServer(host, { disableWorkspaceTrust: workbench.trusted !== false, ...(workbench.extensionsDir ? { extensionsDir: workbench.extensionsDir } : {}) });
   const { page, workspace } = await openWorkbench(browser, server, { extensionPath, ...workbench }).catch((e) => {
     server.stop();
     throw e;
@@ -179,7 +181,7 @@ async function injectionCheck(browser, options) {
 
 /** After Reload Window the comparison comes back in the mode it was left in (serializer and setState). */
 async function restoreCheck(browser, options) {
-  return onWorkbench(browser, options, 'restore', { theme: 'Default Dark Modern', journal: demoJournal() }, async (page) => {
+  return onWorkbench(browser, options, 'restore', { theme: 'Default Dark Modern', journal: demoJournal }, async (page) => {
     const before = await openCompare(page);
     await before.getByRole('radio', { name: /Changes from the level below/ }).check();
     const reloaded = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame() });
@@ -188,13 +190,19 @@ async function restoreCheck(browser, options) {
     await page.locator('.monaco-workbench').waitFor();
     const restored = await compareFrame(page);
     if (!(await restored.getByRole('radio', { name: /Changes from the level below/ }).isChecked())) throw new Error('The comparison did not restore its mode after a reload.');
-    console.log('[ui] restore: after Reload Window the comparison came back in Changes mode');
+    await page.getByRole('tab', { name: /^Compare Levels/ }).click();
+    await page.keyboard.press('Control+W');
+    await page.getByRole('tab', { name: /^Compare Levels/ }).waitFor({ state: 'detached', timeout: 10_000 });
+    const reopened = await openCompare(page);
+    await reopened.getByRole('radio', { name: /Changes from the level below/ }).waitFor({ timeout: 10_000 });
+    if (!(await reopened.getByRole('radio', { name: /Changes from the level below/ }).isChecked())) throw new Error('The comparison did not keep its mode when closed and opened again.');
+    console.log('[ui] restore: after Reload Window, and after closing and opening it again, the comparison came back in Changes mode');
   });
 }
 
 /** Restricted Mode: the rubric tree still works, read-only; tagging says why it cannot run. */
 async function restrictedCheck(browser, options) {
-  return onWorkbench(browser, options, 'restricted', { theme: 'Default Dark Modern', journal: demoJournal(), waitForGrowth: false, trusted: false }, async (page) => {
+  return onWorkbench(browser, options, 'restricted', { theme: 'Default Dark Modern', journal: demoJournal, waitForGrowth: false, trusted: false }, async (page) => {
       // Depending on the build the workbench asks first, or opens in Restricted Mode directly.
       const dontTrust = page.getByRole('button', { name: /No, I don't trust the authors/ });
       const restricted = page.locator('.part.statusbar, .part.banner').getByText(/Restricted Mode/).first();
@@ -263,10 +271,93 @@ async function ladderCheck(browser, options) {
   });
 }
 
+/** Answers the quick input titled `title` (when given): types `text` (when given) and presses Enter. */
+async function answer(page, text, title) {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  // One question follows another in the same widget: wait for this one's title.
+  if (title) await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: title }).waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(300);
+  if (text !== undefined) await input.fill(text);
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * `npm run demo` as a new user meets it: the packaged extension installed (no development mode,
+ * no smoke-test driver), so tagging a note shows its toast with Open in Journal and Undo.
+ */
+async function demoCheck(browser, options) {
+  const vsix = packagedExtension((line) => console.log(`[ui] ${line}`));
+  const extensionsDir = installExtension(options.host, vsix, join(options.results, 'demo-extensions'));
+  return onWorkbench(browser, options, 'demo', { theme: 'Default Dark Modern', journal: demoJournal, extensionsDir }, async (page) => {
+    if (await page.getByText('Extension Development Host').count()) throw new Error('the demo runs the extension in development mode');
+    await page.getByRole('tab', { name: /^Growth/ }).click();
+    await page.getByRole('treeitem', { name: /^Technical Depth:/ }).waitFor({ timeout: 60_000 });
+    await runCommand(page, 'Growth Journal: Add Note as Evidence');
+    await answer(page, 'Walked a new user through the demo');
+    await page.locator('.quick-input-widget .quick-input-message').filter({ hasText: /^Details/ }).waitFor({ timeout: 10_000 });
+    await answer(page); // no details
+    await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: /Dimensions/ }).waitFor({ timeout: 10_000 });
+    const dimensions = page.locator('.quick-input-widget input');
+    await dimensions.fill('Mentorship');
+    const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Mentorship & Leadership' }).first();
+    await row.waitFor({ timeout: 10_000 });
+    await row.click(); // in a multi-select pick, a click on the row ticks it
+    await page.locator('.quick-input-widget').getByText('1 Selected').waitFor({ timeout: 10_000 });
+    await answer(page); // the dimension
+    await answer(page, undefined, 'Level shown'); // the suggested level
+    await answer(page, undefined, 'Visibility'); // shared
+    const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: /Tagged “Walked a new user through the demo”/ });
+    await toast.waitFor({ timeout: 20_000 });
+    for (const action of ['Open in Journal', 'Undo']) await toast.getByRole('button', { name: action }).waitFor({ timeout: 5_000 });
+    await page.screenshot({ path: join(options.results, 'demo-toast.png') });
+    console.log('[ui] demo: the installed extension shows the toast after tagging; screenshot test-results/demo-toast.png');
+  });
+}
+
+/** A journal that does not parse: the rubric stays browsable, and the view says where the error is. */
+async function brokenJournalCheck(browser, options) {
+  const broken = (shaOf) => demoJournal(shaOf).replace(/title: "Mentored a new hire[^\n]*/, 'title: [Mentored a new hire');
+  return onWorkbench(browser, options, 'broken', { theme: 'Default Dark Modern', journal: broken }, async (page) => {
+    await page.getByRole('tab', { name: /^Growth/ }).click();
+    await page.getByText(/The journal has an error at line \d+: Missing closing \] for the list that opens here\./).first().waitFor({ timeout: 60_000 });
+    await page.getByRole('treeitem', { name: /^Technical Depth:/ }).click();
+    await page.getByRole('treeitem', { name: /^Expectations/ }).click();
+    // No profile can be read from a broken journal, so no level is the target and opens by itself.
+    await page.getByRole('treeitem', { name: /^Senior/ }).click();
+    await page.getByRole('treeitem', { name: 'Deep technical expertise across multiple domains.' }).waitFor({ timeout: 10_000 });
+    await page.getByRole('treeitem', { name: /^Evidence/ }).click();
+    await page.getByRole('treeitem', { name: /^The journal has an error: open it there/ }).waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: join(options.results, 'growth-view-broken-journal.png') });
+    console.log('[ui] broken: the rubric stays browsable with the error named; screenshot test-results/growth-view-broken-journal.png');
+  });
+}
+
+/** The walkthrough ticks a step when it is done: here Set Current and Target Level, from the palette. */
+async function walkthroughCheck(browser, options) {
+  return onWorkbench(browser, options, 'walkthrough', { theme: 'Default Dark Modern', journal: demoJournal }, async (page) => {
+    await page.getByRole('tab', { name: /^Growth/ }).click();
+    await page.getByRole('treeitem', { name: /^Technical Depth:/ }).waitFor({ timeout: 60_000 });
+    const step = (id) => page.locator(`[data-done-step-id$="#growthJournal.start#${id}"]`).first();
+    await runCommand(page, 'Welcome: Open Walkthrough...');
+    await answer(page, 'Grow with Growth Journal');
+    await step('profile').waitFor({ timeout: 20_000 });
+    if ((await step('profile').getAttribute('aria-checked')) === 'true') throw new Error('the profile step was ticked before it was done');
+    await runCommand(page, 'Growth Journal: Set Current and Target Level');
+    await answer(page, undefined, 'Your Current Level'); // Mid-Level, suggested
+    await answer(page, undefined, 'Your Target Level'); // Senior, suggested
+    await page.locator('[data-done-step-id$="#growthJournal.start#profile"][aria-checked="true"]').first().waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: join(options.results, 'walkthrough.png') });
+    console.log('[ui] walkthrough: setting the profile ticks its step; screenshot test-results/walkthrough.png');
+  });
+}
+
 async function runUiCheck(browser, options) {
-  // GROWTH_UI_ONLY=ladderCheck,restoreCheck runs only those checks, while working on one feature.
-  const only = process.env.GROWTH_UI_ONLY?.split(',');
-  for (const check of [checkThemes, injectionCheck, restoreCheck, restrictedCheck, ladderCheck].filter((c) => !only || only.includes(c.name))) {
+  // GROWTH_UI_CHECKS=demo,broken,ladder runs only those checks (their names less "check"), while working on them.
+  const only = (process.env.GROWTH_UI_CHECKS ?? process.env.GROWTH_UI_ONLY)?.split(',');
+  const all = [checkThemes, brokenJournalCheck, walkthroughCheck, demoCheck, injectionCheck, restoreCheck, restrictedCheck, ladderCheck];
+  for (const check of all.filter((c) => !only || only.includes(c.name.replace(/Check$|^check/, '').toLowerCase()) || only.includes(c.name))) {
     const code = await check(browser, options);
     if (code !== 0) return code;
   }
@@ -276,7 +367,7 @@ async function runUiCheck(browser, options) {
 async function checkThemes(browser, options) {
   const { results } = options;
   for (const [label, theme, paletteTheme, workbenchClass] of THEMES) {
-    const code = await onWorkbench(browser, options, label, { theme, journal: demoJournal() }, async (page) => {
+    const code = await onWorkbench(browser, options, label, { theme, journal: demoJournal }, async (page) => {
       if (paletteTheme) await pickColorTheme(page, paletteTheme, workbenchClass);
       const growth = page.getByRole('tab', { name: /^Growth/ });
       await growth.waitFor();
@@ -297,8 +388,14 @@ async function checkThemes(browser, options) {
       await frame.getByRole('button', { name: /^Rejected JWTs signed with alg/ }).waitFor();
       await screenshot(page, results, `compare-${label}.png`, label === 'dark' && 'compare-levels.png');
       await frame.getByRole('radio', { name: /Changes from the level below/ }).check();
-      await frame.getByText('Dropped').first().waitFor();
+      await frame.locator('li.changed ins').first().waitFor();
+      if (await frame.getByText('Dropped').count()) throw new Error('dropped statements show before they are asked for');
       await page.screenshot({ path: join(results, `compare-changes-${label}.png`) });
+      await frame.getByRole('checkbox', { name: /Show statements a level drops/ }).check();
+      await frame.getByText('Dropped').first().waitFor({ timeout: 10_000 });
+      await frame.getByRole('searchbox', { name: 'Filter dimensions and statements' }).fill('security');
+      await frame.locator('mark').first().waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: join(results, `compare-changes-dropped-filtered-${label}.png`) });
       console.log(`[ui] ${label}: comparison shown with evidence and changes; screenshots test-results/compare-${label}.png, compare-changes-${label}.png`);
       await page.keyboard.press('Control+W');
       await runCommand(page, 'Growth Journal: Generate Quarterly Summary');
@@ -316,3 +413,30 @@ async function checkThemes(browser, options) {
 }
 
 module.exports = { runUiCheck, openWorkbench };
+
+// `node test/host/ui-check.js`: the UI check alone, on the provisioned host and a fresh build.
+if (require.main === module) {
+  const { execFileSync } = require('node:child_process');
+  const { mkdirSync } = require('node:fs');
+  const { provision } = require('./provision');
+  const { launchChromium } = require('./chromium');
+  const root = join(__dirname, '..', '..');
+  const results = join(root, 'test-results');
+  (async () => {
+    const host = await provision();
+    execFileSync(process.execPath, [join(root, 'esbuild.js')], { cwd: root, stdio: 'inherit' });
+    mkdirSync(results, { recursive: true });
+    const browser = await launchChromium();
+    try {
+      return await runUiCheck(browser, { extensionPath: root, results, host });
+    } finally {
+      await browser.close().catch(() => {});
+    }
+  })().then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(`[ui] ${e.message}`);
+      process.exit(1);
+    },
+  );
+}

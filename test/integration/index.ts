@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 export function run(): Promise<void> {
   console.log(`Integration tests in VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
   // Generous timeouts: they fire when something is broken, not when the machine is busy.
-  // GROWTH_TEST_GREP runs only the tests whose titles match, while working on one feature.
+  // GROWTH_TEST_GREP (a regular expression) runs only the matching tests, while working on some.
   const grep = process.env.GROWTH_TEST_GREP;
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 120_000, slow: 5_000, ...(grep ? { grep } : {}) });
   // Sorted by name, so activation.test runs first, before anything else activates the extension.
