@@ -187,6 +187,8 @@ export class JournalStore implements vscode.Disposable {
     };
   }
 
+  private rubricParse: { text: string; parsed: ReturnType<typeof parseRubric> } | undefined;
+
   private async loadRubric(folder: vscode.WorkspaceFolder, value: string | undefined): Promise<{ rubric?: Rubric; uri?: vscode.Uri; problems: FileProblem[] }> {
     const ref = rubricRef(value);
     const uri = ref.kind === 'bundled' ? vscode.Uri.joinPath(this.extensionUri, 'rubric', `${ref.id}.yaml`) : vscode.Uri.joinPath(folder.uri, ref.path);
@@ -196,7 +198,9 @@ export class JournalStore implements vscode.Disposable {
       return { uri, problems: [{ uri: vscode.Uri.joinPath(folder.uri, readSettings(folder.uri).journalPath), problem: { severity: 'error', code: 'rubric-missing', message, line: 1, column: 1 } }] };
     }
     if (read.kind === 'invalid') return { uri, problems: [{ uri, problem: read.problem }] };
-    const parsed = parseRubric(stripBom(read.text));
+    // The rubric rarely changes between loads, and every tag reloads: parse it once per text.
+    if (this.rubricParse?.text !== read.text) this.rubricParse = { text: read.text, parsed: parseRubric(stripBom(read.text)) };
+    const { parsed } = this.rubricParse;
     return { uri, problems: parsed.problems.map((problem) => ({ uri, problem })), ...(parsed.rubric ? { rubric: parsed.rubric } : {}) };
   }
 
