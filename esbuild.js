@@ -1,6 +1,7 @@
 // Bundles the extension host code, the CLI and the webview scripts.
 // `--production` minifies without source maps; `--watch` rebuilds and logs the lines the
 // `esbuild-problem-matchers`-style task in .vscode/tasks.json waits for.
+const { readdirSync, rmSync } = require('node:fs');
 const esbuild = require('esbuild');
 const { version } = require('./package.json');
 
@@ -45,12 +46,19 @@ const builds = [
   { ...common, entryPoints: ['src/webview/compare/main.ts'], outfile: 'dist/webview/compare.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
-// The integration suite runs inside the extension host; mocha stays external so it loads from node_modules.
+// The integration suite runs inside the extension host: its index and every test/integration/*.test.ts,
+// found by name, each bundled on its own (the index hands them to mocha). Mocha stays external so
+// it loads from node_modules and every test file sees the same describe/it.
+const integrationTests = readdirSync('test/integration').filter((f) => f.endsWith('.test.ts')).map((f) => `test/integration/${f}`);
 const testBuilds = [
-  { ...common, ...node, minify: false, sourcemap: 'inline', entryPoints: ['test/integration/index.ts'], outfile: 'out/test/integration/index.js', external: ['vscode', 'mocha'] },
+  { ...common, ...node, minify: false, sourcemap: 'inline', entryPoints: ['test/integration/index.ts', ...integrationTests], outdir: 'out/test/integration', external: ['vscode', 'mocha'] },
+  // `npm run bench` times a cold load of a large journal inside the extension host.
+  { ...common, ...node, minify: false, sourcemap: 'inline', entryPoints: ['bench/host/responsiveness.ts'], outfile: 'out/bench/responsiveness.js', external: ['vscode'] },
 ];
 
 async function main() {
+  // A test file deleted from test/integration must not keep running from an old bundle.
+  if (tests) rmSync('out/test/integration', { recursive: true, force: true });
   const contexts = await Promise.all((tests ? testBuilds : builds).map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((ctx) => ctx.watch()));

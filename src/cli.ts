@@ -3,7 +3,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runSteps } from './core/fastJournal';
-import { checkJournal, parseJournal, rubricOutsideProblem, type EntryData, type Journal } from './core/journal';
+import { checkJournal, parseJournal, rubricOutsideProblem, type EntryData, type Journal, type JournalParse } from './core/journal';
+import { loadJournal } from './core/loader';
 import { newJournalText } from './core/journalEdit';
 import { journalSizeProblem, JournalSession, type JournalOp } from './core/journalSession';
 import { formatProblem, hasErrors, type Problem } from './core/problem';
@@ -11,7 +12,7 @@ import { parseQuarter, quarterLabel, quarterOfDate } from './core/quarters';
 import { allDimensions, findDimension, levelName, levelRank, parseRubric, type Rubric } from './core/rubric';
 import { rubricRef } from './core/rubricRef';
 import { renderQuarterSummary } from './core/summary';
-import { decodeUtf8, stripBom } from './core/text';
+import { decodeUtf8 } from './core/text';
 import { localIsoDate, parseIsoDate } from './core/dates';
 import { readCommit } from './host/gitCli';
 import { rubricCommand, RUBRIC_USAGE } from './cliRubric';
@@ -170,35 +171,42 @@ function locate(o: Options, io: CliIo): { journalPath: string; workspace: string
   return { journalPath, workspace: o.workspace ? resolve(io.cwd, o.workspace) : journalWorkspace(journalPath) };
 }
 
-function load(o: Options, io: CliIo): Loaded {
+async function load(o: Options, io: CliIo): Promise<Loaded> {
   const { journalPath, workspace } = locate(o, io);
-  const problems: Loaded['problems'] = [];
-  const journalRead = readText(journalPath, 'journal');
-  if ('problem' in journalRead) return { problems: [{ file: o.journal, problem: journalRead.problem }] };
-  const parse = parseJournal(journalRead.text);
-  problems.push(...parse.problems.map((problem) => ({ file: o.journal, problem })));
-  if (!parse.journal) return { problems };
-
-  const ref = rubricRef(o.rubric ?? parse.journal.rubric);
-  if (ref.kind === 'path' && o.rubric === undefined && !/[/\\.]/.test(ref.path)) {
-    throw new FileError(`The journal names rubric "${ref.path}", which is neither a bundled rubric (product-security) nor a file path.`);
-  }
-  // A rubric named on the command line is the caller's choice; one named in the journal must stay in its workspace.
-  const rubricPath = ref.kind === 'bundled' ? join(io.packageRoot, 'rubric', `${ref.id}.yaml`) : o.rubric !== undefined ? resolve(io.cwd, ref.path) : insideFolder(workspace, ref.path);
-  const rubricLabel = ref.kind === 'bundled' ? `${ref.id} (bundled)` : ref.path;
-  if (rubricPath === undefined && ref.kind === 'path') {
-    return { journal: parse.journal, problems: [...problems, { file: o.journal, problem: rubricOutsideProblem(parse, ref.path) }] };
-  }
-  const rubricRead = readText(rubricPath!, 'rubric');
-  if ('problem' in rubricRead) return { journal: parse.journal, problems: [...problems, { file: rubricLabel, problem: rubricRead.problem }] };
-  const rubricParse = parseRubric(stripBom(rubricRead.text));
-  problems.push(...rubricParse.problems.map((problem) => ({ file: rubricLabel, problem })));
-  if (rubricParse.rubric) problems.push(...checkJournal(parse, rubricParse.rubric).map((problem) => ({ file: o.journal, problem })));
-  return { journal: parse.journal, ...(rubricParse.rubric ? { rubric: rubricParse.rubric } : {}), problems };
+  let parse: JournalParse | undefined;
+  let rubricLabel = '';
+  const loaded = await loadJournal<string>(
+    {
+      async readJournal() {
+        const read = readText(journalPath, 'journal');
+        if ('problem' in read) return { kind: 'invalid', problem: read.problem };
+        parse = parseJournal(read.text);
+        return { kind: 'text', ...(parse.journal ? { journal: parse.journal } : {}), problems: parse.problems };
+      },
+      async readRubric(ref) {
+        rubricLabel = ref.kind === 'bundled' ? `${ref.id} (bundled)` : ref.path;
+        // A rubric named on the command line is the caller's choice; one named in the journal must stay in its workspace.
+        const path = ref.kind === 'bundled' ? join(io.packageRoot, 'rubric', `${ref.id}.yaml`) : o.rubric !== undefined ? resolve(io.cwd, ref.path) : insideFolder(workspace, ref.path);
+        if (path === undefined) return { kind: 'refused', code: 'rubric-outside', message: rubricOutsideProblem(parse!, rubricLabel).message };
+        const read = readText(path, 'rubric');
+        return 'problem' in read ? { kind: 'invalid', where: path, problem: read.problem } : { kind: 'text', where: path, text: read.text };
+      },
+      parseRubric: async (text) => parseRubric(text),
+      check: async (rubric) => (parse ? checkJournal(parse, rubric) : []),
+    },
+    o.rubric === undefined ? {} : { rubric: o.rubric },
+  );
+  const unknown = loaded.problems.find((p) => p.problem.code === 'rubric-unknown');
+  if (unknown) throw new FileError(unknown.problem.message);
+  return {
+    ...(loaded.journal ? { journal: loaded.journal } : {}),
+    ...(loaded.rubric ? { rubric: loaded.rubric } : {}),
+    problems: loaded.problems.map(({ in: where, problem }) => ({ file: where === 'journal' ? o.journal : rubricLabel, problem })),
+  };
 }
 
 /** The journal and rubric, or a refusal printed with the errors that stop a change. */
-function loadForChange(o: Options, io: CliIo, allowMissing: boolean): { journal?: Journal; rubric: Rubric } | number {
+async function loadForChange(o: Options, io: CliIo, allowMissing: boolean): Promise<{ journal?: Journal; rubric: Rubric } | number> {
   const { journalPath } = locate(o, io);
   if (allowMissing && !existsSync(journalPath)) {
     const ref = rubricRef(o.rubric);
@@ -206,7 +214,7 @@ function loadForChange(o: Options, io: CliIo, allowMissing: boolean): { journal?
     const parsed = parseRubric(readFileSync(join(io.packageRoot, 'rubric', `${ref.id}.yaml`), 'utf8'));
     return { rubric: parsed.rubric! };
   }
-  const loaded = load(o, io);
+  const loaded = await load(o, io);
   const errors = loaded.problems.filter((p) => p.problem.severity === 'error');
   if (!loaded.journal || !loaded.rubric || (errors.length > 0 && !loaded.journal)) {
     for (const { file, problem } of errors) io.err(`${formatProblem(file, problem)}\n`);
@@ -235,7 +243,7 @@ async function add(o: Options, io: CliIo): Promise<number> {
   if (!o.dimensions?.length) throw new UsageError('add needs --dimension ID (several: --dimension a,b).');
   if (!o.title && !o.commit) throw new UsageError('add needs --title, or --commit REV to take the title from the commit.');
   if (o.date !== undefined && !parseIsoDate(o.date)) throw new UsageError(`--date "${o.date}" is not a date; write it as YYYY-MM-DD.`);
-  const loaded = loadForChange(o, io, true);
+  const loaded = await loadForChange(o, io, true);
   if (typeof loaded === 'number') return loaded;
   const { rubric } = loaded;
   for (const d of o.dimensions) {
@@ -243,7 +251,12 @@ async function add(o: Options, io: CliIo): Promise<number> {
   }
   if (o.level !== undefined) checkLevel(rubric, o.level, '--level');
   const { workspace } = locate(o, io);
-  const commit = o.commit === undefined ? undefined : readCommit(workspace, o.commit);
+  let commit: ReturnType<typeof readCommit> | undefined;
+  try {
+    commit = o.commit === undefined ? undefined : readCommit(workspace, o.commit);
+  } catch (e) {
+    throw new FileError((e as Error).message);
+  }
   const data: Omit<EntryData, 'id'> = {
     date: o.date ?? commit?.date ?? localIsoDate(io.today),
     kind: commit ? 'commit' : 'note',
@@ -271,7 +284,7 @@ async function remove(o: Options, io: CliIo): Promise<number> {
 }
 
 async function profile(o: Options, io: CliIo): Promise<number> {
-  const loaded = loadForChange(o, io, false);
+  const loaded = await loadForChange(o, io, false);
   if (typeof loaded === 'number') return loaded;
   const { journal, rubric } = loaded;
   const current = o.current ?? journal?.profile.currentLevel;
@@ -305,7 +318,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     if (o.command === 'validate') {
-      const loaded = load(o, io);
+      const loaded = await load(o, io);
       const byPlace = [...loaded.problems].sort((a, b) => (a.file === b.file ? (a.problem.line ?? 0) - (b.problem.line ?? 0) || (a.problem.column ?? 0) - (b.problem.column ?? 0) : a.file < b.file ? -1 : 1));
       for (const { file, problem } of byPlace) io.out(`${formatProblem(file, problem)}\n`);
       const failed = hasErrors(loaded.problems.map((p) => p.problem));
@@ -316,7 +329,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       if (!o.quarter) throw new UsageError('summary needs --quarter, e.g. --quarter 2026-Q4 or --quarter current.');
       const quarter = o.quarter === 'current' ? quarterOfDate(localIsoDate(io.today), o.fiscalStart) : parseQuarter(o.quarter, o.fiscalStart);
       if (!quarter) throw new UsageError(`"${o.quarter}" is not a quarter; write it like 2026-Q4.`);
-      const loaded = load(o, io);
+      const loaded = await load(o, io);
       const errors = loaded.problems.filter((p) => p.problem.severity === 'error');
       if (errors.length > 0 || !loaded.journal || !loaded.rubric) {
         for (const { file, problem } of errors) io.err(`${formatProblem(file, problem)}\n`);

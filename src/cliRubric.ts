@@ -141,7 +141,7 @@ function readPrevious(path: string, label: string, io: CliIo): Rubric | null {
 }
 
 /** What the import made, skipped and guessed, for standard error. */
-export function importSummary(file: string, result: LadderImport, out?: string): string {
+function importSummary(file: string, result: LadderImport, out?: string): string {
   const dimensions = result.rubric.groups.flatMap((g) => g.dimensions);
   const statements = dimensions.reduce((n, d) => n + Object.values(d.expectations).reduce((m, s) => m + s.length, 0), 0);
   const lines = [

@@ -10,7 +10,7 @@ export type PeriodKey = 'quarter' | 'previous' | 'all';
 /** What the table shows: every level's statements, or what changes from the level below. */
 export type CompareMode = 'levels' | 'changes';
 
-export interface EvidenceItem {
+interface EvidenceItem {
   id: string;
   title: string;
   date: string;

@@ -1,6 +1,6 @@
-import { Document, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, isMap, isNode, isPair, isSeq, type Node } from 'yaml';
+import { Document, Pair, Scalar, YAMLMap, YAMLSeq, isMap, isNode, isPair, isSeq, type Node } from 'yaml';
 import { LineIndex } from './problem';
-import { YAML_OPTIONS, type YamlSource } from './yamlSource';
+import { parseYamlDocument, YAML_OPTIONS, type YamlSource } from './yamlSource';
 
 /**
  * A fast path for reading large journals. The `yaml` library needs over a second for a
@@ -41,7 +41,7 @@ export function* journalSourceSteps(text: string): Generator<void, YamlSource | 
     if ((c === 0x2d || c === 0x2e || c === 0x25) && /^(?:---|\.\.\.|%)/.test(text.slice(l.start, l.start + 3))) return undefined;
   }
   const keyLine = lines[entriesAt];
-  const header = parseDocument(text.slice(0, keyLine.start), YAML_OPTIONS);
+  const header = parseYamlDocument(text.slice(0, keyLine.start));
   if (header.errors.length || header.warnings.length) return undefined;
   const root = header.contents;
   if (root !== null && (!isMap(root) || root.flow || root.has('entries'))) return undefined;
@@ -178,7 +178,7 @@ function isItemStart(text: string, l: Line, dash: number): boolean {
 /** An entry `yaml` parses on its own; its ranges are moved to where the entry stands in the text. */
 function readItemWithYaml(text: string, item: Line[]): YAMLMap | undefined {
   const start = item[0].start;
-  const doc = parseDocument(text.slice(start, item[item.length - 1].next), YAML_OPTIONS);
+  const doc = parseYamlDocument(text.slice(start, item[item.length - 1].next));
   if (doc.errors.length || doc.warnings.length || !isSeq(doc.contents) || doc.contents.items.length !== 1) return undefined;
   const node = doc.contents.items[0];
   if (!isMap(node)) return undefined;
@@ -213,12 +213,12 @@ const INTEGER_KEYS = new Set(['startLine', 'endLine']);
  * than `yaml`'s nodes. The journal reads an entry straight from them; nodes are built from the
  * text only for an entry something asks about (an edit, a problem's place).
  */
-export interface RawScalar {
+interface RawScalar {
   value: string | number | boolean;
   start: number;
   end: number;
 }
-export interface RawList {
+interface RawList {
   list: RawScalar[];
   start: number;
   end: number;
@@ -228,7 +228,7 @@ export interface RawMap {
   start: number;
   end: number;
 }
-export interface RawPair {
+interface RawPair {
   key: string;
   keyStart: number;
   value: RawValue;
@@ -313,6 +313,9 @@ function readPairs(text: string, lines: Line[], from: number, k: number, firstIs
     const l = lines[i];
     if (!(firstIsItem && i === from)) {
       if (isBlankOrComment(text, l)) {
+        // A comment indented past the keys belongs to the value above it, and yaml stretches
+        // that value's (and its mapping's) range over it: leave such an entry to yaml.
+        if (l.indent > k || (l.indent === k && !firstIsItem)) return undefined;
         i++;
         continue;
       }

@@ -7,19 +7,20 @@ import { profileProblem } from './profile';
 import { allDimensions, findDimension, levelRank, type Rubric } from './rubric';
 import { ENTRIES_PER_STEP, journalSourceSteps, LazyEntryMap, reReadTail, runSteps, type RawMap, type RawValue } from './fastJournal';
 import { hasCredentials } from './remoteUrl';
+import { rubricRef } from './rubricRef';
 import { workspacePath } from './workspacePath';
 import { NodeReader, parseYaml, positionOf, type YamlSource } from './yamlSource';
 
-export const ENTRY_KINDS = ['commit', 'selection', 'note'] as const;
-export type EntryKind = (typeof ENTRY_KINDS)[number];
+const ENTRY_KINDS = ['commit', 'selection', 'note'] as const;
+type EntryKind = (typeof ENTRY_KINDS)[number];
 
-export interface CommitRef {
+interface CommitRef {
   sha: string;
   repo?: string;
   subject?: string;
 }
 
-export interface SelectionRef {
+interface SelectionRef {
   /** Workspace-relative, forward slashes. */
   file: string;
   startLine: number;
@@ -90,6 +91,8 @@ export function* parseJournalSteps(text: string, options: { fast?: boolean } = {
   const version = r.integer(root, 'version', 'The journal', false) ?? 1;
   if (version !== 1) r.report(r.field(root, 'version', '', false), `Journal version ${version} is newer than this extension understands (1). Update Growth Journal.`, 'version');
   const rubric = r.string(root, 'rubric', 'The journal', false);
+  const rubricPath = rubricRef(rubric);
+  if (rubric !== undefined && rubricPath.kind === 'path' && !workspacePath(rubricPath.path).ok) r.problems.push(rubricOutsideProblem({ source } as JournalParse, rubricPath.path));
   const profile = readProfile(r, root);
   const entriesNode = r.field(root, 'entries', 'The journal', false);
   const entries: Entry[] = [];
@@ -427,7 +430,7 @@ export function rubricOutsideProblem(parse: JournalParse, path: string): Problem
   return {
     severity: 'warning',
     code: 'rubric-outside',
-    message: `The rubric path ${quoted(path)} leads outside the journal's workspace folder, so Growth Journal does not read it. Put the rubric inside the folder (for example .growth/rubrics/) and name it relative to the folder.`,
+    message: `The rubric path ${quoted(path)} is not a path inside the journal's workspace folder, so Growth Journal does not read it. Put the rubric inside the folder (for example .growth/rubrics/) and name it relative to the folder.`,
     ...(parse.source ? positionOf(parse.source, node) : { line: 1, column: 1 }),
   };
 }

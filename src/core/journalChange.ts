@@ -2,7 +2,7 @@ import { type Entry, type Journal } from './journal';
 import { type Problem } from './problem';
 
 /** An entry of the journal before the change, reading the same, perhaps at another line. */
-export interface KeptEntry {
+interface KeptEntry {
   from: number;
   line: number;
 }

@@ -2,6 +2,7 @@ import { newEntryId } from './entryId';
 import { checkJournal, parseAfterTailEdit, parseJournalSteps, type EntryData, type Journal, type JournalParse, type Profile } from './journal';
 import { addDimensionsEdit, appendEntriesEdit, applyEdit, JournalEditError, redactCredentialsEdits, removedEntry, removeEntryEdit, restoreEntryEdit, type RubricSwitch, setProfileEdits, switchRubricEdits, type RemovedEntry, type TextEdit } from './journalEdit';
 import { verifyChange } from './journalVerify';
+import { withoutCredentials } from './remoteUrl';
 import { type Problem } from './problem';
 import { type Rubric } from './rubric';
 import { decodeUtf8 } from './text';
@@ -124,6 +125,15 @@ export class JournalSession {
   }
 }
 
+/** Whatever recorded an entry, no URL in it reaches the journal with credentials. */
+function withoutSecrets(entry: EntryData): EntryData {
+  return {
+    ...entry,
+    ...(entry.commit?.repo !== undefined ? { commit: { ...entry.commit, repo: withoutCredentials(entry.commit.repo) } } : {}),
+    ...(entry.selection?.link !== undefined ? { selection: { ...entry.selection, link: withoutCredentials(entry.selection.link) } } : {}),
+  };
+}
+
 function applyOp(parse: JournalParse, op: JournalOp): { edits: TextEdit[]; added: EntryData[]; removed?: RemovedEntry[] } {
   switch (op.kind) {
     case 'append': {
@@ -131,7 +141,7 @@ function applyOp(parse: JournalParse, op: JournalOp): { edits: TextEdit[]; added
       const added = op.drafts.map(({ data, idSeed }) => {
         const id = newEntryId(data.date, idSeed, taken);
         taken.add(id);
-        return { id, ...data };
+        return withoutSecrets({ id, ...data });
       });
       return { edits: [appendEntriesEdit(parse, added)], added };
     }

@@ -1,6 +1,6 @@
 /** Web links for code on the common forges, built from a git remote URL. Text only: nothing is fetched. */
 
-export type Forge = 'github' | 'gitlab' | 'bitbucket' | 'azure';
+type Forge = 'github' | 'gitlab' | 'bitbucket' | 'azure';
 
 export interface ForgeRepo {
   forge: Forge;

@@ -36,13 +36,25 @@ export interface Rubric {
   hash: string;
 }
 
-export const MIN_LEVELS = 2;
-export const MAX_LEVELS = 10;
+const MIN_LEVELS = 2;
+const MAX_LEVELS = 10;
 
 export type RubricParse = { rubric: Rubric; problems: Problem[] } | { rubric: undefined; problems: Problem[] };
 
+/** A ladder of 10 levels and hundreds of statements is under 200 KB; this bounds what a hostile file can cost. */
+export const MAX_RUBRIC_BYTES = 2 * 1024 * 1024;
+
+export const RUBRIC_TOO_LARGE: Problem = {
+  severity: 'error',
+  code: 'too-large',
+  message: `The rubric is over ${MAX_RUBRIC_BYTES / 1024 / 1024} MB, far more than any ladder needs, so Growth Journal did not read it. Check that the journal names the right file.`,
+  line: 1,
+  column: 1,
+};
+
 /** Parses and validates a rubric. Any error means no rubric: a half-read ladder would mislead. */
 export function parseRubric(text: string): RubricParse {
+  if (text.length > MAX_RUBRIC_BYTES) return { rubric: undefined, problems: [RUBRIC_TOO_LARGE] };
   const parsed = parseYaml(text);
   if (!parsed.ok) return { rubric: undefined, problems: parsed.problems };
   const r = new NodeReader(parsed.source);

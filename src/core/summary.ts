@@ -18,7 +18,7 @@ export interface SummaryInput {
   summaryFolder?: string;
 }
 
-export const DEFAULT_SUMMARY_FOLDER = '.growth/summaries';
+const DEFAULT_SUMMARY_FOLDER = '.growth/summaries';
 const FINGERPRINT = /\n<!-- growth-journal summary ([0-9a-f]+) -->\n$/;
 
 // Words, not emoji: summaries get pasted into review tools and read where emoji fonts are missing.

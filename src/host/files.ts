@@ -29,13 +29,6 @@ export function dirtyDocument(uri: vscode.Uri): vscode.TextDocument | undefined 
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed && d.isDirty);
 }
 
-/** The document for `uri` if an editor tab shows it. */
-export function documentInTab(uri: vscode.Uri): vscode.TextDocument | undefined {
-  const key = uri.toString();
-  const shown = vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === key));
-  return shown ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed) : undefined;
-}
-
 /**
  * Replaces a file's content atomically: a temp file in the same folder, then one rename over
  * the original, so readers and crashes see the old file or the new one, never half or none.

@@ -11,19 +11,19 @@ export interface GitCommit {
   readonly authorEmail?: string;
 }
 
-export interface GitRemote {
+interface GitRemote {
   readonly name: string;
   readonly fetchUrl?: string;
   readonly pushUrl?: string;
 }
 
-export interface GitRepositoryState {
+interface GitRepositoryState {
   readonly HEAD: { readonly name?: string; readonly commit?: string } | undefined;
   readonly remotes: GitRemote[];
   readonly onDidChange: vscode.Event<void>;
 }
 
-export interface GitChange {
+interface GitChange {
   readonly uri: vscode.Uri;
   readonly originalUri: vscode.Uri;
   readonly renameUri: vscode.Uri | undefined;

@@ -4,7 +4,7 @@ import { applyJournalChange, type JournalChange } from '../core/journalChange';
 import { type RemovedEntry } from '../core/journalEdit';
 import { JournalSession, type JournalOp, type PlanOutcome, type ReadOutcome, type Refusal } from '../core/journalSession';
 import { type Problem } from '../core/problem';
-import { type Rubric } from '../core/rubric';
+import { parseRubric, type Rubric, type RubricParse } from '../core/rubric';
 import { readJournalFile } from './journalFile';
 import { writeJournal, type WriteRequest } from './journalWrite';
 import { runStepsAsync } from './steps';
@@ -26,6 +26,8 @@ export interface JournalEngine {
   readText(text: string): Promise<ReadOutcome>;
   /** Checks the journal read last against the rubric. */
   check(rubric: Rubric): Promise<Problem[]>;
+  /** Parses a rubric off the extension host's thread. */
+  parseRubric(text: string): Promise<RubricParse>;
   /** Works out and verifies a change on text the user has in an editor; writes nothing. */
   plan(text: string, op: JournalOp): Promise<PlanOutcome>;
   /** Changes the journal file through the one write path (src/host/journalWrite.ts). */
@@ -37,7 +39,7 @@ export interface JournalEngine {
 const WORKER_HEAP_MB = 1536;
 
 /** The reader failed in a way a person should hear about. */
-export class EngineError extends Error {}
+class EngineError extends Error {}
 
 /** In the extension host itself, in time slices. */
 export class InProcessEngine implements JournalEngine {
@@ -56,6 +58,9 @@ export class InProcessEngine implements JournalEngine {
   plan(text: string, op: JournalOp) {
     return runStepsAsync(this.session.plan(text, op));
   }
+  async parseRubric(text: string) {
+    return parseRubric(text);
+  }
   async write(request: WriteRequest): Promise<WriteResult> {
     const outcome = await writeJournal(request, (text, op) => this.plan(text, op));
     if (!outcome.ok) return outcome;
@@ -70,6 +75,7 @@ type WorkerCall =
   | { method: 'readText'; text: string }
   | { method: 'check'; rubric: Rubric }
   | { method: 'plan'; text: string; op: JournalOp }
+  | { method: 'parseRubric'; text: string }
   | { method: 'write'; request: WriteRequest };
 /** `nextBatch` asks for the next batch of entries of the read with that id. */
 export type WorkerRequest = { id: number } & (WorkerCall | { method: 'nextBatch' });
@@ -180,6 +186,9 @@ export class WorkerEngine implements JournalEngine {
   }
   check(rubric: Rubric) {
     return this.call<Problem[]>({ method: 'check', rubric }, () => this.fallback.check(rubric));
+  }
+  parseRubric(text: string) {
+    return this.call<RubricParse>({ method: 'parseRubric', text }, () => this.fallback.parseRubric(text));
   }
   plan(text: string, op: JournalOp) {
     return this.call<PlanOutcome>({ method: 'plan', text, op }, () => this.fallback.plan(text, op));

@@ -4,15 +4,16 @@ import { type EntryData, type Journal, type Profile } from '../core/journal';
 import { newJournalText, type RemovedEntry } from '../core/journalEdit';
 import { type JournalOp } from '../core/journalSession';
 import { type Problem } from '../core/problem';
-import { parseRubric, type Rubric } from '../core/rubric';
-import { rubricRef } from '../core/rubricRef';
-import { stripBom } from '../core/text';
+import { MAX_RUBRIC_BYTES, RUBRIC_TOO_LARGE, type Rubric } from '../core/rubric';
+import { type RubricRef } from '../core/rubricRef';
+import { loadJournal, type RubricRead } from '../core/loader';
 import { dirtyDocument, offsetRange, readTextFile } from './files';
 import { requireTrust } from './trust';
+import { resolveInsideFolder } from './workspaceFiles';
 import { readSettings, type GrowthSettings } from './settings';
 import { InProcessEngine, WorkerEngine, type JournalEngine } from './journalEngine';
 
-export type JournalStatus = 'noFolder' | 'noJournal' | 'journalError' | 'rubricError' | 'ready';
+type JournalStatus = 'noFolder' | 'noJournal' | 'journalError' | 'rubricError' | 'ready';
 
 export interface FileProblem {
   uri: vscode.Uri;
@@ -158,22 +159,25 @@ export class JournalStore implements vscode.Disposable {
       return { status: 'noFolder', settings: readSettings(), problems: [] };
     }
     const { folder, uri: journalUri, settings } = location;
-    const problems: FileProblem[] = [];
     // Unsaved edits are what the user sees; otherwise the file, read where it is parsed.
     const dirty = dirtyDocument(journalUri);
-    const read = dirty ? await this.engine.readText(dirty.getText()) : await this.engine.readFile(journalUri.fsPath);
-    const journal = read.kind === 'text' ? read.journal : undefined;
-    if (read.kind === 'invalid') problems.push({ uri: journalUri, problem: read.problem });
-    if (read.kind === 'text') problems.push(...read.problems.map((problem) => ({ uri: journalUri, problem })));
-    const rubricLoad = await this.loadRubric(folder, journal?.rubric ?? (settings.rubric || undefined));
-    problems.push(...rubricLoad.problems);
-    if (journal && rubricLoad.rubric) problems.push(...(await this.engine.check(rubricLoad.rubric)).map((problem) => ({ uri: journalUri, problem })));
-    this.publish(problems, [journalUri, rubricLoad.uri]);
-    this.watch(folder, settings, rubricLoad.uri);
+    const loaded = await loadJournal<vscode.Uri>(
+      {
+        readJournal: () => (dirty ? this.engine.readText(dirty.getText()) : this.engine.readFile(journalUri.fsPath)),
+        readRubric: (ref) => this.readRubric(folder, ref),
+        parseRubric: (text) => this.engine.parseRubric(text),
+        check: (rubric) => this.engine.check(rubric),
+      },
+      settings.rubric ? { fallbackRubric: settings.rubric } : {},
+    );
+    const { journal, rubric, rubricAt } = loaded;
+    const problems: FileProblem[] = loaded.problems.map(({ in: where, problem }) => ({ uri: where === 'rubric' && rubricAt ? rubricAt : journalUri, problem }));
+    this.publish(problems, [journalUri, rubricAt]);
+    this.watch(folder, settings, rubricAt);
 
-    const firstError = problems.find((p) => p.problem.severity === 'error' && (p.uri.toString() === journalUri.toString() ? !journal : !rubricLoad.rubric));
+    const firstError = problems.find((p) => p.problem.severity === 'error' && (p.uri.toString() === journalUri.toString() ? !journal : !rubric));
     const status: JournalStatus =
-      read.kind === 'missing' ? (rubricLoad.rubric ? 'noJournal' : 'rubricError') : !journal ? 'journalError' : !rubricLoad.rubric ? 'rubricError' : 'ready';
+      loaded.journalRead.kind === 'missing' ? (rubric ? 'noJournal' : 'rubricError') : !journal ? 'journalError' : !rubric ? 'rubricError' : 'ready';
     return {
       status,
       settings,
@@ -182,26 +186,24 @@ export class JournalStore implements vscode.Disposable {
       problems,
       ...(firstError ? { firstError } : {}),
       ...(journal ? { journal } : {}),
-      ...(rubricLoad.rubric ? { rubric: rubricLoad.rubric } : {}),
-      ...(rubricLoad.uri ? { rubricUri: rubricLoad.uri } : {}),
+      ...(rubric ? { rubric } : {}),
+      ...(rubricAt ? { rubricUri: rubricAt } : {}),
     };
   }
 
-  private rubricParse: { text: string; parsed: ReturnType<typeof parseRubric> } | undefined;
-
-  private async loadRubric(folder: vscode.WorkspaceFolder, value: string | undefined): Promise<{ rubric?: Rubric; uri?: vscode.Uri; problems: FileProblem[] }> {
-    const ref = rubricRef(value);
-    const uri = ref.kind === 'bundled' ? vscode.Uri.joinPath(this.extensionUri, 'rubric', `${ref.id}.yaml`) : vscode.Uri.joinPath(folder.uri, ref.path);
-    const read = await readDocumentOrFile(uri);
-    if (read.kind === 'missing') {
-      const message = `The rubric "${ref.kind === 'bundled' ? ref.id : ref.path}" was not found at ${uri.fsPath}. Use a bundled id (product-security) or a path relative to the workspace folder.`;
-      return { uri, problems: [{ uri: vscode.Uri.joinPath(folder.uri, readSettings(folder.uri).journalPath), problem: { severity: 'error', code: 'rubric-missing', message, line: 1, column: 1 } }] };
+  /** A rubric for the loader: bundled from the extension, or a file inside the folder (symlinks followed), size-capped. */
+  private async readRubric(folder: vscode.WorkspaceFolder, ref: RubricRef): Promise<RubricRead<vscode.Uri>> {
+    let uri: vscode.Uri;
+    if (ref.kind === 'bundled') uri = vscode.Uri.joinPath(this.extensionUri, 'rubric', `${ref.id}.yaml`);
+    else {
+      const inside = await resolveInsideFolder(folder, ref.path);
+      if (inside.kind === 'refused') return { kind: 'refused', code: 'rubric-outside', message: inside.message };
+      uri = inside.kind === 'inside' ? inside.uri : vscode.Uri.joinPath(folder.uri, ref.path);
     }
-    if (read.kind === 'invalid') return { uri, problems: [{ uri, problem: read.problem }] };
-    // The rubric rarely changes between loads, and every tag reloads: parse it once per text.
-    if (this.rubricParse?.text !== read.text) this.rubricParse = { text: read.text, parsed: parseRubric(stripBom(read.text)) };
-    const { parsed } = this.rubricParse;
-    return { uri, problems: parsed.problems.map((problem) => ({ uri, problem })), ...(parsed.rubric ? { rubric: parsed.rubric } : {}) };
+    const size = await vscode.workspace.fs.stat(uri).then((stat) => stat.size, () => 0);
+    if (size > MAX_RUBRIC_BYTES) return { kind: 'invalid', where: uri, problem: RUBRIC_TOO_LARGE };
+    const read = await readDocumentOrFile(uri);
+    return read.kind === 'text' ? { kind: 'text', where: uri, text: read.text } : read.kind === 'missing' ? { kind: 'missing', where: uri } : { kind: 'invalid', where: uri, problem: read.problem };
   }
 
   private publish(problems: FileProblem[], uris: (vscode.Uri | undefined)[]): void {

@@ -7,6 +7,7 @@ import { JournalSession, type ReadOutcome } from '../core/journalSession';
 import type { WorkerReply, WorkerRequest, WriteResult } from './journalEngine';
 import { readJournalFile } from './journalFile';
 import { writeJournal } from './journalWrite';
+import { parseRubric } from '../core/rubric';
 
 const BATCH = 1000;
 const session = new JournalSession();
@@ -74,6 +75,8 @@ async function handle(request: WorkerRequest): Promise<void> {
         return replyWithEntries(request.id, runSteps(session.read(request.text)));
       case 'check':
         return reply({ id: request.id, result: session.check(request.rubric) });
+      case 'parseRubric':
+        return reply({ id: request.id, result: parseRubric(request.text) });
       case 'plan': {
         lastBytes = undefined; // the session now holds the parse of the text being edited
         const planned = runSteps(session.plan(request.text, request.op));

@@ -219,7 +219,7 @@ async function writeInEditor(start: string): Promise<string | undefined> {
   return choice === 'Use Note' ? text : undefined;
 }
 
-export function relativeTime(date: Date, now = Date.now()): string {
+function relativeTime(date: Date, now = Date.now()): string {
   const seconds = Math.round((date.getTime() - now) / 1000);
   const units: [Intl.RelativeTimeFormatUnit, number][] = [['year', 31_536_000], ['month', 2_592_000], ['week', 604_800], ['day', 86_400], ['hour', 3_600], ['minute', 60]];
   const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });

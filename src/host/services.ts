@@ -18,7 +18,7 @@ export async function showAt(uri: vscode.Uri, line = 1, column = 1): Promise<voi
 }
 
 /** Shows an error as a sentence a person can act on, with a way to the place it is about. */
-export async function reportError(services: Services, error: unknown): Promise<void> {
+async function reportError(services: Services, error: unknown): Promise<void> {
   const at = error instanceof JournalError ? error.at : undefined;
   const message = error instanceof Error ? error.message : String(error);
   const actions = at ? ['Open at Error'] : [];

@@ -1,16 +1,15 @@
-import { realpath } from 'node:fs/promises';
-import { isAbsolute, relative, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { quoted } from '../core/problem';
 import { workspacePath } from '../core/workspacePath';
+import { insideFolder } from './paths';
 
 export type WorkspaceFile = { kind: 'inside'; uri: vscode.Uri } | { kind: 'missing' | 'refused'; message: string };
 
 /**
  * The one way to turn a workspace-relative path from a journal into a file to open: its text
- * is checked first (core/workspacePath), then the file's real path, symlinks followed, must be
- * inside the folder's real path. The URI returned is that real path, so what is opened is
- * what was checked.
+ * is checked first (core/workspacePath), then its real path, symlinks followed, must be inside
+ * the folder's (host/paths, as the CLI checks rubric paths).
  */
 export async function resolveInsideFolder(folder: vscode.WorkspaceFolder, path: string): Promise<WorkspaceFile> {
   const checked = workspacePath(path);
@@ -18,22 +17,14 @@ export async function resolveInsideFolder(folder: vscode.WorkspaceFolder, path: 
   const joined = vscode.Uri.joinPath(folder.uri, ...checked.segments);
   // Other schemes have no symlinks for Node to follow; the text check above is what applies.
   if (folder.uri.scheme !== 'file') return { kind: 'inside', uri: joined };
-  let real: string;
-  let realFolder: string;
+  const inside = insideFolder(folder.uri.fsPath, joined.fsPath);
+  if (!inside) return { kind: 'refused', message: `${path} leads outside the workspace folder ${folder.name} through a symbolic link, so Growth Journal does not open it. Fix the path in the journal.` };
   try {
-    realFolder = await realpath(folder.uri.fsPath);
-    real = await realpath(joined.fsPath);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing', message: `${path} is not in the workspace folder ${folder.name} any more.` };
-    return { kind: 'refused', message: `${path} cannot be opened (${code ?? String(e)}).` };
+    await stat(inside);
+  } catch {
+    return { kind: 'missing', message: `${path} is not in the workspace folder ${folder.name} any more.` };
   }
-  const within = relative(realFolder, real);
-  if (within === '' || within === '..' || within.startsWith(`..${sep}`) || isAbsolute(within)) {
-    const where = within === '' ? 'the workspace folder itself' : `a place outside the workspace folder ${folder.name}`;
-    return { kind: 'refused', message: `${path} leads to ${where} through a symbolic link, so Growth Journal does not open it. Fix the path in the journal.` };
-  }
-  return { kind: 'inside', uri: vscode.Uri.file(real) };
+  return { kind: 'inside', uri: vscode.Uri.file(inside) };
 }
 
 /**

@@ -4,8 +4,8 @@
  */
 import type { CompareMode, CompareModel, PeriodKey } from '../core/compareModel';
 
-export type { CompareMode, CompareModel, DimensionRow, EvidenceItem, PeriodKey } from '../core/compareModel';
-export type { StatementChange, WordRun } from '../core/levelDiff';
+export type { CompareMode, CompareModel, DimensionRow, PeriodKey } from '../core/compareModel';
+export type { StatementChange } from '../core/levelDiff';
 
 export type HostMessage = { type: 'model'; model: CompareModel } | { type: 'reveal'; dimensionId: string };
 

@@ -84,7 +84,8 @@ function hostEnv(paths) {
   // Under `npm test` the environment names the outer Node (npm_node_execpath, NODE, npm_config_*);
   // drop all of it so every step finds the host's Node first on PATH and builds against its headers.
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm_|node$|init_cwd$)/i.test(key)));
-  return { ...env, PATH: `${join(paths.nodeDir, 'bin')}${delimiter}${process.env.PATH}`, npm_config_nodedir: paths.nodeDir };
+  // npm_config_yes: node-pty's install script runs `npx node-gyp`, which otherwise waits for a "yes" that never comes.
+  return { ...env, PATH: `${join(paths.nodeDir, 'bin')}${delimiter}${process.env.PATH}`, npm_config_nodedir: paths.nodeDir, npm_config_yes: 'true' };
 }
 
 /**

@@ -1,21 +1,20 @@
-// `npm run test:integration`: runs the integration suite inside VS Code's extension host,
+// `npm run test:integration`: runs the integration suite inside VS Code's extension host, on the
+// oldest VS Code engines.vscode accepts and on the current one,
 // served by the offline VS Code server and opened in headless Chromium, then the UI check.
 // Exits with the suite's code; always ends the server and the browser.
 'use strict';
 const { execFileSync } = require('node:child_process');
-const { mkdirSync, rmSync, writeFileSync } = require('node:fs');
-const { format } = require('node:util');
+const { mkdirSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
-const { provision } = require('./provision');
-const { startServer, workbenchUrl } = require('./server');
+const { provision, HOSTS } = require('./provision');
+const { startServer } = require('./server');
 const { launchChromium } = require('./chromium');
 const { makeWorkspace } = require('./workspace');
 const { runUiCheck } = require('./ui-check');
+const { runSuite } = require('./suite');
 
 const root = join(__dirname, '..', '..');
 const results = join(root, 'test-results');
-const SUITE_BANNER = 'Integration tests in VS Code';
-const SUITE_TIMEOUT_MS = Number(process.env.GROWTH_SUITE_TIMEOUT_MS ?? 300_000);
 
 const cleanups = [];
 function cleanup() {
@@ -36,67 +35,51 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 }
 process.on('exit', cleanup);
 
-/** Loads the suite in the workbench and resolves with its exit code. */
-async function runSuite(browser, server, workspace) {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  let settle;
-  const exited = new Promise((resolve) => (settle = resolve));
-  // The workbench logs start-up and gallery noise (the machine is offline) before the suite
-  // starts: relay from the suite's first line on, and keep the rest in the workbench log.
-  let relaying = false;
-  const workbenchLog = [];
-  await page.exposeFunction('codeAutomationLog', (type, args) => {
-    const line = format(...(Array.isArray(args) ? args : [args]));
-    if (line.startsWith(SUITE_BANNER)) relaying = true;
-    if (relaying && /^integration: \d+ passed, \d+ failed$/.test(line)) console.log(line);
-    else if (relaying && !/^\[(lifecycle|Service Worker)\]/.test(line)) console.log(`  ${line}`);
-    else workbenchLog.push(`[${type}] ${line}`);
-  });
-  await page.exposeFunction('codeAutomationExit', (code) => settle(code));
-  const url = workbenchUrl(server, {
-    extensionPath: root,
-    workspace: workspace.workspaceFile,
-    testsPath: join(root, 'out', 'test', 'integration', 'index'),
-  });
-  await page.goto(url);
-  const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), SUITE_TIMEOUT_MS));
-  const code = await Promise.race([exited, timeout]);
-  if (code !== 0) {
-    mkdirSync(results, { recursive: true });
-    await page.screenshot({ path: join(results, 'integration-failure.png') }).catch(() => {});
-    writeFileSync(join(results, 'workbench.log'), workbenchLog.join('\n'));
-    if (!relaying) console.error(workbenchLog.slice(-30).join('\n'));
+/** Which hosts run the suite: GROWTH_VSCODE=minimum or =current runs one; both by default. */
+function hostsToRun() {
+  const names = (process.env.GROWTH_VSCODE ?? 'minimum,current').split(',').map((name) => name.trim());
+  for (const name of names) if (!HOSTS[name]) throw new Error(`GROWTH_VSCODE names "${name}"; use ${Object.keys(HOSTS).join(', ')}.`);
+  return names.map((name) => HOSTS[name]);
+}
+
+/** Runs the integration suite on one VS Code version, with a server, a workspace and a log of its own. */
+async function runSuiteOn(browser, host) {
+  const server = await startServer(host, { logFile: join(results, `vscode-server-${host.vscode}.log`) });
+  const workspace = makeWorkspace();
+  try {
+    console.log(`[host] VS Code ${host.vscode} server on ${server.url}; running the integration suite…`);
+    const code = await runSuite(browser, server, { workspace, testsPath: join(root, 'out', 'test', 'integration', 'index'), name: `integration-${host.vscode}` });
+    if (code === 0) console.log(`[host] VS Code ${host.vscode}: integration suite passed.`);
+    else console.error(`[host] VS Code ${host.vscode}: integration tests failed (exit ${code}). Screenshot and logs: ${results}/`);
+    return code;
+  } finally {
+    server.stop();
+    rmSync(workspace.root, { recursive: true, force: true });
   }
-  await page.close().catch(() => {});
-  if (code === 'timeout') {
-    console.error(`[host] The suite did not finish within ${SUITE_TIMEOUT_MS / 1000} s.`);
-    return 1;
-  }
-  return code;
 }
 
 async function main() {
-  const host = await provision();
+  const hosts = hostsToRun();
+  const provisioned = [];
+  for (const host of hosts) provisioned.push(await provision(host));
   // The extension and the suite, so this script also runs on its own after a fresh clone.
   for (const args of [[], ['--tests']]) execFileSync(process.execPath, [join(root, 'esbuild.js'), ...args], { cwd: root, stdio: 'inherit' });
   mkdirSync(results, { recursive: true });
-  const serverLog = join(results, 'vscode-server.log');
-  const server = await startServer(host, { logFile: serverLog });
-  cleanups.push(() => server.stop());
   const browser = await launchChromium();
   cleanups.push(() => browser.close().catch(() => {}));
-  const workspace = makeWorkspace();
-  cleanups.push(() => rmSync(workspace.root, { recursive: true, force: true }));
 
-  console.log(`[host] VS Code server on ${server.url}; running the integration suite…`);
-  const code = await runSuite(browser, server, workspace);
-  if (code !== 0) {
-    console.error(`[host] Integration tests failed (exit ${code}). Screenshot and server log: ${results}/`);
-    return code;
+  const failed = [];
+  for (const host of provisioned) if ((await runSuiteOn(browser, host)) !== 0) failed.push(host.vscode);
+  if (failed.length) {
+    console.error(`[host] The integration suite failed on VS Code ${failed.join(' and ')}.`);
+    return 1;
   }
-  console.log('[host] Integration suite passed. UI check…');
-  server.stop();
-  const uiCode = await runUiCheck(browser, { extensionPath: root, results, host });
+  console.log(`[host] Integration suite passed on VS Code ${provisioned.map((h) => h.vscode).join(' and ')}.`);
+  // The UI check looks at the current VS Code: what people see today.
+  const current = provisioned.find((h) => h.vscode === HOSTS.current.vscode);
+  if (!current) return 0;
+  console.log(`[host] UI check on VS Code ${current.vscode}…`);
+  const uiCode = await runUiCheck(browser, { extensionPath: root, results, host: current });
   if (uiCode !== 0) console.error(`[host] UI check failed. Screenshots and server log: ${results}/`);
   return uiCode;
 }

@@ -2,11 +2,27 @@
 // clicks the Growth activity-bar entry, checks what is on screen by accessible names, and
 // saves screenshots in each theme under test-results/.
 'use strict';
-const { rmSync } = require('node:fs');
+const { copyFileSync, mkdirSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
 const { startServer, workbenchUrl } = require('./server');
 const { makeWorkspace } = require('./workspace');
 const { demoJournal } = require('./demo-journal');
+
+const readmeScreenshots = join(__dirname, '..', '..', 'media', 'screenshots');
+
+/**
+ * Saves a screenshot in test-results/ and, with GROWTH_SCREENSHOTS=update (`npm run screenshots`),
+ * the README's copy under media/screenshots/. Only on request: the demo journal is dated from
+ * today, so every run would otherwise change the committed images.
+ */
+async function screenshot(page, results, name, readmeName) {
+  await page.screenshot({ path: join(results, name) });
+  if (readmeName && process.env.GROWTH_SCREENSHOTS === 'update') {
+    mkdirSync(readmeScreenshots, { recursive: true });
+    copyFileSync(join(results, name), join(readmeScreenshots, readmeName));
+    console.log(`[ui] README screenshot media/screenshots/${readmeName} updated`);
+  }
+}
 
 /** Runs a command from the palette by its title, the way a person does. */
 async function runCommand(page, title) {
@@ -15,54 +31,59 @@ async function runCommand(page, title) {
     // A focused webview keeps F1 to itself: give the focus back to the workbench first.
     if (attempt > 0) await page.locator('.part.sidebar .title-label').first().click().catch(() => undefined);
     await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible', timeout: 2_000 }).catch(() => undefined);
+    await input.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => undefined);
   }
   await input.fill(`>${title}`);
   // The row whose label is the title, not whatever else the filter matched first.
   const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }) }).first();
-  await row.waitFor({ timeout: 10_000 });
   await row.click();
 }
 
 /** Picks the first item of the quick pick that is open now. */
 async function acceptFirstPick(page) {
-  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor({ timeout: 10_000 });
-  await page.waitForTimeout(300);
+  // The list is ready for Enter once its first row has the focus.
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused').first().waitFor();
   await page.keyboard.press('Enter');
 }
 
-// [label, theme setting, theme picked in the palette when the setting alone does not take]
+// [label, theme setting, theme picked in the palette when the setting alone does not take, and the workbench's class for it]
 const THEMES = [
   ['dark', 'Default Dark Modern'],
   ['light', 'Default Light Modern'],
-  ['high-contrast', 'Default High Contrast', 'Dark High Contrast'],
+  ['high-contrast', 'Default High Contrast', 'Dark High Contrast', 'hc-black'],
 ];
 
-async function pickColorTheme(page, name) {
+/** Picks a color theme in the palette and waits until the workbench wears its class (e.g. hc-black). */
+async function pickColorTheme(page, name, workbenchClass) {
   await runCommand(page, 'Preferences: Color Theme');
   await page.locator('.quick-input-widget input').fill(name);
   const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name}$`) }) }).first();
-  await row.waitFor({ timeout: 10_000 });
   await row.click();
-  await page.waitForTimeout(1000);
+  await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor();
+}
+
+/** The first frame (a webview's content) in which `selector` matches, polled until `what` shows or a generous deadline passes. */
+async function frameWith(page, selector, what) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (await frame.locator(selector).count().catch(() => 0)) return frame;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${what} did not render.`);
 }
 
 /** The frame that holds the comparison webview's content, once it has rendered its table. */
-async function compareFrame(page) {
-  for (let i = 0; i < 100; i++) {
-    for (const frame of page.frames()) {
-      if (await frame.locator('main#app table').count().catch(() => 0)) return frame;
-    }
-    await page.waitForTimeout(200);
-  }
-  throw new Error('The Compare Levels panel did not render its table.');
+function compareFrame(page) {
+  return frameWith(page, 'main#app table', "The Compare Levels panel's table");
 }
 
 async function openCompare(page) {
   const tab = page.getByRole('tab', { name: /^Compare Levels/ });
   for (let attempt = 0; attempt < 3 && !(await tab.isVisible()); attempt++) {
     await runCommand(page, 'Growth Journal: Compare Levels');
-    await tab.waitFor({ timeout: 10_000 }).catch(() => undefined);
+    await tab.waitFor().catch(() => undefined);
   }
   return compareFrame(page);
 }
@@ -70,10 +91,12 @@ async function openCompare(page) {
 async function openWorkbench(browser, server, { extensionPath, theme, journal, files, waitForGrowth = true }) {
   const workspace = makeWorkspace({ journal, theme, files });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // Every wait below is for something a person would see; it fires only when that never comes.
+  page.setDefaultTimeout(60_000);
   await page.goto(workbenchUrl(server, { extensionPath, workspace: workspace.workspaceFile }));
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.monaco-workbench').waitFor();
   // The Growth entry in the activity bar means the extension's contributions are registered.
-  if (waitForGrowth) await page.getByRole('tab', { name: /^Growth/ }).waitFor({ timeout: 60_000 });
+  if (waitForGrowth) await page.getByRole('tab', { name: /^Growth/ }).waitFor();
   return { page, workspace };
 }
 
@@ -107,9 +130,9 @@ const checks = [
   async function dimensionShowsItsExpectations(page) {
     await page.getByRole('treeitem', { name: /^Technical Depth:/ }).click();
     await page.getByRole('treeitem', { name: /^Expectations/ }).click();
-    await page.getByRole('treeitem', { name: 'Deep technical expertise across multiple domains.' }).waitFor({ timeout: 10_000 });
+    await page.getByRole('treeitem', { name: 'Deep technical expertise across multiple domains.' }).waitFor();
     await page.getByRole('treeitem', { name: /^Evidence/ }).click();
-    await page.getByRole('treeitem', { name: /^Rejected JWTs signed with alg/ }).first().waitFor({ timeout: 10_000 });
+    await page.getByRole('treeitem', { name: /^Rejected JWTs signed with alg/ }).first().waitFor();
   },
 ];
 
@@ -141,14 +164,13 @@ async function injectionCheck(browser, options) {
     });
     page.on('console', (msg) => /INJECTED/.test(msg.text()) && ran.push(`console: ${msg.text()}`));
     const frame = await openCompare(page);
-    await frame.getByRole('heading', { name: `Compare levels: Ladder ${PAYLOADS[0]}` }).waitFor({ timeout: 10_000 });
+    await frame.getByRole('heading', { name: `Compare levels: Ladder ${PAYLOADS[0]}` }).waitFor();
     for (const [i, p] of PAYLOADS.entries()) {
-      await frame.getByRole('rowheader', { name: `Dim ${p}` }).waitFor({ timeout: 5_000 });
+      await frame.getByRole('rowheader', { name: `Dim ${p}` }).waitFor();
       await frame.getByRole('button', { name: new RegExp(`^Dim ${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: 1 entry`) }).click();
-      await frame.getByRole('button', { name: p, exact: true }).waitFor({ timeout: 5_000 });
+      await frame.getByRole('button', { name: p, exact: true }).waitFor();
       if (i === 0 && (await frame.locator('img').count()) > 0) ran.push('an <img> element was created');
     }
-    await page.waitForTimeout(1000);
     await page.screenshot({ path: join(options.results, 'compare-injection.png') });
     if (ran.length) throw new Error(`injected markup ran: ${ran.join('; ')}`);
     console.log('[ui] injection: markup, script tags, javascript: URLs and template text show as literal text; nothing ran');
@@ -160,10 +182,10 @@ async function restoreCheck(browser, options) {
   return onWorkbench(browser, options, 'restore', { theme: 'Default Dark Modern', journal: demoJournal() }, async (page) => {
     const before = await openCompare(page);
     await before.getByRole('radio', { name: /Changes from the level below/ }).check();
-    await page.waitForTimeout(500);
+    const reloaded = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame() });
     await runCommand(page, 'Developer: Reload Window');
-    await page.waitForTimeout(3000);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await reloaded;
+    await page.locator('.monaco-workbench').waitFor();
     const restored = await compareFrame(page);
     if (!(await restored.getByRole('radio', { name: /Changes from the level below/ }).isChecked())) throw new Error('The comparison did not restore its mode after a reload.');
     console.log('[ui] restore: after Reload Window the comparison came back in Changes mode');
@@ -174,15 +196,17 @@ async function restoreCheck(browser, options) {
 async function restrictedCheck(browser, options) {
   return onWorkbench(browser, options, 'restricted', { theme: 'Default Dark Modern', journal: demoJournal(), waitForGrowth: false, trusted: false }, async (page) => {
       // Depending on the build the workbench asks first, or opens in Restricted Mode directly.
-      await page.getByRole('button', { name: /No, I don't trust the authors/ }).click({ timeout: 5_000 }).catch(() => undefined);
-      await page.getByText('Restricted Mode').first().waitFor({ timeout: 30_000 });
+      const dontTrust = page.getByRole('button', { name: /No, I don't trust the authors/ });
+      const restricted = page.locator('.part.statusbar, .part.banner').getByText(/Restricted Mode/).first();
+      await dontTrust.or(restricted).first().waitFor();
+      if (await dontTrust.isVisible()) await dontTrust.click();
+      await restricted.waitFor();
       const growth = page.getByRole('tab', { name: /^Growth/ });
-      await growth.waitFor({ timeout: 60_000 });
+      await growth.waitFor();
       await growth.click();
-      await page.getByRole('treeitem', { name: /^Technical Depth:/ }).waitFor({ timeout: 60_000 });
+      await page.getByRole('treeitem', { name: /^Technical Depth:/ }).waitFor();
       await runCommand(page, 'Growth Journal: Tag Last Commit as Evidence');
-      await page.getByText(/tags evidence only in a trusted workspace/).first().waitFor({ timeout: 10_000 });
-      await page.waitForTimeout(1000);
+      await page.getByText(/tags evidence only in a trusted workspace/).first().waitFor();
       await page.screenshot({ path: join(options.results, 'restricted-mode.png') });
       console.log('[ui] restricted: the tree works read-only and tagging explains that the workspace must be trusted');
   });
@@ -198,40 +222,39 @@ async function runUiCheck(browser, options) {
 
 async function checkThemes(browser, options) {
   const { results } = options;
-  for (const [label, theme, paletteTheme] of THEMES) {
+  for (const [label, theme, paletteTheme, workbenchClass] of THEMES) {
     const code = await onWorkbench(browser, options, label, { theme, journal: demoJournal() }, async (page) => {
-      if (paletteTheme) await pickColorTheme(page, paletteTheme);
+      if (paletteTheme) await pickColorTheme(page, paletteTheme, workbenchClass);
       const growth = page.getByRole('tab', { name: /^Growth/ });
-      await growth.waitFor({ timeout: 60_000 });
+      await growth.waitFor();
       await growth.click();
       // The extension host of the page before may still be shutting down: allow for a slow start.
       const waited = Date.now();
       await page.getByRole('tree', { name: /Rubric/ }).waitFor({ timeout: 120_000 });
       if (Date.now() - waited > 20_000) console.log(`[ui] ${label}: the Growth view took ${Math.round((Date.now() - waited) / 1000)} s to fill`);
       for (const check of checks) await check(page);
-      await page.waitForTimeout(1500);
-      await page.screenshot({ path: join(results, `growth-view-${label}.png`) });
+      await screenshot(page, results, `growth-view-${label}.png`, label === 'dark' && 'tree.png');
       console.log(`[ui] ${label}: Growth view shown; screenshot test-results/growth-view-${label}.png`);
       const frame = await openCompare(page);
-      await frame.getByRole('columnheader', { name: /Senior/ }).first().waitFor({ timeout: 10_000 });
-      await page.waitForTimeout(500);
+      await frame.getByRole('columnheader', { name: /Senior/ }).first().waitFor();
       await page.screenshot({ path: join(results, `compare-top-${label}.png`) });
       // Keyboard only: tab to the first evidence button, open its list.
       await frame.getByRole('button', { name: /^Technical Depth: / }).focus();
       await page.keyboard.press('Enter');
-      await frame.getByRole('button', { name: /^Rejected JWTs signed with alg/ }).waitFor({ timeout: 10_000 });
-      await page.screenshot({ path: join(results, `compare-${label}.png`) });
+      await frame.getByRole('button', { name: /^Rejected JWTs signed with alg/ }).waitFor();
+      await screenshot(page, results, `compare-${label}.png`, label === 'dark' && 'compare-levels.png');
       await frame.getByRole('radio', { name: /Changes from the level below/ }).check();
-      await frame.getByText('Dropped').first().waitFor({ timeout: 10_000 });
+      await frame.getByText('Dropped').first().waitFor();
       await page.screenshot({ path: join(results, `compare-changes-${label}.png`) });
       console.log(`[ui] ${label}: comparison shown with evidence and changes; screenshots test-results/compare-${label}.png, compare-changes-${label}.png`);
       await page.keyboard.press('Control+W');
       await runCommand(page, 'Growth Journal: Generate Quarterly Summary');
       await acceptFirstPick(page); // this quarter
       await acceptFirstPick(page); // leave private entries out
-      await page.getByRole('tab', { name: /^Preview Q?\d{4}-Q\d/ }).first().waitFor({ timeout: 20_000 });
-      await page.waitForTimeout(2500);
-      await page.screenshot({ path: join(results, `summary-preview-${label}.png`) });
+      await page.getByRole('tab', { name: /^Preview Q?\d{4}-Q\d/ }).first().waitFor();
+      // The preview is a webview of its own: wait for the summary's heading in it.
+      await frameWith(page, '.markdown-body h1, body.vscode-body h1', 'The summary preview');
+      await screenshot(page, results, `summary-preview-${label}.png`, label === 'dark' && 'summary-preview.png');
       console.log(`[ui] ${label}: summary written and previewed; screenshot test-results/summary-preview-${label}.png`);
     });
     if (code !== 0) return code;

@@ -47,7 +47,7 @@ describe('opening evidence', () => {
     assert.equal(prompts.errors.length, 4, prompts.errors.join('\n'));
     assert.match(prompts.errors[0], /^"\.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd" is a path that climbs out of the workspace folder with \.\., so Growth Journal does not open it\./);
     assert.match(prompts.errors[1], /is an absolute path, so Growth Journal does not open it/);
-    assert.match(prompts.errors[2], /^notes-link\/secret\.txt leads to a place outside the workspace folder app through a symbolic link, so Growth Journal does not open it\./);
+    assert.match(prompts.errors[2], /^notes-link\/secret\.txt leads outside the workspace folder app through a symbolic link, so Growth Journal does not open it\./);
     assert.match(prompts.errors[3], /is a URL, not a path/);
     const opened = vscode.workspace.textDocuments.filter((d) => /secret\.txt$|passwd$/.test(d.uri.path));
     assert.deepEqual(opened.map((d) => d.uri.toString()), [], 'nothing outside the workspace was opened');

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { Commit, Repo } from '../../src/host/git';
+import type { GitExtension } from '../../src/host/gitApi';
 import type { Choice, CommitChoice, EvidenceKind, Prompts } from '../../src/host/prompts';
 import type { Rubric } from '../../src/core/rubric';
 
@@ -112,7 +114,7 @@ export async function setJournal(api: TestApi, text: string | undefined): Promis
   await api.services.store.reload();
 }
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
   const start = Date.now();
   for (;;) {
     const value = await Promise.resolve(probe()).catch(() => undefined);
@@ -120,6 +122,23 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
     if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * Waits until the Git extension has the repository at `cwd` open and sees its current HEAD, so
+ * the next commit there reaches listeners as a commit on top of it.
+ */
+export async function gitExtensionAtHead(cwd: string): Promise<void> {
+  const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd, encoding: 'utf8' }).trim();
+  const extension = vscode.extensions.getExtension<GitExtension>('vscode.git');
+  assert.ok(extension, 'the Git extension is there');
+  const api = (await extension.activate()).getAPI(1);
+  await waitFor(`the Git extension to see HEAD ${head.slice(0, 7)}`, () => api.repositories.find((r) => r.rootUri.fsPath === cwd)?.state.HEAD?.commit === head || undefined, 60_000);
+}
+
+/** Waits until this extension host sees a growthJournal setting's new value: its listeners have run by then. */
+export async function settingIs(setting: string, value: unknown): Promise<void> {
+  await waitFor(`growthJournal.${setting} to be ${String(value)}`, () => vscode.workspace.getConfiguration('growthJournal').get(setting) === value || undefined);
 }
 
 export const HEADER = '# my journal: hand-edited\nversion: 1\nrubric: product-security\nprofile:\n  currentLevel: mid # since spring\n  targetLevel: senior\nentries: []\n';

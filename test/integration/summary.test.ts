@@ -6,7 +6,7 @@ import { localIsoDate } from '../../src/core/dates';
 import { parseJournal } from '../../src/core/journal';
 import { quarterLabel, quarterOfDate } from '../../src/core/quarters';
 import type { Choice } from '../../src/host/prompts';
-import { useExtension, folders, HEADER, readJournal, ScriptedPrompts, setJournal, waitFor } from './helpers';
+import { useExtension, folders, gitExtensionAtHead, HEADER, readJournal, ScriptedPrompts, setJournal, settingIs, waitFor } from './helpers';
 
 const today = localIsoDate(new Date());
 const quarter = quarterLabel(quarterOfDate(today));
@@ -42,7 +42,7 @@ describe('quarterly summaries', () => {
     assert.equal(offered[0].label, quarter, 'the current quarter comes first');
     const file = vscode.Uri.joinPath(summaries, `${quarter}.md`);
     const written = await read(file);
-    assert.match(written, /Led the threat-model review for &lt;checkout&gt; & payments/);
+    assert.match(written, /Led the threat-model review for \\<checkout\\> & payments/);
     assert.doesNotMatch(written, /promotion case/);
     assert.match(written, /1 private entry left out/);
     let cli = '';
@@ -90,8 +90,15 @@ async function imported() {
 
 describe('commit trailers', () => {
   const api = useExtension();
+  // These tests commit in the workspace's repository: each leaves it at the HEAD it found, so
+  // other suites see the fixture's history whatever order they run in.
+  let startHead = '';
+  before(() => {
+    startHead = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: folders().app.uri.fsPath, encoding: 'utf8' }).trim();
+  });
   afterEach(async () => {
     await vscode.workspace.getConfiguration('growthJournal').update('importTrailersOnCommit', undefined, vscode.ConfigurationTarget.Workspace);
+    execFileSync('git', ['reset', '-q', '--hard', startHead], { cwd: folders().app.uri.fsPath });
   });
 
   it('imports one entry per commit with a Growth-Evidence trailer, and no duplicates on a second run', async () => {
@@ -106,8 +113,7 @@ describe('commit trailers', () => {
     assert.match(prompts.infos[1], /No new Growth-Evidence trailers.*2 already in the journal/);
   });
 
-  it("imports only the user's own commits and only ids the rubric has, and says what it left out", async function () {
-    this.timeout(60_000);
+  it("imports only the user's own commits and only ids the rubric has, and says what it left out", async () => {
     await setJournal(api(), HEADER);
     const cwd = folders().lib.uri.fsPath;
     const git = (env: Record<string, string>, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...env } }).trim();
@@ -123,29 +129,27 @@ describe('commit trailers', () => {
       await vscode.commands.executeCommand('growthJournal.importTrailers');
       assert.deepEqual(await imported(), [...FIXTURE_TRAILERS, ['feat: mine, one id misspelt', ['technical-depth'], undefined]]);
       assert.equal(prompts.warnings.length, 1, prompts.infos.join('\n'));
-      assert.match(prompts.warnings[0], /^Imported 3 entries from Growth-Evidence trailers\. Skipped 1 commit by other authors: .*growthJournal\.trailerAuthors setting\. Left out ids that Product Security Career Pathway does not have: "wizardry", "archmage", "sorcery"; 1 commit with no id it knows was skipped\./);
+      assert.match(prompts.warnings[0], /^Imported 3 entries from Growth-Evidence trailers\. Skipped 1 commit by other authors: .*growthJournal\.trailerAuthors setting\. Left out ids that Product Security Career Pathway does not have: "sorcery", "wizardry", "archmage"; 1 commit with no id it knows was skipped\./);
     } finally {
       git({}, 'reset', '-q', '--hard', before);
     }
   });
 
-  it('with importTrailersOnCommit on, a real commit with a trailer lands in the journal by itself', async function () {
-    this.timeout(60_000);
+  it('with importTrailersOnCommit on, a real commit with a trailer lands in the journal by itself', async () => {
     await setJournal(api(), HEADER);
     api().setPrompts(new ScriptedPrompts({}));
     await vscode.workspace.getConfiguration('growthJournal').update('importTrailersOnCommit', true, vscode.ConfigurationTarget.Workspace);
     const cwd = folders().app.uri.fsPath;
     const head = () => execFileSync('git', ['rev-parse', 'HEAD'], { cwd, encoding: 'utf8' }).trim();
-    // Let the Git extension see the current HEAD first, so the next one is a commit on top of it.
-    await new Promise((r) => setTimeout(r, 1500));
+    await settingIs('importTrailersOnCommit', true);
+    await gitExtensionAtHead(cwd);
     execFileSync('git', ['commit', '--allow-empty', '-q', '-m', 'feat: mentoring notes\n\nGrowth-Evidence: mentorship\nGrowth-Level: mid'], { cwd });
     const sha = head();
     const entry = await waitFor('the auto-imported entry', async () => parseJournal(await readJournal()).journal?.entries.find((e) => e.commit?.sha === sha), 30_000);
     assert.deepEqual([entry.dimensions, entry.level], [['mentorship'], 'mid']);
   });
 
-  it('with askAfterCommit on, a commit gets one "Tag this commit?" question, and "Don\'t Ask Again" turns it off', async function () {
-    this.timeout(60_000);
+  it('with askAfterCommit on, a commit gets one "Tag this commit?" question, and "Don\'t Ask Again" turns it off', async () => {
     await setJournal(api(), HEADER);
     const prompts = new ScriptedPrompts({});
     prompts.infoAnswer = "Don't Ask Again";
@@ -153,7 +157,8 @@ describe('commit trailers', () => {
     const config = () => vscode.workspace.getConfiguration('growthJournal');
     await config().update('askAfterCommit', true, vscode.ConfigurationTarget.Global);
     try {
-      await new Promise((r) => setTimeout(r, 1500));
+      await settingIs('askAfterCommit', true);
+      await gitExtensionAtHead(folders().app.uri.fsPath);
       execFileSync('git', ['commit', '--allow-empty', '-q', '-m', 'docs: write up the threat model'], { cwd: folders().app.uri.fsPath });
       const asked = await waitFor('the question', () => prompts.infos.find((m) => /Tag this commit as evidence\? “docs: write up the threat model”/.test(m)), 30_000);
       assert.ok(asked);

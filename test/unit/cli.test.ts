@@ -168,7 +168,26 @@ describe('cli', () => {
     }
     writeFileSync(join(fresh, '.growth/journal.yaml'), journal.replace('rubric: product-security', 'rubric: ../../../../etc/passwd'));
     const outside = await run(['validate'], fresh);
-    assert.match(outside.out, /:6:9: warning: The rubric path "\.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd" leads outside/);
+    assert.match(outside.out, /:6:9: warning: The rubric path "\.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd" is not a path inside/);
+  });
+
+  it('add --commit records the commit as the extension does: full sha, subject, the remote without credentials', async () => {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'Dana', GIT_AUTHOR_EMAIL: 'dana@example.com', GIT_COMMITTER_NAME: 'Dana', GIT_COMMITTER_EMAIL: 'dana@example.com' } });
+    git('init', '-q');
+    git('remote', 'add', 'origin', 'https://dana:ghp_secret@github.com/acme/app.git');
+    writeFileSync(join(dir, 'a.txt'), 'a\n');
+    git('add', 'a.txt');
+    git('commit', '-q', '-m', 'fix(auth): reject "none" tokens');
+    const sha = git('rev-parse', 'HEAD').trim();
+    const r = await run(['add', '--commit', 'HEAD', '--dimension', 'technical-depth'], dir);
+    assert.equal(r.code, 0, r.err);
+    const entry = parseJournal(readFileSync(join(dir, '.growth/journal.yaml'), 'utf8')).journal!.entries.at(-1)!;
+    assert.deepEqual([entry.kind, entry.title, entry.commit], ['commit', 'fix(auth): reject "none" tokens', { sha, repo: 'https://github.com/acme/app.git', subject: 'fix(auth): reject "none" tokens' }]);
+    assert.doesNotMatch(readFileSync(join(dir, '.growth/journal.yaml'), 'utf8'), /ghp_secret/);
+    for (const rev of ['--output=/tmp/x', '-n1', 'no-such-rev']) {
+      const bad = await run(['add', '--dimension', 'technical-depth', `--commit=${rev}`], dir);
+      assert.notEqual(bad.code, 0, rev);
+    }
   });
 
   it('the bundled dist/cli.js runs with --help, --version and exit codes', function () {

@@ -3,7 +3,9 @@
  * `levels` in order, `themes` (one dimension each, the summary its description) and
  * `competencies` (a level, a theme, and a summary whose sentences are the statements).
  */
-import { isMap, isSeq, parseDocument } from 'yaml';
+import { isMap, isSeq } from 'yaml';
+import { parseYamlDocument } from '../yamlSource';
+import { LineIndex } from '../problem';
 import { type ImportReport, type Ladder, type LadderDimension, LadderImportError } from './ladder';
 import { markdownBlocks } from './markdownBlocks';
 import { blockStatements } from './sections';
@@ -22,10 +24,10 @@ export function looksLikeFtYaml(text: string): boolean {
 
 function readRoot(text: string): Fields {
   // Aliases are refused so a small file cannot expand into a huge one.
-  const doc = parseDocument(text, { uniqueKeys: true });
+  const doc = parseYamlDocument(text);
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    throw new LadderImportError(`The YAML does not parse at line ${e.linePos?.[0].line ?? '?'}: ${e.message.split('\n')[0]}`);
+    throw new LadderImportError(`The YAML does not parse at line ${new LineIndex(text).position(e.pos[0]).line}: ${e.message.split('\n')[0]}`);
   }
   if (!isMap(doc.contents) && !isSeq(doc.contents)) throw new LadderImportError('The YAML holds no mapping: an FT-style ladder has "levels", "themes" and "competencies".');
   let root: unknown;

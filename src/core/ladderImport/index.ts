@@ -8,14 +8,14 @@ import { type IdOptions, type ImportReport, type Ladder, LadderImportError, ladd
 import { markdownBlocks } from './markdownBlocks';
 import { tableLadder } from './tableLadder';
 
-export { type ImportReport, LadderImportError } from './ladder';
+export { LadderImportError } from './ladder';
 
 export const LADDER_FORMATS = ['auto', 'table', 'headings', 'ft-yaml'] as const;
 export type LadderFormat = (typeof LADDER_FORMATS)[number];
-export type LadderShape = Exclude<LadderFormat, 'auto'>;
+type LadderShape = Exclude<LadderFormat, 'auto'>;
 
 /** Ladders are pages, not databases: past this a text is refused rather than parsed. */
-export const MAX_LADDER_CHARS = 2_000_000;
+const MAX_LADDER_CHARS = 2_000_000;
 
 export interface LadderImportOptions extends IdOptions {
   format?: LadderFormat;

@@ -23,7 +23,7 @@ interface Grid {
 }
 
 /** Reads a table as a ladder, in whichever orientation its names say; undefined when it has no level axis. */
-export function tableGrid(table: Table): Grid | undefined {
+function tableGrid(table: Table): Grid | undefined {
   const width = table.header.length;
   if (width < 3 || table.rows.length === 0) return undefined;
   const corner = table.header[0].text;

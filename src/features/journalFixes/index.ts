@@ -1,7 +1,16 @@
 import * as vscode from 'vscode';
 import { closestIds } from '../../core/closest';
 import { allDimensions } from '../../core/rubric';
-import { type Services } from '../../host/services';
+import { CREDENTIALS_CODE } from '../../core/journal';
+import { guarded, type Services } from '../../host/services';
+
+function redactAction(diagnostics: vscode.Diagnostic[]): vscode.CodeAction {
+  const action = new vscode.CodeAction('Remove the credentials from every URL in the journal', vscode.CodeActionKind.QuickFix);
+  action.diagnostics = diagnostics;
+  action.isPreferred = true;
+  action.command = { command: 'growthJournal.redactCredentials', title: action.title };
+  return action;
+}
 
 /** An id as the journal writes it: quoted, or plain up to the next separator. */
 const ID_TOKEN = /"[^"\r\n]*"|'[^'\r\n]*'|[^\s,[\]{}#"']+/;
@@ -13,12 +22,14 @@ const ID_TOKEN = /"[^"\r\n]*"|'[^'\r\n]*'|[^\s,[\]{}#"']+/;
 export function registerJournalFixes(context: vscode.ExtensionContext, services: Services): void {
   const provider: vscode.CodeActionProvider = {
     async provideCodeActions(document, _range, { diagnostics }) {
+      const secrets = diagnostics.filter((d) => d.source === 'Growth Journal' && d.code === CREDENTIALS_CODE);
+      const redact = secrets.length ? [redactAction(secrets)] : [];
       const wanted = diagnostics.filter((d) => d.source === 'Growth Journal' && d.code === 'unknown-dimension');
-      if (!wanted.length) return [];
+      if (!wanted.length) return redact;
       const snapshot = await services.store.snapshot();
       if (!snapshot.rubric || snapshot.journalUri?.toString() !== document.uri.toString()) return [];
       const ids = allDimensions(snapshot.rubric).map((d) => d.id);
-      return wanted.flatMap((diagnostic) => {
+      return [...redact, ...wanted.flatMap((diagnostic) => {
         const token = document.getWordRangeAtPosition(diagnostic.range.start, ID_TOKEN);
         if (!token) return [];
         const raw = document.getText(token);
@@ -32,10 +43,18 @@ export function registerJournalFixes(context: vscode.ExtensionContext, services:
           action.edit.replace(document.uri, inner, id);
           return action;
         });
-      });
+      })];
     },
   };
   context.subscriptions.push(
+    // Through the write path: every URL with credentials in one verified change.
+    vscode.commands.registerCommand(
+      'growthJournal.redactCredentials',
+      guarded(services, async () => {
+        await services.store.redactCredentials();
+        void services.prompts.info('Removed the credentials from the URLs the journal recorded. If a token was committed, revoke it too: it stays in the repository\'s history.');
+      }),
+    ),
     vscode.languages.registerCodeActionsProvider({ scheme: 'file', pattern: '**/*.{yaml,yml}' }, provider, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
   );
 }

@@ -1,0 +1,82 @@
+// Loaded by the extension host as its extensionTestsPath from `npm run bench`: writes a
+// 50,000-entry journal and loads it cold while timing how long the extension host's thread
+// pauses and how late a concurrent command answers. Writes test-results/responsiveness.json;
+// the budget is judged in the bench's report, never as a test.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import * as vscode from 'vscode';
+import { extensionApi, folders, waitFor } from '../../test/integration/helpers';
+import { benchJournal } from '../journals';
+
+const ENTRIES = 50_000;
+const PING_EVERY_MS = 10;
+
+/**
+ * Watches the extension host's thread until stopped: how late a 5 ms timer fires, and how long
+ * a command takes from when it is due until it has answered.
+ */
+function watchResponsiveness(): { stop(): Promise<{ longestPause: number; slowestCommand: number; commands: number }> } {
+  const pauses: number[] = [];
+  const commands: number[] = [];
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    pauses.push(now - last);
+    last = now;
+  }, 5);
+  const ping = vscode.commands.registerCommand('growthJournalBench.ping', () => performance.now());
+  let running = true;
+  const pinging = (async () => {
+    while (running) {
+      const due = performance.now() + PING_EVERY_MS;
+      await new Promise((r) => setTimeout(r, PING_EVERY_MS));
+      await vscode.commands.executeCommand('growthJournalBench.ping');
+      commands.push(performance.now() - due);
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await pinging;
+      clearInterval(timer);
+      ping.dispose();
+      return { longestPause: Math.max(...pauses), slowestCommand: Math.max(...commands), commands: commands.length };
+    },
+  };
+}
+
+export async function run(): Promise<void> {
+  console.log(`Bench in VS Code ${vscode.version}: a ${ENTRIES.toLocaleString('en')}-entry journal loads cold`);
+  const api = await extensionApi();
+  const { store } = api.services;
+  // A journal path no editor has opened: VS Code sends the text of an open document to the
+  // extension host itself, and that cost is VS Code's, not the extension's.
+  const journalPath = '.growth/large-journal.yaml';
+  const config = vscode.workspace.getConfiguration('growthJournal', folders().app.uri);
+  const file = vscode.Uri.joinPath(folders().app.uri, journalPath).fsPath;
+  await config.update('journalPath', journalPath, vscode.ConfigurationTarget.WorkspaceFolder);
+  await waitFor('the store to use the large journal path', async () => (await store.snapshot()).journalUri?.fsPath === file, 60_000);
+  const bytes = new TextEncoder().encode(benchJournal(ENTRIES));
+  await mkdir(dirname(file), { recursive: true });
+  const rendered = new Promise<void>((resolve) => {
+    const sub = store.onDidChange((s) => s.journal?.entries.length === ENTRIES && (sub.dispose(), resolve()));
+  });
+
+  const watch = watchResponsiveness();
+  // Written off this thread, as another program would write it, then read cold.
+  await writeFile(file, bytes);
+  await store.reload();
+  await rendered;
+  // The tree and the status bar rebuild after the change event, and the file watcher's reload follows: watch those too.
+  await new Promise((r) => setTimeout(r, 1500));
+  const figures = await watch.stop();
+
+  await config.update('journalPath', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+  await rm(file, { force: true });
+  const extension = vscode.extensions.getExtension('growth-journal.growth-journal')!;
+  const results = join(extension.extensionPath, 'test-results');
+  mkdirSync(results, { recursive: true });
+  writeFileSync(join(results, 'responsiveness.json'), JSON.stringify({ entries: ENTRIES, ...figures, vscode: vscode.version }));
+  console.log(`bench: longest pause ${figures.longestPause.toFixed(0)} ms; slowest of ${figures.commands} concurrent commands ${figures.slowestCommand.toFixed(0)} ms`);
+}

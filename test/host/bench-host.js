@@ -1,0 +1,38 @@
+// `npm run bench`'s row measured inside VS Code: starts the current VS Code host in headless
+// Chromium with bench/host/responsiveness as its extensionTestsPath, which writes
+// test-results/responsiveness.json. Exits with the run's code.
+'use strict';
+const { execFileSync } = require('node:child_process');
+const { rmSync } = require('node:fs');
+const { join } = require('node:path');
+const { provision, HOSTS } = require('./provision');
+const { startServer } = require('./server');
+const { launchChromium } = require('./chromium');
+const { makeWorkspace } = require('./workspace');
+const { runSuite } = require('./suite');
+
+const root = join(__dirname, '..', '..');
+
+async function main() {
+  const host = await provision(HOSTS.current);
+  for (const args of [[], ['--tests']]) execFileSync(process.execPath, [join(root, 'esbuild.js'), ...args], { cwd: root, stdio: 'ignore' });
+  const server = await startServer(host);
+  const workspace = makeWorkspace();
+  let browser;
+  try {
+    browser = await launchChromium();
+    return await runSuite(browser, server, { workspace, testsPath: join(root, 'out', 'bench', 'responsiveness'), name: 'bench' });
+  } finally {
+    await browser?.close().catch(() => {});
+    server.stop();
+    rmSync(workspace.root, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`[bench] ${e.message}`);
+    process.exit(1);
+  },
+);

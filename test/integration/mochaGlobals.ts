@@ -1,6 +1,0 @@
-// Imported first by index.ts: creates the Mocha instance and defines describe/it before
-// the bundled suites are evaluated.
-import Mocha from 'mocha';
-
-export const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30_000, slow: 2_000 });
-mocha.suite.emit('pre-require', globalThis, 'growth-journal-integration', mocha);
