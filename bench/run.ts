@@ -231,8 +231,8 @@ function peakMemory(): string {
  * A tag as the extension makes it, at 10,000 entries: from the store's call of the engine until
  * its snapshot holds the new entry. The real worker thread (bundled as the extension bundles
  * it) queues, locks, re-reads the file, plans and verifies on that text and replaces the file
- * with fsyncs; then the store's reload reads the file (the worker finds it is its own write)
- * and checks the journal against the rubric. Then its Undo the same way, so the file keeps its size.
+ * with fsyncs; then the store's reload reads the file (the worker finds it is its own write),
+ * has the rubric parsed and checks the journal against it. Then its Undo the same way, so the file keeps its size.
  */
 async function endToEndRows(count: number, script: string): Promise<Row[]> {
   collectGarbage();
@@ -240,8 +240,10 @@ async function endToEndRows(count: number, script: string): Promise<Row[]> {
   writeFileSync(path, benchJournal(count));
   const engine = new WorkerEngine(script);
   /** The snapshot's journal once the store's reload after a change has run. */
+  const rubricText = readFileSync(join(root, 'rubric', 'product-security.yaml'), 'utf8');
   const reload = async () => {
     const read = await engine.readFile(path);
+    await engine.parseRubric(rubricText);
     await engine.check(rubric);
     if (read.kind !== 'text' || !read.journal) throw new Error('the journal did not read');
     return read.journal;

@@ -13,6 +13,7 @@ const BATCH = 1000;
 const session = new JournalSession();
 /** The bytes of the last file read, so an unchanged file is neither parsed nor sent again. */
 let lastBytes: Buffer | undefined;
+let lastRubric: { text: string; parse: ReturnType<typeof parseRubric> } | undefined;
 /** The text whose read the host holds: a write to that text sends only what it changed. */
 let hostText: string | undefined;
 const port = parentPort!;
@@ -76,7 +77,9 @@ async function handle(request: WorkerRequest): Promise<void> {
       case 'check':
         return reply({ id: request.id, result: session.check(request.rubric) });
       case 'parseRubric':
-        return reply({ id: request.id, result: parseRubric(request.text) });
+        // Every load asks, a tag's too, and the rubric seldom changes: parse each text once.
+        if (lastRubric?.text !== request.text) lastRubric = { text: request.text, parse: parseRubric(request.text) };
+        return reply({ id: request.id, result: lastRubric.parse });
       case 'plan': {
         lastBytes = undefined; // the session now holds the parse of the text being edited
         const planned = runSteps(session.plan(request.text, request.op));
