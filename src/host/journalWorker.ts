@@ -1,6 +1,8 @@
 // The worker thread behind WorkerEngine: one JournalSession, answering the extension host.
 import { parentPort } from 'node:worker_threads';
 import { runSteps } from '../core/fastJournal';
+import { type JournalParse } from '../core/journal';
+import { journalChange } from '../core/journalChange';
 import { JournalSession, type ReadOutcome } from '../core/journalSession';
 import type { WorkerReply, WorkerRequest, WriteResult } from './journalEngine';
 import { readJournalFile } from './journalFile';
@@ -11,6 +13,9 @@ const BATCH = 1000;
 const session = new JournalSession();
 /** The bytes of the last file read, so an unchanged file is neither parsed nor sent again. */
 let lastBytes: Buffer | undefined;
+let lastRubric: { text: string; parse: ReturnType<typeof parseRubric> } | undefined;
+/** The text whose read the host holds: a write to that text sends only what it changed. */
+let hostText: string | undefined;
 const port = parentPort!;
 const reply = (message: WorkerReply) => port.postMessage(message);
 
@@ -57,20 +62,24 @@ async function handle(request: WorkerRequest): Promise<void> {
       case 'readFile': {
         const file = await readJournalFile(request.path);
         if (file.kind !== 'bytes') {
-          lastBytes = undefined;
+          lastBytes = hostText = undefined;
           return reply({ id: request.id, result: file.kind === 'missing' ? file : { kind: 'invalid', problem: file.problem } });
         }
         if (lastBytes?.equals(file.bytes)) return reply({ id: request.id, result: { kind: 'unchanged' } });
         lastBytes = file.bytes;
-        return replyWithEntries(request.id, runSteps(session.readBytes(file.bytes)));
+        const outcome = runSteps(session.readBytes(file.bytes));
+        hostText = outcome.kind === 'text' ? session.lastText : undefined;
+        return replyWithEntries(request.id, outcome);
       }
       case 'readText':
-        lastBytes = undefined;
+        lastBytes = hostText = undefined;
         return replyWithEntries(request.id, runSteps(session.read(request.text)));
       case 'check':
         return reply({ id: request.id, result: session.check(request.rubric) });
       case 'parseRubric':
-        return reply({ id: request.id, result: parseRubric(request.text) });
+        // Every load asks, a tag's too, and the rubric seldom changes: parse each text once.
+        if (lastRubric?.text !== request.text) lastRubric = { text: request.text, parse: parseRubric(request.text) };
+        return reply({ id: request.id, result: lastRubric.parse });
       case 'plan': {
         lastBytes = undefined; // the session now holds the parse of the text being edited
         const planned = runSteps(session.plan(request.text, request.op));
@@ -78,10 +87,25 @@ async function handle(request: WorkerRequest): Promise<void> {
         return reply({ id: request.id, result: planned.ok ? { ...planned, parse: undefined } : planned });
       }
       case 'write': {
-        lastBytes = undefined; // the next read sends the entries of the new text, parsed already
-        const outcome = await writeJournal(request.request, async (text, op) => runSteps(session.plan(text, op)));
-        if (outcome.ok) session.accept(outcome.text, outcome.parse);
-        return reply({ id: request.id, result: (outcome.ok ? { ok: true, added: outcome.added, ...(outcome.removed ? { removed: outcome.removed } : {}) } : outcome) satisfies WriteResult });
+        // Until the write is known to be done, the next read sends everything.
+        const held = hostText;
+        lastBytes = hostText = undefined;
+        const planned: { before?: { text: string; parse: JournalParse } } = {};
+        const outcome = await writeJournal(request.request, async (text, op) => {
+          planned.before = { text, parse: runSteps(session.parsed(text)) };
+          return runSteps(session.plan(text, op));
+        });
+        if (!outcome.ok) return reply({ id: request.id, result: outcome satisfies WriteResult });
+        session.accept(outcome.text, outcome.parse);
+        // The host holds the text this write started from: it applies the change to its copy,
+        // and the next read of the file, unchanged since, is answered "unchanged".
+        const { before } = planned;
+        const change = before && held !== undefined && before.text === held && before.parse.journal && outcome.parse.journal ? journalChange(before.parse.journal, { journal: outcome.parse.journal, problems: outcome.parse.problems }) : undefined;
+        if (change) {
+          lastBytes = Buffer.from(outcome.text, 'utf8');
+          hostText = outcome.text;
+        }
+        return reply({ id: request.id, result: { ok: true, added: outcome.added, ...(outcome.removed ? { removed: outcome.removed } : {}), ...(change ? { change } : {}) } satisfies WriteResult });
       }
     }
   } catch (e) {

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { parseJournalSource } from '../../src/core/fastJournal';
+import { parseDocument } from 'yaml';
+import { benchJournal } from '../../bench/journals';
+import { LazyEntryMap, parseJournalSource } from '../../src/core/fastJournal';
 import { checkJournal, parseJournal, type EntryData, type JournalParse } from '../../src/core/journal';
 import { appendEntryEdit, applyEdit, removeEntryEdit, setProfileEdits } from '../../src/core/journalEdit';
 import { bundledRubric, fixture, random } from './helpers';
@@ -91,6 +93,15 @@ describe('fast journal reading', () => {
     for (let i = 0; i < 60; i++) text = applyEdit(text, appendEntryEdit(parseJournal(text), randomEntry(r, i)));
     assert.ok(parseJournalSource(text), 'no fallback for our own output');
     assert.ok(parseJournalSource(fixture('journals/sample.yaml')));
+  });
+
+  it('reads entries straight from the lines and builds the nodes of an entry only when asked, equal to those yaml builds', () => {
+    const text = benchJournal(120);
+    const parse = parseJournal(text);
+    assert.ok(parse.source?.fastDash !== undefined && parse.journal);
+    assert.ok(parse.entryNodes.every((node) => node instanceof LazyEntryMap), 'every entry in our shape read without nodes');
+    assert.deepEqual(parse.source.doc.toJS(), parseDocument(text).toJS(), 'the nodes built on demand are the ones yaml builds');
+    assert.deepEqual(parse.journal.entries, parseJournal(text, { fast: false }).journal?.entries);
   });
 
   it('gives exactly what a full parse gives, through random appends, hand edits, removals, CRLF and a BOM', function () {
