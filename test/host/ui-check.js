@@ -41,8 +41,10 @@ async function runCommand(page, title) {
 }
 
 /** Picks the first item of the quick pick that is open now. */
-async function acceptFirstPick(page) {
-  // The list is ready for Enter once its first row has the focus.
+async function acceptFirstPick(page, title) {
+  // The question must be the one expected: Enter on the command palette still closing would run
+  // the command a second time. The list is ready for Enter once its first row has the focus.
+  if (title) await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: title }).waitFor({ state: 'visible' });
   await page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused').first().waitFor();
   await page.keyboard.press('Enter');
 }
@@ -399,8 +401,8 @@ async function checkThemes(browser, options) {
       console.log(`[ui] ${label}: comparison shown with evidence and changes; screenshots test-results/compare-${label}.png, compare-changes-${label}.png`);
       await page.keyboard.press('Control+W');
       await runCommand(page, 'Growth Journal: Generate Quarterly Summary');
-      await acceptFirstPick(page); // this quarter
-      await acceptFirstPick(page); // leave private entries out
+      await acceptFirstPick(page, 'Quarterly Summary'); // this quarter
+      await acceptFirstPick(page, 'Private Entries'); // leave private entries out
       await page.getByRole('tab', { name: /^Preview Q?\d{4}-Q\d/ }).first().waitFor();
       // The preview is a webview of its own: wait for the summary's heading in it.
       await frameWith(page, '.markdown-body h1, body.vscode-body h1', 'The summary preview');
