@@ -28,6 +28,8 @@ async function screenshot(page, results, name, readmeName) {
 /** Runs a command from the palette by its title, the way a person does. */
 async function runCommand(page, title) {
   const input = page.locator('.quick-input-widget input');
+  // A question just answered may still be closing: open the palette after it has gone.
+  await input.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
   for (let attempt = 0; attempt < 5 && !(await input.isVisible()); attempt++) {
     // A focused webview keeps F1 to itself: give the focus back to the workbench first.
     if (attempt > 0) await page.locator('.part.sidebar .title-label').first().click().catch(() => undefined);
