@@ -218,7 +218,7 @@ async function restrictedCheck(browser, options) {
       await growth.click();
       await page.getByRole('treeitem', { name: /^Technical Depth:/ }).waitFor();
       await runCommand(page, 'Growth Journal: Tag Last Commit as Evidence');
-      await page.getByText(/tags evidence only in a trusted workspace/).first().waitFor();
+      await page.getByText(/runs git only in a trusted workspace/).first().waitFor();
       await page.screenshot({ path: join(options.results, 'restricted-mode.png') });
       console.log('[ui] restricted: the tree works read-only and tagging explains that the workspace must be trusted');
   });
