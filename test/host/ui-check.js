@@ -254,7 +254,12 @@ async function ladderCheck(browser, options) {
     await input.waitFor({ state: 'visible', timeout: 60_000 });
     await page.getByText('Import Career Ladder').first().waitFor({ timeout: 60_000 });
     await input.fill(join(workspace.app, 'platform-ladder.md'));
-    await page.waitForTimeout(500);
+    // The dialog may reset a path typed while it was still listing the folder: choosing the
+    // file's row sets the path from the list itself, then Enter imports it.
+    const file = page.locator('.quick-input-list .monaco-list-row', { hasText: 'platform-ladder.md' }).first();
+    await file.waitFor({ timeout: 60_000 });
+    await file.click();
+    await page.locator('.quick-input-widget .quick-input-message').filter({ hasText: 'Please select a file' }).waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
     await page.keyboard.press('Enter');
     const row = (text) => page.locator('.monaco-list-row', { hasText: text }).first();
     await row(/^Platform Ladder/).waitFor({ timeout: 60_000 });
