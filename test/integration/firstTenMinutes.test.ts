@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { parseJournal } from '../../src/core/journal';
 import { evidenceKindChoices, type DimensionPickOptions } from '../../src/host/prompts';
 import type { Repo } from '../../src/host/git';
-import { folders, HEADER, journalUri, readJournal, ScriptedPrompts, setJournal, useExtension, waitFor } from './helpers';
+import { codeActionAt, folders, HEADER, journalUri, readJournal, ScriptedPrompts, setJournal, useExtension, waitFor } from './helpers';
 
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 const RECENT_KEY = 'growthJournal.recentDimensions';
@@ -96,9 +96,8 @@ describe('the first ten minutes', () => {
     await vscode.window.showTextDocument(doc);
     const diagnostic = await waitFor('the warning', () => vscode.languages.getDiagnostics(journalUri()).find((d) => d.code === 'unknown-dimension'));
     assert.match(diagnostic.message, /Did you mean "technical-depth"\?/);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', journalUri(), diagnostic.range);
-    const fix = actions.find((a) => a.title === 'Change to "technical-depth"');
-    assert.ok(fix?.edit, `offered: ${actions.map((a) => a.title).join(', ')}`);
+    const fix = await codeActionAt(journalUri(), diagnostic.range, 'the "technical-depth" quick fix', (a) => a.title === 'Change to "technical-depth"');
+    assert.ok(fix.edit);
     assert.ok(fix.isPreferred);
     await vscode.workspace.applyEdit(fix.edit);
     assert.match(doc.getText(), /dimensions: \[collaboration, "technical-depth"\]\n$/);

@@ -128,6 +128,17 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
 }
 
 /**
+ * The code action at `range` that `pick` chooses. The editor hands providers the diagnostics it
+ * knows at the range, and those reach it a moment after the extension sets them, so this asks again.
+ */
+export async function codeActionAt(uri: vscode.Uri, range: vscode.Range, what: string, pick: (action: vscode.CodeAction) => boolean): Promise<vscode.CodeAction> {
+  return waitFor(what, async () => {
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range);
+    return actions.find(pick);
+  });
+}
+
+/**
  * Waits until the Git extension has the repository at `cwd` open and sees its current HEAD, so
  * the next commit there reaches listeners as a commit on top of it.
  */
