@@ -132,7 +132,7 @@ export function reReadTail(before: YamlSource, after: string, keep: number): { s
   map.range = [root.range![0], after.length, after.length];
   const doc = new Document(null, YAML_OPTIONS) as Document.Parsed;
   doc.contents = map as unknown as Document.Parsed['contents'];
-  return { source: { text: after, doc, lines: new LineIndex(after), fastDash: before.fastDash }, items };
+  return { source: { text: after, doc, lines: new LineIndex(after, { index: before.lines, from }), fastDash: before.fastDash }, items };
 }
 
 function lineStartOf(text: string, offset: number): number {

@@ -142,9 +142,10 @@ export function parseAfterTailEdit(before: JournalParse, after: string, editStar
   if (keep < 0) return undefined;
   const tail = reReadTail(before.source, after, keep);
   if (!tail) return undefined;
-  const kept = new Set(seq.items.slice(0, keep));
+  // Entry nodes are items in order (an item that is no entry has none): those before the first re-read item stay.
+  const firstReRead = (seq.items[keep] as Node).range![0];
   let n = before.entryNodes.length;
-  while (n > 0 && !kept.has(before.entryNodes[n - 1])) n--;
+  while (n > 0 && (before.entryNodes[n - 1] as Node).range![0] >= firstReRead) n--;
   const entries = before.journal.entries.slice(0, n);
   const entryNodes = before.entryNodes.slice(0, n);
   const ids = new Map<string, number>();

@@ -2,6 +2,7 @@
 // clicks the Growth activity-bar entry, checks what is on screen by accessible names, and
 // saves screenshots in each theme under test-results/.
 'use strict';
+/* global document, requestAnimationFrame -- the functions given to page.waitForFunction and page.evaluate run in the page */
 const { copyFileSync, mkdirSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
 const { startServer, workbenchUrl } = require('./server');
@@ -65,6 +66,15 @@ async function pickColorTheme(page, name, workbenchClass) {
   const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${name}$`) }) }).first();
   await row.click();
   await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor();
+}
+
+/**
+ * Waits until nothing on the page moves (no running CSS animations or transitions, and two
+ * frames drawn since), so a screenshot shows the settled state rather than a fade.
+ */
+async function still(page) {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity), undefined, { timeout: 30_000 });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
 /** The first frame (a webview's content) in which `selector` matches, polled until `what` shows or a generous deadline passes. */
@@ -267,14 +277,14 @@ async function ladderCheck(browser, options) {
     await row(/^Senior Engineer\d/).click();
     await row(/^Plans multi-quarter work, e\.g\. migrations\.$/).waitFor({ timeout: 10_000 });
     await row(/^Skipped/).waitFor({ timeout: 10_000 });
-    await page.waitForTimeout(1000);
+    await still(page);
     await page.screenshot({ path: join(options.results, 'ladder-preview.png') });
     console.log('[ui] ladder: the Ladder Preview shows the import before it is written; screenshot test-results/ladder-preview.png');
     // The view's own ✓ action, the same as the notification's Save Rubric.
     await page.getByRole('button', { name: 'Save Imported Rubric' }).click();
     await page.getByRole('button', { name: 'Use This Rubric' }).click({ timeout: 30_000 });
     await page.getByRole('treeitem', { name: /^Delivery:/ }).waitFor({ timeout: 30_000 });
-    await page.waitForTimeout(1000);
+    await still(page);
     await page.screenshot({ path: join(options.results, 'ladder-in-use.png') });
     console.log('[ui] ladder: saved and in use; the Growth view shows its dimensions; screenshot test-results/ladder-in-use.png');
   });
@@ -286,7 +296,8 @@ async function answer(page, text, title) {
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   // One question follows another in the same widget: wait for this one's title.
   if (title) await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: title }).waitFor({ timeout: 10_000 });
-  await page.waitForTimeout(300);
+  // Typed only once the input has the keyboard, so no keystroke goes to what had it before.
+  await page.waitForFunction(() => document.activeElement?.matches('.quick-input-widget input'), undefined, { timeout: 10_000 });
   if (text !== undefined) await input.fill(text);
   await page.keyboard.press('Enter');
 }
@@ -337,7 +348,7 @@ async function brokenJournalCheck(browser, options) {
     await page.getByRole('treeitem', { name: 'Deep technical expertise across multiple domains.' }).waitFor({ timeout: 10_000 });
     await page.getByRole('treeitem', { name: /^Evidence/ }).click();
     await page.getByRole('treeitem', { name: /^The journal has an error: open it there/ }).waitFor({ timeout: 10_000 });
-    await page.waitForTimeout(800);
+    await still(page);
     await page.screenshot({ path: join(options.results, 'growth-view-broken-journal.png') });
     console.log('[ui] broken: the rubric stays browsable with the error named; screenshot test-results/growth-view-broken-journal.png');
   });

@@ -5,6 +5,7 @@ import { parseJournal, type EntryData } from '../../src/core/journal';
 import { applyJournalChange, journalChange, type JournalRead } from '../../src/core/journalChange';
 import { type RemovedEntry } from '../../src/core/journalEdit';
 import { JournalSession, type JournalOp } from '../../src/core/journalSession';
+import { LineIndex } from '../../src/core/problem';
 import { fixture, random } from './helpers';
 
 /** Seeds of the random-write run; GROWTH_FUZZ_SEEDS=200 runs the long version. */
@@ -54,6 +55,13 @@ describe('journal changes after a write', () => {
         snapshot = applyJournalChange(snapshot.journal, change);
         text = planned.text;
         assert.deepEqual(snapshot, read(text), `seed ${seed}, write ${n} (${op.kind})`);
+        // A line index carried over from the text before the edit maps offsets as a new one does.
+        const fresh = new LineIndex(text);
+        assert.equal(planned.parse.source!.lines.lineCount, fresh.lineCount);
+        for (let k = 0; k < 20; k++) {
+          const offset = r.int(text.length + 1);
+          assert.deepEqual(planned.parse.source!.lines.position(offset), fresh.position(offset), `seed ${seed}, write ${n}, offset ${offset}`);
+        }
       }
     }
   });
