@@ -42,6 +42,8 @@ const builds = [
   { ...common, ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js' },
   // Reads and parses journals off the extension host's thread (src/host/journalEngine.ts).
   { ...common, ...node, entryPoints: ['src/host/journalWorker.ts'], outfile: 'dist/journalWorker.js' },
+  // The ladder importer and its Markdown parser, loaded on the first import (src/host/ladderImporter.ts).
+  { ...common, ...node, entryPoints: ['src/core/ladderImport/index.ts'], outfile: 'dist/ladderImport.js' },
   // The comparison webview runs in the browser: no Node, no vscode module.
   { ...common, entryPoints: ['src/webview/compare/main.ts'], outfile: 'dist/webview/compare.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];

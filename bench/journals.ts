@@ -11,6 +11,8 @@ const TITLES = [
 ];
 const DIMS = ['technical-depth', 'risk-management', 'communication', 'incident-response', 'process-tooling', 'mentorship', 'collaboration'];
 const LEVELS = ['associate', 'mid', 'senior'];
+// Statements an entry cites: as a person writes them, and fingerprinted as the extension writes them.
+const REFS = ['risk-management/senior/1', 'technical-depth/mid/2@de8548', 'communication/senior/1', 'incident-response/senior/2@a36ffd'];
 
 export function benchJournal(count: number, options: { crlf?: boolean } = {}): string {
   const lines = [
@@ -33,6 +35,7 @@ export function benchJournal(count: number, options: { crlf?: boolean } = {}): s
     lines.push(`    dimensions: [${DIMS[i % DIMS.length]}, ${DIMS[(i * 3 + 1) % DIMS.length]}]`, `    level: ${LEVELS[i % 3]}`);
     if (kind === 'commit') lines.push('    commit:', `      sha: ${sha}`, '      repo: git@github.com:acme/app.git', `      subject: ${JSON.stringify(`fix(auth): change ${i}`)}`);
     if (kind === 'selection') lines.push('    selection:', '      file: src/auth/validate.ts', `      startLine: ${10 + (i % 40)}`, `      endLine: ${60 + (i % 40)}`, `      sha: ${sha}`);
+    if (i % 5 === 0) lines.push(`    statements: [${REFS[i % REFS.length]}${i % 10 === 0 ? `, ${REFS[(i + 1) % REFS.length]}` : ''}]`);
     if (i % 2 === 0) lines.push('    note: |', '      What happened, why it mattered, what changed.', '      A second line: with a colon, and a # that is not a comment.');
     if (i % 17 === 0) lines.push('    private: true');
   }

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { load as jsYamlLoad } from 'js-yaml';
 import { parseDocument, type YAMLSeq } from 'yaml';
 import { coverage } from '../src/core/coverage';
 import { checkJournal, parseJournal, type EntryData, type JournalParse } from '../src/core/journal';
@@ -16,9 +17,7 @@ import { allDimensions, parseRubric, type Rubric } from '../src/core/rubric';
 import { buildRubricView } from '../src/core/rubricView';
 import { renderSummary } from '../src/core/summary';
 import { parsePeriod } from '../src/core/periods';
-import { runSteps } from '../src/core/fastJournal';
-import { JournalSession, type JournalOp } from '../src/core/journalSession';
-import { writeJournal } from '../src/host/journalWrite';
+import { WorkerEngine } from '../src/host/journalEngine';
 import { benchJournal } from './journals';
 
 const root = join(__dirname, '..');
@@ -63,6 +62,9 @@ const NEW_ENTRY: EntryData = {
   note: 'Two lines\nof note.\n',
 };
 
+/** NEW_ENTRY as a tag's draft: no `id` key at all, so the write path gives it a fresh one. */
+const { id: _newId, ...NEW_DRAFT } = NEW_ENTRY;
+
 /** The naive coverage: every dimension scans every entry. */
 function naiveCoverage(parse: JournalParse, target: string) {
   const entries = parse.journal!.entries;
@@ -78,7 +80,11 @@ interface Row {
   what: string;
   ours: number;
   naive?: number;
+  /** The same read with js-yaml, the fastest mainstream YAML reader (values only, no positions). */
+  jsYaml?: number;
   budget?: number;
+  /** The least speed-up over the naive way the budget asks for. */
+  times?: number;
 }
 
 /** Collects what earlier sections left, so one size's garbage is not charged to the next. */
@@ -97,6 +103,7 @@ function measure(count: number, crlf = false): Row[] {
   const rows: Row[] = [];
 
   const cached = { text, parse: parseJournal(text) };
+  const cachedBytes = readFileSync(path);
   rows.push({
     what: 'load, cold (read, parse, check against the rubric)',
     ours: time(runs, () => {
@@ -104,16 +111,16 @@ function measure(count: number, crlf = false): Row[] {
       checkJournal(p, rubric);
     }),
     naive: time(naiveRuns, () => parseDocument(readJournalFile(path)).toJS()),
-    ...(big ? { budget: 300 } : {}),
+    jsYaml: time(naiveRuns, () => jsYamlLoad(readJournalFile(path))),
+    ...(big ? { budget: 100, times: 15 } : count === 50_000 ? { budget: 500 } : {}),
   });
   rows.push({
-    what: 'load, unchanged since the last load',
+    what: 'load, unchanged since the last load (the worker compares the bytes with the last read)',
     ours: time(runs, () => {
-      const now = readJournalFile(path);
-      if (now !== cached.text) throw new Error('changed');
+      if (!readFileSync(path).equals(cachedBytes)) throw new Error('changed');
     }),
     naive: time(naiveRuns, () => parseDocument(readJournalFile(path)).toJS()),
-    ...(big ? { budget: 30 } : {}),
+    ...(big ? { budget: 5 } : {}),
   });
   const handEdited = text.replace(/title: Rotated signing keys/, 'title: Rotated the signing keys');
   rows.push({
@@ -169,11 +176,17 @@ function fmt(ms: number | undefined): string {
 }
 
 function table(title: string, rows: Row[]): string {
-  const lines = [`### ${title}`, '', '| operation | Growth Journal (ms) | naive (ms) | ratio | budget (ms) |', '| --- | ---: | ---: | ---: | --- |'];
+  const lines = [`### ${title}`, '', '| operation | Growth Journal (ms) | naive (ms) | ratio | js-yaml (ms) | budget |', '| --- | ---: | ---: | ---: | ---: | --- |'];
   for (const r of rows) {
-    const ratio = r.naive === undefined ? '—' : `${(r.naive / r.ours).toFixed(r.naive / r.ours >= 10 ? 0 : 1)}×`;
-    const budget = r.budget === undefined ? '' : `< ${r.budget} ${r.ours < r.budget ? '✅' : '❌ over'}`;
-    lines.push(`| ${r.what} | ${fmt(r.ours)} | ${fmt(r.naive)} | ${ratio} | ${budget} |`);
+    const speedUp = r.naive === undefined ? undefined : r.naive / r.ours;
+    const ratio = speedUp === undefined ? '—' : `${speedUp.toFixed(speedUp >= 10 ? 0 : 1)}×`;
+    const goals = [
+      ...(r.budget === undefined ? [] : [{ text: `< ${r.budget} ms`, met: r.ours < r.budget }]),
+      ...(r.times === undefined || speedUp === undefined ? [] : [{ text: `≥ ${r.times}× naive`, met: speedUp >= r.times }]),
+      ...(r.jsYaml === undefined || r.times === undefined ? [] : [{ text: 'ahead of js-yaml', met: r.ours < r.jsYaml }]),
+    ];
+    const budget = goals.map((g) => `${g.text} ${g.met ? '✅' : '❌'}`).join(', ');
+    lines.push(`| ${r.what} | ${fmt(r.ours)} | ${fmt(r.naive)} | ${ratio} | ${fmt(r.jsYaml)} | ${budget} |`);
   }
   return lines.join('\n');
 }
@@ -202,9 +215,8 @@ function responsiveness(): string {
   const run = spawnSync(process.execPath, [join(root, 'test', 'host', 'bench-host.js')], { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
   if (run.status !== 0 || !existsSync(file)) return `not measured: the VS Code host run failed (exit ${run.status ?? run.signal}); its output is above`;
   const { entries, longestPause, slowestCommand, commands, vscode } = JSON.parse(readFileSync(file, 'utf8')) as { entries: number; longestPause: number; slowestCommand: number; commands: number; vscode: string };
-  const budget = 100;
-  const verdict = (ms: number) => `${ms.toFixed(0)} ms (budget < ${budget} ms ${ms < budget ? '✅' : '❌ over'})`;
-  return `while a ${entries.toLocaleString('en')}-entry journal loads cold, the longest pause of the extension host is ${verdict(longestPause)}; the slowest of ${commands} concurrent commands answers in ${verdict(slowestCommand)}; in VS Code ${vscode}`;
+  const verdict = (ms: number, budget: number) => `${ms.toFixed(0)} ms (budget < ${budget} ms ${ms < budget ? '✅' : '❌ over'})`;
+  return `while a ${entries.toLocaleString('en')}-entry journal loads cold, the longest pause of the extension host is ${verdict(longestPause, 50)}; the slowest of ${commands} concurrent commands answers in ${verdict(slowestCommand, 100)}; in VS Code ${vscode}`;
 }
 
 function peakMemory(): string {
@@ -215,54 +227,77 @@ function peakMemory(): string {
   collectGarbage();
   const held = process.memoryUsage().heapUsed - before;
   const peak = process.resourceUsage().maxRSS / 1024;
-  return `${(held / 2 ** 20).toFixed(0)} MB of heap held by a parsed journal of ${parse.journal?.entries.length ?? 0} entries; peak RSS of the whole bench ${peak.toFixed(0)} MB`;
+  const mb = held / 2 ** 20;
+  return `${mb.toFixed(0)} MB of heap held by a parsed journal of ${parse.journal?.entries.length ?? 0} entries (budget ≤ 100 MB ${mb <= 100 ? '✅' : '❌'}); peak RSS of the whole bench ${peak.toFixed(0)} MB`;
 }
 
 /**
- * The write path as the extension's worker and the CLI run it, at 10,000 entries: queue, lock,
- * re-read, plan on the text on disk, verify, atomic replace with fsyncs. A tag, then its Undo,
- * so the file keeps its size; the session keeps the last parse, as the worker does.
+ * A tag as the extension makes it, at 10,000 entries: from the store's call of the engine until
+ * its snapshot holds the new entry. The real worker thread (bundled as the extension bundles
+ * it) queues, locks, re-reads the file, plans and verifies on that text and replaces the file
+ * with fsyncs; then the store's reload reads the file (the worker finds it is its own write),
+ * has the rubric parsed and checks the journal against it. Then its Undo the same way, so the file keeps its size.
  */
-async function writePathRows(count: number): Promise<Row[]> {
+async function endToEndRows(count: number, script: string): Promise<Row[]> {
   collectGarbage();
   const path = join(dir, `write-path-${count}.yaml`);
   writeFileSync(path, benchJournal(count));
-  const session = new JournalSession();
-  const plan = async (text: string, op: JournalOp) => runSteps(session.plan(text, op));
-  runSteps(session.read(readJournalFile(path)));
-  const { id: _id, ...data } = NEW_ENTRY;
-  const tags: number[] = [];
-  const undos: number[] = [];
-  for (let i = 0; i < 9; i++) {
-    let start = performance.now();
-    const tagged = await writeJournal({ path, op: { kind: 'append', drafts: [{ data, idSeed: `bench ${i}` }] } }, plan);
-    tags.push(performance.now() - start);
-    if (!tagged.ok) throw new Error(tagged.message);
-    session.accept(tagged.text, tagged.parse);
-    start = performance.now();
-    const undone = await writeJournal({ path, op: { kind: 'remove', ids: tagged.added.map((e) => e.id) } }, plan);
-    undos.push(performance.now() - start);
-    if (!undone.ok) throw new Error(undone.message);
-    session.accept(undone.text, undone.parse);
+  const engine = new WorkerEngine(script);
+  /** The snapshot's journal once the store's reload after a change has run. */
+  const rubricText = readFileSync(join(root, 'rubric', 'product-security.yaml'), 'utf8');
+  const reload = async () => {
+    const read = await engine.readFile(path);
+    await engine.parseRubric(rubricText);
+    await engine.check(rubric);
+    if (read.kind !== 'text' || !read.journal) throw new Error('the journal did not read');
+    return read.journal;
+  };
+  try {
+    await reload();
+    const tags: number[] = [];
+    const undos: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      let start = performance.now();
+      const tagged = await engine.write({ path, op: { kind: 'append', drafts: [{ data: NEW_DRAFT, idSeed: `bench ${i}` }] } });
+      if (!tagged.ok) throw new Error(tagged.message);
+      const id = tagged.added[0].id;
+      if ((await reload()).entries.at(-1)?.id !== id) throw new Error('the snapshot does not hold the new entry');
+      tags.push(performance.now() - start);
+      start = performance.now();
+      const undone = await engine.write({ path, op: { kind: 'remove', ids: [id] } });
+      if (!undone.ok) throw new Error(undone.message);
+      if ((await reload()).entries.length !== count) throw new Error('the snapshot still holds the removed entry');
+      undos.push(performance.now() - start);
+    }
+    const naive = time(3, () => {
+      const doc = parseDocument(readJournalFile(path));
+      (doc.get('entries') as YAMLSeq).add(NEW_ENTRY);
+      writeAtomic(`${path}.out`, doc.toString());
+      parseDocument(readFileSync(`${path}.out`, 'utf8')).toJS();
+    });
+    return [
+      { what: 'tag one entry, end to end (worker: lock, re-read, verify, fsynced atomic replace; snapshot holds it)', ours: median(tags), naive, budget: 30, times: 40 },
+      { what: 'undo that tag, end to end (remove it, same path)', ours: median(undos), naive, budget: 30 },
+    ];
+  } finally {
+    engine.dispose();
   }
-  const naive = time(3, () => {
-    const doc = parseDocument(readJournalFile(path));
-    (doc.get('entries') as YAMLSeq).add(NEW_ENTRY);
-    writeAtomic(`${path}.out`, doc.toString());
-    parseDocument(readFileSync(`${path}.out`, 'utf8')).toJS();
-  });
-  return [
-    { what: 'tag one entry through the write path (lock, re-read, verify, fsynced atomic replace)', ours: median(tags), naive, budget: 30 },
-    { what: 'undo that tag (remove it, same path)', ours: median(undos), naive, budget: 30 },
-  ];
+}
+
+/** The worker thread's script, bundled as the extension bundles it (before the long measurements). */
+function workerScript(): string {
+  const script = join(dir, 'journalWorker.js');
+  buildSync({ entryPoints: [join(root, 'src', 'host', 'journalWorker.ts')], bundle: true, minify: true, platform: 'node', format: 'cjs', outfile: script, logLevel: 'error' });
+  return script;
 }
 
 async function main(): Promise<void> {
+  const worker = workerScript();
   const sizes = quick ? [100, 10_000] : [100, 1_000, 10_000, 50_000];
-  console.log(`# Growth Journal benchmark\n\nNode ${process.version}, ${new Date().toISOString().slice(0, 10)}. Medians; the naive way is a full \`yaml\` parse (and stringify for writes) in the same run.\n`);
+  console.log(`# Growth Journal benchmark\n\nNode ${process.version}, ${new Date().toISOString().slice(0, 10)}. Medians; the naive way is a full \`yaml\` parse (and stringify for writes) in the same run; js-yaml reads values only, without the source positions problems need.\n`);
   for (const n of sizes) console.log(`${table(`${n.toLocaleString('en')} entries (${(benchJournal(n).length / 2 ** 20).toFixed(1)} MB)`, measure(n))}\n`);
   console.log(`${table('10,000 entries, CRLF line endings', measure(10_000, true))}\n`);
-  console.log(`${table('The write path, 10,000 entries (naive: parse, edit, stringify, write, parse again)', await writePathRows(10_000))}\n`);
+  console.log(`${table('Tagging, 10,000 entries (naive: parse, edit, stringify, write, parse again)', await endToEndRows(10_000, worker))}\n`);
   console.log(`- Bundle \`dist/extension.js\`: ${bundleSize()}`);
   console.log(`- Activation: ${activation()}`);
   console.log(`- Memory: ${quick ? 'skipped (--quick)' : peakMemory()}`);

@@ -10,6 +10,7 @@ import { journalSizeProblem, JournalSession, type JournalOp } from './core/journ
 import { formatProblem, hasErrors, type Problem } from './core/problem';
 import { packetModel, PacketError, renderPacketHtml, renderPacketMarkdown } from './core/packet';
 import { parsePeriod, periodOfDate, PERIOD_HINT, type Period } from './core/periods';
+import { profileProblem } from './core/profile';
 import { allDimensions, findDimension, levelName, levelRank, parseRubric, type Rubric } from './core/rubric';
 import { rubricRef } from './core/rubricRef';
 import { renderSummary } from './core/summary';
@@ -312,9 +313,9 @@ async function profile(o: Options, io: CliIo): Promise<number> {
   if (current === undefined || target === undefined) throw new UsageError('Set both levels the first time: --current L --target L.');
   checkLevel(rubric, current, '--current');
   checkLevel(rubric, target, '--target');
-  if (levelRank(rubric, target) < levelRank(rubric, current)) {
-    throw new UsageError(`The target level ${levelName(rubric, target)} is below the current level ${levelName(rubric, current)}; choose a target at or above where you are.`);
-  }
+  // The same rule as the extension's prompt: one function in core says what a profile may be.
+  const problem = profileProblem(rubric, { currentLevel: current, targetLevel: target });
+  if (problem) throw new UsageError(problem);
   const done = await change(o, io, { kind: 'profile', profile: { currentLevel: current, targetLevel: target } });
   if (typeof done === 'number') return done;
   io.err(`Profile: ${levelName(rubric, current)}, working toward ${levelName(rubric, target)}.\n`);

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { registerCompare, type ComparePanelProbe } from './features/compare';
 import { registerEntries } from './features/entries';
+import { registerRubrics, type LadderPreviewProbe } from './features/rubrics';
 import { registerJournalFixes } from './features/journalFixes';
 import { registerPacket, type PacketProbe } from './features/packet';
 import { registerProfile } from './features/profile';
@@ -22,6 +23,7 @@ export interface TestApi {
   tree: RubricTreeProvider;
   compare: ComparePanelProbe;
   packet: PacketProbe;
+  ladder: LadderPreviewProbe;
   /** How long activate() took, from its call to its return. */
   activationMs: number;
   /** Scripted prompts for a test; undefined puts the real ones back. */
@@ -43,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   registerStatus(context, services);
   const compare = registerCompare(context, services);
   const packet = registerPacket(context, services);
+  const ladder = registerRubrics(context, services);
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   const real = services.prompts;
   return {
@@ -50,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     tree,
     compare,
     packet,
+    ladder,
     activationMs: performance.now() - started,
     setPrompts: (prompts) => {
       services.prompts = prompts ?? real;

@@ -5,10 +5,12 @@ import { parseYamlDocument, YAML_OPTIONS, type YamlSource } from './yamlSource';
 /**
  * A fast path for reading large journals. The `yaml` library needs over a second for a
  * 10,000-entry journal, while nearly every entry is in the simple shape Growth Journal writes.
- * This reads that shape line by line into the same node objects `yaml` builds (values and
- * source ranges alike), hands any entry it is unsure of to `yaml` itself, and gives up, so the
- * caller parses the whole text with `yaml`, at any doubt: a syntax error, anchors, documents
- * markers, keys after the entries list. Its result must equal a full parse; tests check that.
+ * This reads that shape line by line into plain values with their offsets; each entry's node
+ * stands in for the one `yaml` would build (LazyEntryMap: its pairs, values and source ranges
+ * alike are made from its lines when first asked for). It hands any entry it is unsure of to
+ * `yaml` itself, and gives up, so the caller parses the whole text with `yaml`, at any doubt:
+ * a syntax error, anchors, documents markers, keys after the entries list. Its result must
+ * equal a full parse; tests check that.
  */
 export function parseJournalSource(text: string): YamlSource | undefined {
   return runSteps(journalSourceSteps(text));
@@ -90,7 +92,8 @@ function* readItems(text: string, body: Line[], dash: number): Generator<void, Y
   items.push(chunk);
   const nodes: YAMLMap[] = [];
   for (const [n, item] of items.entries()) {
-    const node = readItem(text, item, dash) ?? readItemWithYaml(text, item);
+    const raw = readItem(text, item, dash);
+    const node = raw ? new LazyEntryMap(text, item, dash, raw) : readItemWithYaml(text, item);
     if (!node) return undefined;
     nodes.push(node);
     if (n % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
@@ -129,7 +132,7 @@ export function reReadTail(before: YamlSource, after: string, keep: number): { s
   map.range = [root.range![0], after.length, after.length];
   const doc = new Document(null, YAML_OPTIONS) as Document.Parsed;
   doc.contents = map as unknown as Document.Parsed['contents'];
-  return { source: { text: after, doc, lines: new LineIndex(after), fastDash: before.fastDash }, items };
+  return { source: { text: after, doc, lines: new LineIndex(after, { index: before.lines, from }), fastDash: before.fastDash }, items };
 }
 
 function lineStartOf(text: string, offset: number): number {
@@ -148,10 +151,10 @@ interface Line {
 
 const LINES_PER_STEP = ENTRIES_PER_STEP * 10;
 
-function* splitLines(text: string, from = 0): Generator<void, Line[]> {
+function* splitLines(text: string, from = 0, to = text.length): Generator<void, Line[]> {
   const lines: Line[] = [];
   let start = from;
-  while (start < text.length) {
+  while (start < to) {
     if (lines.length % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
     const nl = text.indexOf('\n', start);
     const next = nl < 0 ? text.length : nl + 1;
@@ -206,8 +209,95 @@ const PLAIN_BLOCK = /^[A-Za-z0-9_(./$][^\t]*$/;
 const PLAIN_FLOW = /^[A-Za-z0-9_][A-Za-z0-9_./@-]*$/;
 const INTEGER_KEYS = new Set(['startLine', 'endLine']);
 
+/**
+ * What the line reader makes of an item: plain values with their offsets, which cost far less
+ * than `yaml`'s nodes. The journal reads an entry straight from them; nodes are built from the
+ * text only for an entry something asks about (an edit, a problem's place).
+ */
+interface RawScalar {
+  value: string | number | boolean;
+  start: number;
+  end: number;
+}
+interface RawList {
+  list: RawScalar[];
+  start: number;
+  end: number;
+}
+export interface RawMap {
+  pairs: RawPair[];
+  start: number;
+  end: number;
+}
+interface RawPair {
+  key: string;
+  keyStart: number;
+  value: RawValue;
+}
+export type RawValue = RawScalar | RawList | RawMap;
+
+/**
+ * An entry's mapping node whose pairs are read from the text the first time something asks
+ * for them; until then it holds only its place. `raw` is what the line reader read, for the
+ * journal to take (and drop) when it reads the entry.
+ */
+export class LazyEntryMap extends YAMLMap<unknown, unknown> {
+  declare raw: RawMap | undefined;
+  declare private pairs: Pair<unknown, unknown>[] | undefined;
+  declare private readonly source: { text: string; from: number; to: number; dash: number };
+
+  constructor(text: string, item: Line[], dash: number, raw: RawMap) {
+    super();
+    this.pairs = undefined;
+    this.source = { text, from: item[0].start, to: item[item.length - 1].next, dash };
+    this.raw = raw;
+    this.range = [raw.start, raw.end, raw.end];
+  }
+
+  /** The line reader's values, once: the journal keeps the entry it reads from them, not them. */
+  takeRaw(): RawMap | undefined {
+    const raw = this.raw;
+    this.raw = undefined;
+    return raw;
+  }
+
+  static {
+    // YAMLMap's constructor assigns `items`: an accessor on the prototype takes that over.
+    Object.defineProperty(this.prototype, 'items', {
+      get(this: LazyEntryMap) {
+        if (!this.pairs) {
+          const { text, from, to, dash } = this.source;
+          this.pairs = (toNode(readItem(text, runSteps(splitLines(text, from, to)), dash)!) as YAMLMap<unknown, unknown>).items;
+        }
+        return this.pairs;
+      },
+      set(this: LazyEntryMap, items: Pair<unknown, unknown>[]) {
+        this.pairs = items;
+      },
+    });
+  }
+}
+
+/** The nodes `yaml` would build for what the line reader read, ranges and all. */
+function toNode(value: RawValue): Node {
+  if ('pairs' in value) {
+    const map = new YAMLMap<unknown, unknown>();
+    map.items = value.pairs.map((p) => new Pair<unknown, unknown>(scalar(p.key, p.keyStart, p.keyStart + p.key.length), toNode(p.value)));
+    map.range = [value.start, value.end, value.end];
+    return map;
+  }
+  if ('list' in value) {
+    const seq = new YAMLSeq();
+    seq.flow = true;
+    seq.items = value.list.map(toNode);
+    seq.range = [value.start, value.end, value.end];
+    return seq;
+  }
+  return scalar(value.value, value.start, value.end);
+}
+
 /** An entry in the shape Growth Journal writes, or undefined to let `yaml` read it. */
-function readItem(text: string, item: Line[], dash: number): YAMLMap | undefined {
+function readItem(text: string, item: Line[], dash: number): RawMap | undefined {
   const k = dash + 2;
   const first = item[0];
   if (first.end - first.start <= k || text.charCodeAt(first.start + k) === 0x20) return undefined;
@@ -216,14 +306,17 @@ function readItem(text: string, item: Line[], dash: number): YAMLMap | undefined
   return read.map;
 }
 
-function readPairs(text: string, lines: Line[], from: number, k: number, firstIsItem: boolean): { map: YAMLMap; next: number } | undefined {
-  const map = new YAMLMap();
+function readPairs(text: string, lines: Line[], from: number, k: number, firstIsItem: boolean): { map: RawMap; next: number } | undefined {
+  const pairs: RawPair[] = [];
   let i = from;
   let lastEnd = -1;
   while (i < lines.length) {
     const l = lines[i];
     if (!(firstIsItem && i === from)) {
       if (isBlankOrComment(text, l)) {
+        // A comment indented past the keys belongs to the value above it, and yaml stretches
+        // that value's (and its mapping's) range over it: leave such an entry to yaml.
+        if (l.indent > k || (l.indent === k && !firstIsItem)) return undefined;
         i++;
         continue;
       }
@@ -233,24 +326,25 @@ function readPairs(text: string, lines: Line[], from: number, k: number, firstIs
     const keyStart = l.start + k;
     KEY.lastIndex = keyStart;
     const m = KEY.exec(text);
-    if (!m || m.index + m[0].length > l.end || map.items.some((p) => (p.key as Scalar).value === m[1])) return undefined;
-    const key = scalar(m[1], keyStart, keyStart + m[1].length);
-    const restStart = keyStart + m[0].length;
-    const rest = text.slice(restStart, l.end);
-    const valueStart = restStart + (rest.length - trimYamlStart(rest).length);
-    const value = trimYaml(rest);
-    let node: Node | undefined;
+    if (!m || m.index + m[0].length > l.end || pairs.some((p) => p.key === m[1])) return undefined;
+    // The value between YAML's white space (space and tab), found without cutting the line up.
+    let valueStart = keyStart + m[0].length;
+    while (valueStart < l.end && isYamlSpace(text.charCodeAt(valueStart))) valueStart++;
+    let valueEnd = l.end;
+    while (valueEnd > valueStart && isYamlSpace(text.charCodeAt(valueEnd - 1))) valueEnd--;
+    const value = text.slice(valueStart, valueEnd);
+    let node: RawValue | undefined;
     if (value === '' || value.startsWith('#')) {
       const nested = readPairs(text, lines, i + 1, k + 2, false);
-      if (!nested || nested.map.items.length === 0 || nested.map.items.some((p) => !isScalarNode(p.value))) return undefined;
+      if (!nested || nested.map.pairs.length === 0 || nested.map.pairs.some((p) => 'pairs' in p.value || 'list' in p.value)) return undefined;
       node = nested.map;
-      lastEnd = nested.map.range![1];
+      lastEnd = node.end;
       i = nested.next;
     } else if (value === '|' || value === '|-') {
       const block = readLiteral(text, lines, i + 1, k, valueStart, value === '|');
       if (!block) return undefined;
       node = block.node;
-      lastEnd = block.node.range![1];
+      lastEnd = node.end;
       i = block.next;
     } else {
       node = readInline(text.slice(valueStart, l.end), valueStart, m[1]);
@@ -258,19 +352,13 @@ function readPairs(text: string, lines: Line[], from: number, k: number, firstIs
       lastEnd = l.next;
       i++;
     }
-    map.items.push(new Pair(key, node));
+    pairs.push({ key: m[1], keyStart, value: node });
   }
-  if (!map.items.length) return { map, next: i };
-  map.range = [(map.items[0].key as Scalar).range![0], lastEnd, lastEnd];
-  return { map, next: i };
-}
-
-function isScalarNode(node: unknown): boolean {
-  return node instanceof Scalar;
+  return { map: { pairs, start: pairs.length ? pairs[0].keyStart : -1, end: lastEnd }, next: i };
 }
 
 /** A `|` or `|-` block: content lines indented past the key, trailing blank lines dropped. */
-function readLiteral(text: string, lines: Line[], from: number, k: number, start: number, clip: boolean): { node: Scalar; next: number } | undefined {
+function readLiteral(text: string, lines: Line[], from: number, k: number, start: number, clip: boolean): { node: RawScalar; next: number } | undefined {
   let i = from;
   let indent = -1;
   const parts: string[] = [];
@@ -296,28 +384,27 @@ function readLiteral(text: string, lines: Line[], from: number, k: number, start
   if (lastContent < 0) return undefined;
   const kept = parts.slice(0, lastContent - from + 1);
   const end = lines[lastContent].next;
-  const node = scalar(kept.join('\n') + (clip ? '\n' : ''), start, end);
-  return { node, next: lastContent + 1 };
+  return { node: { value: kept.join('\n') + (clip ? '\n' : ''), start, end }, next: lastContent + 1 };
 }
 
 /** A value on the key's line: double- or single-quoted, a flow list of ids, or plain. */
-function readInline(s: string, offset: number, key: string): Node | undefined {
+function readInline(s: string, offset: number, key: string): RawValue | undefined {
   const c = s[0];
   if (c === '"' || c === "'") {
     const q = readQuoted(s, 0);
     if (!q || !isTrailingComment(s.slice(q.end))) return undefined;
-    return scalar(q.value, offset, offset + q.end);
+    return { value: q.value, start: offset, end: offset + q.end };
   }
   if (c === '[') return readFlowList(s, offset);
   const hash = s.search(/[ \t]#/);
   const value = trimYamlEnd(hash < 0 ? s : s.slice(0, hash));
   if (!PLAIN_BLOCK.test(value) || /: |:$/.test(value)) return undefined;
   if (NOT_TEXT.test(value)) {
-    if (INTEGER_KEYS.has(key) && /^(?:0|[1-9][0-9]*)$/.test(value)) return scalar(Number(value), offset, offset + value.length);
-    if (key === 'private' && (value === 'true' || value === 'false')) return scalar(value === 'true', offset, offset + value.length);
+    if (INTEGER_KEYS.has(key) && /^(?:0|[1-9][0-9]*)$/.test(value)) return { value: Number(value), start: offset, end: offset + value.length };
+    if (key === 'private' && (value === 'true' || value === 'false')) return { value: value === 'true', start: offset, end: offset + value.length };
     return undefined;
   }
-  return scalar(value, offset, offset + value.length);
+  return { value, start: offset, end: offset + value.length };
 }
 
 function isTrailingComment(rest: string): boolean {
@@ -327,14 +414,11 @@ function isTrailingComment(rest: string): boolean {
 // YAML's white space is the space and the tab, nothing else: JavaScript's trim() and \s would
 // also take a no-break space, U+3000 or U+2028, which YAML keeps as content.
 const BOM = '\uFEFF';
-function trimYamlStart(s: string): string {
-  return s.replace(/^[ \t]+/, '');
+function isYamlSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09;
 }
 function trimYamlEnd(s: string): string {
   return s.replace(/[ \t]+$/, '');
-}
-function trimYaml(s: string): string {
-  return trimYamlEnd(trimYamlStart(s));
 }
 
 function scalar(value: unknown, start: number, end: number): Scalar {
@@ -377,9 +461,8 @@ function readQuoted(s: string, from: number): { value: string; end: number } | u
   return undefined;
 }
 
-function readFlowList(s: string, offset: number): YAMLSeq | undefined {
-  const seq = new YAMLSeq();
-  seq.flow = true;
+function readFlowList(s: string, offset: number): RawList | undefined {
+  const list: RawScalar[] = [];
   let i = 1;
   const skipSpaces = () => {
     while (s[i] === ' ') i++;
@@ -387,32 +470,28 @@ function readFlowList(s: string, offset: number): YAMLSeq | undefined {
   skipSpaces();
   if (s[i] === ']') {
     if (!isTrailingComment(s.slice(i + 1))) return undefined;
-    seq.range = [offset, offset + i + 1, offset + i + 1];
-    return seq;
+    return { list, start: offset, end: offset + i + 1 };
   }
   for (;;) {
     skipSpaces();
     const start = i;
-    let node: Scalar;
     if (s[i] === '"') {
       const q = readQuoted(s, i);
       if (!q) return undefined;
-      node = scalar(q.value, offset + start, offset + q.end);
+      list.push({ value: q.value, start: offset + start, end: offset + q.end });
       i = q.end;
     } else {
-      while (i < s.length && !/[,\] ]/.test(s[i])) i++;
+      while (i < s.length && s[i] !== ',' && s[i] !== ']' && s[i] !== ' ') i++;
       const value = s.slice(start, i);
       if (!PLAIN_FLOW.test(value) || NOT_TEXT.test(value)) return undefined;
-      node = scalar(value, offset + start, offset + i);
+      list.push({ value, start: offset + start, end: offset + i });
     }
-    seq.items.push(node);
     skipSpaces();
     if (s[i] === ',') {
       i++;
       continue;
     }
     if (s[i] !== ']' || !isTrailingComment(s.slice(i + 1))) return undefined;
-    seq.range = [offset, offset + i + 1, offset + i + 1];
-    return seq;
+    return { list, start: offset, end: offset + i + 1 };
   }
 }

@@ -6,7 +6,7 @@ import { closestIds } from './closest';
 import { profileProblem } from './profile';
 import { allDimensions, findDimension, levelRank, type Rubric } from './rubric';
 import { checkStatementRef, parseStatementRef, type RefCheck } from './statements';
-import { ENTRIES_PER_STEP, journalSourceSteps, reReadTail, runSteps } from './fastJournal';
+import { ENTRIES_PER_STEP, journalSourceSteps, LazyEntryMap, reReadTail, runSteps, type RawMap, type RawValue } from './fastJournal';
 import { hasCredentials } from './remoteUrl';
 import { rubricRef } from './rubricRef';
 import { workspacePath } from './workspacePath';
@@ -112,9 +112,11 @@ export function* parseJournalSteps(text: string, options: { fast?: boolean } = {
 
 /** Reads list items into entries, reporting misfits and ids used again (`ids`: id to first line). */
 function* readEntries(r: NodeReader, items: readonly unknown[], ids: Map<string, number>, entries: Entry[], entryNodes: YAMLMap[]): Generator<void, void> {
+  const strings = new Map<string, string>();
   for (const [n, item] of items.entries()) {
     if (n % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
-    const entry = readEntry(r, item as Node);
+    const raw = item instanceof LazyEntryMap ? item.takeRaw() : undefined;
+    const entry = (raw && plainEntry(raw, r.source.lines.position(raw.start).line, strings)) || readEntry(r, item as Node);
     if (!entry) continue;
     const earlier = ids.get(entry.id);
     if (earlier !== undefined) {
@@ -143,9 +145,10 @@ export function parseAfterTailEdit(before: JournalParse, after: string, editStar
   if (keep < 0) return undefined;
   const tail = reReadTail(before.source, after, keep);
   if (!tail) return undefined;
-  const kept = new Set(seq.items.slice(0, keep));
+  // Entry nodes are items in order (an item that is no entry has none): those before the first re-read item stay.
+  const firstReRead = (seq.items[keep] as Node).range![0];
   let n = before.entryNodes.length;
-  while (n > 0 && !kept.has(before.entryNodes[n - 1])) n--;
+  while (n > 0 && (before.entryNodes[n - 1] as Node).range![0] >= firstReRead) n--;
   const entries = before.journal.entries.slice(0, n);
   const entryNodes = before.entryNodes.slice(0, n);
   const ids = new Map<string, number>();
@@ -213,21 +216,146 @@ function readEntry(r: NodeReader, node: Node): Entry | undefined {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     if (!ENTRY_KEYS.has(key)) (extra ??= {})[key] = isScalar(pair.value) ? pair.value.value : (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null;
   }
+  return entryOf({ id, date: date ?? '', kind, title, dimensions, level, commit, selection, note, statements, isPrivate }, line, extra);
+}
+
+type EntryFields = Pick<Entry, 'id' | 'date' | 'kind' | 'title' | 'dimensions'> & { level: string | undefined; commit: CommitRef | undefined; selection: SelectionRef | undefined; note: string | undefined; statements: string[] | undefined; isPrivate: boolean };
+
+/** An entry with its optional fields only when set, in one key order whichever reader made it. */
+function entryOf(f: EntryFields, line: number, extra?: Record<string, unknown>): Entry {
   return {
-    id,
-    date: date ?? '',
-    kind,
-    title,
-    dimensions,
-    ...(level === undefined ? {} : { level }),
-    ...(commit ? { commit } : {}),
-    ...(selection ? { selection } : {}),
-    ...(note === undefined ? {} : { note }),
-    ...(statements === undefined ? {} : { statements }),
-    ...(isPrivate ? { private: true } : {}),
+    id: f.id,
+    date: f.date,
+    kind: f.kind,
+    title: f.title,
+    dimensions: f.dimensions,
+    ...(f.level === undefined ? {} : { level: f.level }),
+    ...(f.commit ? { commit: f.commit } : {}),
+    ...(f.selection ? { selection: f.selection } : {}),
+    ...(f.note === undefined ? {} : { note: f.note }),
+    ...(f.statements === undefined ? {} : { statements: f.statements }),
+    ...(f.isPrivate ? { private: true } : {}),
     line,
     ...(extra ? { extra } : {}),
   };
+}
+
+/**
+ * The entry the line reader's values make, when reading its nodes would report nothing: every
+ * field known and well formed. Anything else (a problem to place, an unknown field to keep)
+ * is undefined, and the entry is read from its nodes, so the two ways agree by construction.
+ * Repeated short strings (dimension ids, levels) are shared through `strings`.
+ */
+function plainEntry(raw: RawMap, line: number, strings: Map<string, string>): Entry | undefined {
+  let id: string | undefined;
+  let date: string | undefined;
+  let kind: EntryKind | undefined;
+  let title: string | undefined;
+  let dimensions: string[] | undefined;
+  let level: string | undefined;
+  let commit: CommitRef | undefined;
+  let selection: SelectionRef | undefined;
+  let note: string | undefined;
+  let statements: string[] | undefined;
+  let isPrivate = false;
+  for (const { key, value } of raw.pairs) {
+    switch (key) {
+      case 'id':
+        if ((id = plainText(value)) === undefined) return undefined;
+        break;
+      case 'date':
+        date = plainText(value);
+        if (date === undefined || !parseIsoDate(date)) return undefined;
+        break;
+      case 'kind':
+        kind = ENTRY_KINDS.find((k) => 'value' in value && k === value.value);
+        if (!kind) return undefined;
+        break;
+      case 'title':
+        if ((title = plainText(value)) === undefined) return undefined;
+        break;
+      case 'dimensions':
+        if (!(dimensions = plainTexts(value, strings))) return undefined;
+        break;
+      case 'statements':
+        if (!(statements = plainTexts(value, strings))) return undefined;
+        break;
+      case 'level':
+        if ((level = plainText(value)) === undefined) return undefined;
+        level = interned(strings, level);
+        break;
+      case 'note':
+        if ('pairs' in value || 'list' in value || typeof value.value === 'boolean') return undefined;
+        note = String(value.value);
+        break;
+      case 'private':
+        if (!('value' in value) || typeof value.value !== 'boolean') return undefined;
+        isPrivate = value.value;
+        break;
+      case 'commit':
+        if (!(commit = plainCommit(value, strings))) return undefined;
+        break;
+      case 'selection':
+        if (!(selection = plainSelection(value, strings))) return undefined;
+        break;
+      default:
+        return undefined; // a field this version does not know: the node reader keeps it
+    }
+  }
+  if (id === undefined || date === undefined || kind === undefined || title === undefined || dimensions === undefined) return undefined;
+  if ((kind === 'commit' && !commit) || (kind === 'selection' && !selection)) return undefined;
+  return entryOf({ id, date, kind, title, dimensions, level, commit, selection, note, statements, isPrivate }, line);
+}
+
+/** A list of text, or one text for a list of one, as NodeReader.strings takes it (shared through `strings`). */
+function plainTexts(value: RawValue, strings: Map<string, string>): string[] | undefined {
+  if ('pairs' in value) return undefined;
+  if ('list' in value) return value.list.map((d) => interned(strings, String(d.value)));
+  return typeof value.value === 'string' ? [interned(strings, value.value)] : undefined;
+}
+
+/** Text that is not blank, as NodeReader.string and NodeReader.id take it. */
+function plainText(value: RawValue): string | undefined {
+  return 'value' in value && typeof value.value === 'string' && value.value.trim() !== '' ? value.value : undefined;
+}
+
+function interned(strings: Map<string, string>, s: string): string {
+  const known = strings.get(s);
+  if (known !== undefined) return known;
+  strings.set(s, s);
+  return s;
+}
+
+/** The fields of a nested mapping the line reader read (it holds only scalars). */
+function plainFields(value: RawValue): Map<string, string | number | boolean> | undefined {
+  if (!('pairs' in value)) return undefined;
+  return new Map(value.pairs.map((p) => [p.key, (p.value as { value: string | number | boolean }).value]));
+}
+
+function plainCommit(value: RawValue, strings: Map<string, string>): CommitRef | undefined {
+  const f = plainFields(value);
+  const sha = f?.get('sha');
+  if (!f || !isCommitSha(sha)) return undefined;
+  const repo = f.get('repo');
+  const subject = f.get('subject');
+  if (repo !== undefined && (typeof repo !== 'string' || repo.trim() === '' || hasCredentials(repo))) return undefined;
+  if (typeof subject === 'boolean') return undefined;
+  return { sha, ...(repo === undefined ? {} : { repo: interned(strings, repo) }), ...(subject === undefined ? {} : { subject: String(subject) }) };
+}
+
+function plainSelection(value: RawValue, strings: Map<string, string>): SelectionRef | undefined {
+  const f = plainFields(value);
+  if (!f) return undefined;
+  const file = f.get('file');
+  const startLine = f.get('startLine');
+  const endLine = f.get('endLine');
+  const sha = f.get('sha');
+  const link = f.get('link');
+  if (typeof file !== 'string' || file.trim() === '' || !Number.isInteger(startLine) || !Number.isInteger(endLine)) return undefined;
+  if (!workspacePath(file).ok || (startLine as number) < 1 || (endLine as number) < (startLine as number)) return undefined;
+  if (sha !== undefined && !isCommitSha(sha)) return undefined;
+  if (link !== undefined && (typeof link !== 'string' || link.trim() === '' || hasCredentials(link))) return undefined;
+  return { file: interned(strings, file), startLine: startLine as number, endLine: endLine as number, ...(sha === undefined ? {} : { sha }), ...(link === undefined ? {} : { link }) };
 }
 
 function readDate(r: NodeReader, map: YAMLMap, what: string): string | undefined {
@@ -345,22 +473,24 @@ export function checkJournal(parse: JournalParse, rubric: Rubric): Problem[] {
   }
   const dimensionIds = allDimensions(rubric).map((d) => d.id);
   journal.entries.forEach((entry, index) => {
-    const map = parse.entryNodes[index];
-    const dims = map.get('dimensions', true);
+    // An entry's nodes are read from the text only to place a problem.
+    const map = () => parse.entryNodes[index];
     entry.dimensions.forEach((id, i) => {
       if (findDimension(rubric, id)) return;
+      const dims = map().get('dimensions', true);
       const at = isSeq(dims) ? (dims.items[i] as Node) : (dims as Node | undefined);
       const near = closestIds(id, dimensionIds);
       const hint = near.length ? ` Did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : '';
       problems.push({ severity: 'warning', code: 'unknown-dimension', message: `Entry "${entry.id}" names dimension "${id}", which ${rubric.name} does not have.${hint}`, ...positionOf(source, at) });
     });
     if (entry.level !== undefined && levelRank(rubric, entry.level) < 0) {
-      problems.push({ severity: 'warning', code: 'unknown-level', message: `Entry "${entry.id}" claims level "${entry.level}", which is not a level of ${rubric.name} (${levels}).`, ...positionOf(source, map.get('level', true) as Node | undefined) });
+      problems.push({ severity: 'warning', code: 'unknown-level', message: `Entry "${entry.id}" claims level "${entry.level}", which is not a level of ${rubric.name} (${levels}).`, ...positionOf(source, map().get('level', true) as Node | undefined) });
     }
-    const cited = map.get('statements', true);
     entry.statements?.forEach((ref, i) => {
       const problem = statementProblem(rubric, entry.id, ref);
-      if (problem) problems.push({ ...problem, ...positionOf(source, isSeq(cited) ? (cited.items[i] as Node) : (cited as Node | undefined)) });
+      if (!problem) return;
+      const cited = map().get('statements', true);
+      problems.push({ ...problem, ...positionOf(source, isSeq(cited) ? (cited.items[i] as Node) : (cited as Node | undefined)) });
     });
     if (entry.dimensions.length === 0 && !entry.statements?.length) {
       problems.push({ severity: 'warning', code: 'no-dimensions', message: `Entry "${entry.id}" is tagged with no dimension, so it counts toward none.`, line: entry.line, column: 1 });

@@ -67,7 +67,7 @@ export class JournalSession {
     // An editor's text has no byte size at hand; its length in UTF-16 units is never more.
     const tooLarge = journalSizeProblem(text.length);
     if (tooLarge) return { kind: 'invalid', problem: tooLarge };
-    const parse = yield* this.parse(text);
+    const parse = yield* this.parsed(text);
     return { kind: 'text', ...(parse.journal ? { journal: parse.journal } : {}), problems: parse.problems };
   }
 
@@ -85,7 +85,7 @@ export class JournalSession {
   *plan(text: string, op: JournalOp): Generator<void, PlanOutcome> {
     const tooLarge = journalSizeProblem(text.length);
     if (tooLarge) return { ok: false, message: tooLarge.message, problem: tooLarge };
-    const parse = yield* this.parse(text);
+    const parse = yield* this.parsed(text);
     if (!parse.journal) {
       const problem = parse.problems.find((p) => p.severity === 'error') ?? parse.problems[0];
       return {
@@ -115,7 +115,13 @@ export class JournalSession {
     this.last = { text, parse };
   }
 
-  private *parse(text: string): Generator<void, JournalParse> {
+  /** The text read or written last, whose parse the session holds. */
+  get lastText(): string | undefined {
+    return this.last?.text;
+  }
+
+  /** The parse of `text`, kept so the same text is never parsed twice in a row. */
+  *parsed(text: string): Generator<void, JournalParse> {
     if (this.last?.text !== text) this.last = { text, parse: yield* parseJournalSteps(text) };
     return this.last.parse;
   }

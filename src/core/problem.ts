@@ -31,12 +31,18 @@ export function formatProblem(file: string, p: Problem): string {
 
 /** Maps character offsets to 1-based line and column, built once per text. */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
 
-  constructor(text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-      this.starts.push(i + 1);
-    }
+  /** Lines of `text`; with `same`, the index of an earlier text whose lines up to offset `from` are the same. */
+  constructor(text: string, same?: { index: LineIndex; from: number }) {
+    let i = -1;
+    if (same) {
+      // Lines that start at or before `from` are unchanged; the text after them is scanned again.
+      const kept = same.index.position(same.from).line;
+      this.starts = same.index.starts.slice(0, kept);
+      i = this.starts[kept - 1] - 1;
+    } else this.starts = [0];
+    for (i = text.indexOf('\n', i + 1); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
 
   position(offset: number): { line: number; column: number } {

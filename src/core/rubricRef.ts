@@ -1,5 +1,5 @@
 /** The rubrics that ship with Growth Journal, by id; each is `rubric/<id>.yaml` in the package. */
-const BUNDLED_RUBRICS = ['product-security'] as const;
+export const BUNDLED_RUBRICS = ['product-security'] as const;
 const DEFAULT_RUBRIC = 'product-security';
 
 export type RubricRef = { kind: 'bundled'; id: string } | { kind: 'path'; path: string };

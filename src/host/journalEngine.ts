@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { type Entry, type EntryData } from '../core/journal';
+import { applyJournalChange, type JournalChange } from '../core/journalChange';
 import { type RemovedEntry } from '../core/journalEdit';
 import { JournalSession, type JournalOp, type PlanOutcome, type ReadOutcome, type Refusal } from '../core/journalSession';
 import { type Problem } from '../core/problem';
@@ -8,8 +9,12 @@ import { readJournalFile } from './journalFile';
 import { writeJournal, type WriteRequest } from './journalWrite';
 import { runStepsAsync } from './steps';
 
-/** What the worker sends back for a write: the parse stays behind, where it is kept. */
-export type WriteResult = { ok: true; added: EntryData[]; removed?: RemovedEntry[] } | Refusal;
+/**
+ * What the worker sends back for a write: the parse stays behind, where it is kept. `change`
+ * says how the journal the host read last became the one written, when the write started
+ * from that very text; without it the next read sends everything.
+ */
+export type WriteResult = { ok: true; added: EntryData[]; removed?: RemovedEntry[]; change?: JournalChange } | Refusal;
 
 export type FileReadOutcome = ReadOutcome | { kind: 'missing' };
 
@@ -188,9 +193,17 @@ export class WorkerEngine implements JournalEngine {
   plan(text: string, op: JournalOp) {
     return this.call<PlanOutcome>({ method: 'plan', text, op }, () => this.fallback.plan(text, op));
   }
-  write(request: WriteRequest) {
+  async write(request: WriteRequest): Promise<WriteResult> {
+    const held = this.lastFileRead;
     this.lastFileRead = undefined;
-    return this.call<WriteResult>({ method: 'write', request }, () => this.fallback.write(request));
+    const result = await this.call<WriteResult>({ method: 'write', request }, () => this.fallback.write(request));
+    // The worker now answers "unchanged" for the file it wrote: the entries here become the written ones.
+    if (result.ok && result.change && held?.kind === 'text' && held.journal) {
+      const { change, ...rest } = result;
+      this.lastFileRead = { kind: 'text', ...applyJournalChange(held.journal, change) };
+      return rest;
+    }
+    return result;
   }
   dispose(): void {
     void this.worker?.terminate();

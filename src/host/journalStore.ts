@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { type EntryData, type Journal, type Profile } from '../core/journal';
-import { newJournalText, type RemovedEntry } from '../core/journalEdit';
+import { newJournalText, type RemovedEntry, type RubricSwitch } from '../core/journalEdit';
 import { type JournalOp } from '../core/journalSession';
 import { type Problem } from '../core/problem';
 import { MAX_RUBRIC_BYTES, RUBRIC_TOO_LARGE, type Rubric } from '../core/rubric';
@@ -276,6 +276,11 @@ export class JournalStore implements vscode.Disposable {
   /** Removes credentials and queries from every URL the journal recorded. */
   async redactCredentials(): Promise<void> {
     await this.mutate({ kind: 'redact' }, false);
+  }
+
+  /** Points the journal at another rubric, mapping old ids to new; creates the journal if there is none. */
+  async switchRubric(change: RubricSwitch): Promise<void> {
+    await this.mutate({ kind: 'rubric', ...change }, true);
   }
 
   async setProfile(profile: Required<Profile>): Promise<void> {

@@ -1,16 +1,30 @@
 // The worker thread behind WorkerEngine: one JournalSession, answering the extension host.
 import { parentPort } from 'node:worker_threads';
 import { runSteps } from '../core/fastJournal';
+import { type JournalParse } from '../core/journal';
+import { journalChange } from '../core/journalChange';
 import { JournalSession, type ReadOutcome } from '../core/journalSession';
 import type { WorkerReply, WorkerRequest, WriteResult } from './journalEngine';
 import { readJournalFile } from './journalFile';
 import { writeJournal } from './journalWrite';
 import { parseRubric } from '../core/rubric';
+import { decodeUtf8, type Decoded } from '../core/text';
 
 const BATCH = 1000;
 const session = new JournalSession();
 /** The bytes of the last file read, so an unchanged file is neither parsed nor sent again. */
 let lastBytes: Buffer | undefined;
+let lastRubric: { text: string; parse: ReturnType<typeof parseRubric> } | undefined;
+/** The text whose read the host holds: a write to that text sends only what it changed. */
+let hostText: string | undefined;
+/** The file's bytes whose text the session holds, so a write to a file unchanged since is not decoded again. */
+let sessionBytes: Buffer | undefined;
+function decodeKnown(bytes: Buffer): Decoded {
+  if (sessionBytes?.equals(bytes) && session.lastText !== undefined) return { ok: true, text: session.lastText };
+  // The session is about to hold another text.
+  sessionBytes = undefined;
+  return decodeUtf8(bytes);
+}
 const port = parentPort!;
 const reply = (message: WorkerReply) => port.postMessage(message);
 
@@ -57,31 +71,56 @@ async function handle(request: WorkerRequest): Promise<void> {
       case 'readFile': {
         const file = await readJournalFile(request.path);
         if (file.kind !== 'bytes') {
-          lastBytes = undefined;
+          lastBytes = hostText = sessionBytes = undefined;
           return reply({ id: request.id, result: file.kind === 'missing' ? file : { kind: 'invalid', problem: file.problem } });
         }
         if (lastBytes?.equals(file.bytes)) return reply({ id: request.id, result: { kind: 'unchanged' } });
         lastBytes = file.bytes;
-        return replyWithEntries(request.id, runSteps(session.readBytes(file.bytes)));
+        const outcome = runSteps(session.readBytes(file.bytes));
+        hostText = outcome.kind === 'text' ? session.lastText : undefined;
+        sessionBytes = hostText === undefined ? undefined : file.bytes;
+        return replyWithEntries(request.id, outcome);
       }
       case 'readText':
-        lastBytes = undefined;
+        lastBytes = hostText = sessionBytes = undefined;
         return replyWithEntries(request.id, runSteps(session.read(request.text)));
       case 'check':
         return reply({ id: request.id, result: session.check(request.rubric) });
       case 'parseRubric':
-        return reply({ id: request.id, result: parseRubric(request.text) });
+        // Every load asks, a tag's too, and the rubric seldom changes: parse each text once.
+        if (lastRubric?.text !== request.text) lastRubric = { text: request.text, parse: parseRubric(request.text) };
+        return reply({ id: request.id, result: lastRubric.parse });
       case 'plan': {
-        lastBytes = undefined; // the session now holds the parse of the text being edited
+        lastBytes = sessionBytes = undefined; // the session now holds the parse of the text being edited
         const planned = runSteps(session.plan(request.text, request.op));
         // The parse stays here; the host needs the text and what was added.
         return reply({ id: request.id, result: planned.ok ? { ...planned, parse: undefined } : planned });
       }
       case 'write': {
-        lastBytes = undefined; // the next read sends the entries of the new text, parsed already
-        const outcome = await writeJournal(request.request, async (text, op) => runSteps(session.plan(text, op)));
-        if (outcome.ok) session.accept(outcome.text, outcome.parse);
-        return reply({ id: request.id, result: (outcome.ok ? { ok: true, added: outcome.added, ...(outcome.removed ? { removed: outcome.removed } : {}) } : outcome) satisfies WriteResult });
+        // Until the write is known to be done, the next read sends everything.
+        const held = hostText;
+        lastBytes = hostText = undefined;
+        const planned: { before?: { text: string; parse: JournalParse } } = {};
+        const outcome = await writeJournal(
+          request.request,
+          async (text, op) => {
+            planned.before = { text, parse: runSteps(session.parsed(text)) };
+            return runSteps(session.plan(text, op));
+          },
+          decodeKnown,
+        );
+        if (!outcome.ok) return reply({ id: request.id, result: outcome satisfies WriteResult });
+        session.accept(outcome.text, outcome.parse);
+        sessionBytes = outcome.bytes;
+        // The host holds the text this write started from: it applies the change to its copy,
+        // and the next read of the file, unchanged since, is answered "unchanged".
+        const { before } = planned;
+        const change = before && held !== undefined && before.text === held && before.parse.journal && outcome.parse.journal ? journalChange(before.parse.journal, { journal: outcome.parse.journal, problems: outcome.parse.problems }) : undefined;
+        if (change) {
+          lastBytes = outcome.bytes;
+          hostText = outcome.text;
+        }
+        return reply({ id: request.id, result: { ok: true, added: outcome.added, ...(outcome.removed ? { removed: outcome.removed } : {}), ...(change ? { change } : {}) } satisfies WriteResult });
       }
     }
   } catch (e) {

@@ -6,10 +6,11 @@ import lockfile from 'proper-lockfile';
 import { type JournalOp, type PlanOutcome, type Refusal } from '../core/journalSession';
 import { type EntryData, type JournalParse } from '../core/journal';
 import { type RemovedEntry } from '../core/journalEdit';
-import { decodeUtf8 } from '../core/text';
+import { decodeUtf8, type Decoded } from '../core/text';
 import { readJournalFile } from './journalFile';
 
-export type WriteOutcome = { ok: true; added: EntryData[]; removed?: RemovedEntry[]; text: string; parse: JournalParse } | Refusal;
+/** A write done: what it added or removed, and the new text with its parse and the bytes written. */
+export type WriteOutcome = { ok: true; added: EntryData[]; removed?: RemovedEntry[]; text: string; parse: JournalParse; bytes: Buffer } | Refusal;
 
 export interface WriteRequest {
   path: string;
@@ -21,6 +22,9 @@ export interface WriteRequest {
 /** Works out and verifies the change on the text as it is on disk now (JournalSession.plan). */
 export type Planner = (text: string, op: JournalOp) => Promise<PlanOutcome>;
 
+/** The text of the file's bytes; a caller that knows these bytes' text already may answer without decoding. */
+export type Decoder = (bytes: Buffer) => Decoded;
+
 /** How long a lock may go without being refreshed before another writer takes it over. */
 const STALE_LOCK_MS = 10_000;
 
@@ -30,8 +34,8 @@ const STALE_LOCK_MS = 10_000;
  * change on that text, then replaces the file atomically, keeping its mode and writing through
  * a symlink. Nothing is written when any step fails; the refusal says why.
  */
-export function writeJournal(request: WriteRequest, plan: Planner): Promise<WriteOutcome> {
-  const run = () => writeUnderLock(request, plan);
+export function writeJournal(request: WriteRequest, plan: Planner, decode: Decoder = decodeUtf8): Promise<WriteOutcome> {
+  const run = () => writeUnderLock(request, plan, decode);
   // One write at a time per process: the cross-process lock is not reentrant.
   const next = queue.then(run, run);
   queue = next.then(
@@ -42,7 +46,7 @@ export function writeJournal(request: WriteRequest, plan: Planner): Promise<Writ
 }
 let queue: Promise<unknown> = Promise.resolve();
 
-async function writeUnderLock({ path, op, template }: WriteRequest, plan: Planner): Promise<WriteOutcome> {
+async function writeUnderLock({ path, op, template }: WriteRequest, plan: Planner, decode: Decoder): Promise<WriteOutcome> {
   const target = await realTarget(path);
   if (template !== undefined) await mkdir(dirname(target), { recursive: true });
   let compromised: Error | undefined;
@@ -65,15 +69,16 @@ async function writeUnderLock({ path, op, template }: WriteRequest, plan: Planne
     if (file.kind === 'missing' && template === undefined) return { ok: false, message: `There is no journal at ${path}. Nothing was written.` };
     let before: string;
     if (file.kind === 'bytes') {
-      const decoded = decodeUtf8(file.bytes);
+      const decoded = decode(file.bytes);
       if (!decoded.ok) return { ok: false, message: `${decoded.problem.message} Nothing was written.`, problem: decoded.problem };
       before = decoded.text;
     } else before = template!;
     const planned = await plan(before, op);
     if (!planned.ok) return planned;
     if (compromised) return refuse('The journal\'s lock was taken over by another program while this change was prepared; nothing was written. Try again.', compromised);
-    await replaceFile(target, planned.text);
-    return { ok: true, added: planned.added, ...(planned.removed ? { removed: planned.removed } : {}), text: planned.text, parse: planned.parse };
+    const bytes = Buffer.from(planned.text, 'utf8');
+    await replaceFile(target, bytes);
+    return { ok: true, added: planned.added, ...(planned.removed ? { removed: planned.removed } : {}), text: planned.text, parse: planned.parse, bytes };
   } finally {
     await release().catch(() => undefined);
   }
@@ -99,14 +104,14 @@ async function realTarget(path: string): Promise<string> {
  * synced, given the old file's mode and owner, renamed over the original, then the folder
  * synced, so a crash leaves the old file or the new one, never half or none.
  */
-export async function replaceFile(target: string, text: string): Promise<void> {
+export async function replaceFile(target: string, content: string | Uint8Array): Promise<void> {
   const folder = dirname(target);
   const existing = await stat(target).catch(() => undefined);
   const temp = join(folder, `.${basename(target)}.${randomBytes(8).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx', existing ? existing.mode & 0o7777 : 0o666);
   try {
     try {
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(content);
       await handle.sync();
       if (existing) {
         await handle.chmod(existing.mode & 0o7777);

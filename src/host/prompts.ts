@@ -49,6 +49,8 @@ export interface Prompts {
   pickStatements(rubric: Rubric, options: { statements: readonly Statement[]; cited: ReadonlyMap<string, number>; levelName: string }): Promise<string[] | undefined>;
   pickPrivacy(): Promise<boolean | undefined>;
   confirm(message: string, detail: string, action: string): Promise<boolean>;
+  /** A career ladder file to import (Markdown or YAML). */
+  pickLadderFile(defaultFolder: vscode.Uri): Promise<vscode.Uri | undefined>;
   info(message: string, ...actions: string[]): Promise<string | undefined>;
   warning(message: string, ...actions: string[]): Promise<string | undefined>;
   error(message: string, ...actions: string[]): Promise<string | undefined>;
@@ -219,6 +221,17 @@ export class VsCodePrompts implements Prompts {
 
   async confirm(message: string, detail: string, action: string): Promise<boolean> {
     return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
+  }
+
+  async pickLadderFile(defaultFolder: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const picked = await vscode.window.showOpenDialog({
+      title: 'Import Career Ladder',
+      openLabel: 'Import',
+      defaultUri: defaultFolder,
+      canSelectMany: false,
+      filters: { 'Career ladders': ['md', 'markdown', 'yml', 'yaml'], 'All files': ['*'] },
+    });
+    return picked?.[0];
   }
 
   info(message: string, ...actions: string[]): Promise<string | undefined> {

@@ -1,24 +1,27 @@
-// `npm run demo`: VS Code with Growth Journal loaded in development mode on a demo workspace
-// (two git repositories and a journal of about 30 entries over two quarters). Prints the URL
-// to open in a browser, and runs until Ctrl-C.
+// `npm run demo`: VS Code with Growth Journal installed from its packaged .vsix, as a user gets
+// it, on a demo workspace (two git repositories and a journal of about 30 entries over two
+// quarters that cite the repositories' real commits). Prints the URL to open in a browser, and
+// runs until Ctrl-C.
 'use strict';
-const { execFileSync } = require('node:child_process');
 const { rmSync } = require('node:fs');
 const { join } = require('node:path');
 const { provision } = require('./provision');
 const { startServer, workbenchUrl } = require('./server');
 const { makeWorkspace } = require('./workspace');
 const { demoJournal } = require('./demo-journal');
+const { installExtension, packagedExtension } = require('./vsix');
 
 const root = join(__dirname, '..', '..');
 
 async function main() {
-  console.log('[demo] Building the extension…');
-  execFileSync(process.execPath, [join(root, 'esbuild.js')], { cwd: root, stdio: 'inherit' });
   const host = await provision();
-  const workspace = makeWorkspace({ journal: demoJournal(), prefix: 'growth-demo-' });
+  const vsix = packagedExtension((line) => console.log(`[demo] ${line}`));
+  console.log(`[demo] Installing ${vsix}…`);
+  const extensionsDir = installExtension(host, vsix, join(root, '.vscode-test', 'demo-extensions'));
+  const workspace = makeWorkspace({ journal: demoJournal, prefix: 'growth-demo-' });
   // A person may reload the page or lose the connection: keep the extension host for a while.
-  const server = await startServer(host, { port: Number(process.env.GROWTH_DEMO_PORT) || undefined, graceSeconds: 3600 });
+  // No smoke-test driver: notifications show as toasts, as they do for a user.
+  const server = await startServer(host, { port: Number(process.env.GROWTH_DEMO_PORT) || undefined, graceSeconds: 3600, extensionsDir });
   const stop = () => {
     server.stop();
     rmSync(workspace.root, { recursive: true, force: true });
@@ -30,7 +33,7 @@ async function main() {
       process.exit(0);
     });
   }
-  const url = workbenchUrl(server, { extensionPath: root, workspace: workspace.workspaceFile });
+  const url = workbenchUrl(server, { workspace: workspace.workspaceFile });
   console.log(`[demo] Demo workspace: ${workspace.root}`);
   console.log('[demo] Open this URL in Chromium or Chrome (the Growth icon is in the activity bar):');
   console.log(`\n${url}\n`);

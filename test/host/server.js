@@ -22,12 +22,15 @@ function freePort() {
  * Starts the server and resolves once it serves the web UI. The server runs in its own
  * process group so that stop() ends it and every extension host it started.
  */
-async function startServer(host, { logFile, port: wanted, disableWorkspaceTrust = true, graceSeconds = 5, timeoutMs = 60_000 } = {}) {
+async function startServer(host, { logFile, port: wanted, disableWorkspaceTrust = true, graceSeconds = 5, timeoutMs = 60_000, extensionsDir } = {}) {
   const port = wanted ?? (await freePort());
   const dataDir = mkdtempSync(join(tmpdir(), 'growth-vscode-data-'));
   const args = [
     host.serverMain, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token',
-    '--accept-server-license-terms', '--enable-smoke-test-driver', '--disable-telemetry', '--server-data-dir', dataDir,
+    '--accept-server-license-terms', '--disable-telemetry', '--server-data-dir', dataDir,
+    // With installed extensions the server runs as a user's does. The smoke-test driver, which the
+    // payload's development keys need, also keeps every notification out of sight: tests only.
+    ...(extensionsDir ? ['--extensions-dir', extensionsDir] : ['--enable-smoke-test-driver']),
     // A closed page's extension host ends at once instead of waiting hours for a reconnect.
     '--reconnection-grace-time', String(graceSeconds),
     ...(disableWorkspaceTrust ? ['--disable-workspace-trust'] : []),
@@ -74,15 +77,20 @@ async function startServer(host, { logFile, port: wanted, disableWorkspaceTrust 
   return { port, url: `http://127.0.0.1:${port}`, pid: child.pid, stop, output: () => output };
 }
 
-/** The workbench URL that opens `folderOrWorkspace` with the extension in development mode. */
+/**
+ * The workbench URL that opens a folder or workspace: with `extensionPath`, the extension in
+ * development mode (the server needs the smoke-test driver); without, the installed extensions.
+ */
 function workbenchUrl(server, { extensionPath, folder, workspace, testsPath, theme }) {
   const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
-  const payload = [['extensionDevelopmentPath', remote(extensionPath)]];
-  if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
   const params = new URLSearchParams();
   if (workspace) params.set('workspace', workspace);
   else if (folder) params.set('folder', folder);
-  params.set('payload', JSON.stringify(payload));
+  if (extensionPath) {
+    const payload = [['extensionDevelopmentPath', remote(extensionPath)]];
+    if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
+    params.set('payload', JSON.stringify(payload));
+  }
   if (theme) params.set('theme', theme);
   return `${server.url}/?${params}`;
 }

@@ -2,11 +2,13 @@
 // clicks the Growth activity-bar entry, checks what is on screen by accessible names, and
 // saves screenshots in each theme under test-results/.
 'use strict';
+/* global document, requestAnimationFrame -- the functions given to page.waitForFunction and page.evaluate run in the page */
 const { copyFileSync, mkdirSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
 const { startServer, workbenchUrl } = require('./server');
 const { makeWorkspace } = require('./workspace');
 const { demoJournal } = require('./demo-journal');
+const { installExtension, packagedExtension } = require('./vsix');
 
 const readmeScreenshots = join(__dirname, '..', '..', 'media', 'screenshots');
 
@@ -27,6 +29,8 @@ async function screenshot(page, results, name, readmeName) {
 /** Runs a command from the palette by its title, the way a person does. */
 async function runCommand(page, title) {
   const input = page.locator('.quick-input-widget input');
+  // A question just answered may still be closing: open the palette after it has gone.
+  await input.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
   for (let attempt = 0; attempt < 5 && !(await input.isVisible()); attempt++) {
     // A focused webview keeps F1 to itself: give the focus back to the workbench first.
     if (attempt > 0) await page.locator('.part.sidebar .title-label').first().click().catch(() => undefined);
@@ -40,8 +44,10 @@ async function runCommand(page, title) {
 }
 
 /** Picks the first item of the quick pick that is open now. */
-async function acceptFirstPick(page) {
-  // The list is ready for Enter once its first row has the focus.
+async function acceptFirstPick(page, title) {
+  // The question must be the one expected: Enter on the command palette still closing would run
+  // the command a second time. The list is ready for Enter once its first row has the focus.
+  if (title) await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: title }).waitFor({ state: 'visible' });
   await page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused').first().waitFor();
   await page.keyboard.press('Enter');
 }
@@ -62,12 +68,24 @@ async function pickColorTheme(page, name, workbenchClass) {
   await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor();
 }
 
-/** The first frame (a webview's content) in which `selector` matches, polled until `what` shows or a generous deadline passes. */
-async function frameWith(page, selector, what) {
+/**
+ * Waits until nothing on the page moves (no running CSS animations or transitions, and two
+ * frames drawn since), so a screenshot shows the settled state rather than a fade.
+ */
+async function still(page) {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity), undefined, { timeout: 30_000 });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/**
+ * The first frame (a webview's content) in which `selector` matches (and holds `hasText`, when
+ * given), polled until `what` shows or a generous deadline passes.
+ */
+async function frameWith(page, selector, what, hasText) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
-      if (await frame.locator(selector).count().catch(() => 0)) return frame;
+      if (await frame.locator(selector, hasText === undefined ? {} : { hasText }).count().catch(() => 0)) return frame;
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -79,17 +97,6 @@ function compareFrame(page) {
   return frameWith(page, 'main#app table', "The Compare Levels panel's table");
 }
 
-/** The frame whose `selector` element has text matching `text`: a webview's content. */
-async function frameWith(page, selector, text) {
-  for (let i = 0; i < 100; i++) {
-    for (const frame of page.frames()) {
-      if (await frame.locator(selector, { hasText: text }).count().catch(() => 0)) return frame;
-    }
-    await page.waitForTimeout(200);
-  }
-  throw new Error(`No webview shows ${selector} ${text}.`);
-}
-
 async function openCompare(page) {
   const tab = page.getByRole('tab', { name: /^Compare Levels/ });
   for (let attempt = 0; attempt < 3 && !(await tab.isVisible()); attempt++) {
@@ -99,12 +106,13 @@ async function openCompare(page) {
   return compareFrame(page);
 }
 
-async function openWorkbench(browser, server, { extensionPath, theme, journal, files, waitForGrowth = true }) {
+async function openWorkbench(browser, server, { extensionPath, extensionsDir, theme, journal, files, waitForGrowth = true }) {
   const workspace = makeWorkspace({ journal, theme, files });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   // Every wait below is for something a person would see; it fires only when that never comes.
   page.setDefaultTimeout(60_000);
-  await page.goto(workbenchUrl(server, { extensionPath, workspace: workspace.workspaceFile }));
+  // Installed (extensionsDir) the extension loads as a user's does; otherwise in development mode.
+  await page.goto(workbenchUrl(server, { ...(extensionsDir ? {} : { extensionPath }), workspace: workspace.workspaceFile }), { timeout: 180_000 });
   await page.locator('.monaco-workbench').waitFor();
   // The Growth entry in the activity bar means the extension's contributions are registered.
   if (waitForGrowth) await page.getByRole('tab', { name: /^Growth/ }).waitFor();
@@ -117,13 +125,13 @@ async function openWorkbench(browser, server, { extensionPath, theme, journal, f
  * from slowing the next one's start.
  */
 async function onWorkbench(browser, { extensionPath, results, host }, name, workbench, body) {
-  const server = await startServer(host, { disableWorkspaceTrust: workbench.trusted !== false });
+  const server = await startServer(host, { disableWorkspaceTrust: workbench.trusted !== false, ...(workbench.extensionsDir ? { extensionsDir: workbench.extensionsDir } : {}) });
   const { page, workspace } = await openWorkbench(browser, server, { extensionPath, ...workbench }).catch((e) => {
     server.stop();
     throw e;
   });
   try {
-    await body(page);
+    await body(page, workspace);
     return 0;
   } catch (e) {
     await page.screenshot({ path: join(results, `ui-failure-${name}.png`) }).catch(() => {});
@@ -190,7 +198,7 @@ async function injectionCheck(browser, options) {
 
 /** After Reload Window the comparison comes back in the mode it was left in (serializer and setState). */
 async function restoreCheck(browser, options) {
-  return onWorkbench(browser, options, 'restore', { theme: 'Default Dark Modern', journal: demoJournal() }, async (page) => {
+  return onWorkbench(browser, options, 'restore', { theme: 'Default Dark Modern', journal: demoJournal }, async (page) => {
     const before = await openCompare(page);
     await before.getByRole('radio', { name: /Changes from the level below/ }).check();
     const reloaded = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame() });
@@ -199,13 +207,19 @@ async function restoreCheck(browser, options) {
     await page.locator('.monaco-workbench').waitFor();
     const restored = await compareFrame(page);
     if (!(await restored.getByRole('radio', { name: /Changes from the level below/ }).isChecked())) throw new Error('The comparison did not restore its mode after a reload.');
-    console.log('[ui] restore: after Reload Window the comparison came back in Changes mode');
+    await page.getByRole('tab', { name: /^Compare Levels/ }).click();
+    await page.keyboard.press('Control+W');
+    await page.getByRole('tab', { name: /^Compare Levels/ }).waitFor({ state: 'detached', timeout: 10_000 });
+    const reopened = await openCompare(page);
+    await reopened.getByRole('radio', { name: /Changes from the level below/ }).waitFor({ timeout: 10_000 });
+    if (!(await reopened.getByRole('radio', { name: /Changes from the level below/ }).isChecked())) throw new Error('The comparison did not keep its mode when closed and opened again.');
+    console.log('[ui] restore: after Reload Window, and after closing and opening it again, the comparison came back in Changes mode');
   });
 }
 
 /** Restricted Mode: the rubric tree still works, read-only; tagging says why it cannot run. */
 async function restrictedCheck(browser, options) {
-  return onWorkbench(browser, options, 'restricted', { theme: 'Default Dark Modern', journal: demoJournal(), waitForGrowth: false, trusted: false }, async (page) => {
+  return onWorkbench(browser, options, 'restricted', { theme: 'Default Dark Modern', journal: demoJournal, waitForGrowth: false, trusted: false }, async (page) => {
       // Depending on the build the workbench asks first, or opens in Restricted Mode directly.
       const dontTrust = page.getByRole('button', { name: /No, I don't trust the authors/ });
       const restricted = page.locator('.part.statusbar, .part.banner').getByText(/Restricted Mode/).first();
@@ -217,14 +231,156 @@ async function restrictedCheck(browser, options) {
       await growth.click();
       await page.getByRole('treeitem', { name: /^Technical Depth:/ }).waitFor();
       await runCommand(page, 'Growth Journal: Tag Last Commit as Evidence');
-      await page.getByText(/tags evidence only in a trusted workspace/).first().waitFor();
+      await page.getByText(/runs git only in a trusted workspace/).first().waitFor();
       await page.screenshot({ path: join(options.results, 'restricted-mode.png') });
       console.log('[ui] restricted: the tree works read-only and tagging explains that the workspace must be trusted');
   });
 }
 
+const LADDER = [
+  '# Platform Ladder',
+  '',
+  '## Expectations',
+  '',
+  '| Competency | Engineer I | Engineer II | Senior Engineer |',
+  '| --- | --- | --- | --- |',
+  '| **Delivery** | Ships small changes with review, e.g. config updates. | Ships features end to end. | Plans multi-quarter work, e.g. migrations. Says "not yet" when it matters. |',
+  '| **Operations** | | Joins the on-call rotation.<br>Writes runbooks. | Leads incident reviews. |',
+  '',
+  'A closing remark that is not part of the ladder.',
+  '',
+  '## Senior Qualities',
+  '',
+  '- **Technical Vision**: Sees where the platform should be in two years',
+  '',
+].join('\n');
+
+/** Import Career Ladder…: the file dialog, the Ladder Preview before anything is written, then saving and using it. */
+async function ladderCheck(browser, options) {
+  const journal = 'version: 1\nrubric: product-security\nprofile: {}\nentries: []\n';
+  return onWorkbench(browser, options, 'ladder', { theme: 'Default Dark Modern', journal, files: { 'app/platform-ladder.md': LADDER } }, async (page, workspace) => {
+    await page.getByRole('tab', { name: /^Growth/ }).click();
+    await page.getByRole('tree', { name: /Rubric/ }).waitFor({ timeout: 120_000 });
+    await runCommand(page, 'Growth Journal: Import Career Ladder…');
+    // The browser-hosted workbench asks for the file in its own dialog: a path in a quick input.
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 60_000 });
+    await page.getByText('Import Career Ladder').first().waitFor({ timeout: 60_000 });
+    await input.fill(join(workspace.app, 'platform-ladder.md'));
+    // The dialog may reset a path typed while it was still listing the folder: choosing the
+    // file's row sets the path from the list itself, then Enter imports it.
+    const file = page.locator('.quick-input-list .monaco-list-row', { hasText: 'platform-ladder.md' }).first();
+    await file.waitFor({ timeout: 60_000 });
+    await file.click();
+    await page.locator('.quick-input-widget .quick-input-message').filter({ hasText: 'Please select a file' }).waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+    await page.keyboard.press('Enter');
+    const row = (text) => page.locator('.monaco-list-row', { hasText: text }).first();
+    await row(/^Platform Ladder/).waitFor({ timeout: 60_000 });
+    await row(/^Delivery/).click();
+    await row(/^Senior Engineer\d/).click();
+    await row(/^Plans multi-quarter work, e\.g\. migrations\.$/).waitFor({ timeout: 10_000 });
+    await row(/^Skipped/).waitFor({ timeout: 10_000 });
+    await still(page);
+    await page.screenshot({ path: join(options.results, 'ladder-preview.png') });
+    console.log('[ui] ladder: the Ladder Preview shows the import before it is written; screenshot test-results/ladder-preview.png');
+    // The view's own ✓ action, the same as the notification's Save Rubric.
+    await page.getByRole('button', { name: 'Save Imported Rubric' }).click();
+    await page.getByRole('button', { name: 'Use This Rubric' }).click({ timeout: 30_000 });
+    await page.getByRole('treeitem', { name: /^Delivery:/ }).waitFor({ timeout: 30_000 });
+    await still(page);
+    await page.screenshot({ path: join(options.results, 'ladder-in-use.png') });
+    console.log('[ui] ladder: saved and in use; the Growth view shows its dimensions; screenshot test-results/ladder-in-use.png');
+  });
+}
+
+/** Answers the quick input titled `title` (when given): types `text` (when given) and presses Enter. */
+async function answer(page, text, title) {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  // One question follows another in the same widget: wait for this one's title.
+  if (title) await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: title }).waitFor({ timeout: 10_000 });
+  // Typed only once the input has the keyboard, so no keystroke goes to what had it before.
+  await page.waitForFunction(() => document.activeElement?.matches('.quick-input-widget input'), undefined, { timeout: 10_000 });
+  if (text !== undefined) await input.fill(text);
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * `npm run demo` as a new user meets it: the packaged extension installed (no development mode,
+ * no smoke-test driver), so tagging a note shows its toast with Open in Journal and Undo.
+ */
+async function demoCheck(browser, options) {
+  const vsix = packagedExtension((line) => console.log(`[ui] ${line}`));
+  const extensionsDir = installExtension(options.host, vsix, join(options.results, 'demo-extensions'));
+  return onWorkbench(browser, options, 'demo', { theme: 'Default Dark Modern', journal: demoJournal, extensionsDir }, async (page) => {
+    if (await page.getByText('Extension Development Host').count()) throw new Error('the demo runs the extension in development mode');
+    await page.getByRole('tab', { name: /^Growth/ }).click();
+    await page.getByRole('treeitem', { name: /^Technical Depth:/ }).waitFor({ timeout: 60_000 });
+    await runCommand(page, 'Growth Journal: Add Note as Evidence');
+    await answer(page, 'Walked a new user through the demo');
+    await page.locator('.quick-input-widget .quick-input-message').filter({ hasText: /^Details/ }).waitFor({ timeout: 10_000 });
+    await answer(page); // no details
+    await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: /Dimensions/ }).waitFor({ timeout: 10_000 });
+    const dimensions = page.locator('.quick-input-widget input');
+    await dimensions.fill('Mentorship');
+    const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Mentorship & Leadership' }).first();
+    await row.waitFor({ timeout: 10_000 });
+    await row.click(); // in a multi-select pick, a click on the row ticks it
+    await page.locator('.quick-input-widget').getByText('1 Selected').waitFor({ timeout: 10_000 });
+    await answer(page); // the dimension
+    await answer(page, undefined, 'Level shown'); // the suggested level
+    await answer(page, undefined, 'Visibility'); // shared
+    const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: /Tagged “Walked a new user through the demo”/ });
+    await toast.waitFor({ timeout: 20_000 });
+    for (const action of ['Open in Journal', 'Undo']) await toast.getByRole('button', { name: action }).waitFor({ timeout: 5_000 });
+    await page.screenshot({ path: join(options.results, 'demo-toast.png') });
+    console.log('[ui] demo: the installed extension shows the toast after tagging; screenshot test-results/demo-toast.png');
+  });
+}
+
+/** A journal that does not parse: the rubric stays browsable, and the view says where the error is. */
+async function brokenJournalCheck(browser, options) {
+  const broken = (shaOf) => demoJournal(shaOf).replace(/title: "Mentored a new hire[^\n]*/, 'title: [Mentored a new hire');
+  return onWorkbench(browser, options, 'broken', { theme: 'Default Dark Modern', journal: broken }, async (page) => {
+    await page.getByRole('tab', { name: /^Growth/ }).click();
+    await page.getByText(/The journal has an error at line \d+: Missing closing \] for the list that opens here\./).first().waitFor({ timeout: 60_000 });
+    await page.getByRole('treeitem', { name: /^Technical Depth:/ }).click();
+    await page.getByRole('treeitem', { name: /^Expectations/ }).click();
+    // No profile can be read from a broken journal, so no level is the target and opens by itself.
+    await page.getByRole('treeitem', { name: /^Senior/ }).click();
+    await page.getByRole('treeitem', { name: 'Deep technical expertise across multiple domains.' }).waitFor({ timeout: 10_000 });
+    await page.getByRole('treeitem', { name: /^Evidence/ }).click();
+    await page.getByRole('treeitem', { name: /^The journal has an error: open it there/ }).waitFor({ timeout: 10_000 });
+    await still(page);
+    await page.screenshot({ path: join(options.results, 'growth-view-broken-journal.png') });
+    console.log('[ui] broken: the rubric stays browsable with the error named; screenshot test-results/growth-view-broken-journal.png');
+  });
+}
+
+/** The walkthrough ticks a step when it is done: here Set Current and Target Level, from the palette. */
+async function walkthroughCheck(browser, options) {
+  return onWorkbench(browser, options, 'walkthrough', { theme: 'Default Dark Modern', journal: demoJournal }, async (page) => {
+    await page.getByRole('tab', { name: /^Growth/ }).click();
+    await page.getByRole('treeitem', { name: /^Technical Depth:/ }).waitFor({ timeout: 60_000 });
+    const step = (id) => page.locator(`[data-done-step-id$="#growthJournal.start#${id}"]`).first();
+    await runCommand(page, 'Welcome: Open Walkthrough...');
+    await answer(page, 'Grow with Growth Journal');
+    await step('profile').waitFor({ timeout: 20_000 });
+    if ((await step('profile').getAttribute('aria-checked')) === 'true') throw new Error('the profile step was ticked before it was done');
+    await runCommand(page, 'Growth Journal: Set Current and Target Level');
+    await answer(page, undefined, 'Your Current Level'); // Mid-Level, suggested
+    await answer(page, undefined, 'Your Target Level'); // Senior, suggested
+    await page.locator('[data-done-step-id$="#growthJournal.start#profile"][aria-checked="true"]').first().waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: join(options.results, 'walkthrough.png') });
+    console.log('[ui] walkthrough: setting the profile ticks its step; screenshot test-results/walkthrough.png');
+  });
+}
+
 async function runUiCheck(browser, options) {
-  for (const check of [checkThemes, injectionCheck, restoreCheck, restrictedCheck]) {
+  // GROWTH_UI_CHECKS=demo,broken,ladder runs only those checks (their names less "check"), while working on them.
+  const only = (process.env.GROWTH_UI_CHECKS ?? process.env.GROWTH_UI_ONLY)?.split(',');
+  const all = [checkThemes, brokenJournalCheck, walkthroughCheck, demoCheck, injectionCheck, restoreCheck, restrictedCheck, ladderCheck];
+  for (const check of all.filter((c) => !only || only.includes(c.name.replace(/Check$|^check/, '').toLowerCase()) || only.includes(c.name))) {
     const code = await check(browser, options);
     if (code !== 0) return code;
   }
@@ -234,7 +390,7 @@ async function runUiCheck(browser, options) {
 async function checkThemes(browser, options) {
   const { results } = options;
   for (const [label, theme, paletteTheme, workbenchClass] of THEMES) {
-    const code = await onWorkbench(browser, options, label, { theme, journal: demoJournal() }, async (page) => {
+    const code = await onWorkbench(browser, options, label, { theme, journal: demoJournal }, async (page) => {
       if (paletteTheme) await pickColorTheme(page, paletteTheme, workbenchClass);
       const growth = page.getByRole('tab', { name: /^Growth/ });
       await growth.waitFor();
@@ -255,23 +411,29 @@ async function checkThemes(browser, options) {
       await frame.getByRole('button', { name: /^Rejected JWTs signed with alg/ }).waitFor();
       await screenshot(page, results, `compare-${label}.png`, label === 'dark' && 'compare-levels.png');
       await frame.getByRole('radio', { name: /Changes from the level below/ }).check();
-      await frame.getByText('Dropped').first().waitFor();
+      await frame.locator('li.changed ins').first().waitFor();
+      if (await frame.getByText('Dropped').count()) throw new Error('dropped statements show before they are asked for');
       await page.screenshot({ path: join(results, `compare-changes-${label}.png`) });
+      await frame.getByRole('checkbox', { name: /Show statements a level drops/ }).check();
+      await frame.getByText('Dropped').first().waitFor({ timeout: 10_000 });
+      await frame.getByRole('searchbox', { name: 'Filter dimensions and statements' }).fill('security');
+      await frame.locator('mark').first().waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: join(results, `compare-changes-dropped-filtered-${label}.png`) });
       console.log(`[ui] ${label}: comparison shown with evidence and changes; screenshots test-results/compare-${label}.png, compare-changes-${label}.png`);
       await page.keyboard.press('Control+W');
       await runCommand(page, 'Growth Journal: Generate Summary');
-      await acceptFirstPick(page); // this quarter
-      await acceptFirstPick(page); // leave private entries out
+      await acceptFirstPick(page, 'Summary'); // this quarter
+      await acceptFirstPick(page, 'Private Entries'); // leave private entries out
       await page.getByRole('tab', { name: /^Preview Q?\d{4}-Q\d/ }).first().waitFor();
       // The preview is a webview of its own: wait for the summary's heading in it.
       await frameWith(page, '.markdown-body h1, body.vscode-body h1', 'The summary preview');
       await screenshot(page, results, `summary-preview-${label}.png`, label === 'dark' && 'summary-preview.png');
       console.log(`[ui] ${label}: summary written and previewed; screenshot test-results/summary-preview-${label}.png`);
       await runCommand(page, 'Growth Journal: Build Promotion Packet');
-      await acceptFirstPick(page); // the target level, suggested
-      await acceptFirstPick(page); // this quarter
-      await acceptFirstPick(page); // leave private entries out
-      const packet = await frameWith(page, 'h1', /^Promotion packet: Senior$/);
+      await acceptFirstPick(page, 'Promotion Packet: Level'); // the target level, suggested
+      await acceptFirstPick(page, 'Promotion Packet: Period'); // all evidence to date
+      await acceptFirstPick(page, 'Promotion Packet: Private Entries'); // leave private entries out
+      const packet = await frameWith(page, 'h1', 'The promotion packet', /^Promotion packet: Senior$/);
       await packet.getByText('No evidence yet.').first().waitFor({ timeout: 10_000 });
       await page.waitForTimeout(1000);
       await page.screenshot({ path: join(results, `packet-${label}.png`) });
@@ -283,3 +445,30 @@ async function checkThemes(browser, options) {
 }
 
 module.exports = { runUiCheck, openWorkbench };
+
+// `node test/host/ui-check.js`: the UI check alone, on the provisioned host and a fresh build.
+if (require.main === module) {
+  const { execFileSync } = require('node:child_process');
+  const { mkdirSync } = require('node:fs');
+  const { provision } = require('./provision');
+  const { launchChromium } = require('./chromium');
+  const root = join(__dirname, '..', '..');
+  const results = join(root, 'test-results');
+  (async () => {
+    const host = await provision();
+    execFileSync(process.execPath, [join(root, 'esbuild.js')], { cwd: root, stdio: 'inherit' });
+    mkdirSync(results, { recursive: true });
+    const browser = await launchChromium();
+    try {
+      return await runUiCheck(browser, { extensionPath: root, results, host });
+    } finally {
+      await browser.close().catch(() => {});
+    }
+  })().then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(`[ui] ${e.message}`);
+      process.exit(1);
+    },
+  );
+}

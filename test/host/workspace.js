@@ -6,11 +6,16 @@ const { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync 
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
+const { demoHistory } = require('./demo-journal');
+
 const fixtures = join(__dirname, '..', 'fixtures');
 
-/** Commits in the order they are made; `days` is how many days ago. */
+/**
+ * Commits in the order they are made; `days` is how many days ago. The demo journal's commits
+ * (demoHistory) come after the first and before the rest, so the last commit stays the last.
+ */
 const APP_HISTORY = [
-  { days: 40, file: 'README.md', message: 'Initial commit' },
+  { days: 200, file: 'README.md', message: 'Initial commit' },
   { days: 30, file: 'src/auth.ts', message: 'feat(auth): validate "alg" against an allow-list\n\nTokens signed with alg: none were accepted.\nThis closes the hole and adds tests.\n\nGrowth-Evidence: technical-depth, risk-management\nGrowth-Level: senior' },
   { days: 20, file: 'notes/review.md', message: 'docs: threat model for café ☕ checkout — "quotes", colons: and # hashes' },
   { days: 10, file: 'notes/incident.md', message: 'chore: post-mortem notes 🚒\n\n--- not a document marker\n# not a comment either\n\nGrowth-Evidence: incident-response' },
@@ -32,10 +37,11 @@ function initRepo(dir, history, remote) {
   git(dir, ['config', 'user.name', 'Dana Developer']);
   git(dir, ['config', 'user.email', 'dana@example.com']);
   if (remote) git(dir, ['remote', 'add', 'origin', remote]);
-  for (const { days, file, message } of history) {
+  for (const { days, file, message, content } of history) {
     const path = join(dir, file);
     mkdirSync(join(path, '..'), { recursive: true });
-    if (!existsSync(path)) writeFileSync(path, `# ${file}\n`);
+    if (content !== undefined) writeFileSync(path, content);
+    else if (!existsSync(path)) writeFileSync(path, `# ${file}\n`);
     else writeFileSync(path, `${readFileSync(path, 'utf8')}\n// touched ${days} days ago\n`);
     git(dir, ['add', '-A']);
     const when = new Date(Date.now() - days * 86_400_000).toISOString();
@@ -61,20 +67,27 @@ const SETTINGS = {
   'files.autoSave': 'off',
 };
 
+/** The hash of the commit of `repo` whose subject is `subject`, for journals that cite real commits. */
+function shaBySubject(repo) {
+  const bySubject = new Map(git(repo, ['log', '--format=%H%x09%s']).trim().split('\n').map((line) => [line.slice(41), line.slice(0, 40)]));
+  return (subject) => bySubject.get(subject);
+}
+
 /**
  * A two-folder workspace (`app`, a git repo with a GitHub remote, and `lib`, a second repo).
- * Returns paths; `journal` (YAML text) seeds app/.growth/journal.yaml.
+ * Returns paths; `journal` seeds app/.growth/journal.yaml: YAML text, or a function that gets
+ * the hash of an `app` commit by its subject and returns the text (the demo journal is one).
  */
 function makeWorkspace({ journal, theme, files = {}, prefix = 'growth-ws-' } = {}) {
   const root = mkdtempSync(join(tmpdir(), prefix));
   cpSync(join(fixtures, 'workspace'), root, { recursive: true });
   const app = join(root, 'app');
   const lib = join(root, 'lib');
-  initRepo(app, APP_HISTORY, 'git@github.com:acme/app.git');
+  initRepo(app, [APP_HISTORY[0], ...demoHistory(), ...APP_HISTORY.slice(1)], 'git@github.com:acme/app.git');
   initRepo(lib, [{ days: 5, file: 'index.ts', message: 'feat: the answer' }], 'https://gitlab.com/acme/lib.git');
   if (journal) {
     mkdirSync(join(app, '.growth'), { recursive: true });
-    writeFileSync(join(app, '.growth', 'journal.yaml'), journal);
+    writeFileSync(join(app, '.growth', 'journal.yaml'), typeof journal === 'function' ? journal(shaBySubject(app)) : journal);
   }
   for (const [path, text] of Object.entries(files)) writeFileSync(join(root, path), text);
   // The Growth view opens on start: the demo and the UI check are about it.
@@ -84,4 +97,4 @@ function makeWorkspace({ journal, theme, files = {}, prefix = 'growth-ws-' } = {
   return { root, app, lib, workspaceFile };
 }
 
-module.exports = { makeWorkspace, git };
+module.exports = { makeWorkspace, shaBySubject, git };

@@ -5,11 +5,14 @@ import * as vscode from 'vscode';
 import { parseJournal } from '../../src/core/journal';
 import { evidenceKindChoices, type DimensionPickOptions } from '../../src/host/prompts';
 import type { Repo } from '../../src/host/git';
-import { folders, HEADER, journalUri, readJournal, ScriptedPrompts, setJournal, useExtension, waitFor } from './helpers';
+import { codeActionAt, folders, HEADER, journalUri, readJournal, ScriptedPrompts, setJournal, useExtension, waitFor } from './helpers';
 
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 const RECENT_KEY = 'growthJournal.recentDimensions';
 const withEntries = (entries: string) => `${HEADER.replace('entries: []\n', 'entries:\n')}${entries}`;
+// The demo journal is written by the test host's builder from the commits it makes; the suite's workspace has them too.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script of the test host, without types
+const demo = require('../host/demo-journal') as { demoJournal(shaOf: (subject: string) => string | undefined): string; SELECTED: { startLine: number; endLine: number } };
 
 describe('the first ten minutes', () => {
   const api = useExtension();
@@ -48,13 +51,14 @@ describe('the first ten minutes', () => {
   });
 
   it('an undone tag is removed and leaves Recently used as it was', async () => {
-    await setJournal(api(), HEADER);
+    const before = withEntries('  - id: keep\n    date: 2026-11-02\n    kind: note\n    title: Keep me\n    dimensions: [collaboration]\n');
+    await setJournal(api(), before);
     await api().services.workspaceState.update(RECENT_KEY, ['communication']);
     const prompts = new ScriptedPrompts({ inputTitle: ['Oops'], inputDetails: [''], pickDimensions: [['ownership']], pickLevel: ['mid'], pickPrivacy: [false] });
     prompts.infoAnswer = 'Undo';
     api().setPrompts(prompts);
     await vscode.commands.executeCommand('growthJournal.addNote');
-    await waitFor('the undo', async () => (await readJournal()) === HEADER);
+    await waitFor('the undo', async () => (await readJournal()) === before);
     await waitFor('the notice', () => prompts.infos.includes('Removed “Oops” from the journal.'));
     assert.deepEqual(api().services.workspaceState.get(RECENT_KEY), ['communication']);
   });
@@ -92,12 +96,48 @@ describe('the first ten minutes', () => {
     await vscode.window.showTextDocument(doc);
     const diagnostic = await waitFor('the warning', () => vscode.languages.getDiagnostics(journalUri()).find((d) => d.code === 'unknown-dimension'));
     assert.match(diagnostic.message, /Did you mean "technical-depth"\?/);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', journalUri(), diagnostic.range);
-    const fix = actions.find((a) => a.title === 'Change to "technical-depth"');
-    assert.ok(fix?.edit, `offered: ${actions.map((a) => a.title).join(', ')}`);
+    const fix = await codeActionAt(journalUri(), diagnostic.range, 'the "technical-depth" quick fix', (a) => a.title === 'Change to "technical-depth"');
+    assert.ok(fix.edit);
     assert.ok(fix.isPreferred);
     await vscode.workspace.applyEdit(fix.edit);
     assert.match(doc.getText(), /dimensions: \[collaboration, "technical-depth"\]\n$/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('every entry of the demo journal opens its commit, its file at its lines, or its note', async function () {
+    // Some thirty editors opened one after another: more than one test's usual time.
+    this.timeout(300_000);
+    const app = folders().app.uri.fsPath;
+    const bySubject = new Map(git(app, 'log', '--format=%H%x09%s').split('\n').map((line) => [line.slice(41), line.slice(0, 40)]));
+    await setJournal(api(), demo.demoJournal((subject) => bySubject.get(subject)));
+    const entries = (await api().services.store.snapshot()).journal!.entries;
+    assert.equal(entries.length, 27);
+    const prompts = new ScriptedPrompts({});
+    api().setPrompts(prompts);
+    for (const entry of entries) {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.commands.executeCommand('growthJournal.openEntry', entry.id);
+      assert.deepEqual(prompts.errors, [], `${entry.kind} “${entry.title}” opened without an error`);
+      if (entry.kind === 'commit') {
+        const sha = entry.commit!.sha;
+        assert.equal(git(app, 'log', '-1', '--format=%s', sha), entry.commit!.subject, 'the journal cites the real commit');
+        const tab = await waitFor('the commit', () => vscode.window.tabGroups.activeTabGroup.activeTab);
+        assert.match(tab.label, new RegExp(`^${sha.slice(0, 7)}\\b`), `the commit of “${entry.title}” is shown`);
+      } else {
+        const editor = await waitFor('an editor', () => vscode.window.activeTextEditor);
+        if (entry.kind === 'selection') {
+          assert.ok(editor.document.uri.path.endsWith(`/${entry.selection!.file}`), `${editor.document.uri.path} is ${entry.selection!.file}`);
+          assert.deepEqual([editor.selection.start.line + 1, editor.selection.end.line + 1], [demo.SELECTED.startLine, demo.SELECTED.endLine]);
+          assert.match(editor.document.lineAt(demo.SELECTED.startLine - 1).text, /^export function check/);
+          assert.match(entry.selection!.link!, new RegExp(`^https://github.com/acme/app/blob/${entry.selection!.sha}/`));
+          assert.equal(git(app, 'cat-file', '-t', `${entry.selection!.sha}:${entry.selection!.file.replace(/^app\//, '')}`), 'blob', 'the file is in the cited commit');
+        } else {
+          assert.equal(editor.document.uri.toString(), journalUri().toString());
+          assert.equal(editor.selection.active.line + 1, entry.line, `the note “${entry.title}” is shown where it is`);
+        }
+      }
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await setJournal(api(), HEADER);
   });
 });

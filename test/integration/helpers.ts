@@ -86,6 +86,9 @@ export class ScriptedPrompts implements Prompts {
   confirm(message: string, detail: string, action: string) {
     return this.next<boolean>('confirm', message, detail, action);
   }
+  pickLadderFile(defaultFolder: vscode.Uri) {
+    return this.next<vscode.Uri | undefined>('pickLadderFile', defaultFolder);
+  }
   info(message: string) {
     this.infos.push(message);
     return Promise.resolve(this.infoAnswer);
@@ -131,6 +134,17 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
     if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * The code action at `range` that `pick` chooses. The editor hands providers the diagnostics it
+ * knows at the range, and those reach it a moment after the extension sets them, so this asks again.
+ */
+export async function codeActionAt(uri: vscode.Uri, range: vscode.Range, what: string, pick: (action: vscode.CodeAction) => boolean): Promise<vscode.CodeAction> {
+  return waitFor(what, async () => {
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range);
+    return actions.find(pick);
+  });
 }
 
 /**

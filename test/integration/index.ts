@@ -8,7 +8,9 @@ import * as vscode from 'vscode';
 export function run(): Promise<void> {
   console.log(`Integration tests in VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
   // Generous timeouts: they fire when something is broken, not when the machine is busy.
-  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 120_000, slow: 5_000 });
+  // GROWTH_TEST_GREP (a regular expression) runs only the matching tests, while working on some.
+  const grep = process.env.GROWTH_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 120_000, slow: 5_000, ...(grep ? { grep } : {}) });
   // Sorted by name, so activation.test runs first, before anything else activates the extension.
   for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(join(__dirname, file));
   return new Promise((resolve, reject) => {

@@ -99,6 +99,8 @@ describe('commit trailers', () => {
   afterEach(async () => {
     await vscode.workspace.getConfiguration('growthJournal').update('importTrailersOnCommit', undefined, vscode.ConfigurationTarget.Workspace);
     execFileSync('git', ['reset', '-q', '--hard', startHead], { cwd: folders().app.uri.fsPath });
+    // Tagging reads HEAD through the Git extension: it must have seen the reset before the next test.
+    await gitExtensionAtHead(folders().app.uri.fsPath);
   });
 
   it('imports one entry per commit with a Growth-Evidence trailer, and no duplicates on a second run', async () => {
@@ -132,6 +134,7 @@ describe('commit trailers', () => {
       assert.match(prompts.warnings[0], /^Imported 3 entries from Growth-Evidence trailers\. Skipped 1 commit by other authors: .*growthJournal\.trailerAuthors setting\. Left out ids that Product Security Career Pathway does not have: "sorcery", "wizardry", "archmage"; 1 commit with no id it knows was skipped\./);
     } finally {
       git({}, 'reset', '-q', '--hard', before);
+      await gitExtensionAtHead(cwd);
     }
   });
 

@@ -117,6 +117,8 @@ describe('tagging evidence', () => {
   it('an open journal with unsaved edits gets the entry in the editor, and the unsaved text survives unsaved', async () => {
     await setJournal(api(), HEADER);
     const doc = await vscode.workspace.openTextDocument(journalUri());
+    // VS Code may hand back the document an earlier test had open, until its file watcher reports the new text.
+    await waitFor('the document to hold the journal on disk', () => doc.getText() === HEADER || undefined);
     const editor = await vscode.window.showTextDocument(doc);
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# unsaved thought\n'));
     assert.ok(doc.isDirty);

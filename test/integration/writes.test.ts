@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { parseJournal } from '../../src/core/journal';
-import { useExtension } from './helpers';
+import { codeActionAt, useExtension } from './helpers';
 
 /** Runs the packaged CLI the way a git hook would, and resolves with its exit code and output. */
 function cli(args: string[], cwd: string): Promise<{ code: number | null; out: string; err: string }> {
@@ -71,9 +71,7 @@ describe('credentials in the journal', () => {
     // Code actions are asked of an open document, as the editor's light bulb does.
     await vscode.workspace.openTextDocument(uri);
     const at = new vscode.Position(warning.problem.line! - 1, warning.problem.column! - 1);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(at, at));
-    const fix = actions.find((a) => a.command?.command === 'growthJournal.redactCredentials');
-    assert.ok(fix, `a quick fix among: ${actions.map((a) => a.title).join(', ')}`);
+    const fix = await codeActionAt(uri, new vscode.Range(at, at), 'the credentials quick fix', (a) => a.command?.command === 'growthJournal.redactCredentials');
     api().setPrompts(undefined);
     await vscode.commands.executeCommand(fix.command!.command);
     const after = readFileSync(uri.fsPath, 'utf8');

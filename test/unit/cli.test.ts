@@ -147,7 +147,7 @@ describe('cli', () => {
     assert.equal((await run(['profile'], dir)).out, 'current: senior\ntarget: senior\n');
     const below = await run(['profile', '--current', 'senior', '--target', 'associate'], dir);
     assert.equal(below.code, 2);
-    assert.match(below.err, /target level Associate\/Junior is below the current level Senior/);
+    assert.match(below.err, /The target level, Associate\/Junior, is below the current level, Senior\. Choose a target at or above Senior/);
   });
 
   it('add and remove refuse what they cannot do, leaving the file byte for byte', async () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { buildCompareModel } from '../../src/core/compareModel';
+import { taggedDimensions } from '../../src/core/coverage';
 import { MAX_LISTED_EVIDENCE } from '../../src/core/rubricView';
 import { parseJournal } from '../../src/core/journal';
 import { diffStatements, dimensionChanges } from '../../src/core/levelDiff';
@@ -55,7 +56,8 @@ describe('level comparison', () => {
     const journal = parseJournal(benchJournal(2_000)).journal!;
     const model = buildCompareModel(rubric, journal, { period: 'all', today: '2026-11-27', fiscalStartMonth: 1 });
     const depth = model.groups[0].dimensions.find((d) => d.id === 'technical-depth')!;
-    const all = journal.entries.filter((e) => e.dimensions.includes('technical-depth'));
+    // A cited statement's dimension counts as tagged.
+    const all = journal.entries.filter((e) => taggedDimensions(e).includes('technical-depth'));
     assert.equal(depth.evidence.count, all.length);
     assert.equal(depth.evidence.entries.length, MAX_LISTED_EVIDENCE);
     const newest = all.map((e) => e.date).sort().reverse()[0];

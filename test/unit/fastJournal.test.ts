@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { parseJournalSource } from '../../src/core/fastJournal';
+import { parseDocument } from 'yaml';
+import { benchJournal } from '../../bench/journals';
+import { LazyEntryMap, parseJournalSource } from '../../src/core/fastJournal';
 import { checkJournal, parseJournal, type EntryData, type JournalParse } from '../../src/core/journal';
 import { appendEntryEdit, applyEdit, removeEntryEdit, setProfileEdits } from '../../src/core/journalEdit';
 import { bundledRubric, fixture, random } from './helpers';
@@ -35,7 +37,7 @@ function randomEntry(r: ReturnType<typeof random>, i: number): EntryData {
 function handEdit(text: string, r: ReturnType<typeof random>): string {
   const lines = text.split('\n');
   const i = 1 + r.int(Math.max(1, lines.length - 1));
-  switch (r.int(8)) {
+  switch (r.int(9)) {
     case 6:
     case 7: {
       // Characters JavaScript counts as white space or line breaks and YAML does not (or does
@@ -61,6 +63,18 @@ function handEdit(text: string, r: ReturnType<typeof random>): string {
     case 4:
       lines[i] = (lines[i] ?? '') + (/^\s*(#|$)/.test(lines[i] ?? '') || /\|[-+]?$/.test(lines[i] ?? '') ? '' : '   # why');
       break;
+    case 5: {
+      // Statements as a person writes them: one ref without brackets, a block list, none, a number.
+      const at = lines.findIndex((l, k) => k >= i && /^ {4}statements: \[/.test(l));
+      if (at > 0) {
+        const refs = lines[at].replace(/^ {4}statements: \[|\]\s*$/g, '').split(', ');
+        const form = r.int(4);
+        if (form === 0) lines[at] = `    statements: ${refs[0]}`;
+        else if (form === 1) lines.splice(at, 1, '    statements:', ...refs.map((ref) => `      - ${ref}`));
+        else lines[at] = form === 2 ? '    statements: []' : '    statements: [7, risk-management/senior/1]';
+      }
+      break;
+    }
     default:
       lines[i] = lines[i]?.replace(/level: \w+/, 'level: senior') ?? '';
   }
@@ -94,6 +108,17 @@ describe('fast journal reading', () => {
     for (let i = 0; i < 60; i++) text = applyEdit(text, appendEntryEdit(parseJournal(text), randomEntry(r, i)));
     assert.ok(parseJournalSource(text), 'no fallback for our own output');
     assert.ok(parseJournalSource(fixture('journals/sample.yaml')));
+  });
+
+  it('reads entries straight from the lines and builds the nodes of an entry only when asked, equal to those yaml builds', () => {
+    const text = benchJournal(120);
+    const parse = parseJournal(text);
+    assert.ok(parse.source?.fastDash !== undefined && parse.journal);
+    assert.ok(parse.entryNodes.every((node) => node instanceof LazyEntryMap), 'every entry in our shape read without nodes');
+    assert.deepEqual(parse.source.doc.toJS(), parseDocument(text).toJS(), 'the nodes built on demand are the ones yaml builds');
+    assert.deepEqual(parse.journal.entries, parseJournal(text, { fast: false }).journal?.entries);
+    assert.ok(parse.journal.entries.filter((e) => e.statements?.length).length >= 20, 'statements read from the lines too');
+    assert.deepEqual(checkJournal(parse, bundledRubric()), checkJournal(parseJournal(text, { fast: false }), bundledRubric()), 'statement problems placed alike');
   });
 
   it('gives exactly what a full parse gives, through random appends, hand edits, removals, CRLF and a BOM', function () {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { buildSync } from 'esbuild';
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchJournal } from '../../bench/journals';
@@ -38,6 +38,33 @@ describe('journal engines', () => {
     writeFileSync(journal, benchJournal(4));
     const second = await worker.readFile(journal);
     assert.equal(second.kind === 'text' && second.journal?.entries.length, 4);
+  });
+
+  it('applies its own writes to what it read last, and reads a file another program changed afresh', async function () {
+    this.timeout(60_000);
+    writeFileSync(journal, benchJournal(300));
+    const first = await worker.readFile(journal);
+    assert.ok(first.kind === 'text' && first.journal);
+    const drafts = [{ data: { date: '2026-11-27', kind: 'note' as const, title: 'Tagged: "end to end"', dimensions: ['communication'] }, idSeed: 'seed' }];
+    const tagged = await worker.write({ path: journal, op: { kind: 'append', drafts } });
+    assert.ok(tagged.ok && !('change' in tagged), 'the change stays inside the engine');
+    const afterTag = await worker.readFile(journal);
+    assert.ok(afterTag.kind === 'text' && afterTag.journal);
+    assert.deepEqual(afterTag, await new InProcessEngine().readFile(journal));
+    assert.equal(afterTag.journal.entries[7], first.journal.entries[7], 'entries the write did not touch were not sent again');
+    const victim = first.journal.entries[150].id;
+    assert.ok((await worker.write({ path: journal, op: { kind: 'remove', ids: [victim] } })).ok);
+    const afterRemove = await worker.readFile(journal);
+    assert.deepEqual(afterRemove, await new InProcessEngine().readFile(journal));
+    assert.equal(afterRemove.kind === 'text' && afterRemove.journal?.entries[200].id, first.journal.entries[201].id);
+    assert.ok((await worker.write({ path: journal, op: { kind: 'profile', profile: { currentLevel: 'senior', targetLevel: 'senior' } } })).ok);
+    assert.deepEqual(await worker.readFile(journal), await new InProcessEngine().readFile(journal));
+    // Another program appends a line: the next write starts from a text the host never read.
+    writeFileSync(journal, `${readFileSync(journal, 'utf8')}  - id: by-hand\n    date: 2026-11-28\n    kind: note\n    title: Added by hand\n    dimensions: [mentorship]\n`);
+    assert.ok((await worker.write({ path: journal, op: { kind: 'amend', id: 'by-hand', addDimensions: ['communication'] } })).ok);
+    const afterExternal = await worker.readFile(journal);
+    assert.deepEqual(afterExternal, await new InProcessEngine().readFile(journal));
+    assert.deepEqual(afterExternal.kind === 'text' && afterExternal.journal?.entries.at(-1)?.dimensions, ['mentorship', 'communication']);
   });
 
   it('reports a missing file, invalid UTF-8 at its place, and edits by operation', async () => {

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { coverage } from '../../src/core/coverage';
 import { checkJournal, parseJournal, STATEMENT_CODES } from '../../src/core/journal';
 import { runSteps } from '../../src/core/fastJournal';
@@ -8,7 +10,7 @@ import { checkStatementRef, citedRef, expectationInForce, parseStatementRef, rub
 import { renderSummary } from '../../src/core/summary';
 import { decideTrailerImport, growthTrailers } from '../../src/core/trailers';
 import { parsePeriod } from '../../src/core/periods';
-import { bundledRubric, rubricFixture } from './helpers';
+import { bundledRubric, root, rubricFixture } from './helpers';
 
 const HEAD = 'version: 1\nrubric: product-security\nprofile:\n  currentLevel: mid\n  targetLevel: senior\nentries:\n';
 function entry(id: string, statements: string, dims = '[technical-depth]'): string {
@@ -64,8 +66,7 @@ describe('rubric changes under cited statements', () => {
   const risk = findDimension(base, 'risk-management')!;
   const [first, second] = statementsAt(risk, 'senior');
   const reordered = parseRubric(
-    require('node:fs')
-      .readFileSync(require('node:path').join(__dirname, '..', '..', 'rubric', 'product-security.yaml'), 'utf8')
+    readFileSync(join(root, 'rubric', 'product-security.yaml'), 'utf8')
       .replace(`- "${first.text}"`, '- "@@FIRST@@"')
       .replace(`- "${second.text}"`, `- "${first.text}"`)
       .replace('- "@@FIRST@@"', `- "${second.text}"`),
@@ -142,7 +143,7 @@ describe('statement refs in commit trailers', () => {
 
 describe('the journal schema', () => {
   it('offers every statement of the bundled rubric for completion, with its text', () => {
-    const schema = JSON.parse(require('node:fs').readFileSync(require('node:path').join(__dirname, '..', '..', 'rubric', 'schema', 'journal.schema.json'), 'utf8'));
+    const schema = JSON.parse(readFileSync(join(root, 'rubric', 'schema', 'journal.schema.json'), 'utf8'));
     const [known, pattern] = schema.properties.entries.items.properties.statements.items.anyOf;
     const all = rubricStatements(bundledRubric());
     assert.deepEqual(known.enum, all.map((s) => s.ref));

@@ -34,7 +34,7 @@ export function registerPacket(context: vscode.ExtensionContext, services: Servi
         try {
           model = packetModel(input);
         } catch (e) {
-          if (e instanceof PacketError) throw new Error(`${e.message} Use Set Current and Target Level… to set one.`);
+          if (e instanceof PacketError) throw new Error(`${e.message} Use Set Current and Target Level… to set one.`, { cause: e });
           throw e;
         }
         const title = `Promotion Packet: ${levelName(input.rubric, model.level)}${input.period ? ` (${input.period.label})` : ''}`;

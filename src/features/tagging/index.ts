@@ -74,6 +74,7 @@ class TaggingFlows {
     const repo = from ? await this.services.git.repositoryFor(from) : await this.pickRepository();
     if (!repo) return;
     let commits: Commit[];
+    const tagged = new Set(snapshot.journal?.entries.flatMap((e) => (e.commit ? [e.commit.sha] : [])));
     if (sha) {
       const commit = await this.services.git.commit(repo, sha);
       if (!commit) throw new Error(`Commit ${sha.slice(0, 7)} was not found in ${repo.name}.`);
@@ -81,13 +82,16 @@ class TaggingFlows {
     } else {
       const recent = await this.services.git.recentCommits(repo, COMMITS_SHOWN);
       if (!recent.length) throw new Error(`${repo.name} has no commits yet. Commit first, or add a note instead.`);
-      const tagged = new Set(snapshot.journal?.entries.flatMap((e) => (e.commit ? [e.commit.sha] : [])));
       const picked = await this.prompts.pickCommits(recent.map((commit) => ({ commit, tagged: tagged.has(commit.sha) })), repo);
       if (!picked?.length) return;
       commits = picked;
     }
-    if (commits.length === 1) await this.tagOneCommit(commits[0], repo, preselected);
-    else await this.complete(commits.map((c) => commitDraft(c, repo)), preselected);
+    if (commits.length === 1) return this.tagOneCommit(commits[0], repo, preselected);
+    // Of several, those already in the journal keep their entries: no second entry for a commit.
+    const fresh = commits.filter((c) => !tagged.has(c.sha));
+    if (!fresh.length) throw new Error(`All ${commits.length} commits are already in the journal. To add dimensions to one, tag it on its own.`);
+    if (fresh.length === 1) return this.tagOneCommit(fresh[0], repo, preselected);
+    await this.complete(fresh.map((c) => commitDraft(c, repo)), preselected);
   }
 
   async tagLastCommit(preselected: string[] = []): Promise<void> {

@@ -22,8 +22,9 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     provider.update(snapshot);
     const { view: model } = provider.current();
     const profile = snapshot.journal?.profile;
-    // Which period the counts are for, said again whenever it changes: "2 · 6" is this quarter · in total.
-    view.description = model ? (provider.getPeriod() === 'quarter' ? `${model.quarter} · total` : 'All time') : undefined;
+    // Which period the counts are for, said again whenever it changes: "2 · 6" is this quarter · all time.
+    // A view alone in its container shows no description, so the message line says it too.
+    view.description = model ? (provider.getPeriod() === 'quarter' ? `${model.quarter} · all time` : 'All time') : undefined;
     const warnings = snapshot.problems.filter((p) => p.problem.severity === 'warning').length;
     const error = snapshot.status === 'journalError' ? snapshot.firstError?.problem : undefined;
     view.message = error
@@ -32,7 +33,11 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
         ? 'Set your current and target level (… menu) to see coverage against the target.'
         : warnings
           ? `${warnings} warning${warnings === 1 ? '' : 's'} in the journal: see the Problems panel.`
-          : undefined;
+          : model
+            ? provider.getPeriod() === 'quarter'
+              ? `Counts: this quarter (${model.quarter}) · all time.`
+              : 'Counts: all time.'
+            : undefined;
   };
   // A large journal takes a moment: say so in the view rather than leave it blank.
   const showProgressIfSlow = (loading: Promise<unknown>) => {

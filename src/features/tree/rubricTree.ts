@@ -19,7 +19,7 @@ export type TreeNode =
   | { kind: 'entry'; entry: Entry; dimensionId: string; statement?: string }
   | { kind: 'older'; dimensionId: string; count: number; firstOlder: Entry }
   | { kind: 'tagHere'; dimension: Dimension }
-  | { kind: 'journalError' };
+  | { kind: 'journalError'; dimensionId: string };
 
 const STATUS_ICON = {
   met: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
@@ -94,7 +94,7 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         return node.cited.map((entry) => ({ kind: 'entry', entry, dimensionId: node.dimension.id, statement: `${node.dimension.id}/${node.levelId}/${node.index + 1}` }));
       case 'evidence': {
         const { entries, dimension } = node.view;
-        if (this.snapshot.status === 'journalError') return [{ kind: 'journalError' }];
+        if (this.snapshot.status === 'journalError') return [{ kind: 'journalError', dimensionId: dimension.id }];
         if (!entries.length) return [{ kind: 'tagHere', dimension }];
         const listed: TreeNode[] = entries.slice(0, MAX_LISTED_EVIDENCE).map((entry) => ({ kind: 'entry', entry, dimensionId: dimension.id }));
         const older = entries.length - MAX_LISTED_EVIDENCE;
@@ -136,7 +136,8 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         const item = new vscode.TreeItem(dimension.name, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `dim:${dimension.id}`;
         // Short enough for the default side bar width: the words are in the tooltip and the view's description.
-        item.description = this.period === 'quarter' ? `${formatCount(quarterCount)} · ${formatCount(allTimeCount)}` : formatCount(allTimeCount);
+        // No counts while the journal does not parse: "0 · 0" would say there is no evidence.
+        item.description = this.snapshot?.status === 'journalError' ? undefined : this.period === 'quarter' ? `${formatCount(quarterCount)} · ${formatCount(allTimeCount)}` : formatCount(allTimeCount);
         item.iconPath = STATUS_ICON[status];
         const counts = `${formatCount(quarterCount)} this quarter (${this.view!.quarter}), ${formatCount(allTimeCount)} in total`;
         item.tooltip = dimensionTooltip(rubric, dimension, node.view, profile, periodWord, counts);
@@ -198,9 +199,10 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       }
       case 'journalError': {
         const item = new vscode.TreeItem('The journal has an error: open it there', vscode.TreeItemCollapsibleState.None);
-        item.id = `journalError:${this.snapshot?.firstError?.problem.line ?? 0}`;
+        item.id = `dim:${node.dimensionId}/evidence/journalError`;
         item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
         item.tooltip = this.snapshot?.firstError?.problem.message ?? 'The journal does not parse.';
+        item.accessibilityInformation = { label: `The journal has an error: open it there. ${item.tooltip}` };
         item.command = { command: 'growthJournal.openJournalAtFirstError', title: 'Open Journal at First Error' };
         return item;
       }

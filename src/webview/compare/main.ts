@@ -37,8 +37,10 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   if (message.type === 'model') {
     const first = !model;
     model = message.model;
-    // A new panel (closed and opened again) starts in the mode last chosen, as a restored one does.
+    // A new panel (closed and opened again) starts in the mode last chosen, as a restored one does;
+    // a restored panel tells the host its mode, in case a reload came before the host stored it.
     if (first && !restored) state.mode = model.mode;
+    else if (first && state.mode !== model.mode) vscode.postMessage({ type: 'setMode', mode: state.mode });
     render();
     if (first) window.scrollTo(0, state.scrollY);
   } else if (message.type === 'reveal') reveal(message.dimensionId);
@@ -215,8 +217,10 @@ function table(m: CompareModel, groups: ReturnType<typeof visibleGroups>, curren
 
 /** One change as a list item: reworded statements show old → new inline, word by word. */
 function changeItem(c: StatementChange): HTMLElement {
+  // A run that ends a sentence ("independently.") is followed by the next without a space: add one.
+  const spaced = (text: string, i: number, runs: readonly { text: string }[]) => (i > 0 && !/\s$/.test(runs[i - 1].text) && !/^\s/.test(text) ? ` ${text}` : text);
   const body = c.kind === 'changed'
-    ? c.runs.map((r) => (r.kind === 'same' ? h('span', {}, ...marked(r.text)) : h(r.kind === 'added' ? 'ins' : 'del', {}, ...marked(r.text))))
+    ? c.runs.map((r, i, runs) => (r.kind === 'same' ? h('span', {}, ...marked(spaced(r.text, i, runs))) : h(r.kind === 'added' ? 'ins' : 'del', {}, ...marked(spaced(r.text, i, runs)))))
     : marked(c.text);
   return h('li', { class: c.kind }, h('span', { class: `tag ${c.kind}` }, CHANGE_LABEL[c.kind]), ' ', ...body);
 }

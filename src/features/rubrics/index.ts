@@ -1,0 +1,145 @@
+/**
+ * Rubrics in the workspace. Import Career Ladder…: a Markdown or YAML ladder read into the
+ * rubric format, shown in the Ladder Preview before anything is written, then saved as
+ * `.growth/rubrics/<id>.rubric.yaml` and, if the user agrees, named by the journal.
+ * Switch Rubric…: see switchRubric.ts.
+ */
+import * as vscode from 'vscode';
+import { type LadderImport } from '../../core/ladderImport';
+import { importOutline } from '../../core/ladderImport/outline';
+import { parseRubric } from '../../core/rubric';
+import { stripBom } from '../../core/text';
+import { readTextFile, writeFileAtomic } from '../../host/files';
+import { guarded, type Services } from '../../host/services';
+import { type LadderImporter, ladderImporter } from '../../host/ladderImporter';
+import { requireTrust } from '../../host/trust';
+import { LadderPreviewProvider } from './previewTree';
+import { availableRubrics, switchJournalTo, WORKSPACE_RUBRICS } from './switchRubric';
+
+const PREVIEW_CONTEXT = 'growthJournal.ladderPreview';
+const SAVE = 'Save Rubric';
+const DISCARD = 'Discard';
+
+/** What the integration tests look at: the preview as it was last shown. */
+export interface LadderPreviewProbe {
+  preview: LadderPreviewProvider;
+}
+
+export function registerRubrics(context: vscode.ExtensionContext, services: Services): LadderPreviewProbe {
+  const preview = new LadderPreviewProvider();
+  const view = vscode.window.createTreeView('growthJournal.ladderPreview', { treeDataProvider: preview, showCollapseAll: true });
+  let decide: ((save: boolean) => void) | undefined;
+  context.subscriptions.push(
+    preview,
+    view,
+    vscode.commands.registerCommand('growthJournal.saveImportedLadder', () => decide?.(true)),
+    vscode.commands.registerCommand('growthJournal.discardImportedLadder', () => decide?.(false)),
+    vscode.commands.registerCommand(
+      'growthJournal.importLadder',
+      guarded(services, async () => {
+        requireTrust();
+        const location = services.store.journalLocation();
+        if (!location) throw new Error('Open a folder first: imported rubrics are saved in its .growth/rubrics folder.');
+        const file = await services.prompts.pickLadderFile(location.folder.uri);
+        if (!file) return;
+        const result = await readLadder(ladderImporter(context.extensionUri), file, location.folder);
+        const relative = `${WORKSPACE_RUBRICS}/${result.rubric.id}.rubric.yaml`;
+        const target = vscode.Uri.joinPath(location.folder.uri, ...relative.split('/'));
+
+        decide?.(false);
+        const outline = importOutline(result, relative);
+        preview.show(outline);
+        view.title = `Ladder Preview: ${result.rubric.name}`;
+        await vscode.commands.executeCommand('setContext', PREVIEW_CONTEXT, true);
+        // Showing the view is a courtesy: the notification below works without it.
+        await vscode.commands.executeCommand('growthJournal.ladderPreview.focus').then(undefined, () => undefined);
+        let save: boolean;
+        try {
+          save = await new Promise<boolean>((resolve) => {
+            decide = resolve;
+            const counts = outline[0].description ?? '';
+            void services.prompts
+              .info(`Read ${basename(file)} as ${result.rubric.name}: ${counts}. Check it in the Ladder Preview, then save it as ${relative}.`, SAVE, DISCARD)
+              .then((answer) => answer && resolve(answer === SAVE));
+          });
+        } finally {
+          decide = undefined;
+          preview.show([]);
+          await vscode.commands.executeCommand('setContext', PREVIEW_CONTEXT, false);
+        }
+        if (!save) return;
+
+        const existing = await readTextFile(target);
+        if (existing.kind === 'text' && existing.text !== result.yaml) {
+          const replace = await services.prompts.confirm(`Replace ${relative}?`, 'A rubric with this id is already in the workspace. Levels and dimensions with the same names keep their ids, so evidence tagged against them stays attached.', 'Replace');
+          if (!replace) return;
+        }
+        await writeFileAtomic(target, result.yaml);
+
+        const snapshot = await services.store.snapshot();
+        if (snapshot.journal?.rubric === relative) {
+          void services.prompts.info(`Saved ${relative}; the journal already uses it.`);
+          return;
+        }
+        const entries = snapshot.journal?.entries.length ?? 0;
+        const use = await services.prompts.confirm(
+          `Use "${result.rubric.name}" for this journal?`,
+          `The journal will name ${relative} as its rubric. Every entry is kept${entries ? `; next you map the dimensions and levels your ${entries} entries use that it lacks` : ''}.`,
+          'Use This Rubric',
+        );
+        const rubric = parseRubric(result.yaml).rubric;
+        if (!use || !rubric || !(await switchJournalTo(services, { ref: relative, rubric }, { confirm: false }))) {
+          void services.prompts.info(`Saved ${relative}. Run Switch Rubric… to use it.`);
+        }
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'growthJournal.switchRubric',
+      guarded(services, async () => {
+        requireTrust();
+        const location = services.store.journalLocation();
+        if (!location) throw new Error('Open a folder first: the journal lives in the first workspace folder.');
+        const snapshot = await services.store.snapshot();
+        const current = snapshot.journal?.rubric ?? (snapshot.settings.rubric || 'product-security');
+        const choices = await availableRubrics(context.extensionUri, location.folder);
+        const target = await services.prompts.pick(
+          'Switch Rubric',
+          `The rubric this journal grows against. Import Career Ladder… adds yours to ${WORKSPACE_RUBRICS}/.`,
+          choices.map((c) => ({
+            label: c.rubric.name,
+            description: [c.ref, c.ref === current ? 'in use' : ''].filter(Boolean).join(' · '),
+            value: c,
+          })),
+        );
+        if (!target) return;
+        if (target.ref === current) {
+          void services.prompts.info(`The journal already uses ${target.rubric.name}.`);
+          return;
+        }
+        await switchJournalTo(services, target, { confirm: true });
+      }),
+    ),
+  );
+  return { preview };
+}
+
+/** Reads and imports the ladder; a rubric already saved under the same id lends its ids to names that match. */
+async function readLadder({ importLadder, LadderImportError }: LadderImporter, file: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<LadderImport> {
+  const read = await readTextFile(file);
+  if (read.kind === 'missing') throw new Error(`${basename(file)} is not there any more.`);
+  if (read.kind === 'invalid') throw new Error(`${basename(file)}: ${read.problem.message}`);
+  const sourceName = basename(file);
+  try {
+    const first = importLadder(read.text, { sourceName });
+    const saved = await readTextFile(vscode.Uri.joinPath(folder.uri, ...WORKSPACE_RUBRICS.split('/'), `${first.rubric.id}.rubric.yaml`));
+    const previous = saved.kind === 'text' ? parseRubric(stripBom(saved.text)).rubric : undefined;
+    return previous ? importLadder(read.text, { sourceName, previous }) : first;
+  } catch (e) {
+    if (e instanceof LadderImportError) throw new Error(`${sourceName}: ${e.message}`, { cause: e });
+    throw e;
+  }
+}
+
+function basename(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
