@@ -15,6 +15,7 @@ import { Git } from './host/git';
 import { JournalStore } from './host/journalStore';
 import { VsCodePrompts, type Prompts } from './host/prompts';
 import { type Services } from './host/services';
+import { ViewPeriodSetting } from './host/viewPeriod';
 import { type RubricTreeProvider } from './features/tree/rubricTree';
 
 /** Handed to the integration tests (only in test mode) so they can script the prompts. */
@@ -33,8 +34,9 @@ export interface TestApi {
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const started = performance.now();
   const store = new JournalStore(context.extensionUri);
-  const services: Services = { store, git: new Git(), prompts: new VsCodePrompts(), workspaceState: context.workspaceState };
-  context.subscriptions.push(store);
+  const viewPeriod = new ViewPeriodSetting(context.workspaceState);
+  const services: Services = { store, git: new Git(), prompts: new VsCodePrompts(), workspaceState: context.workspaceState, viewPeriod };
+  context.subscriptions.push(store, viewPeriod);
   const tree = registerTree(context, services);
   registerTagging(context, services);
   registerEntries(context, services);

@@ -1,14 +1,19 @@
-import { coverage } from './coverage';
-import { type Journal } from './journal';
+import { citations, coverage, entriesInPeriod, levelShownBy, statementCoverage, statementGapText } from './coverage';
+import { type Entry, type Journal } from './journal';
 import { dimensionChanges, type StatementChange } from './levelDiff';
-import { previousQuarter, quarterLabel, quarterMonths, quarterOfDate, quarterRange } from './quarters';
+import { periodOfDate, resolveViewPeriod, type ViewPeriodKey } from './periods';
+import { previousQuarter, quarterLabel, quarterMonths, quarterOfDate } from './quarters';
 import { levelName, type Rubric } from './rubric';
 import { MAX_LISTED_EVIDENCE } from './rubricView';
 
-export type PeriodKey = 'quarter' | 'previous' | 'all';
+/** `quarter`, `previous`, `all`, or any period label (see ViewPeriodKey). */
+export type PeriodKey = ViewPeriodKey;
 
-/** What the table shows: every level's statements, or what changes from the level below. */
-export type CompareMode = 'levels' | 'changes';
+/** What the table shows: every level's statements, what changes from the level below, or evidence per dimension and level. */
+export type CompareMode = 'levels' | 'changes' | 'matrix';
+
+/** A matrix cell lists this many entries, the newest; the rest open in the journal. */
+export const MAX_CELL_LISTED = 25;
 
 interface EvidenceItem {
   id: string;
@@ -19,6 +24,23 @@ interface EvidenceItem {
   private: boolean;
 }
 
+/** The evidence of one dimension that shows one level (or no level, under the key ""). */
+export interface MatrixCell {
+  count: number;
+  /** The date of the newest. */
+  latest: string;
+  /** The newest MAX_CELL_LISTED. */
+  entries: EvidenceItem[];
+  firstOlderId?: string;
+}
+
+/** A statement in force at the target, and how much of the period's evidence cites it. */
+interface TargetStatement {
+  ref: string;
+  text: string;
+  count: number;
+}
+
 export interface DimensionRow {
   id: string;
   name: string;
@@ -26,6 +48,17 @@ export interface DimensionRow {
   /** Level id -> statements; absent when the rubric does not describe that level here. */
   cells: Record<string, string[]>;
   changes: Record<string, StatementChange[]>;
+  /** Level id ("" for evidence that names no level) -> the evidence showing that level; only levels with some. */
+  matrix: Record<string, MatrixCell>;
+  /** The statements in force at the target (expectationInForce), when a target is set and something is expected. */
+  target?: {
+    /** The level that states them: the target, or the nearest below that states something. */
+    statedAt: string;
+    statements: TargetStatement[];
+    covered: number;
+    /** "2 of 3 Senior statements in Risk Management have evidence". */
+    gap: string;
+  };
   evidence: {
     count: number;
     highestLevel?: string;
@@ -45,55 +78,107 @@ export interface CompareModel {
   currentLevel?: string;
   targetLevel?: string;
   period: PeriodKey;
+  /** The chosen period in words: "this quarter (2026-Q4)", "in 2026-H2 (Jul–Dec 2026)", "all time". */
+  periodText: string;
   periods: { key: PeriodKey; label: string }[];
   /** The mode last chosen, kept across closing and reopening like the period. */
   mode: CompareMode;
+  /** Some evidence of the period names no level: the matrix gives it a column. */
+  unlevelled: boolean;
   /** Why there is no journal data, when there is none (no journal, errors). */
   notice?: string;
 }
 
+function item(rubric: Rubric, e: Entry): EvidenceItem {
+  return { id: e.id, title: e.title, date: e.date, kind: e.kind, private: !!e.private, ...(e.level ? { levelName: levelName(rubric, e.level) } : {}) };
+}
+
 /** The comparison webview's data: every level side by side, the changes, and the evidence for the period. */
 export function buildCompareModel(rubric: Rubric, journal: Journal | undefined, options: { period: PeriodKey; mode?: CompareMode; today: string; fiscalStartMonth: number; notice?: string }): CompareModel {
-  const current = quarterOfDate(options.today, options.fiscalStartMonth);
-  const previous = previousQuarter(current);
-  const range = options.period === 'quarter' ? quarterRange(current) : options.period === 'previous' ? quarterRange(previous) : undefined;
+  const period = resolveViewPeriod(options.period, options.today, options.fiscalStartMonth);
+  const { range } = period;
   const target = journal?.profile.targetLevel;
-  const rows = coverage(rubric, journal?.entries ?? [], { ...(range ? { range } : {}), ...(target ? { targetLevel: target } : {}), includePrivate: true });
+  const entries = journal?.entries ?? [];
+  const rows = coverage(rubric, entries, { ...(range ? { range } : {}), ...(target ? { targetLevel: target } : {}), includePrivate: true });
+  const cited = target ? citations(entriesInPeriod(entries, { ...(range ? { range } : {}), includePrivate: true })) : undefined;
+  const shown = levelShownBy(rubric);
   const byId = new Map(rows.map((r) => [r.dimension.id, r]));
+  let unlevelled = false;
+  const groups = rubric.groups.map((g) => ({
+    id: g.id,
+    name: g.name,
+    ...(g.description ? { description: g.description } : {}),
+    dimensions: g.dimensions.map((d): DimensionRow => {
+      const c = byId.get(d.id)!;
+      // Entries come newest first, so each cell's first entry is its latest.
+      const matrix: Record<string, MatrixCell> = {};
+      for (const e of c.entries) {
+        const level = shown(e, d.id) ?? '';
+        if (level === '') unlevelled = true;
+        const cell = (matrix[level] ??= { count: 0, latest: e.date, entries: [] });
+        cell.count++;
+        if (cell.entries.length < MAX_CELL_LISTED) cell.entries.push(item(rubric, e));
+        else if (cell.firstOlderId === undefined) cell.firstOlderId = e.id;
+      }
+      const inForce = target && cited ? statementCoverage(rubric, d, target, cited) : undefined;
+      return {
+        id: d.id,
+        name: d.name,
+        ...(d.description ? { description: d.description } : {}),
+        cells: Object.fromEntries(Object.entries(d.expectations).map(([k, v]) => [k, [...v]])),
+        changes: dimensionChanges(rubric, d),
+        matrix,
+        ...(inForce
+          ? {
+              target: {
+                statedAt: inForce.expectation.statedAt,
+                statements: inForce.statements.map(({ statement, entries: citing }) => ({ ref: statement.ref, text: statement.text, count: citing.length })),
+                covered: inForce.covered,
+                gap: statementGapText(rubric, d, inForce),
+              },
+            }
+          : {}),
+        evidence: {
+          count: c.entries.length,
+          ...(c.highestLevel ? { highestLevel: c.highestLevel } : {}),
+          status: c.status,
+          entries: c.entries.slice(0, MAX_LISTED_EVIDENCE).map((e) => item(rubric, e)),
+          ...(c.entries.length > MAX_LISTED_EVIDENCE ? { firstOlderId: c.entries[MAX_LISTED_EVIDENCE].id } : {}),
+        },
+      };
+    }),
+  }));
   return {
     rubricName: rubric.name,
     levels: rubric.levels.map((l) => ({ id: l.id, name: l.name })),
-    groups: rubric.groups.map((g) => ({
-      id: g.id,
-      name: g.name,
-      ...(g.description ? { description: g.description } : {}),
-      dimensions: g.dimensions.map((d) => {
-        const c = byId.get(d.id)!;
-        return {
-          id: d.id,
-          name: d.name,
-          ...(d.description ? { description: d.description } : {}),
-          cells: Object.fromEntries(Object.entries(d.expectations).map(([k, v]) => [k, [...v]])),
-          changes: dimensionChanges(rubric, d),
-          evidence: {
-            count: c.entries.length,
-            ...(c.highestLevel ? { highestLevel: c.highestLevel } : {}),
-            status: c.status,
-            entries: c.entries.slice(0, MAX_LISTED_EVIDENCE).map((e) => ({ id: e.id, title: e.title, date: e.date, kind: e.kind, private: !!e.private, ...(e.level ? { levelName: levelName(rubric, e.level) } : {}) })),
-            ...(c.entries.length > MAX_LISTED_EVIDENCE ? { firstOlderId: c.entries[MAX_LISTED_EVIDENCE].id } : {}),
-          },
-        };
-      }),
-    })),
+    groups,
     ...(journal?.profile.currentLevel ? { currentLevel: journal.profile.currentLevel } : {}),
     ...(target ? { targetLevel: target } : {}),
-    period: options.period,
+    period: period.key,
+    periodText: period.long,
+    periods: periodChoices(period.key, options.today, options.fiscalStartMonth),
     mode: options.mode ?? 'levels',
-    periods: [
-      { key: 'quarter', label: `This quarter (${quarterLabel(current)}, ${quarterMonths(current)})` },
-      { key: 'previous', label: `Last quarter (${quarterLabel(previous)}, ${quarterMonths(previous)})` },
-      { key: 'all', label: 'All time' },
-    ],
+    unlevelled,
     ...(options.notice ? { notice: options.notice } : {}),
   };
+}
+
+/** The periods the select offers: this and last quarter, this half and year, all time, and the chosen one if it is none of those. */
+function periodChoices(chosen: PeriodKey, today: string, fiscalStartMonth: number): { key: PeriodKey; label: string }[] {
+  const current = quarterOfDate(today, fiscalStartMonth);
+  const previous = previousQuarter(current);
+  const half = periodOfDate('half', today, fiscalStartMonth);
+  const year = periodOfDate('year', today, fiscalStartMonth);
+  const choices: { key: PeriodKey; label: string }[] = [
+    { key: 'quarter', label: `This quarter (${quarterLabel(current)}, ${quarterMonths(current)})` },
+    { key: 'previous', label: `Last quarter (${quarterLabel(previous)}, ${quarterMonths(previous)})` },
+    { key: half.label, label: `This half (${half.label}, ${half.months})` },
+    { key: year.label, label: `This year (${year.label}, ${year.months})` },
+    { key: 'all', label: 'All time' },
+  ];
+  if (!choices.some((c) => c.key === chosen)) {
+    const p = resolveViewPeriod(chosen, today, fiscalStartMonth);
+    choices.splice(4, 0, { key: p.key, label: p.long.replace(/^in /, '').replace(/^from /, '') });
+  }
+  return choices;
 }

@@ -1,7 +1,7 @@
 import { type Entry } from './journal';
-import { allDimensions, levelRank, type Dimension, type Rubric } from './rubric';
+import { allDimensions, levelName, levelRank, type Dimension, type Rubric } from './rubric';
 import { inRange, type DateRange } from './quarters';
-import { expectationInForce, parseStatementRef, refDimension, refKey } from './statements';
+import { expectationInForce, parseStatementRef, refDimension, refKey, type ExpectationInForce, type Statement } from './statements';
 
 export type CoverageStatus = 'met' | 'some' | 'none' | 'not-expected';
 
@@ -118,4 +118,44 @@ function citedRank(statements: readonly string[], dimensionId: string, rankOf: R
     if (rank > best) best = rank;
   }
   return best;
+}
+
+/**
+ * The level an entry shows in one dimension, as coverage() counts it: its own level, or a
+ * higher one of a statement of that dimension it cites. Made once per rubric, asked per entry.
+ */
+export function levelShownBy(rubric: Rubric): (entry: Entry, dimensionId: string) => string | undefined {
+  const rankOf = byId<number>();
+  rubric.levels.forEach((l, i) => (rankOf[l.id] = i));
+  return (entry, dimensionId) => {
+    const own = entry.level === undefined ? -1 : (rankOf[entry.level] ?? -1);
+    const rank = entry.statements ? Math.max(own, citedRank(entry.statements, dimensionId, rankOf)) : own;
+    return rank >= 0 ? rubric.levels[rank].id : undefined;
+  };
+}
+
+/** The statements in force for a dimension at a level, each with the entries that cite it. */
+export interface StatementCoverage {
+  expectation: ExpectationInForce;
+  statements: { statement: Statement; entries: readonly Entry[] }[];
+  /** How many of them some entry cites. */
+  covered: number;
+}
+
+/**
+ * Coverage counted per statement, by the one rule of expectationInForce: undefined where
+ * nothing is expected of the dimension at that level. `cited` comes from citations().
+ */
+export function statementCoverage(rubric: Rubric, dimension: Dimension, levelId: string, cited: ReadonlyMap<string, readonly Entry[]>): StatementCoverage | undefined {
+  const expectation = expectationInForce(rubric, dimension, levelId);
+  if (!expectation) return undefined;
+  const statements = expectation.statements.map((statement) => ({ statement, entries: cited.get(statement.ref) ?? [] }));
+  return { expectation, statements, covered: statements.filter((s) => s.entries.length > 0).length };
+}
+
+/** "2 of 3 Senior statements in Risk Management have evidence" (the level that states them, when a lower one is in force). */
+export function statementGapText(rubric: Rubric, dimension: Dimension, c: StatementCoverage): string {
+  const total = c.statements.length;
+  const level = levelName(rubric, c.expectation.statedAt);
+  return `${c.covered} of ${total} ${level} ${total === 1 ? 'statement' : 'statements'} in ${dimension.name} ${total === 1 ? 'has' : 'have'} evidence`;
 }

@@ -1,11 +1,11 @@
-import { citations, entriesInPeriod, taggedDimensions } from './coverage';
+import { citations, entriesInPeriod, statementCoverage, taggedDimensions } from './coverage';
 import { isCommitSha } from './commitSha';
 import { type Entry, type Journal } from './journal';
 import { LINE_BREAK, mdCode, mdLink, mdText, webUrl } from './markdown';
 import { commitUrl } from './permalink';
 import { periodTitle, type Period } from './periods';
 import { levelName, levelRank, type Dimension, type Rubric } from './rubric';
-import { expectationInForce, refKey, type ExpectationInForce, type Statement } from './statements';
+import { refKey, type ExpectationInForce, type Statement } from './statements';
 
 /**
  * The promotion packet: for one level, every dimension, every statement in force at that level,
@@ -27,7 +27,7 @@ export interface PacketInput {
 export interface PacketStatement {
   statement: Statement;
   /** Newest first. */
-  evidence: Entry[];
+  evidence: readonly Entry[];
 }
 
 export interface PacketDimension {
@@ -62,15 +62,22 @@ export function packetModel(input: PacketInput): PacketModel {
   const shown = includePrivate ? inPeriod : inPeriod.filter((e) => !e.private);
   const cited = citations(shown);
   const byDimension = new Map<string, Entry[]>();
-  for (const e of shown) for (const d of new Set(taggedDimensions(e))) byDimension.set(d, [...(byDimension.get(d) ?? []), e]);
+  for (const e of shown) {
+    for (const d of new Set(taggedDimensions(e))) {
+      const list = byDimension.get(d);
+      if (list) list.push(e);
+      else byDimension.set(d, [e]);
+    }
+  }
   const groups = rubric.groups.map((g) => ({
     id: g.id,
     name: g.name,
     dimensions: g.dimensions.map((dimension): PacketDimension => {
-      const expectation = expectationInForce(rubric, dimension, level);
-      const statements = (expectation?.statements ?? []).map((statement) => ({ statement, evidence: cited.get(statement.ref) ?? [] }));
-      const inForce = new Set(statements.map((s) => s.statement.ref));
-      const dimensionOnly = (byDimension.get(dimension.id) ?? []).filter((e) => !e.statements?.some((s) => inForce.has(refKey(s))));
+      const inForce = statementCoverage(rubric, dimension, level, cited);
+      const expectation = inForce?.expectation;
+      const statements = (inForce?.statements ?? []).map(({ statement, entries }) => ({ statement, evidence: entries }));
+      const refs = new Set(statements.map((s) => s.statement.ref));
+      const dimensionOnly = (byDimension.get(dimension.id) ?? []).filter((e) => !e.statements?.some((s) => refs.has(refKey(s))));
       return { dimension, ...(expectation ? { expectation } : {}), statements, dimensionOnly };
     }),
   }));

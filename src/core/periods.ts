@@ -1,5 +1,5 @@
 import { parseIsoDate } from './dates';
-import { parseQuarter, quarterLabel, quarterMonths, quarterOfDate, quarterRange, type DateRange } from './quarters';
+import { parseQuarter, previousQuarter, quarterLabel, quarterMonths, quarterOfDate, quarterRange, type DateRange } from './quarters';
 
 /**
  * A review period: a quarter `2026-Q4`, a half `2026-H2`, a year `2026` (all of the fiscal
@@ -63,4 +63,37 @@ export function periodOfDate(kind: 'quarter' | 'half' | 'year', date: string, fi
 /** "2026-Q4 (Oct–Dec 2026)", or for a range just its dates. */
 export function periodTitle(period: Period): string {
   return period.kind === 'range' ? `${period.range.start} to ${period.range.end}` : `${period.label} (${period.months})`;
+}
+
+/**
+ * The period a view (tree, status bar, comparison) is set to: `quarter` and `previous` follow
+ * the calendar (this quarter, last quarter, whatever today is), `all` is all time, and any
+ * period label (`2026-H2`, `2026-03-01..2026-08-31`) stays that period.
+ */
+export type ViewPeriodKey = 'quarter' | 'previous' | 'all' | (string & {});
+
+export interface ViewPeriod {
+  key: ViewPeriodKey;
+  /** Undefined for all time. */
+  range?: DateRange;
+  /** Short, for counts and status bars: "2026-Q4", "2026-H2", "all time". */
+  short: string;
+  /** After a count: "this quarter", "last quarter", "in 2026-H2", "all time". */
+  phrase: string;
+  /** The phrase with its months: "this quarter (2026-Q4)", "in 2026-H2 (Jul–Dec 2026)", "from 2026-03-01 to 2026-08-31". */
+  long: string;
+}
+
+/** What a view's period key means today; a key that no longer reads as a period falls back to this quarter. */
+export function resolveViewPeriod(key: ViewPeriodKey, today: string, fiscalStartMonth = 1): ViewPeriod {
+  if (key === 'all') return { key, short: 'all time', phrase: 'all time', long: 'all time' };
+  const current = quarterOfDate(today, fiscalStartMonth);
+  if (key === 'previous') {
+    const q = previousQuarter(current);
+    return { key, range: quarterRange(q), short: quarterLabel(q), phrase: 'last quarter', long: `last quarter (${quarterLabel(q)})` };
+  }
+  const period = key === 'quarter' ? undefined : parsePeriod(key, fiscalStartMonth);
+  if (!period) return { key: 'quarter', range: quarterRange(current), short: quarterLabel(current), phrase: 'this quarter', long: `this quarter (${quarterLabel(current)})` };
+  const long = period.kind === 'range' ? `from ${period.range.start} to ${period.range.end}` : `in ${period.label} (${period.months})`;
+  return { key: period.label, range: period.range, short: period.label, phrase: `in ${period.label}`, long };
 }

@@ -1,9 +1,7 @@
-import { countByDimension, coverage, type CoverageStatus } from './coverage';
+import { citations, countByDimension, coverage, entriesInPeriod, statementCoverage, type CoverageStatus, type StatementCoverage } from './coverage';
 import { type Entry, type Journal } from './journal';
-import { quarterLabel, quarterOfDate, quarterRange } from './quarters';
+import { resolveViewPeriod, type ViewPeriod, type ViewPeriodKey } from './periods';
 import { type Dimension, type Group, type Rubric } from './rubric';
-
-export type Period = 'quarter' | 'all';
 
 /**
  * Views list this many entries per dimension, the newest, and say how many more there are:
@@ -13,13 +11,16 @@ export const MAX_LISTED_EVIDENCE = 100;
 
 export interface DimensionView {
   dimension: Dimension;
-  quarterCount: number;
+  /** Entries in the chosen period (all time when that is the period). */
+  periodCount: number;
   allTimeCount: number;
   /** Coverage against the target in the chosen period. */
   status: CoverageStatus;
   highestLevel?: string;
   /** The chosen period's entries, newest first. */
   entries: Entry[];
+  /** The target's statements in force here, each with the period's entries citing it; undefined without a target or where nothing is expected. */
+  statements?: StatementCoverage;
 }
 
 export interface GroupView {
@@ -31,30 +32,31 @@ export interface GroupView {
 }
 
 export interface RubricView {
-  quarter: string;
-  period: Period;
+  period: ViewPeriod;
   groups: GroupView[];
 }
 
-/** What the rubric tree shows: per dimension, counts for this quarter and all time, and coverage for the chosen period. */
-export function buildRubricView(rubric: Rubric, journal: Journal | undefined, options: { period: Period; today: string; fiscalStartMonth: number }): RubricView {
-  const quarter = quarterOfDate(options.today, options.fiscalStartMonth);
+/** What the rubric tree and the status bar show: per dimension, counts for the chosen period and all time, and coverage for the period. */
+export function buildRubricView(rubric: Rubric, journal: Journal | undefined, options: { period: ViewPeriodKey; today: string; fiscalStartMonth: number }): RubricView {
+  const period = resolveViewPeriod(options.period, options.today, options.fiscalStartMonth);
   const entries = journal?.entries ?? [];
   const targetLevel = journal?.profile.targetLevel;
-  const range = quarterRange(quarter);
+  const { range } = period;
   // Private entries are the user's own evidence: the tree shows them; only summaries leave them out.
-  // Full coverage only for the chosen period; the other period needs counts alone, which a large journal makes worth the difference.
-  const chosen = coverage(rubric, entries, { ...(targetLevel ? { targetLevel } : {}), ...(options.period === 'quarter' ? { range } : {}), includePrivate: true });
-  const otherCounts = countByDimension(entries, options.period === 'quarter' ? undefined : range);
+  // Full coverage only for the chosen period; all time needs counts alone, which a large journal makes worth the difference.
+  const chosen = coverage(rubric, entries, { ...(targetLevel ? { targetLevel } : {}), ...(range ? { range } : {}), includePrivate: true });
+  const allTime = range ? countByDimension(entries) : undefined;
+  const cited = targetLevel ? citations(entriesInPeriod(entries, { ...(range ? { range } : {}), includePrivate: true })) : undefined;
   const views = chosen.map((c): DimensionView => {
-    const other = otherCounts[c.dimension.id] ?? 0;
+    const statements = targetLevel && cited ? statementCoverage(rubric, c.dimension, targetLevel, cited) : undefined;
     return {
       dimension: c.dimension,
-      quarterCount: options.period === 'quarter' ? c.entries.length : other,
-      allTimeCount: options.period === 'all' ? c.entries.length : other,
+      periodCount: c.entries.length,
+      allTimeCount: allTime ? (allTime[c.dimension.id] ?? 0) : c.entries.length,
       status: c.status,
       ...(c.highestLevel ? { highestLevel: c.highestLevel } : {}),
       entries: c.entries,
+      ...(statements ? { statements } : {}),
     };
   });
   const groups = rubric.groups.map((group) => {
@@ -66,5 +68,5 @@ export function buildRubricView(rubric: Rubric, journal: Journal | undefined, op
       expected: dimensions.filter((d) => d.status !== 'not-expected').length,
     };
   });
-  return { quarter: quarterLabel(quarter), period: options.period, groups };
+  return { period, groups };
 }

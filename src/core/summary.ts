@@ -1,4 +1,4 @@
-import { citations, coverage, entriesInPeriod, type DimensionCoverage } from './coverage';
+import { citations, coverage, entriesInPeriod, statementCoverage, statementGapText, type DimensionCoverage } from './coverage';
 import { type Entry, type Journal } from './journal';
 import { isCommitSha } from './commitSha';
 import { LINE_BREAK, mdCode, mdFileLink, mdLink, mdText } from './markdown';
@@ -6,7 +6,7 @@ import { contentHash } from './text';
 import { commitUrl } from './permalink';
 import { periodTitle, type Period } from './periods';
 import { levelName, type Rubric } from './rubric';
-import { expectationInForce, findStatement, parseStatementRef, type ExpectationInForce } from './statements';
+import { findStatement, parseStatementRef, type ExpectationInForce } from './statements';
 
 export interface SummaryInput {
   rubric: Rubric;
@@ -100,16 +100,15 @@ export function renderSummary(input: SummaryInput): string {
     const cited = citations(shown);
     // The same rule as the table: a dimension is expected at the target when a statement is in force there.
     const gaps = rows.flatMap((r) => {
-      const expectation = r.meetsTarget ? undefined : expectationInForce(rubric, r.dimension, target);
-      return expectation ? [{ row: r, expectation }] : [];
+      const statements = r.meetsTarget ? undefined : statementCoverage(rubric, r.dimension, target, cited);
+      return statements ? [{ row: r, expectation: statements.expectation, statements }] : [];
     });
     if (gaps.length === 0) out.push(`_Every dimension expected at ${mdText(targetName)} has evidence at that level this period._`, '');
-    for (const { row: r, expectation } of gaps) {
-      const covered = expectation.statements.filter((s) => cited.has(s.ref)).length;
+    for (const { row: r, expectation, statements } of gaps) {
       out.push(`### ${mdText(r.dimension.name)}`, '', `${r.entries.length === 0 ? 'No evidence yet.' : `Evidence so far reaches ${mdText(levelName(rubric, r.highestLevel) || 'no stated level')}.`} ${mdText(targetName)} expects${inForceNote(rubric, expectation)}:`, '');
       for (const s of expectation.statements) out.push(`- ${mdText(s.text)} (${mdCode(s.ref)}${cited.has(s.ref) ? `: ${plural(cited.get(s.ref)!.length, 'entry', 'entries')}` : ''})`);
       out.push('');
-      if (r.entries.length > 0) out.push(`${covered} of ${expectation.statements.length} ${mdText(levelName(rubric, expectation.statedAt))} statements in ${mdText(r.dimension.name)} have evidence.`, '');
+      if (r.entries.length > 0) out.push(`${mdText(statementGapText(rubric, r.dimension, statements))}.`, '');
     }
     out.push('## Suggested focus for next period', '');
     const focus = [...gaps.filter((g) => g.row.status === 'none'), ...gaps.filter((g) => g.row.status === 'some')].slice(0, MAX_FOCUS);

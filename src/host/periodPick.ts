@@ -5,7 +5,9 @@ import { type JournalSnapshot } from './journalStore';
 import { type Choice } from './prompts';
 import { type Services } from './services';
 
-/** Recent quarters with their entry counts, then this and last half and year. A range can be passed to the command as its argument. */
+const CUSTOM = Symbol('custom');
+
+/** Recent quarters with their entry counts, this and last half and year, then any period typed in (a date range, most often). */
 export async function pickPeriod<Other = never>(services: Services, snapshot: JournalSnapshot, title: string, extra: readonly Choice<Other>[] = []): Promise<Period | Other | undefined> {
   const start = snapshot.settings.fiscalYearStartMonth;
   const current = quarterOfDate(localIsoDate(new Date()), start);
@@ -31,7 +33,9 @@ export async function pickPeriod<Other = never>(services: Services, snapshot: Jo
     { period: year, when: 'this year' },
     { period: lastYear, when: 'last year' },
   ].map(({ period, when }) => ({ label: period.label, description: `${periodTitle(period).replace(`${period.label} `, '')}: ${when}`, value: period }));
-  return services.prompts.pick<Period | Other>(title, 'Which period? (A date range such as 2026-03-01..2026-08-31 can be given to the command.)', [...extra, ...choices, ...wider]);
+  const custom: Choice<typeof CUSTOM> = { label: 'Custom period…', description: 'a date range such as 2026-03-01..2026-08-31, or any quarter, half or year', value: CUSTOM };
+  const picked = await services.prompts.pick<Period | Other | typeof CUSTOM>(title, 'Which period?', [...extra, ...choices, ...wider, custom]);
+  return picked === CUSTOM ? services.prompts.inputPeriod(title, start) : picked;
 }
 
 function dayBefore(iso: string): string {

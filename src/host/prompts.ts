@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { allDimensions, findDimension, levelName, type Rubric } from '../core/rubric';
 import { type Statement } from '../core/statements';
+import { parsePeriod, PERIOD_HINT, type Period } from '../core/periods';
 import { type Commit, type Repo } from './git';
 
 export interface CommitChoice {
@@ -39,6 +40,8 @@ export interface Prompts {
   pickCommits(choices: readonly CommitChoice[], repo: Repo): Promise<Commit[] | undefined>;
   inputTitle(prompt: string, value?: string): Promise<string | undefined>;
   inputDetails(): Promise<string | undefined>;
+  /** Any period typed in, checked as it is typed (a date range, most often). */
+  inputPeriod(title: string, fiscalStartMonth: number): Promise<Period | undefined>;
   pickDimensions(rubric: Rubric, options: DimensionPickOptions): Promise<string[] | undefined>;
   /** `only` limits the choice (targets at or above the current level); the order is always the ladder's. */
   pickLevel(rubric: Rubric, options: { suggested?: string; currentLevel?: string; targetLevel?: string; title: string; only?: readonly string[]; placeHolder?: string }): Promise<string | undefined>;
@@ -112,6 +115,16 @@ export class VsCodePrompts implements Prompts {
         validateInput: (v) => (v.trim() ? undefined : 'A title is needed: one line that says what you did.'),
       }),
     );
+  }
+
+  async inputPeriod(title: string, fiscalStartMonth: number): Promise<Period | undefined> {
+    const text = await vscode.window.showInputBox({
+      title,
+      prompt: `A period: ${PERIOD_HINT}.`,
+      placeHolder: '2026-03-01..2026-08-31',
+      validateInput: (v) => (parsePeriod(v, fiscalStartMonth) ? undefined : `Not a period. Write ${PERIOD_HINT}.`),
+    });
+    return text === undefined ? undefined : parsePeriod(text, fiscalStartMonth);
   }
 
   /** One line in a box, or, through its button, as many as wanted in an editor. */

@@ -1,5 +1,6 @@
 import { localIsoDate } from '../core/dates';
-import { buildRubricView, type Period, type RubricView } from '../core/rubricView';
+import { type ViewPeriodKey } from '../core/periods';
+import { buildRubricView, type RubricView } from '../core/rubricView';
 import { type JournalSnapshot } from './journalStore';
 
 const built = new WeakMap<JournalSnapshot, Map<string, RubricView>>();
@@ -8,7 +9,7 @@ const built = new WeakMap<JournalSnapshot, Map<string, RubricView>>();
  * The rubric view of a snapshot for a period, as of today. Built once and shared by the tree
  * and the status bar: on a large journal it is the costliest step after a load.
  */
-export function rubricViewOf(snapshot: JournalSnapshot, period: Period): RubricView | undefined {
+export function rubricViewOf(snapshot: JournalSnapshot, period: ViewPeriodKey): RubricView | undefined {
   if (!snapshot.rubric) return undefined;
   const today = localIsoDate(new Date());
   const key = `${period}|${today}`;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { type Git } from './git';
 import { JournalError, type JournalStore } from './journalStore';
 import { type Prompts } from './prompts';
+import { type ViewPeriodSetting } from './viewPeriod';
 
 /** What every feature is given: built once in extension.ts. `prompts` is swappable for tests. */
 export interface Services {
@@ -9,6 +10,8 @@ export interface Services {
   git: Git;
   prompts: Prompts;
   workspaceState: vscode.Memento;
+  /** The period the tree and the status bar count evidence for. */
+  viewPeriod: ViewPeriodSetting;
 }
 
 /** Opens a file with the cursor at a 1-based line and column. */

@@ -4,7 +4,7 @@
  */
 import type { CompareMode, CompareModel, PeriodKey } from '../core/compareModel';
 
-export type { CompareMode, CompareModel, DimensionRow, PeriodKey } from '../core/compareModel';
+export type { CompareMode, CompareModel, DimensionRow, MatrixCell, PeriodKey } from '../core/compareModel';
 export type { StatementChange } from '../core/levelDiff';
 
 export type HostMessage = { type: 'model'; model: CompareModel } | { type: 'reveal'; dimensionId: string };
@@ -14,11 +14,14 @@ export type WebviewMessage =
   | { type: 'openEntry'; entryId: string }
   | { type: 'openEntryInJournal'; entryId: string }
   | { type: 'setPeriod'; period: PeriodKey }
+  /** Ask the host for another period (a quick pick, with a custom range). */
+  | { type: 'choosePeriod' }
   | { type: 'setMode'; mode: CompareMode }
   | { type: 'tagDimension'; dimensionId: string };
 
-const PERIODS: readonly PeriodKey[] = ['quarter', 'previous', 'all'];
-const MODES: readonly CompareMode[] = ['levels', 'changes'];
+const MODES: readonly CompareMode[] = ['levels', 'changes', 'matrix'];
+/** The rolling keys, or the shape of a period label (the host reads it with parsePeriod, falling back to this quarter). */
+const PERIOD = /^(?:quarter|previous|all|(?:FY)?\d{4}(?:-?[QH]\d)?|\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2})$/i;
 
 /** The host trusts nothing from the webview: anything not exactly one of these shapes is dropped. */
 export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
@@ -27,12 +30,13 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
   const id = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length <= 200;
   switch (m.type) {
     case 'ready':
-      return { type: 'ready' };
+    case 'choosePeriod':
+      return { type: m.type };
     case 'openEntry':
     case 'openEntryInJournal':
       return id(m.entryId) ? { type: m.type, entryId: m.entryId as string } : undefined;
     case 'setPeriod':
-      return PERIODS.includes(m.period as PeriodKey) ? { type: 'setPeriod', period: m.period as PeriodKey } : undefined;
+      return typeof m.period === 'string' && PERIOD.test(m.period) ? { type: 'setPeriod', period: m.period } : undefined;
     case 'setMode':
       return MODES.includes(m.mode as CompareMode) ? { type: 'setMode', mode: m.mode as CompareMode } : undefined;
     case 'tagDimension':

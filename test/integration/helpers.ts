@@ -7,6 +7,7 @@ import type { GitExtension } from '../../src/host/gitApi';
 import type { Choice, CommitChoice, EvidenceKind, Prompts } from '../../src/host/prompts';
 import type { Rubric } from '../../src/core/rubric';
 import type { Statement } from '../../src/core/statements';
+import type { Period } from '../../src/core/periods';
 
 export async function extensionApi(): Promise<TestApi> {
   const extension = vscode.extensions.getExtension<TestApi>('growth-journal.growth-journal');
@@ -65,6 +66,9 @@ export class ScriptedPrompts implements Prompts {
   }
   inputDetails() {
     return this.next<string | undefined>('inputDetails');
+  }
+  inputPeriod(title: string, fiscalStartMonth: number) {
+    return this.next<Period | undefined>('inputPeriod', title, fiscalStartMonth);
   }
   pickDimensions(rubric: Rubric, options: { recent: readonly string[]; preselected: readonly string[]; targetLevel?: string }) {
     return this.next<string[] | undefined>('pickDimensions', rubric, options);

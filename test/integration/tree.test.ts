@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { localIsoDate } from '../../src/core/dates';
 import type { TreeNode } from '../../src/features/tree/rubricTree';
-import { extensionApi, HEADER, setJournal } from './helpers';
+import { extensionApi, HEADER, ScriptedPrompts, setJournal } from './helpers';
 
 describe('rubric tree', () => {
   it('shows groups, dimensions with counts and coverage, expectations by level, and evidence newest first', async () => {
@@ -35,6 +35,14 @@ describe('rubric tree', () => {
     await vscode.commands.executeCommand('growthJournal.showAllTime');
     const [, evidenceAll] = await tree.getChildren((await tree.getChildren((await tree.getChildren())[0])).find((d) => label(d) === 'Technical Depth'));
     assert.deepEqual((await tree.getChildren(evidenceAll)).map(label), ['New work', 'Old work']);
+    // Any period: a year chosen from the list counts for the tree (and the status bar, which shares it).
+    const year = String(new Date().getFullYear());
+    api.setPrompts(new ScriptedPrompts({ pick: [(_t: string, _p: string, choices: { label: string; value: unknown }[]) => choices.find((c) => c.label === year)!.value] }));
+    await vscode.commands.executeCommand('growthJournal.choosePeriod');
+    api.setPrompts(undefined);
+    const inYear = (await tree.getChildren((await tree.getChildren())[0])).find((d) => label(d) === 'Technical Depth')!;
+    assert.equal(tree.getTreeItem(inYear).description, '1 · 2');
+    assert.match((tree.getTreeItem(inYear).tooltip as vscode.MarkdownString).value, new RegExp(`Evidence: 1 in ${year} \\(Jan–Dec ${year}\\), 2 in total\\.`));
     await vscode.commands.executeCommand('growthJournal.showThisQuarter');
   });
 

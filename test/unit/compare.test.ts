@@ -38,7 +38,9 @@ describe('level comparison', () => {
     assert.deepEqual(model.levels.map((l) => l.id), ['associate', 'mid', 'senior']);
     assert.equal(model.currentLevel, 'mid');
     assert.equal(model.targetLevel, 'senior');
-    assert.deepEqual(model.periods.map((p) => p.label), ['This quarter (2026-Q4, Oct–Dec 2026)', 'Last quarter (2026-Q3, Jul–Sep 2026)', 'All time']);
+    assert.deepEqual(model.periods.map((p) => p.label), ['This quarter (2026-Q4, Oct–Dec 2026)', 'Last quarter (2026-Q3, Jul–Sep 2026)', 'This half (2026-H2, Jul–Dec 2026)', 'This year (2026, Jan–Dec 2026)', 'All time']);
+    assert.deepEqual(model.periods.map((p) => p.key), ['quarter', 'previous', '2026-H2', '2026', 'all']);
+    assert.equal(model.periodText, 'this quarter (2026-Q4)');
     const depth = model.groups[0].dimensions.find((d) => d.id === 'technical-depth')!;
     assert.deepEqual([depth.evidence.count, depth.evidence.highestLevel, depth.evidence.status], [1, 'senior', 'met']);
     assert.equal(depth.evidence.entries[0].title, 'Hardened token validation in the auth middleware');
@@ -70,6 +72,44 @@ describe('level comparison', () => {
     assert.ok(small.groups.flatMap((g) => g.dimensions).every((d) => d.evidence.firstOlderId === undefined));
   });
 
+  it('counts evidence per dimension and level in the matrix, with the latest date, and the target statements it covers', () => {
+    const rubric = bundledRubric();
+    const text = `version: 1
+profile: { currentLevel: mid, targetLevel: senior }
+entries:
+  - { id: a, date: 2026-10-03, kind: note, title: Old mid, dimensions: [risk-management], level: mid }
+  - { id: b, date: 2026-11-20, kind: note, title: New mid, dimensions: [risk-management], level: mid }
+  - { id: c, date: 2026-11-02, kind: note, title: Cites senior, dimensions: [], statements: [risk-management/senior/2] }
+  - { id: d, date: 2026-11-05, kind: note, title: No level, dimensions: [risk-management] }
+  - { id: e, date: 2026-06-01, kind: note, title: Last half, dimensions: [risk-management], level: senior, statements: [risk-management/senior/1] }
+`;
+    const journal = parseJournal(text).journal!;
+    const model = buildCompareModel(rubric, journal, { period: 'quarter', mode: 'matrix', today: '2026-11-27', fiscalStartMonth: 1 });
+    const risk = model.groups.flatMap((g) => g.dimensions).find((d) => d.id === 'risk-management')!;
+    assert.equal(model.mode, 'matrix');
+    assert.deepEqual(Object.fromEntries(Object.entries(risk.matrix).map(([level, c]) => [level, [c.count, c.latest, c.entries.map((e) => e.id)]])), {
+      mid: [2, '2026-11-20', ['b', 'a']],
+      senior: [1, '2026-11-02', ['c']],
+      '': [1, '2026-11-05', ['d']],
+    });
+    assert.equal(model.unlevelled, true);
+    assert.deepEqual(risk.target?.statements.map((s) => [s.ref, s.count]), [['risk-management/senior/1', 0], ['risk-management/senior/2', 1], ['risk-management/senior/3', 0]]);
+    assert.equal(risk.target?.gap, '1 of 3 Senior statements in Risk Management have evidence');
+    // A year holds the June entry: the first statement is covered too.
+    const year = buildCompareModel(rubric, journal, { period: '2026', today: '2026-11-27', fiscalStartMonth: 1 });
+    const riskYear = year.groups.flatMap((g) => g.dimensions).find((d) => d.id === 'risk-management')!;
+    assert.equal(riskYear.target?.covered, 2);
+    assert.equal(riskYear.matrix.senior.count, 2);
+    // A custom range is offered in the select as it was chosen, with its dates.
+    const custom = buildCompareModel(rubric, journal, { period: '2026-05-01..2026-06-30', today: '2026-11-27', fiscalStartMonth: 1 });
+    assert.deepEqual(custom.periods.find((p) => p.key === '2026-05-01..2026-06-30')?.label, '2026-05-01 to 2026-06-30');
+    assert.equal(custom.periodText, 'from 2026-05-01 to 2026-06-30');
+    assert.equal(custom.groups.flatMap((g) => g.dimensions).find((d) => d.id === 'risk-management')!.evidence.count, 1);
+    // A quality stated only at Senior expects nothing at Mid: no target statements for a Mid target.
+    const midTarget = buildCompareModel(rubric, parseJournal(text.replace('targetLevel: senior', 'targetLevel: mid')).journal!, { period: 'all', today: '2026-11-27', fiscalStartMonth: 1 });
+    assert.equal(midTarget.groups[1].dimensions[0].target, undefined);
+  });
+
   it('works for a five-level ladder with eight dimensions', () => {
     const five = rubricFixture('rubrics/five-levels.yaml');
     const journal = parseJournal(fixture('journals/five-levels.yaml')).journal!;
@@ -83,7 +123,10 @@ describe('level comparison', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
     assert.deepEqual(parseWebviewMessage({ type: 'openEntry', entryId: 'ev-1' }), { type: 'openEntry', entryId: 'ev-1' });
     assert.deepEqual(parseWebviewMessage({ type: 'openEntryInJournal', entryId: 'ev-1', extra: 1 }), { type: 'openEntryInJournal', entryId: 'ev-1' });
-    for (const bad of [null, 'ready', { type: 'openEntry' }, { type: 'openEntry', entryId: 5 }, { type: 'openEntryInJournal' }, { type: 'setPeriod', period: 'forever' }, { type: 'runCommand', command: 'x' }, { type: 'tagDimension', dimensionId: 'x'.repeat(500) }]) {
+    assert.deepEqual(parseWebviewMessage({ type: 'setMode', mode: 'matrix' }), { type: 'setMode', mode: 'matrix' });
+    assert.deepEqual(parseWebviewMessage({ type: 'choosePeriod', period: 'x' }), { type: 'choosePeriod' });
+    for (const period of ['quarter', 'previous', 'all', '2026-H2', '2026', '2026-Q4', '2026-03-01..2026-08-31']) assert.deepEqual(parseWebviewMessage({ type: 'setPeriod', period }), { type: 'setPeriod', period });
+    for (const bad of [null, 'ready', { type: 'setMode', mode: 'grid' }, { type: 'setPeriod', period: '<b>' }, { type: 'setPeriod', period: 2026 }, { type: 'openEntry' }, { type: 'openEntry', entryId: 5 }, { type: 'openEntryInJournal' }, { type: 'setPeriod', period: 'forever' }, { type: 'runCommand', command: 'x' }, { type: 'tagDimension', dimensionId: 'x'.repeat(500) }]) {
       assert.equal(parseWebviewMessage(bad), undefined, JSON.stringify(bad));
     }
   });

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { coverage } from '../../src/core/coverage';
+import { citations, coverage, statementCoverage, statementGapText } from '../../src/core/coverage';
+import { findDimension } from '../../src/core/rubric';
+import { buildRubricView } from '../../src/core/rubricView';
 import { parseJournal } from '../../src/core/journal';
 import { parseQuarter, quarterRange } from '../../src/core/quarters';
 import { bundledRubric, fixture, rubricFixture } from './helpers';
@@ -51,5 +53,37 @@ describe('coverage', () => {
     assert.deepEqual(row('technical-depth').entries.map((e) => e.id), ['twice', 'odd-level']);
     assert.equal(row('technical-depth').highestLevel, 'mid');
     assert.deepEqual(row('mentorship').entries.map((e) => e.id), ['twice']);
+  });
+});
+
+describe('gaps counted per statement', () => {
+  const journal = parseJournal(`version: 1
+profile: { currentLevel: mid, targetLevel: senior }
+entries:
+  - { id: a, date: 2026-11-02, kind: note, title: Cites two, dimensions: [], statements: [risk-management/senior/1, risk-management/senior/3] }
+  - { id: b, date: 2026-05-02, kind: note, title: Cites one earlier, dimensions: [], statements: [risk-management/senior/2] }
+`).journal!;
+
+  it('says how many statements in force have evidence, by the one expectationInForce rule', () => {
+    const rubric = bundledRubric();
+    const risk = findDimension(rubric, 'risk-management')!;
+    const all = statementCoverage(rubric, risk, 'senior', citations(journal.entries))!;
+    assert.equal(all.covered, 3);
+    assert.equal(statementGapText(rubric, risk, all), '3 of 3 Senior statements in Risk Management have evidence');
+    const quality = findDimension(rubric, 'thought-leadership')!;
+    assert.equal(statementCoverage(rubric, quality, 'mid', citations(journal.entries)), undefined, 'nothing expected at Mid');
+    assert.equal(statementGapText(rubric, quality, statementCoverage(rubric, quality, 'senior', new Map())!), '0 of 1 Senior statement in Thought Leadership has evidence');
+  });
+
+  it('gives the tree and the status bar the period chosen, with statements per dimension', () => {
+    const rubric = bundledRubric();
+    const quarter = buildRubricView(rubric, journal, { period: 'quarter', today: '2026-11-27', fiscalStartMonth: 1 });
+    const risk = (v: typeof quarter) => v.groups.flatMap((g) => g.dimensions).find((d) => d.dimension.id === 'risk-management')!;
+    assert.deepEqual([risk(quarter).periodCount, risk(quarter).allTimeCount, risk(quarter).statements?.covered], [1, 2, 2]);
+    assert.equal(quarter.period.short, '2026-Q4');
+    const year = buildRubricView(rubric, journal, { period: '2026', today: '2026-11-27', fiscalStartMonth: 1 });
+    assert.deepEqual([risk(year).periodCount, risk(year).statements?.covered, year.period.phrase], [2, 3, 'in 2026']);
+    const noTarget = buildRubricView(rubric, { ...journal, profile: {} }, { period: 'all', today: '2026-11-27', fiscalStartMonth: 1 });
+    assert.equal(risk(noTarget).statements, undefined);
   });
 });

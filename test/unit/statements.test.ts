@@ -126,7 +126,7 @@ describe('cumulative expectations', () => {
     assert.doesNotMatch(md, /Every dimension expected/);
     const gap = md.slice(md.indexOf('## Gaps'));
     assert.match(gap, /### Operations\n\nEvidence so far reaches Engineer I\. Senior Engineer expects \(as stated at Engineer II, the nearest level below that states something\):\n\n- Handles on-call for owned services\. \(`operations\/l2\/1`\)/);
-    assert.match(gap, /0 of 1 Engineer II statements in Operations have evidence\./);
+    assert.match(gap, /0 of 1 Engineer II statement in Operations has evidence\./);
   });
 });
 

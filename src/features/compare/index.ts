@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { buildCompareModel, type CompareModel } from '../../core/compareModel';
 import { localIsoDate } from '../../core/dates';
-import { parseWebviewMessage, type CompareMode, type HostMessage, type PeriodKey } from '../../shared/protocol';
+import { parseWebviewMessage, type CompareMode, type HostMessage, type PeriodKey, type WebviewMessage } from '../../shared/protocol';
 import { type JournalSnapshot } from '../../host/journalStore';
+import { pickPeriod } from '../../host/periodPick';
 import { guarded, type Services } from '../../host/services';
 import { completeWalkthroughStep } from '../../host/walkthrough';
 
@@ -15,108 +16,191 @@ const MODE_KEY = 'growthJournal.compareMode';
 export interface ComparePanelProbe {
   /** Resolves with the model sent after the webview's next ready handshake. */
   nextHandshake(): Promise<CompareModel>;
+  /** Resolves with the next model sent to the open panel, for whatever reason (a period chosen, the journal changed). */
+  nextModel(): Promise<CompareModel>;
+  /** Handles a message as if the webview had sent it (the webview's own clicks are the UI check's). */
+  receive(message: WebviewMessage): Promise<void>;
+}
+
+interface PanelContext {
+  services: Services;
+  state: vscode.Memento;
+  roots: vscode.Uri[];
+  icon: vscode.Uri;
+  /** Called with each model posted, and whether it answered a ready handshake. */
+  onModel(model: CompareModel, handshake: boolean): void;
+}
+
+/**
+ * One Compare Levels webview and everything it listens to: its own disposables (gone with the
+ * panel, not left in the extension's subscriptions), a ready flag, and a queue of what was
+ * posted before the webview said it was ready.
+ */
+class ComparePanel implements vscode.Disposable {
+  private ready = false;
+  /** Showing why there is nothing to compare (the rubric did not load): no script, so no handshake until it does. */
+  private broken = false;
+  private queue: HostMessage[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+  private disposed = false;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly ctx: PanelContext,
+    onDispose: () => void,
+  ) {
+    panel.webview.options = { enableScripts: true, localResourceRoots: ctx.roots };
+    panel.iconPath = ctx.icon;
+    panel.webview.html = page(panel.webview);
+    this.disposables.push(
+      panel.onDidDispose(() => {
+        this.dispose();
+        onDispose();
+      }),
+      panel.webview.onDidReceiveMessage(guarded(ctx.services, (raw: unknown) => this.receive(parseWebviewMessage(raw)))),
+      ctx.services.store.onDidChange(() => void this.refresh()),
+      vscode.window.onDidChangeActiveColorTheme(() => void this.refresh()),
+    );
+  }
+
+  /** Posts now if the webview is ready, else once it is (a reveal asked for while it loads is kept). */
+  post(message: HostMessage): void {
+    if (this.ready) void this.panel.webview.postMessage(message);
+    else this.queue.push(message);
+  }
+
+  async receive(message: WebviewMessage | undefined): Promise<void> {
+    if (!message) return; // not one of ours: ignored
+    switch (message.type) {
+      case 'ready': {
+        this.ready = true;
+        const model = await this.refresh(true);
+        for (const queued of this.queue.splice(0)) void this.panel.webview.postMessage(queued);
+        if (!model) this.queue = [];
+        break;
+      }
+      case 'openEntry':
+        await vscode.commands.executeCommand('growthJournal.openEntry', message.entryId);
+        break;
+      case 'openEntryInJournal':
+        await vscode.commands.executeCommand('growthJournal.openEntryInJournal', message.entryId);
+        break;
+      case 'setPeriod':
+        await this.ctx.state.update(PERIOD_KEY, message.period);
+        await this.refresh();
+        break;
+      case 'choosePeriod': {
+        const snapshot = await this.ctx.services.store.snapshot();
+        const picked = await pickPeriod(this.ctx.services, snapshot, 'Compare Levels: Period', [{ label: 'All time', description: 'every entry in the journal', value: 'all' as const }]);
+        // Cancelled: the select still shows the old period until the model says it again.
+        if (picked) await this.ctx.state.update(PERIOD_KEY, picked === 'all' ? 'all' : picked.label);
+        await this.refresh();
+        break;
+      }
+      case 'setMode':
+        // The webview has already redrawn; the mode is kept for the next time the panel opens.
+        await this.ctx.state.update(MODE_KEY, message.mode);
+        break;
+      case 'tagDimension':
+        await vscode.commands.executeCommand('growthJournal.tagForDimension', message.dimensionId);
+        break;
+    }
+  }
+
+  private async refresh(handshake = false): Promise<CompareModel | undefined> {
+    if ((!this.ready && !this.broken) || this.disposed) return undefined;
+    const snapshot = await this.ctx.services.store.snapshot();
+    if (this.disposed) return undefined;
+    const model = modelFor(snapshot, this.ctx.state);
+    if (!model) {
+      this.ready = false;
+      this.broken = true;
+      this.panel.webview.html = page(this.panel.webview, 'The rubric could not be loaded. The Problems panel says why.');
+      return undefined;
+    }
+    if (this.broken) {
+      // The rubric loads again: a fresh page, whose ready handshake brings the model.
+      this.broken = false;
+      this.panel.webview.html = page(this.panel.webview);
+      return undefined;
+    }
+    void this.panel.webview.postMessage({ type: 'model', model } satisfies HostMessage);
+    this.ctx.onModel(model, handshake);
+    return model;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.disposables.splice(0).forEach((d) => d.dispose());
+  }
+}
+
+function modelFor(snapshot: JournalSnapshot, state: vscode.Memento): CompareModel | undefined {
+  if (!snapshot.rubric) return undefined;
+  const notice =
+    snapshot.status === 'journalError'
+      ? 'The journal has errors (see the Problems panel), so no evidence is shown.'
+      : snapshot.status === 'noJournal'
+        ? 'No journal yet: tag a commit or add a note and your evidence appears here.'
+        : undefined;
+  return buildCompareModel(snapshot.rubric, snapshot.journal, {
+    period: state.get<PeriodKey>(PERIOD_KEY, 'quarter'),
+    mode: state.get<CompareMode>(MODE_KEY, 'levels'),
+    today: localIsoDate(new Date()),
+    fiscalStartMonth: snapshot.settings.fiscalYearStartMonth,
+    ...(notice ? { notice } : {}),
+  });
 }
 
 /** Compare Levels: one panel, reused, restored after a reload, live with the journal and settings. */
 export function registerCompare(context: vscode.ExtensionContext, services: Services): ComparePanelProbe {
-  let panel: vscode.WebviewPanel | undefined;
-  let ready = false;
-  let pendingReveal: string | undefined;
+  let current: ComparePanel | undefined;
   const handshakes: ((model: CompareModel) => void)[] = [];
-  const roots = [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(context.extensionUri, 'media')];
-
-  const post = (message: HostMessage) => void panel?.webview.postMessage(message);
-  const period = () => context.workspaceState.get<PeriodKey>(PERIOD_KEY, 'quarter');
-  const mode = () => context.workspaceState.get<CompareMode>(MODE_KEY, 'levels');
-
-  const modelFor = (snapshot: JournalSnapshot): CompareModel | undefined => {
-    if (!snapshot.rubric) return undefined;
-    const notice =
-      snapshot.status === 'journalError'
-        ? 'The journal has errors (see the Problems panel), so no evidence is shown.'
-        : snapshot.status === 'noJournal'
-          ? 'No journal yet: tag a commit or add a note and your evidence appears here.'
-          : undefined;
-    return buildCompareModel(snapshot.rubric, snapshot.journal, { period: period(), mode: mode(), today: localIsoDate(new Date()), fiscalStartMonth: snapshot.settings.fiscalYearStartMonth, ...(notice ? { notice } : {}) });
+  const models: ((model: CompareModel) => void)[] = [];
+  const ctx: PanelContext = {
+    services,
+    state: context.workspaceState,
+    roots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(context.extensionUri, 'media')],
+    icon: vscode.Uri.joinPath(context.extensionUri, 'media', 'growth.svg'),
+    onModel: (model, handshake) => {
+      if (handshake) handshakes.splice(0).forEach((resolve) => resolve(model));
+      models.splice(0).forEach((resolve) => resolve(model));
+    },
   };
-
-  const refresh = async () => {
-    if (!panel || !ready) return;
-    const snapshot = await services.store.snapshot();
-    const model = modelFor(snapshot);
-    if (!model) {
-      panel.webview.html = page(panel.webview, 'The rubric could not be loaded. The Problems panel says why.');
-      return;
-    }
-    post({ type: 'model', model });
-    if (pendingReveal) post({ type: 'reveal', dimensionId: pendingReveal });
-    pendingReveal = undefined;
-    return model;
-  };
-
-  const adopt = (p: vscode.WebviewPanel) => {
-    panel = p;
-    ready = false;
-    p.webview.options = { enableScripts: true, localResourceRoots: roots };
-    p.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'growth.svg');
-    p.webview.html = page(p.webview);
-    p.onDidDispose(() => (panel = undefined), null, context.subscriptions);
-    p.webview.onDidReceiveMessage(
-      guarded(services, async (raw: unknown) => {
-        const message = parseWebviewMessage(raw);
-        if (!message) return; // not one of ours: ignored
-        switch (message.type) {
-          case 'ready': {
-            ready = true;
-            const model = await refresh();
-            if (model) handshakes.splice(0).forEach((resolve) => resolve(model));
-            break;
-          }
-          case 'openEntry':
-            await vscode.commands.executeCommand('growthJournal.openEntry', message.entryId);
-            break;
-          case 'openEntryInJournal':
-            await vscode.commands.executeCommand('growthJournal.openEntryInJournal', message.entryId);
-            break;
-          case 'setPeriod':
-            await context.workspaceState.update(PERIOD_KEY, message.period);
-            await refresh();
-            break;
-          case 'setMode':
-            // The webview has already redrawn; the mode is kept for the next time the panel opens.
-            await context.workspaceState.update(MODE_KEY, message.mode);
-            break;
-          case 'tagDimension':
-            await vscode.commands.executeCommand('growthJournal.tagForDimension', message.dimensionId);
-            break;
-        }
-      }),
-      null,
-      context.subscriptions,
-    );
+  const adopt = (panel: vscode.WebviewPanel): ComparePanel => {
+    current?.dispose();
+    const controller = new ComparePanel(panel, ctx, () => {
+      if (current === controller) current = undefined;
+    });
+    return (current = controller);
   };
 
   context.subscriptions.push(
     vscode.commands.registerCommand('growthJournal.compareLevels', (arg?: unknown) => {
       const dimensionId = typeof arg === 'string' ? arg : (arg as { view?: { dimension?: { id?: string } } } | undefined)?.view?.dimension?.id;
-      if (panel) {
-        panel.reveal();
-        if (dimensionId) post({ type: 'reveal', dimensionId });
-        return;
+      if (current) current.panel.reveal();
+      else {
+        adopt(vscode.window.createWebviewPanel(VIEW_TYPE, 'Compare Levels', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: ctx.roots }));
+        // Opened by the person, not restored at start-up: that is when the step is done.
+        completeWalkthroughStep('compare');
       }
-      pendingReveal = dimensionId;
-      adopt(vscode.window.createWebviewPanel(VIEW_TYPE, 'Compare Levels', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: roots }));
-      // Opened by the person, not restored at start-up: that is when the step is done.
-      completeWalkthroughStep('compare');
+      if (dimensionId) current!.post({ type: 'reveal', dimensionId });
     }),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
-      deserializeWebviewPanel: async (restored) => adopt(restored),
+      deserializeWebviewPanel: async (restored) => void adopt(restored),
     }),
-    services.store.onDidChange(() => void refresh()),
-    vscode.window.onDidChangeActiveColorTheme(() => void refresh()),
+    { dispose: () => current?.dispose() },
   );
 
-  return { nextHandshake: () => new Promise((resolve) => handshakes.push(resolve)) };
+  return {
+    nextHandshake: () => new Promise((resolve) => handshakes.push(resolve)),
+    nextModel: () => new Promise((resolve) => models.push(resolve)),
+    receive: async (message) => {
+      if (!current) throw new Error('Compare Levels is not open.');
+      await current.receive(message);
+    },
+  };
 }
 
 /** The panel's HTML: a strict CSP, a fresh nonce for the one script, and no user text at all. */

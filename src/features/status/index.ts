@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { statementGapText } from '../../core/coverage';
 import { mdText } from '../../core/markdown';
+import { type ViewPeriodKey } from '../../core/periods';
 import { reminderMessage } from '../../core/reminder';
 import { levelName } from '../../core/rubric';
 import { formatCount } from '../../host/format';
@@ -19,8 +21,14 @@ export function registerStatus(context: vscode.ExtensionContext, services: Servi
   item.name = 'Growth Journal';
   item.command = 'workbench.view.extension.growthJournal';
   // In a turn of its own: the tree rebuilds on the same change, and together they would block longer.
-  context.subscriptions.push(item, services.store.onDidChange((s) => setImmediate(() => render(item, s))));
-  void services.store.snapshot().then((s) => render(item, s));
+  const show = (s: JournalSnapshot) => render(item, s, services.viewPeriod.get());
+  context.subscriptions.push(
+    item,
+    services.store.onDidChange((s) => setImmediate(() => show(s))),
+    // The tree's period: the status bar counts what the tree counts.
+    services.viewPeriod.onDidChange(() => void services.store.snapshot().then(show)),
+  );
+  void services.store.snapshot().then(show);
 
   whileSettingOn(context, 'askAfterCommit', () =>
     services.git.onDidCommit(async (repo, sha) => {
@@ -56,24 +64,31 @@ export function registerStatus(context: vscode.ExtensionContext, services: Servi
   context.subscriptions.push({ dispose: () => (clearTimeout(first), clearInterval(daily)) });
 }
 
-function render(item: vscode.StatusBarItem, snapshot: JournalSnapshot): void {
-  const view = snapshot.status === 'noFolder' ? undefined : rubricViewOf(snapshot, 'quarter');
+function render(item: vscode.StatusBarItem, snapshot: JournalSnapshot, periodKey: ViewPeriodKey): void {
+  const view = snapshot.status === 'noFolder' ? undefined : rubricViewOf(snapshot, periodKey);
   if (!view || !snapshot.rubric) {
     item.hide();
     return;
   }
+  const { period } = view;
   const count = new Set(view.groups.flatMap((g) => g.dimensions.flatMap((d) => d.entries.map((e) => e.id)))).size;
-  item.text = snapshot.status === 'journalError' ? '$(warning) Growth: journal has errors' : `$(graph-line) Growth: ${formatCount(count)} this quarter`;
+  item.text = snapshot.status === 'journalError' ? '$(warning) Growth: journal has errors' : `$(graph-line) Growth: ${formatCount(count)} ${period.phrase}`;
   const target = snapshot.journal?.profile.targetLevel;
   const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown(`**${mdText(`Growth Journal, ${view.quarter}`)}**\n\n`);
-  tooltip.appendMarkdown(`${mdText(`${formatCount(count)} ${count === 1 ? 'piece' : 'pieces'} of evidence this quarter.`)}\n\n`);
+  tooltip.appendMarkdown(`**${mdText(`Growth Journal, ${period.long}`)}**\n\n`);
+  tooltip.appendMarkdown(`${mdText(`${formatCount(count)} ${count === 1 ? 'piece' : 'pieces'} of evidence ${period.phrase}.`)}\n\n`);
   if (target) {
-    const missing = view.groups.flatMap((g) => g.dimensions).filter((d) => d.status === 'none');
-    tooltip.appendMarkdown(`${mdText(missing.length ? `No evidence yet this quarter for ${levelName(snapshot.rubric, target)}-level:` : `Every dimension ${levelName(snapshot.rubric, target)} describes has evidence this quarter.`)}\n`);
+    const dimensions = view.groups.flatMap((g) => g.dimensions);
+    const missing = dimensions.filter((d) => d.status === 'none');
+    const targetName = levelName(snapshot.rubric, target);
+    tooltip.appendMarkdown(`${mdText(missing.length ? `No evidence yet ${period.phrase} for ${targetName}-level:` : `Every dimension ${targetName} describes has evidence ${period.phrase}.`)}\n`);
     for (const d of missing) tooltip.appendMarkdown(`- ${mdText(d.dimension.name)}\n`);
+    // Gaps counted per statement, where some evidence is there but not for every statement in force.
+    const partial = dimensions.filter((d) => d.periodCount > 0 && d.statements && d.statements.covered < d.statements.statements.length);
+    if (partial.length) tooltip.appendMarkdown(`\n${mdText('Statements without evidence yet:')}\n`);
+    for (const d of partial) tooltip.appendMarkdown(`- ${mdText(statementGapText(snapshot.rubric, d.dimension, d.statements!))}\n`);
   } else tooltip.appendText('Set your target level to see what is missing.');
   item.tooltip = tooltip;
-  item.accessibilityInformation = { label: `Growth Journal: ${formatCount(count)} pieces of evidence this quarter` };
+  item.accessibilityInformation = { label: `Growth Journal: ${formatCount(count)} pieces of evidence ${period.phrase}` };
   item.show();
 }

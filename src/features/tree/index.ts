@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { type Period } from '../../core/rubricView';
+import { type ViewPeriodKey } from '../../core/periods';
+import { pickPeriod } from '../../host/periodPick';
 import { guarded, showAt, type Services } from '../../host/services';
 import { type JournalSnapshot } from '../../host/journalStore';
 import { RubricTreeProvider } from './rubricTree';
 
-const PERIOD_KEY = 'growthJournal.period';
 const VIEW_ID = 'growthJournal.dimensions';
 /** Reads quicker than this show no progress bar, so small journals never flicker. */
 const PROGRESS_DELAY_MS = 200;
@@ -13,8 +13,7 @@ const READING = 'Reading the journal…';
 /** The Growth view: the rubric tree, its title actions and its welcome states. */
 export function registerTree(context: vscode.ExtensionContext, services: Services): RubricTreeProvider {
   const { store } = services;
-  const period = context.workspaceState.get<Period>(PERIOD_KEY, 'quarter');
-  const provider = new RubricTreeProvider(store, period);
+  const provider = new RubricTreeProvider(store, services.viewPeriod.get());
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
 
   const render = (snapshot: JournalSnapshot) => {
@@ -24,7 +23,8 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     const profile = snapshot.journal?.profile;
     // Which period the counts are for, said again whenever it changes: "2 · 6" is this quarter · all time.
     // A view alone in its container shows no description, so the message line says it too.
-    view.description = model ? (provider.getPeriod() === 'quarter' ? `${model.quarter} · all time` : 'All time') : undefined;
+    const period = model?.period;
+    view.description = period ? (period.range ? `${period.short} · all time` : 'All time') : undefined;
     const warnings = snapshot.problems.filter((p) => p.problem.severity === 'warning').length;
     const error = snapshot.status === 'journalError' ? snapshot.firstError?.problem : undefined;
     view.message = error
@@ -33,9 +33,9 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
         ? 'Set your current and target level (… menu) to see coverage against the target.'
         : warnings
           ? `${warnings} warning${warnings === 1 ? '' : 's'} in the journal: see the Problems panel.`
-          : model
-            ? provider.getPeriod() === 'quarter'
-              ? `Counts: this quarter (${model.quarter}) · all time.`
+          : period
+            ? period.range
+              ? `Counts: ${period.long} · all time.`
               : 'Counts: all time.'
             : undefined;
   };
@@ -52,22 +52,26 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     };
     loading.then(done, done);
   };
-  const setPeriod = async (next: Period) => {
-    await context.workspaceState.update(PERIOD_KEY, next);
-    await vscode.commands.executeCommand('setContext', PERIOD_KEY, next);
-    provider.setPeriod(next);
-    render(await store.snapshot());
+  const setPeriod = (next: ViewPeriodKey) => services.viewPeriod.set(next);
+  const choosePeriod = async () => {
+    const snapshot = await store.snapshot();
+    const picked = await pickPeriod(services, snapshot, 'Growth View: Period', [{ label: 'All time', description: 'every entry in the journal', value: 'all' as const }]);
+    if (picked) await setPeriod(picked === 'all' ? 'all' : picked.label);
   };
-  void vscode.commands.executeCommand('setContext', PERIOD_KEY, period);
 
   context.subscriptions.push(
     provider,
     view,
     store.onDidChange(render),
+    services.viewPeriod.onDidChange(async (next) => {
+      provider.setPeriod(next);
+      render(await store.snapshot());
+    }),
     store.onDidStartLoading(showProgressIfSlow),
     vscode.commands.registerCommand('growthJournal.refresh', guarded(services, () => store.reload())),
     vscode.commands.registerCommand('growthJournal.showThisQuarter', () => setPeriod('quarter')),
     vscode.commands.registerCommand('growthJournal.showAllTime', () => setPeriod('all')),
+    vscode.commands.registerCommand('growthJournal.choosePeriod', guarded(services, choosePeriod)),
     vscode.commands.registerCommand(
       'growthJournal.openJournal',
       guarded(services, async () => {

@@ -3,7 +3,9 @@ import { LINE_BREAK, mdText } from '../../core/markdown';
 import { citations, entriesInPeriod } from '../../core/coverage';
 import { type Entry } from '../../core/journal';
 import { levelName, type Dimension, type Rubric } from '../../core/rubric';
-import { MAX_LISTED_EVIDENCE, type DimensionView, type GroupView, type Period, type RubricView } from '../../core/rubricView';
+import { statementGapText } from '../../core/coverage';
+import { type ViewPeriod, type ViewPeriodKey } from '../../core/periods';
+import { MAX_LISTED_EVIDENCE, type DimensionView, type GroupView, type RubricView } from '../../core/rubricView';
 import { type JournalSnapshot, type JournalStore } from '../../host/journalStore';
 import { formatCount } from '../../host/format';
 import { rubricViewOf } from '../../host/rubricViews';
@@ -39,21 +41,18 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   constructor(
     private readonly store: JournalStore,
-    private period: Period,
+    private period: ViewPeriodKey,
   ) {}
 
   dispose(): void {
     this.changed.dispose();
   }
 
-  setPeriod(period: Period): void {
+  setPeriod(period: ViewPeriodKey): void {
     this.period = period;
     this.rebuild();
   }
 
-  getPeriod(): Period {
-    return this.period;
-  }
 
   /** Called with each new snapshot; rebuilds the view model once, not per node. */
   update(snapshot: JournalSnapshot): void {
@@ -105,12 +104,15 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     }
   }
 
-  private cited: { entries: readonly Entry[]; byRef: ReadonlyMap<string, Entry[]> } | undefined;
+  private cited: { entries: readonly Entry[]; view: RubricView | undefined; byRef: ReadonlyMap<string, Entry[]> } | undefined;
 
-  /** Entries per statement ref, newest first, all time; worked out once per journal read. */
+  /** Entries per statement ref in the view's period, newest first; worked out once per journal read and period. */
   private citedBy(): ReadonlyMap<string, Entry[]> {
     const entries = this.snapshot?.journal?.entries ?? [];
-    if (this.cited?.entries !== entries) this.cited = { entries, byRef: citations(entriesInPeriod(entries, { includePrivate: true })) };
+    if (this.cited?.entries !== entries || this.cited.view !== this.view) {
+      const range = this.view?.period.range;
+      this.cited = { entries, view: this.view, byRef: citations(entriesInPeriod(entries, { ...(range ? { range } : {}), includePrivate: true })) };
+    }
     return this.cited.byRef;
   }
 
@@ -121,7 +123,7 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   getTreeItem(node: TreeNode): vscode.TreeItem {
     const rubric = this.snapshot!.rubric!;
     const profile = this.snapshot?.journal?.profile ?? {};
-    const periodWord = this.period === 'quarter' ? 'this quarter' : 'all time';
+    const period = this.view!.period;
     switch (node.kind) {
       case 'group': {
         const item = new vscode.TreeItem(node.view.group.name, vscode.TreeItemCollapsibleState.Expanded);
@@ -132,17 +134,18 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         return item;
       }
       case 'dimension': {
-        const { dimension, quarterCount, allTimeCount, status, highestLevel } = node.view;
+        const { dimension, periodCount, allTimeCount, status, highestLevel, statements } = node.view;
         const item = new vscode.TreeItem(dimension.name, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `dim:${dimension.id}`;
         // Short enough for the default side bar width: the words are in the tooltip and the view's description.
         // No counts while the journal does not parse: "0 · 0" would say there is no evidence.
-        item.description = this.snapshot?.status === 'journalError' ? undefined : this.period === 'quarter' ? `${formatCount(quarterCount)} · ${formatCount(allTimeCount)}` : formatCount(allTimeCount);
+        item.description = this.snapshot?.status === 'journalError' ? undefined : period.range ? `${formatCount(periodCount)} · ${formatCount(allTimeCount)}` : formatCount(allTimeCount);
         item.iconPath = STATUS_ICON[status];
-        const counts = `${formatCount(quarterCount)} this quarter (${this.view!.quarter}), ${formatCount(allTimeCount)} in total`;
-        item.tooltip = dimensionTooltip(rubric, dimension, node.view, profile, periodWord, counts);
+        const counts = period.range ? `${formatCount(periodCount)} ${period.long}, ${formatCount(allTimeCount)} in total` : `${formatCount(allTimeCount)} in total`;
+        const gap = statements && this.snapshot?.status === 'ready' ? `${statementGapText(rubric, dimension, statements)} ${period.phrase}` : undefined;
+        item.tooltip = dimensionTooltip(rubric, dimension, node.view, profile, period, counts, gap);
         item.contextValue = 'dimension';
-        item.accessibilityInformation = { label: `${dimension.name}: ${statusText(rubric, status, highestLevel, profile.targetLevel, periodWord)}; ${counts}` };
+        item.accessibilityInformation = { label: `${dimension.name}: ${statusText(rubric, status, highestLevel, profile.targetLevel, period.phrase)}; ${counts}${gap ? `; ${gap}` : ''}` };
         return item;
       }
       case 'expectations': {
@@ -157,7 +160,9 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         const isCurrent = node.levelId === profile.currentLevel;
         const item = new vscode.TreeItem(levelName(rubric, node.levelId), isTarget ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `dim:${node.dimension.id}/expectations/${node.levelId}`;
-        item.description = [isCurrent ? 'current level' : '', isTarget ? 'target level' : ''].filter(Boolean).join(', ');
+        const cited = node.dimension.expectations[node.levelId].filter((_, i) => this.citedBy().has(`${node.dimension.id}/${node.levelId}/${i + 1}`)).length;
+        const total = node.dimension.expectations[node.levelId].length;
+        item.description = [isCurrent ? 'current level' : '', isTarget ? 'target level' : '', cited ? `${cited} of ${total} with evidence ${period.phrase}` : ''].filter(Boolean).join(', ');
         item.iconPath = new vscode.ThemeIcon(isTarget ? 'target' : isCurrent ? 'account' : 'circle-small');
         return item;
       }
@@ -166,14 +171,14 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         const item = new vscode.TreeItem(node.text, node.cited.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `dim:${node.dimension.id}/expectations/${node.levelId}/${node.index}`;
         item.description = node.cited.length ? formatCount(node.cited.length) : '';
-        item.tooltip = `${node.text}\n\n${ref}: ${node.cited.length ? `cited by ${node.cited.length} ${node.cited.length === 1 ? 'entry' : 'entries'}` : 'no evidence cites it yet'}`;
+        item.tooltip = `${node.text}\n\n${ref}: ${node.cited.length ? `cited by ${node.cited.length} ${node.cited.length === 1 ? 'entry' : 'entries'} ${period.phrase}` : `no evidence cites it ${period.phrase}`}`;
         item.iconPath = new vscode.ThemeIcon(node.cited.length ? 'pass' : 'circle-small');
         return item;
       }
       case 'evidence': {
         const item = new vscode.TreeItem('Evidence', vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `dim:${node.view.dimension.id}/evidence`;
-        item.description = evidenceDescription(node.view, this.period, this.snapshot?.status === 'journalError');
+        item.description = evidenceDescription(node.view, period, this.snapshot?.status === 'journalError');
         item.iconPath = new vscode.ThemeIcon('checklist');
         return item;
       }
@@ -232,20 +237,21 @@ function statusText(rubric: Rubric, status: DimensionView['status'], highest: st
 }
 
 /** How many entries the Evidence row lists, of how many. */
-function evidenceDescription(view: DimensionView, period: Period, journalError: boolean): string {
+function evidenceDescription(view: DimensionView, period: ViewPeriod, journalError: boolean): string {
   if (journalError) return 'journal has errors';
   const listed = Math.min(view.entries.length, MAX_LISTED_EVIDENCE);
-  if (period === 'quarter') return view.quarterCount ? `${formatCount(listed)} this quarter, of ${formatCount(view.allTimeCount)}` : `none this quarter, of ${formatCount(view.allTimeCount)}`;
+  if (period.range) return view.periodCount ? `${formatCount(listed)} ${period.phrase}, of ${formatCount(view.allTimeCount)}` : `none ${period.phrase}, of ${formatCount(view.allTimeCount)}`;
   if (!view.allTimeCount) return 'none yet';
   return listed < view.allTimeCount ? `newest ${formatCount(listed)} of ${formatCount(view.allTimeCount)}` : `all ${formatCount(view.allTimeCount)}`;
 }
 
-function dimensionTooltip(rubric: Rubric, dimension: Dimension, view: DimensionView, profile: { currentLevel?: string; targetLevel?: string }, periodWord: string, counts: string): vscode.MarkdownString {
+function dimensionTooltip(rubric: Rubric, dimension: Dimension, view: DimensionView, profile: { currentLevel?: string; targetLevel?: string }, period: ViewPeriod, counts: string, gap: string | undefined): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${mdText(dimension.name)}**\n\n`);
   if (dimension.description) md.appendMarkdown(`*${mdText(dimension.description)}*\n\n`);
   md.appendMarkdown(`${mdText(`Evidence: ${counts}.`)}\n\n`);
-  md.appendMarkdown(`${mdText(statusText(rubric, view.status, view.highestLevel, profile.targetLevel, periodWord))}\n\n`);
+  md.appendMarkdown(`${mdText(statusText(rubric, view.status, view.highestLevel, profile.targetLevel, period.phrase))}\n\n`);
+  if (gap) md.appendMarkdown(`${mdText(`${gap}.`)}\n\n`);
   const levels = [...new Set([profile.currentLevel, profile.targetLevel].filter((l): l is string => !!l))];
   for (const levelId of levels.length ? levels : rubric.levels.map((l) => l.id).slice(-1)) {
     const role = levelId === profile.targetLevel ? (levelId === profile.currentLevel ? 'current and target' : 'target') : 'current';

@@ -1,5 +1,5 @@
 // The level-comparison webview: renders the model the host sends, with DOM APIs only.
-import type { CompareMode, CompareModel, DimensionRow, HostMessage, PeriodKey, StatementChange, WebviewMessage } from '../../shared/protocol';
+import type { CompareMode, CompareModel, DimensionRow, HostMessage, MatrixCell, StatementChange, WebviewMessage } from '../../shared/protocol';
 import { h, svg } from './dom';
 
 interface VsCodeApi {
@@ -19,11 +19,13 @@ interface ViewState {
   chartOpen: boolean;
   /** Statements a level no longer says are hidden unless asked for. */
   showDropped: boolean;
+  /** Matrix cells whose entries are listed: `<dimension id> <level id>`. */
+  openCells: string[];
 }
 
 const vscode = acquireVsCodeApi();
 const restored = vscode.getState();
-const state: ViewState = { mode: 'levels', group: '', search: '', scrollY: 0, open: [], chartOpen: false, showDropped: false, ...restored };
+const state: ViewState = { mode: 'levels', group: '', search: '', scrollY: 0, open: [], chartOpen: false, showDropped: false, openCells: [], ...restored };
 let model: CompareModel | undefined;
 const app = document.getElementById('app')!;
 
@@ -106,6 +108,9 @@ function render(): void {
   app.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
 }
 
+/** The select's last option: not a period, a question for the host. */
+const OTHER_PERIOD = '?other';
+
 function controls(m: CompareModel): HTMLElement {
   const mode = (value: ViewState['mode'], label: string) =>
     h('label', { class: 'segment' },
@@ -135,11 +140,20 @@ function controls(m: CompareModel): HTMLElement {
     },
   });
   return h('div', { class: 'controls' },
-    h('fieldset', { class: 'modes' }, h('legend', {}, 'Show'), mode('levels', 'Levels side by side'), mode('changes', 'Changes from the level below')),
+    h('fieldset', { class: 'modes' }, h('legend', {}, 'Show'), mode('levels', 'Levels side by side'), mode('changes', 'Changes from the level below'), mode('matrix', 'Evidence per level')),
     showDropped,
     h('label', {}, 'Evidence from ',
-      h('select', { onchange: (e: Event) => vscode.postMessage({ type: 'setPeriod', period: (e.target as HTMLSelectElement).value as PeriodKey }) },
+      h('select', {
+          onchange: (e: Event) => {
+            const select = e.target as HTMLSelectElement;
+            if (select.value !== OTHER_PERIOD) return vscode.postMessage({ type: 'setPeriod', period: select.value });
+            // The host asks which period; until its model comes the select keeps showing the one in force.
+            select.value = m.period;
+            vscode.postMessage({ type: 'choosePeriod' });
+          },
+        },
         ...m.periods.map((p) => h('option', { value: p.key, selected: p.key === m.period }, p.label)),
+        h('option', { value: OTHER_PERIOD }, 'Other period…'),
       ),
     ),
     h('label', {}, 'Group ',
@@ -181,7 +195,7 @@ function chart(m: CompareModel, groups: ReturnType<typeof visibleGroups>, target
   );
   // Folded at first: it is as tall as the table, so open it would push the table off the first screen.
   const details = h('details', { class: 'chart', open: state.chartOpen, ontoggle: (e: Event) => ((state.chartOpen = (e.target as HTMLDetailsElement).open), save()) },
-    h('summary', {}, `Chart: evidence per dimension against ${m.targetLevel ? levelName(m.targetLevel) : 'the target'} (${m.periods.find((p) => p.key === m.period)?.label ?? ''})`),
+    h('summary', {}, `Chart: evidence per dimension against ${m.targetLevel ? levelName(m.targetLevel) : 'the target'} (${m.periodText})`),
     chartSvg,
     h('ul', { class: 'visually-hidden' }, ...dims.map((d) => h('li', {}, `${d.name}: ${d.evidence.count.toLocaleString()} ${d.evidence.count === 1 ? 'entry' : 'entries'}, ${d.evidence.highestLevel ? `highest ${levelName(d.evidence.highestLevel)}` : 'no level shown'}, ${STATUS_WORDS[d.evidence.status]}.`))),
   );
@@ -201,15 +215,20 @@ function table(m: CompareModel, groups: ReturnType<typeof visibleGroups>, curren
         i === target ? h('span', { class: 'badge target-badge' }, 'target') : null,
       ),
     ),
+    unlevelledColumn(m) ? h('th', { scope: 'col', class: 'no-level' }, 'No level given') : null,
     h('th', { scope: 'col' }, 'Evidence'),
   );
   const body: HTMLElement[] = [];
+  const columns = m.levels.length + 2 + (unlevelledColumn(m) ? 1 : 0);
   for (const g of groups) {
-    body.push(h('tr', { class: 'group' }, h('th', { scope: 'colgroup', colspan: m.levels.length + 2 }, g.name, g.description ? h('span', { class: 'description' }, g.description) : null)));
+    body.push(h('tr', { class: 'group' }, h('th', { scope: 'colgroup', colspan: columns }, g.name, g.description ? h('span', { class: 'description' }, g.description) : null)));
     for (const d of g.dimensions) body.push(row(m, d, current, target, onPath));
   }
-  return h('table', {},
-    h('caption', { class: 'visually-hidden' }, `${m.rubricName}: what each level expects${state.mode === 'changes' ? ', as changes from the level below' : ''}, with your evidence`),
+  const caption = state.mode === 'matrix'
+    ? `${m.rubricName}: your evidence ${m.periodText} per dimension and the level it shows, with the target's statements`
+    : `${m.rubricName}: what each level expects${state.mode === 'changes' ? ', as changes from the level below' : ''}, with your evidence`;
+  return h('table', { class: state.mode },
+    h('caption', { class: 'visually-hidden' }, caption),
     h('thead', {}, headRow),
     h('tbody', {}, ...body),
   );
@@ -235,10 +254,85 @@ function changesCell(d: DimensionRow, levelId: string, first: boolean): (HTMLEle
   return [h('span', { class: 'undescribed' }, hidden ? `Drops ${hidden} ${hidden === 1 ? 'statement' : 'statements'} of the level below` : 'Same as the level below')];
 }
 
+/** The matrix gives evidence that names no level a column of its own, when there is some. */
+function unlevelledColumn(m: CompareModel): boolean {
+  return state.mode === 'matrix' && m.unlevelled;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+}
+
+/** A matrix cell: how much evidence shows this level and when the latest was; a click lists it. */
+function matrixCell(d: DimensionRow, levelId: string, levelLabel: string, cell: MatrixCell | undefined): (HTMLElement | null)[] {
+  if (!cell) return [h('span', { class: 'undescribed', 'aria-label': `${d.name} at ${levelLabel}: no evidence` }, '—')];
+  const key = `${d.id} ${levelId}`;
+  const open = state.openCells.includes(key);
+  const listId = `cell-${d.id}-${levelId || 'none'}`;
+  return [
+    h('button', {
+      type: 'button',
+      class: 'count',
+      'aria-expanded': String(open),
+      'aria-controls': listId,
+      'aria-label': `${d.name} at ${levelLabel}: ${plural(cell.count, 'entry', 'entries')}, latest ${cell.latest}. ${open ? 'Hide' : 'Show'} them`,
+      onclick: () => {
+        state.openCells = open ? state.openCells.filter((x) => x !== key) : [...state.openCells, key];
+        save();
+        render();
+        document.querySelector<HTMLElement>(`[aria-controls="${CSS.escape(listId)}"]`)?.focus();
+      },
+    }, plural(cell.count, 'entry', 'entries')),
+    h('span', { class: 'latest' }, `latest ${cell.latest}`),
+    open ? entryList(listId, cell.entries, cell.count, cell.firstOlderId) : null,
+  ];
+}
+
+/** The statements in force at the target, each marked covered or not: coverage, not a score. */
+function targetStatements(m: CompareModel, d: DimensionRow): HTMLElement | null {
+  const t = d.target;
+  if (!t) return null;
+  const inForce = t.statedAt !== m.targetLevel ? h('p', { class: 'in-force' }, `${levelName(m.targetLevel)} states nothing new here: ${levelName(t.statedAt)}'s statements are in force.`) : null;
+  return h('div', { class: 'target-statements' },
+    h('p', { class: 'gap' }, `${t.gap}.`),
+    inForce,
+    h('ul', {},
+      ...t.statements.map((s) =>
+        h('li', { class: s.count ? 'covered' : 'uncovered' },
+          h('span', { class: 'mark', 'aria-hidden': 'true' }, s.count ? '✓' : '○'),
+          h('span', {},
+            h('span', { class: 'visually-hidden' }, s.count ? 'Has evidence: ' : 'No evidence yet: '),
+            ...marked(s.text),
+            h('span', { class: 'meta' }, `${s.ref} · ${s.count ? plural(s.count, 'entry', 'entries') : 'no evidence yet'}`),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function entryList(id: string, entries: DimensionRow['evidence']['entries'], count: number, firstOlderId: string | undefined): HTMLElement {
+  return h('ul', { id, class: 'entries' },
+    ...entries.map((e) =>
+      h('li', {},
+        h('button', { type: 'button', class: 'link', onclick: () => vscode.postMessage({ type: 'openEntry', entryId: e.id }) }, e.title),
+        h('span', { class: 'meta' }, [e.date, e.kind, e.levelName, e.private ? 'private' : ''].filter(Boolean).join(' · ')),
+      ),
+    ),
+    firstOlderId
+      ? h('li', { class: 'more' },
+          h('button', { type: 'button', class: 'link', onclick: () => vscode.postMessage({ type: 'openEntryInJournal', entryId: firstOlderId }) },
+            `${plural(count - entries.length, 'older entry', 'older entries')} in the journal…`),
+        )
+      : null,
+  );
+}
+
 function row(m: CompareModel, d: DimensionRow, current: number, target: number, onPath: (i: number) => boolean): HTMLElement {
   const firstDescribed = m.levels.findIndex((l) => d.cells[l.id]);
   const cells = m.levels.map((l, i) => {
     const cls = [i === current ? 'current' : '', i === target ? 'target' : '', onPath(i) ? 'path' : ''].join(' ').trim() || undefined;
+    if (state.mode === 'matrix') return h('td', { class: cls }, ...matrixCell(d, l.id, l.name, d.matrix[l.id]), i === target ? targetStatements(m, d) : null);
     if (!d.cells[l.id]) return h('td', { class: cls }, h('span', { class: 'undescribed' }, 'Not described'));
     if (state.mode === 'levels') return h('td', { class: cls }, h('ul', {}, ...d.cells[l.id].map((t) => h('li', {}, ...marked(t)))));
     return h('td', { class: cls }, ...changesCell(d, l.id, i === firstDescribed));
@@ -264,22 +358,10 @@ function row(m: CompareModel, d: DimensionRow, current: number, target: number, 
         }, summary)
       : h('button', { type: 'button', class: 'link', onclick: () => vscode.postMessage({ type: 'tagDimension', dimensionId: d.id }), 'aria-label': `Tag evidence for ${d.name}` }, 'Tag evidence…'),
     h('span', { class: 'status' }, STATUS_WORDS[ev.status]),
-    open && ev.count
-      ? h('ul', { id: listId, class: 'entries' },
-          ...ev.entries.map((e) =>
-            h('li', {},
-              h('button', { type: 'button', class: 'link', onclick: () => vscode.postMessage({ type: 'openEntry', entryId: e.id }) }, e.title),
-              h('span', { class: 'meta' }, [e.date, e.kind, e.levelName, e.private ? 'private' : ''].filter(Boolean).join(' · ')),
-            ),
-          ),
-          ev.firstOlderId
-            ? h('li', { class: 'more' },
-                h('button', { type: 'button', class: 'link', onclick: () => vscode.postMessage({ type: 'openEntryInJournal', entryId: ev.firstOlderId! }) },
-                  `${(ev.count - ev.entries.length).toLocaleString()} older ${ev.count - ev.entries.length === 1 ? 'entry' : 'entries'} in the journal…`),
-              )
-            : null,
-        )
-      : null,
+    // Gaps counted per statement (the matrix lists the statements themselves under the target).
+    d.target && state.mode !== 'matrix' ? h('span', { class: 'gap' }, `${d.target.covered} of ${d.target.statements.length} ${levelName(d.target.statedAt)} statements with evidence`) : null,
+    open && ev.count ? entryList(listId, ev.entries, ev.count, ev.firstOlderId) : null,
   );
-  return h('tr', { id: `dim-${d.id}` }, h('th', { scope: 'row', tabindex: -1 }, ...marked(d.name), d.description ? h('span', { class: 'description' }, d.description) : null), ...cells, evidenceCell);
+  const unlevelled = unlevelledColumn(m) ? h('td', { class: 'no-level' }, ...matrixCell(d, '', 'no level given', d.matrix[''])) : null;
+  return h('tr', { id: `dim-${d.id}` }, h('th', { scope: 'row', tabindex: -1 }, ...marked(d.name), d.description ? h('span', { class: 'description' }, d.description) : null), ...cells, unlevelled, evidenceCell);
 }
