@@ -420,6 +420,20 @@ async function checkThemes(browser, options) {
       await frame.locator('mark').first().waitFor({ timeout: 10_000 });
       await page.screenshot({ path: join(results, `compare-changes-dropped-filtered-${label}.png`) });
       console.log(`[ui] ${label}: comparison shown with evidence and changes; screenshots test-results/compare-${label}.png, compare-changes-${label}.png`);
+      // The matrix: evidence per dimension and level over this half, a cell opened, the target's statements marked.
+      await frame.getByRole('searchbox', { name: 'Filter dimensions and statements' }).fill('');
+      await frame.getByRole('radio', { name: /Evidence per level/ }).check();
+      await frame.locator('table.matrix').waitFor();
+      const periods = frame.getByRole('combobox').first();
+      const half = await periods.locator('option', { hasText: /^This half/ }).getAttribute('value');
+      await periods.selectOption(half);
+      await frame.locator('.target-statements').first().waitFor();
+      const cell = frame.getByRole('button', { name: /^Risk Management at Senior: / });
+      await cell.click();
+      await frame.locator('td.target ul.entries').first().waitFor();
+      await still(page);
+      await screenshot(page, results, `compare-matrix-${label}.png`, label === 'dark' && 'compare-matrix.png');
+      console.log(`[ui] ${label}: matrix shown with a cell listed; screenshot test-results/compare-matrix-${label}.png`);
       await page.keyboard.press('Control+W');
       await runCommand(page, 'Growth Journal: Generate Summary');
       await acceptFirstPick(page, 'Summary'); // this quarter
