@@ -13,7 +13,7 @@ export type PeriodKey = ViewPeriodKey;
 export type CompareMode = 'levels' | 'changes' | 'matrix';
 
 /** A matrix cell lists this many entries, the newest; the rest open in the journal. */
-export const MAX_CELL_LISTED = 25;
+const MAX_CELL_LISTED = 25;
 
 interface EvidenceItem {
   id: string;

@@ -503,7 +503,7 @@ export function checkJournal(parse: JournalParse, rubric: Rubric): Problem[] {
 export const STATEMENT_CODES = { unknown: 'unknown-statement', changed: 'statement-changed', badRef: 'bad-statement-ref' } as const;
 
 /** What is wrong with one cited ref, without its place; undefined when it names the statement it cited. */
-export function statementProblem(rubric: Rubric, entryId: string, ref: string): Omit<Problem, 'line' | 'column'> | undefined {
+function statementProblem(rubric: Rubric, entryId: string, ref: string): Omit<Problem, 'line' | 'column'> | undefined {
   const parsed = parseStatementRef(ref);
   if (!parsed) {
     return { severity: 'error', code: STATEMENT_CODES.badRef, message: `Entry "${entryId}" cites ${quoted(ref)}, which is not a statement ref. Write <dimension-id>/<level-id>/<n>, e.g. risk-management/senior/1.` };

@@ -24,13 +24,13 @@ export interface PacketInput {
   journalLabel?: string;
 }
 
-export interface PacketStatement {
+interface PacketStatement {
   statement: Statement;
   /** Newest first. */
   evidence: readonly Entry[];
 }
 
-export interface PacketDimension {
+interface PacketDimension {
   dimension: Dimension;
   /** Undefined when the dimension expects nothing at this level or below. */
   expectation?: ExpectationInForce;
@@ -94,7 +94,7 @@ export function packetModel(input: PacketInput): PacketModel {
 }
 
 /** Statements with evidence, of those in force, per dimension: the coverage the overview shows. */
-export function packetCoverage(d: PacketDimension): { covered: number; total: number } {
+function packetCoverage(d: PacketDimension): { covered: number; total: number } {
   return { covered: d.statements.filter((s) => s.evidence.length > 0).length, total: d.statements.length };
 }
 
@@ -182,7 +182,7 @@ function markdownEvidence(rubric: Rubric, e: Entry): string {
 // ---- HTML ------------------------------------------------------------------------------------
 
 /** Text as HTML: every character that could start markup or end an attribute, escaped. */
-export function htmlText(text: string): string {
+function htmlText(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

@@ -163,7 +163,7 @@ function evidenceLine(rubric: Rubric, e: Entry, toWorkspace: string): string {
 }
 
 /** Where the expectation in force is stated at a lower level, say so: ladders are cumulative. */
-export function inForceNote(rubric: Rubric, expectation: ExpectationInForce): string {
+function inForceNote(rubric: Rubric, expectation: ExpectationInForce): string {
   return expectation.statedAt === expectation.levelId ? '' : ` (as stated at ${mdText(levelName(rubric, expectation.statedAt))}, the nearest level below that states something)`;
 }
 
