@@ -54,7 +54,7 @@ describe('a 50,000-entry journal', () => {
       const listed = await tree.getChildren(evidence);
       assert.equal(listed.length, MAX_LISTED_EVIDENCE + 1);
       const older = tree.getTreeItem(listed[MAX_LISTED_EVIDENCE]);
-      assert.match(String(older.label), /^14,\d{3} older entries$/);
+      assert.match(String(older.label), /^\d{2},\d{3} older entries$/);
       assert.equal(older.command?.command, 'growthJournal.openEntryInJournal', 'it opens the journal where the older entries start');
     } finally {
       await vscode.commands.executeCommand('growthJournal.showThisQuarter');
