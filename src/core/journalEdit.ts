@@ -500,7 +500,10 @@ function findPair(map: YAMLMap, key: string): Pair | undefined {
 }
 
 function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  // A byte order mark opens the file, not its first line: columns count from after it, and
+  // nothing is inserted before it.
+  return start === 0 && offset > 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
 }
 
 function column(text: string, offset: number): number {

@@ -65,8 +65,24 @@ port.postMessage('ready');
 /** Requests are handled one at a time, in the order they came, as the session is shared. */
 let queue = Promise.resolve();
 port.on('message', (request: WorkerRequest) => {
-  queue = queue.then(() => handle(request));
+  clearTimeout(idleWork);
+  queue = queue.then(() => handle(request)).then(whenIdle);
 });
+
+/** How long the worker waits after its last request before it does work nobody is waiting for. */
+const IDLE_MS = 50;
+let idleWork: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * A text just written is joined from pieces (see JournalSession.plan), and V8 copies such a
+ * string into one piece when it is first read: for a large journal that copy is the largest
+ * cost of the next edit. Made while nobody waits, the next tag does not pay for it.
+ */
+function whenIdle(): void {
+  clearTimeout(idleWork);
+  idleWork = setTimeout(() => void session.lastText?.lastIndexOf('\n'), IDLE_MS);
+  idleWork.unref();
+}
 
 async function handle(request: WorkerRequest): Promise<void> {
   try {

@@ -76,12 +76,22 @@ async function writeUnderLock({ path, op, template }: WriteRequest, plan: Planne
     const planned = await plan(before, op);
     if (!planned.ok) return planned;
     if (compromised) return refuse('The journal\'s lock was taken over by another program while this change was prepared; nothing was written. Try again.', compromised);
-    const bytes = Buffer.from(planned.text, 'utf8');
+    const bytes = file.kind === 'bytes' && planned.tail ? splicedBytes(file.bytes, before, planned.tail) : Buffer.from(planned.text, 'utf8');
     await replaceFile(target, bytes);
     return { ok: true, added: planned.added, ...(planned.removed ? { removed: planned.removed } : {}), text: planned.text, parse: planned.parse, bytes };
   } finally {
     await release().catch(() => undefined);
   }
+}
+
+/**
+ * The bytes of the new text: the file's own bytes up to the first edit, then the new text from
+ * there, encoded. `before` is those bytes decoded, so the result is the new text's UTF-8 exactly,
+ * made without encoding (or even reading) the millions of characters the edit did not touch.
+ */
+function splicedBytes(bytes: Buffer, before: string, tail: { from: number; text: string }): Buffer {
+  const prefix = bytes.length - Buffer.byteLength(before.slice(tail.from), 'utf8');
+  return Buffer.concat([bytes.subarray(0, prefix), Buffer.from(tail.text, 'utf8')]);
 }
 
 function refuse(message: string, cause: unknown): Refusal {

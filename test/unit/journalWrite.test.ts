@@ -81,6 +81,41 @@ describe('the journal write path', () => {
     assert.deepEqual(parse.journal!.entries.slice(-16).map((e) => e.title).sort(), [...names].sort());
   });
 
+  it('writes the new text\'s UTF-8 exactly, keeping the bytes before the edit, in any script, line ending or BOM', async () => {
+    const entry = (id: string, title: string) => `  - id: ${id}\n    date: 2026-11-0${id.length % 9}\n    kind: note\n    title: "${title}"\n    dimensions: [communication]\n`;
+    const texts = [
+      `version: 1\n# Schlüssel — ünïcödé 🚀\nentries:\n${entry('a1', 'Präsentation 日本語 ✓')}${entry('b22', 'emoji 👩‍💻 and 𝒳')}`,
+      `\uFEFFversion: 1\r\nentries:\r\n${entry('c333', 'crlf — “quotes”').replace(/\n/g, '\r\n')}`,
+    ];
+    for (const text of texts) {
+      writeFileSync(path, text);
+      const session = new JournalSession();
+      const ops: JournalOp[] = [append('Ärger mit 🐛 — fixed'), append('plain'), { kind: 'profile', profile: { currentLevel: 'senior', targetLevel: 'staff' } }];
+      for (const op of ops) {
+        const outcome = await writeJournal({ path, op }, plan(session));
+        assert.ok(outcome.ok, outcome.ok ? '' : outcome.message);
+        assert.ok(readFileSync(path).equals(Buffer.from(outcome.text, 'utf8')), `${op.kind}: the file holds exactly the text planned`);
+        assert.ok(outcome.bytes.equals(readFileSync(path)));
+        session.accept(outcome.text, outcome.parse);
+      }
+      const ids = parseJournal(readFileSync(path, 'utf8')).journal!.entries.map((e) => e.id);
+      const removed = await writeJournal({ path, op: { kind: 'remove', ids: ids.slice(-2) } }, plan(session));
+      assert.ok(removed.ok && readFileSync(path).equals(Buffer.from(removed.text, 'utf8')));
+    }
+  });
+
+  it('refuses text a UTF-8 file cannot hold (half a surrogate pair) and writes nothing', async () => {
+    const before = readFileSync(path);
+    // A quoted title escapes it ("\ud83d"), which reads back the same; a note written as a block cannot.
+    const quoted = await writeJournal({ path, op: append('half \uD83D a pair') }, plan());
+    assert.ok(quoted.ok && parseJournal(readFileSync(path, 'utf8')).journal!.entries.at(-1)!.title === 'half \uD83D a pair');
+    writeFileSync(path, before);
+    const note = { kind: 'append' as const, drafts: [{ data: { ...draft('x').data, note: 'first \uD83D\nsecond\n' }, idSeed: 'x' }] };
+    const outcome = await writeJournal({ path, op: note }, plan());
+    assert.ok(!outcome.ok && /not valid Unicode/.test(outcome.message));
+    assert.ok(readFileSync(path).equals(before));
+  });
+
   it('keeps the mode and owner, and writes through a symlink to its target', async () => {
     chmodSync(path, 0o600);
     assert.ok((await writeJournal({ path, op: append('private one') }, plan())).ok);
