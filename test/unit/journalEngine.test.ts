@@ -67,6 +67,23 @@ describe('journal engines', () => {
     assert.deepEqual(afterExternal.kind === 'text' && afterExternal.journal?.entries.at(-1)?.dimensions, ['mentorship', 'communication']);
   });
 
+  it('holds every write when writes and reads overlap (two quick tags, a reload during a tag)', async function () {
+    this.timeout(60_000);
+    const note = (title: string) => ({ kind: 'append' as const, drafts: [{ data: { date: '2026-11-28', kind: 'note' as const, title, dimensions: ['communication'] }, idSeed: title }] });
+    writeFileSync(journal, benchJournal(3));
+    await worker.readFile(journal);
+    const both = await Promise.all([worker.write({ path: journal, op: note('first') }), worker.write({ path: journal, op: note('second') })]);
+    assert.ok(both.every((w) => w.ok));
+    assert.deepEqual(await worker.readFile(journal), await new InProcessEngine().readFile(journal));
+    // Another program adds an entry; a reload is under way when a tag starts.
+    writeFileSync(journal, `${readFileSync(journal, 'utf8')}  - id: by-hand\n    date: 2026-11-28\n    kind: note\n    title: By hand\n    dimensions: [mentorship]\n`);
+    const [, tagged] = await Promise.all([worker.readFile(journal), worker.write({ path: journal, op: note('third') })]);
+    assert.ok(tagged.ok);
+    const after = await worker.readFile(journal);
+    assert.deepEqual(after, await new InProcessEngine().readFile(journal));
+    assert.deepEqual(after.kind === 'text' && after.journal?.entries.slice(-2).map((e) => e.title), ['By hand', 'third']);
+  });
+
   it('writes on the file as it is, whatever text the worker read last', async function () {
     this.timeout(60_000);
     writeFileSync(journal, benchJournal(20));
