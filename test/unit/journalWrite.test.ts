@@ -116,6 +116,39 @@ describe('the journal write path', () => {
     assert.ok(readFileSync(path).equals(before));
   });
 
+  it('works the change out again when the file changes between its read and the rename (an editor saving, a writer whose lock went stale)', async () => {
+    const byHand = (text: string) => `${text.replace(/\s*$/, '\n')}  - id: saved-meanwhile\n    date: 2026-11-28\n    kind: note\n    title: Saved meanwhile\n    dimensions: [communication]\n`;
+    let saves = 1;
+    const session = new JournalSession();
+    const outcome = await writeJournal({ path, op: append('mine') }, async (text, op) => {
+      // Another program saves while this change is worked out, once.
+      if (saves-- > 0) writeFileSync(path, byHand(readFileSync(path, 'utf8')));
+      return runSteps(session.plan(text, op));
+    });
+    assert.ok(outcome.ok);
+    assert.deepEqual(titles(path).slice(-2), ['Saved meanwhile', 'mine']);
+
+    const before = readFileSync(path, 'utf8');
+    let n = 0;
+    const restless = await writeJournal({ path, op: append('never') }, async (text, op) => {
+      writeFileSync(path, `${before}# save ${++n}\n`);
+      return runSteps(new JournalSession().plan(text, op));
+    });
+    assert.ok(!restless.ok && /kept changing/.test(restless.message));
+    assert.equal(readFileSync(path, 'utf8'), `${before}# save ${n}\n`, 'the last save stands, untouched');
+    assert.deepEqual(readdirSync(join(dir, '.growth')).filter((f) => f.endsWith('.tmp')), []);
+  });
+
+  it('refuses a link to nothing and a missing folder, saying what is wrong (not that another program holds the lock)', async () => {
+    const link = join(dir, '.growth', 'linked.yaml');
+    symlinkSync(join(dir, 'not-mounted', 'journal.yaml'), link);
+    const dangling = await writeJournal({ path: link, op: append('x'), template: 'version: 1\nentries: []\n' }, plan());
+    assert.ok(!dangling.ok && /symbolic link to .*not-mounted.*does not exist/.test(dangling.message), JSON.stringify(dangling));
+    assert.ok(lstatSync(link).isSymbolicLink());
+    const missing = await writeJournal({ path: join(dir, 'no-such-folder', 'journal.yaml'), op: { kind: 'remove', ids: ['x'] } }, plan());
+    assert.ok(!missing.ok && /There is no journal at/.test(missing.message));
+  });
+
   it('keeps the mode and owner, and writes through a symlink to its target', async () => {
     chmodSync(path, 0o600);
     assert.ok((await writeJournal({ path, op: append('private one') }, plan())).ok);
