@@ -73,7 +73,8 @@ export function* journalSourceSteps(text: string): Generator<void, YamlSource | 
 }
 
 /** Splits list lines into items at the dash column and reads each, or undefined at any doubt. */
-function* readItems(text: string, body: Line[], dash: number): Generator<void, YAMLMap[] | undefined> {
+/** `base`: where `text` starts in the journal, when it is only the journal's tail. */
+function* readItems(text: string, body: Line[], dash: number, base = 0): Generator<void, YAMLMap[] | undefined> {
   let chunk: Line[] = [];
   const items: Line[][] = [];
   for (const [n, l] of body.entries()) {
@@ -93,7 +94,7 @@ function* readItems(text: string, body: Line[], dash: number): Generator<void, Y
   const nodes: YAMLMap[] = [];
   for (const [n, item] of items.entries()) {
     const raw = readItem(text, item, dash);
-    const node = raw ? new LazyEntryMap(text, item, dash, raw) : readItemWithYaml(text, item);
+    const node = raw ? new LazyEntryMap(text, item, dash, base ? shiftRaw(raw, base) : raw, base) : readItemWithYaml(text, item, base);
     if (!node) return undefined;
     nodes.push(node);
     if (n % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
@@ -108,21 +109,23 @@ function* readItems(text: string, body: Line[], dash: number): Generator<void, Y
  * or the new text needs a full read: the caller then reads `after` whole. Equal to a full fast
  * read of `after` by construction: the fast read reads each item apart from the others.
  */
-export function reReadTail(before: YamlSource, after: string, keep: number): { source: YamlSource; items: YAMLMap[] } | undefined {
+export function reReadTail(before: YamlSource, after: string, keep: number, edits: readonly SpliceEdit[]): { source: YamlSource; items: YAMLMap[] } | undefined {
   if (before.fastDash === undefined) return undefined;
   const root = before.doc.contents as YAMLMap;
   const pair = root.items[root.items.length - 1];
   const seq = pair.value as YAMLSeq<YAMLMap>;
   if (keep < 0 || keep >= seq.items.length) return undefined;
-  const from = keep === 0 ? lineStartOf(after, seq.range![0]) : lineStartOf(after, seq.items[keep].range![0]);
-  const tail = after.slice(from);
-  if (/\r(?!\n)/.test(tail) || tail.includes(BOM) || /^(?:---|\.\.\.|%)/m.test(tail)) return undefined;
-  const lines = runSteps(splitLines(after, from));
-  const first = lines.find((l) => !isBlankOrComment(after, l));
+  const from = keep === 0 ? lineStartOf(before.text, seq.range![0]) : lineStartOf(before.text, seq.items[keep].range![0]);
+  // Only the text from `from` on is read, made from `before` and the edits: `after` itself is a
+  // string of millions of characters joined from pieces, and reading any of it would copy it all.
+  const tail = tailAfterEdits(before.text, edits, from);
+  if (tail === undefined || /\r(?!\n)/.test(tail) || tail.includes(BOM) || /^(?:---|\.\.\.|%)/m.test(tail)) return undefined;
+  const lines = runSteps(splitLines(tail));
+  const first = lines.find((l) => !isBlankOrComment(tail, l));
   // No item left after the edit: only an edit that keeps earlier items leaves a list.
   if (!first && keep === 0) return undefined;
-  if (first && !isItemStart(after, first, before.fastDash)) return undefined;
-  const items = first ? runSteps(readItems(after, lines, before.fastDash)) : [];
+  if (first && !isItemStart(tail, first, before.fastDash)) return undefined;
+  const items = first ? runSteps(readItems(tail, lines, before.fastDash, from)) : [];
   if (!items) return undefined;
   const newSeq = new YAMLSeq<YAMLMap>();
   newSeq.items = seq.items.slice(0, keep).concat(items);
@@ -132,7 +135,30 @@ export function reReadTail(before: YamlSource, after: string, keep: number): { s
   map.range = [root.range![0], after.length, after.length];
   const doc = new Document(null, YAML_OPTIONS) as Document.Parsed;
   doc.contents = map as unknown as Document.Parsed['contents'];
-  return { source: { text: after, doc, lines: new LineIndex(after, { index: before.lines, from }), fastDash: before.fastDash }, items };
+  return { source: { text: after, doc, lines: LineIndex.afterTail(before.lines, from, tail), fastDash: before.fastDash }, items };
+}
+
+/** A replacement in a text, as the journal's edits make them (TextEdit). */
+export interface SpliceEdit {
+  offset: number;
+  deleteCount: number;
+  insert: string;
+}
+
+/**
+ * `text` from `from` on, with `edits` made, or undefined when the edits are not all past `from`
+ * or not in the order that keeps each one's offsets those of `text` (last in the text first).
+ */
+export function tailAfterEdits(text: string, edits: readonly SpliceEdit[], from: number): string | undefined {
+  let tail = text.slice(from);
+  let bound = text.length;
+  for (const e of edits) {
+    if (e.offset < from || e.offset + e.deleteCount > bound) return undefined;
+    const at = e.offset - from;
+    tail = tail.slice(0, at) + e.insert + tail.slice(at + e.deleteCount);
+    bound = e.offset;
+  }
+  return tail;
 }
 
 function lineStartOf(text: string, offset: number): number {
@@ -176,14 +202,27 @@ function isItemStart(text: string, l: Line, dash: number): boolean {
 }
 
 /** An entry `yaml` parses on its own; its ranges are moved to where the entry stands in the text. */
-function readItemWithYaml(text: string, item: Line[]): YAMLMap | undefined {
+function readItemWithYaml(text: string, item: Line[], base: number): YAMLMap | undefined {
   const start = item[0].start;
   const doc = parseYamlDocument(text.slice(start, item[item.length - 1].next));
   if (doc.errors.length || doc.warnings.length || !isSeq(doc.contents) || doc.contents.items.length !== 1) return undefined;
   const node = doc.contents.items[0];
   if (!isMap(node)) return undefined;
-  shiftRanges(node, start);
+  shiftRanges(node, start + base);
   return node;
+}
+
+/** Moves what the line reader read in a tail to where it stands in the journal. */
+function shiftRaw<T extends RawValue>(value: T, delta: number): T {
+  value.start += delta;
+  value.end += delta;
+  if ('pairs' in value) {
+    for (const p of value.pairs) {
+      p.keyStart += delta;
+      shiftRaw(p.value, delta);
+    }
+  } else if ('list' in value) for (const item of value.list) shiftRaw(item, delta);
+  return value;
 }
 
 function shiftRanges(node: unknown, delta: number): void {
@@ -244,12 +283,13 @@ export type RawValue = RawScalar | RawList | RawMap;
 export class LazyEntryMap extends YAMLMap<unknown, unknown> {
   declare raw: RawMap | undefined;
   declare private pairs: Pair<unknown, unknown>[] | undefined;
-  declare private readonly source: { text: string; from: number; to: number; dash: number };
+  /** Its lines in `text`, which starts at `base` in the journal. */
+  declare private readonly source: { text: string; from: number; to: number; dash: number; base: number };
 
-  constructor(text: string, item: Line[], dash: number, raw: RawMap) {
+  constructor(text: string, item: Line[], dash: number, raw: RawMap, base: number) {
     super();
     this.pairs = undefined;
-    this.source = { text, from: item[0].start, to: item[item.length - 1].next, dash };
+    this.source = { text, from: item[0].start, to: item[item.length - 1].next, dash, base };
     this.raw = raw;
     this.range = [raw.start, raw.end, raw.end];
   }
@@ -266,8 +306,10 @@ export class LazyEntryMap extends YAMLMap<unknown, unknown> {
     Object.defineProperty(this.prototype, 'items', {
       get(this: LazyEntryMap) {
         if (!this.pairs) {
-          const { text, from, to, dash } = this.source;
-          this.pairs = (toNode(readItem(text, runSteps(splitLines(text, from, to)), dash)!) as YAMLMap<unknown, unknown>).items;
+          const { text, from, to, dash, base } = this.source;
+          const node = toNode(readItem(text, runSteps(splitLines(text, from, to)), dash)!) as YAMLMap<unknown, unknown>;
+          if (base) shiftRanges(node, base);
+          this.pairs = node.items;
         }
         return this.pairs;
       },

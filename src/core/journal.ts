@@ -6,7 +6,7 @@ import { closestIds } from './closest';
 import { profileProblem } from './profile';
 import { allDimensions, findDimension, levelRank, type Rubric } from './rubric';
 import { checkStatementRef, parseStatementRef, type RefCheck } from './statements';
-import { ENTRIES_PER_STEP, journalSourceSteps, LazyEntryMap, reReadTail, runSteps, type RawMap, type RawValue } from './fastJournal';
+import { ENTRIES_PER_STEP, journalSourceSteps, LazyEntryMap, reReadTail, runSteps, type RawMap, type RawValue, type SpliceEdit } from './fastJournal';
 import { hasCredentials } from './remoteUrl';
 import { rubricRef } from './rubricRef';
 import { workspacePath } from './workspacePath';
@@ -67,8 +67,8 @@ export interface Journal {
 }
 
 export type JournalParse =
-  | { journal: Journal; problems: Problem[]; source: YamlSource; entryNodes: YAMLMap[] }
-  | { journal: undefined; problems: Problem[]; source: undefined; entryNodes?: undefined };
+  | { journal: Journal; problems: Problem[]; source: YamlSource; entryNodes: YAMLMap[]; entryIds: EntryIds }
+  | { journal: undefined; problems: Problem[]; source: undefined; entryNodes?: undefined; entryIds?: undefined };
 
 const ENTRY_KEYS = new Set(['id', 'date', 'kind', 'title', 'dimensions', 'level', 'commit', 'selection', 'note', 'statements', 'private']);
 
@@ -101,17 +101,53 @@ export function* parseJournalSteps(text: string, options: { fast?: boolean } = {
   const entries: Entry[] = [];
   const entryNodes: YAMLMap[] = [];
   const seq = entriesNode && r.seq(entriesNode, '"entries"');
-  yield* readEntries(r, seq?.items ?? [], new Map(), entries, entryNodes);
+  const entryIds = new EntryIds();
+  yield* readEntries(r, seq?.items ?? [], entryIds, entries, entryNodes);
   return {
     journal: { version, ...(rubric === undefined ? {} : { rubric }), profile, entries },
     problems: [...parsed.problems, ...r.problems],
     source,
     entryNodes,
+    entryIds,
   };
 }
 
-/** Reads list items into entries, reporting misfits and ids used again (`ids`: id to first line). */
-function* readEntries(r: NodeReader, items: readonly unknown[], ids: Map<string, number>, entries: Entry[], entryNodes: YAMLMap[]): Generator<void, void> {
+/**
+ * The index of each entry id's first entry, to tell an id used again. The parse after an edit
+ * near the end shares its predecessor's map, read only and for the entries it kept, and holds
+ * its own for the entries it read again: a tag never copies the ids of a large journal.
+ */
+export class EntryIds {
+  constructor(
+    private readonly shared: ReadonlyMap<string, number> = new Map(),
+    private readonly limit = 0,
+    private readonly own = new Map<string, number>(),
+  ) {}
+
+  get(id: string): number | undefined {
+    const own = this.own.get(id);
+    if (own !== undefined) return own;
+    const shared = this.shared.get(id);
+    return shared !== undefined && shared < this.limit ? shared : undefined;
+  }
+
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+
+  add(id: string, index: number): void {
+    if (!this.has(id)) this.own.set(id, index);
+  }
+
+  /** The ids of the first `count` entries: a journal read whole shares its map from here on. */
+  keep(count: number): EntryIds {
+    if (this.limit === 0) return new EntryIds(this.own, count);
+    return new EntryIds(this.shared, Math.min(this.limit, count), new Map([...this.own].filter(([, index]) => index < count)));
+  }
+}
+
+/** Reads list items into entries, reporting misfits and ids used again. */
+function* readEntries(r: NodeReader, items: readonly unknown[], ids: EntryIds, entries: Entry[], entryNodes: YAMLMap[]): Generator<void, void> {
   const strings = new Map<string, string>();
   for (const [n, item] of items.entries()) {
     if (n % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
@@ -120,20 +156,21 @@ function* readEntries(r: NodeReader, items: readonly unknown[], ids: Map<string,
     if (!entry) continue;
     const earlier = ids.get(entry.id);
     if (earlier !== undefined) {
-      r.report(entryField(item as YAMLMap, 'id') ?? (item as Node), `Entry id "${entry.id}" is used again (first on line ${earlier}). Give each entry its own id.`, 'duplicate-id');
-    } else ids.set(entry.id, entry.line);
+      r.report(entryField(item as YAMLMap, 'id') ?? (item as Node), `Entry id "${entry.id}" is used again (first on line ${entries[earlier].line}). Give each entry its own id.`, 'duplicate-id');
+    } else ids.add(entry.id, entries.length);
     entries.push(entry);
     entryNodes.push(item as YAMLMap);
   }
 }
 
 /**
- * The parse of `after`, a text equal to the one `before` parsed up to `editStart`, found by
- * reading again only the entries from the one the edit touches on. Undefined when that can't
+ * The parse of `after`, the text `before` parsed with `edits` made, found by reading again only
+ * the entries from the first one the edits touch on (made from `before`'s text; `after` is never read). Undefined when that can't
  * be done exactly (the journal is not in the fast reader's shape, or the edit is above the
  * entries): the caller then parses `after` whole. Equals parseJournal(after); tests check it.
  */
-export function parseAfterTailEdit(before: JournalParse, after: string, editStart: number): JournalParse | undefined {
+export function parseAfterTailEdit(before: JournalParse, after: string, edits: readonly SpliceEdit[]): JournalParse | undefined {
+  const editStart = Math.min(...edits.map((e) => e.offset));
   if (!before.journal || before.source.fastDash === undefined) return undefined;
   const root = before.source.doc.contents as YAMLMap;
   const seq = root.items[root.items.length - 1]?.value;
@@ -143,7 +180,7 @@ export function parseAfterTailEdit(before: JournalParse, after: string, editStar
   let keep = seq.items.length - 1;
   while (keep >= 0 && lineOf(seq.items[keep]) > editStart) keep--;
   if (keep < 0) return undefined;
-  const tail = reReadTail(before.source, after, keep);
+  const tail = reReadTail(before.source, after, keep, edits);
   if (!tail) return undefined;
   // Entry nodes are items in order (an item that is no entry has none): those before the first re-read item stay.
   const firstReRead = (seq.items[keep] as Node).range![0];
@@ -151,16 +188,16 @@ export function parseAfterTailEdit(before: JournalParse, after: string, editStar
   while (n > 0 && (before.entryNodes[n - 1] as Node).range![0] >= firstReRead) n--;
   const entries = before.journal.entries.slice(0, n);
   const entryNodes = before.entryNodes.slice(0, n);
-  const ids = new Map<string, number>();
-  for (const e of entries) if (!ids.has(e.id)) ids.set(e.id, e.line);
+  const entryIds = before.entryIds.keep(n);
   const regionLine = before.source.lines.position(lineOf(seq.items[keep])).line;
   const r = new NodeReader(tail.source);
-  runSteps(readEntries(r, tail.items, ids, entries, entryNodes));
+  runSteps(readEntries(r, tail.items, entryIds, entries, entryNodes));
   return {
     journal: { ...before.journal, entries },
     problems: [...before.problems.filter((p) => (p.line ?? 0) < regionLine), ...r.problems],
     source: tail.source,
     entryNodes,
+    entryIds,
   };
 }
 

@@ -82,9 +82,40 @@ export function removeEntryEdit(parse: JournalParse, id: string): TextEdit {
   if (!isSeq(entries) || entries.flow) throw new JournalEditError('"entries" is written in flow style ([ ... ]); remove the entry by hand.', p.journal.entries[index].line);
   const start = itemStart(text, node.range![0]);
   if (start === undefined) throw new JournalEditError(`Growth Journal could not tell where entry "${id}" starts; remove it by hand.`, p.journal.entries[index].line);
-  const end = node.range![1];
-  const stop = end > 0 && text[end - 1] === '\n' ? end : nextLineStart(text, end);
+  const stop = itemLinesEnd(text, entries, node, start);
   return { offset: start, deleteCount: stop - start, insert: '' };
+}
+
+/**
+ * Where the lines of `item` (a list item starting at `start`) end: after its last line of
+ * content, and the comments indented into it just below. `yaml` stretches an item's range over
+ * the comments and blank lines after it, sometimes into the next item's indentation; a comment
+ * at or left of the item's dash is a heading for what follows, and stays.
+ */
+function itemLinesEnd(text: string, seq: YAMLSeq, item: Node, start: number): number {
+  const dash = /^[ \t]*/.exec(text.slice(start, start + 200))![0].length;
+  const following = seq.items[seq.items.indexOf(item) + 1] as Node | undefined;
+  const rangeEnd = item.range![1];
+  const bound = Math.min(rangeEnd > 0 && text[rangeEnd - 1] === '\n' ? rangeEnd : nextLineStart(text, rangeEnd), (following?.range && itemStart(text, following.range[0])) ?? text.length);
+  let at = nextLineStart(text, start);
+  let end = Math.min(at, bound);
+  let attached = true;
+  while (at < bound) {
+    const next = Math.min(nextLineStart(text, at), bound);
+    const line = text.slice(at, endOfLine(text, at));
+    const indent = /^[ \t]*/.exec(line)![0].length;
+    if (indent === line.length) {
+      // A blank line belongs to the item only if more of it follows.
+    } else if (line[indent] === '#') {
+      if (attached && indent > dash) end = next;
+      else attached = false;
+    } else {
+      end = next;
+      attached = true;
+    }
+    at = next;
+  }
+  return end;
 }
 
 /**
@@ -204,7 +235,9 @@ export function emptyEntriesEdit(parse: JournalParse, ids: ReadonlySet<string>):
   const colon = text.indexOf(':', (pair.key as Node).range![1]);
   const keyLineEnd = endOfLine(text, colon);
   const last = seq.items[seq.items.length - 1] as Node;
-  const end = last.range![1] > 0 && text[last.range![1] - 1] === '\n' ? last.range![1] : nextLineStart(text, last.range![1]);
+  const lastStart = itemStart(text, last.range![0]);
+  if (lastStart === undefined) return undefined;
+  const end = itemLinesEnd(text, seq, last, lastStart);
   const comment = text.slice(colon + 1, keyLineEnd);
   const { eol } = textShape(text);
   return { offset: colon + 1, deleteCount: end - colon - 1, insert: ` []${comment}${end > keyLineEnd && text.slice(0, end).endsWith('\n') ? eol : ''}` };
@@ -519,7 +552,10 @@ function findPair(map: YAMLMap, key: string): Pair | undefined {
 }
 
 function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  // A byte order mark opens the file, not its first line: columns count from after it, and
+  // nothing is inserted before it.
+  return start === 0 && offset > 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
 }
 
 function column(text: string, offset: number): number {

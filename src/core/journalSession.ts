@@ -2,6 +2,7 @@ import { newEntryId } from './entryId';
 import { checkJournal, parseAfterTailEdit, parseJournalSteps, type EntryData, type Journal, type JournalParse, type Profile } from './journal';
 import { addDimensionsEdit, appendEntriesEdit, emptyEntriesEdit, applyEdit, JournalEditError, redactCredentialsEdits, removedEntry, removeEntryEdit, repointStatementEdit, restoreEntryEdit, type RubricSwitch, setProfileEdits, switchRubricEdits, type RemovedEntry, type TextEdit } from './journalEdit';
 import { verifyChange } from './journalVerify';
+import { tailAfterEdits } from './fastJournal';
 import { entryWithoutCredentials } from './remoteUrl';
 import { type Problem } from './problem';
 import { type Rubric } from './rubric';
@@ -44,8 +45,15 @@ export type ReadOutcome = { kind: 'text'; journal?: Journal; problems: Problem[]
 
 export type Refusal = { ok: false; message: string; problem?: Problem };
 
-/** A change worked out and verified: the new text, the entries it added (or the lines it removed, for Undo), and its parse. */
-export type PlanOutcome = { ok: true; text: string; edits: TextEdit[]; added: EntryData[]; removed?: RemovedEntry[]; parse: JournalParse } | Refusal;
+/**
+ * A change worked out and verified: the new text, the entries it added (or the lines it removed,
+ * for Undo), and its parse. `tail` is the new text from the first edit on, when the edits make
+ * it cheaply, so a writer can keep the bytes before it as they are.
+ */
+export type PlanOutcome = { ok: true; text: string; edits: TextEdit[]; added: EntryData[]; removed?: RemovedEntry[]; parse: JournalParse; tail?: { from: number; text: string } } | Refusal;
+
+/** A UTF-16 surrogate without its pair: UTF-8 cannot hold it, and writing it would silently change it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * Holds the last text read and its parse, and answers reads, checks and edits from it, so an
@@ -100,14 +108,27 @@ export class JournalSession {
     } catch (e) {
       return { ok: false, message: e instanceof Error ? e.message : String(e) };
     }
+    if (change.edits.some((e) => LONE_SURROGATE.test(e.insert))) {
+      return { ok: false, message: 'The change holds text that is not valid Unicode (half of a surrogate pair), which a UTF-8 file cannot keep. Nothing was written.' };
+    }
+    // Joined from pieces, never read whole here: copying millions of characters is what a tag must not cost.
     const after = change.edits.reduce(applyEdit, text);
-    const firstEdit = Math.min(...change.edits.map((e) => e.offset));
-    const afterParse = parseAfterTailEdit(parse, after, firstEdit) ?? (yield* parseJournalSteps(after));
+    const afterParse = parseAfterTailEdit(parse, after, change.edits) ?? (yield* parseJournalSteps(after));
     const wrong = verifyChange(parse, afterParse, op, change.added);
     if (wrong) {
       return { ok: false, message: `Growth Journal worked out this change but did not write it, because the result would not be exactly the change intended: ${wrong} The journal is unchanged; please report this with the journal's layout.` };
     }
-    return { ok: true, text: after, edits: change.edits, added: change.added, ...(change.removed ? { removed: change.removed } : {}), parse: afterParse };
+    const firstEdit = Math.min(...change.edits.map((e) => e.offset));
+    const tail = tailAfterEdits(text, change.edits, firstEdit);
+    return {
+      ok: true,
+      text: after,
+      edits: change.edits,
+      added: change.added,
+      ...(change.removed ? { removed: change.removed } : {}),
+      parse: afterParse,
+      ...(tail === undefined ? {} : { tail: { from: firstEdit, text: tail } }),
+    };
   }
 
   /** Keeps a text just written and its parse, so reading it next costs nothing. */
@@ -130,10 +151,11 @@ export class JournalSession {
 function applyOp(parse: JournalParse, op: JournalOp): { edits: TextEdit[]; added: EntryData[]; removed?: RemovedEntry[] } {
   switch (op.kind) {
     case 'append': {
-      const taken = new Set(parse.journal?.entries.map((e) => e.id));
+      const fresh = new Set<string>();
+      const taken = { has: (id: string) => fresh.has(id) || !!parse.entryIds?.has(id) };
       const added = op.drafts.map(({ data, idSeed }) => {
         const id = newEntryId(data.date, idSeed, taken);
-        taken.add(id);
+        fresh.add(id);
         // Whatever recorded the entry, no URL in it reaches the journal with credentials.
         return entryWithoutCredentials({ ...data, id });
       });

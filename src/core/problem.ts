@@ -29,38 +29,56 @@ export function formatProblem(file: string, p: Problem): string {
   return `${at}: ${p.severity}: ${p.message}`;
 }
 
-/** Maps character offsets to 1-based line and column, built once per text. */
+/**
+ * Maps character offsets to 1-based line and column, built once per text. After an edit near
+ * the end, the new index shares the line starts above the edit with the old one (read only)
+ * and holds its own for the lines after: a large journal's index is never copied for a tag.
+ */
 export class LineIndex {
-  private readonly starts: number[];
+  /** Line starts shared with earlier indexes: only the first `sharedCount` are this text's. */
+  private shared: readonly number[];
+  private sharedCount: number;
+  /** This text's line starts after the shared ones. */
+  private own: number[] = [];
 
-  /** Lines of `text`; with `same`, the index of an earlier text whose lines up to offset `from` are the same. */
-  constructor(text: string, same?: { index: LineIndex; from: number }) {
-    let i = -1;
-    if (same) {
-      // Lines that start at or before `from` are unchanged; the text after them is scanned again.
-      const kept = same.index.position(same.from).line;
-      this.starts = same.index.starts.slice(0, kept);
-      i = this.starts[kept - 1] - 1;
-    } else this.starts = [0];
-    for (i = text.indexOf('\n', i + 1); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  constructor(text: string) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    this.shared = starts;
+    this.sharedCount = starts.length;
+  }
+
+  /** The index of a text that is `before`'s up to the line start `from`, and `tail` from there. */
+  static afterTail(before: LineIndex, from: number, tail: string): LineIndex {
+    const kept = before.position(from).line;
+    const index = new LineIndex('');
+    index.shared = before.shared;
+    index.sharedCount = Math.min(before.sharedCount, kept);
+    index.own = before.own.slice(0, kept - index.sharedCount);
+    for (let i = tail.indexOf('\n'); i !== -1; i = tail.indexOf('\n', i + 1)) index.own.push(from + i + 1);
+    return index;
+  }
+
+  private start(i: number): number {
+    return i < this.sharedCount ? this.shared[i] : this.own[i - this.sharedCount];
   }
 
   position(offset: number): { line: number; column: number } {
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = this.lineCount - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
+      if (this.start(mid) <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+    return { line: lo + 1, column: offset - this.start(lo) + 1 };
   }
 
   lineStart(line: number): number {
-    return this.starts[Math.min(Math.max(line, 1), this.starts.length) - 1];
+    return this.start(Math.min(Math.max(line, 1), this.lineCount) - 1);
   }
 
   get lineCount(): number {
-    return this.starts.length;
+    return this.sharedCount + this.own.length;
   }
 }

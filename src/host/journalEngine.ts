@@ -172,17 +172,33 @@ export class WorkerEngine implements JournalEngine {
     this.pending.clear();
   }
 
-  async readFile(path: string): Promise<FileReadOutcome> {
-    const outcome = await this.call<FileReadOutcome | { kind: 'unchanged' }>({ method: 'readFile', path }, () => this.fallback.readFile(path));
-    // The same bytes as last time: the entries this thread already holds are still right.
-    if (outcome.kind === 'unchanged' && this.lastFileRead) return this.lastFileRead;
-    if (outcome.kind === 'unchanged') return this.fallback.readFile(path);
-    this.lastFileRead = outcome;
-    return outcome;
+  /**
+   * Reads, edits and writes run one at a time: the journal this thread holds (lastFileRead)
+   * must change in the order the worker's copy does, or a tag made while a reload is under way
+   * would be applied to the wrong journal.
+   */
+  private inTurn<T>(run: () => Promise<T>): Promise<T> {
+    const next = this.turns.then(run, run);
+    this.turns = next.catch(() => undefined);
+    return next;
+  }
+  private turns: Promise<unknown> = Promise.resolve();
+
+  readFile(path: string): Promise<FileReadOutcome> {
+    return this.inTurn(async () => {
+      const outcome = await this.call<FileReadOutcome | { kind: 'unchanged' }>({ method: 'readFile', path }, () => this.fallback.readFile(path));
+      // The same bytes as last time: the entries this thread already holds are still right.
+      if (outcome.kind === 'unchanged' && this.lastFileRead) return this.lastFileRead;
+      if (outcome.kind === 'unchanged') return this.fallback.readFile(path);
+      this.lastFileRead = outcome;
+      return outcome;
+    });
   }
   readText(text: string) {
-    this.lastFileRead = undefined;
-    return this.call<ReadOutcome>({ method: 'readText', text }, () => this.fallback.readText(text));
+    return this.inTurn(() => {
+      this.lastFileRead = undefined;
+      return this.call<ReadOutcome>({ method: 'readText', text }, () => this.fallback.readText(text));
+    });
   }
   check(rubric: Rubric) {
     return this.call<Problem[]>({ method: 'check', rubric }, () => this.fallback.check(rubric));
@@ -191,19 +207,21 @@ export class WorkerEngine implements JournalEngine {
     return this.call<RubricParse>({ method: 'parseRubric', text }, () => this.fallback.parseRubric(text));
   }
   plan(text: string, op: JournalOp) {
-    return this.call<PlanOutcome>({ method: 'plan', text, op }, () => this.fallback.plan(text, op));
+    return this.inTurn(() => this.call<PlanOutcome>({ method: 'plan', text, op }, () => this.fallback.plan(text, op)));
   }
-  async write(request: WriteRequest): Promise<WriteResult> {
-    const held = this.lastFileRead;
-    this.lastFileRead = undefined;
-    const result = await this.call<WriteResult>({ method: 'write', request }, () => this.fallback.write(request));
-    // The worker now answers "unchanged" for the file it wrote: the entries here become the written ones.
-    if (result.ok && result.change && held?.kind === 'text' && held.journal) {
-      const { change, ...rest } = result;
-      this.lastFileRead = { kind: 'text', ...applyJournalChange(held.journal, change) };
-      return rest;
-    }
-    return result;
+  write(request: WriteRequest): Promise<WriteResult> {
+    return this.inTurn(async () => {
+      const held = this.lastFileRead;
+      this.lastFileRead = undefined;
+      const result = await this.call<WriteResult>({ method: 'write', request }, () => this.fallback.write(request));
+      // The worker now answers "unchanged" for the file it wrote: the entries here become the written ones.
+      if (result.ok && result.change && held?.kind === 'text' && held.journal) {
+        const { change, ...rest } = result;
+        this.lastFileRead = { kind: 'text', ...applyJournalChange(held.journal, change) };
+        return rest;
+      }
+      return result;
+    });
   }
   dispose(): void {
     void this.worker?.terminate();

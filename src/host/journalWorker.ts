@@ -19,11 +19,16 @@ let lastRubric: { text: string; parse: ReturnType<typeof parseRubric> } | undefi
 let hostText: string | undefined;
 /** The file's bytes whose text the session holds, so a write to a file unchanged since is not decoded again. */
 let sessionBytes: Buffer | undefined;
-function decodeKnown(bytes: Buffer): Decoded {
-  if (sessionBytes?.equals(bytes) && session.lastText !== undefined) return { ok: true, text: session.lastText };
-  // The session is about to hold another text.
+
+/**
+ * A decoder for the next write that knows the session's text and the bytes it came from. The
+ * pairing is taken now and forgotten by the worker until the write is done, so no failure
+ * half-way can leave bytes paired with another text.
+ */
+function decoderForWrite(): (bytes: Buffer) => Decoded {
+  const known = sessionBytes && session.lastText !== undefined ? { bytes: sessionBytes, text: session.lastText } : undefined;
   sessionBytes = undefined;
-  return decodeUtf8(bytes);
+  return (bytes) => (known?.bytes.equals(bytes) ? { ok: true, text: known.text } : decodeUtf8(bytes));
 }
 const port = parentPort!;
 const reply = (message: WorkerReply) => port.postMessage(message);
@@ -60,8 +65,24 @@ port.postMessage('ready');
 /** Requests are handled one at a time, in the order they came, as the session is shared. */
 let queue = Promise.resolve();
 port.on('message', (request: WorkerRequest) => {
-  queue = queue.then(() => handle(request));
+  clearTimeout(idleWork);
+  queue = queue.then(() => handle(request)).then(whenIdle);
 });
+
+/** How long the worker waits after its last request before it does work nobody is waiting for. */
+const IDLE_MS = 50;
+let idleWork: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * A text just written is joined from pieces (see JournalSession.plan), and V8 copies such a
+ * string into one piece when it is first read: for a large journal that copy is the largest
+ * cost of the next edit. Made while nobody waits, the next tag does not pay for it.
+ */
+function whenIdle(): void {
+  clearTimeout(idleWork);
+  idleWork = setTimeout(() => void session.lastText?.lastIndexOf('\n'), IDLE_MS);
+  idleWork.unref();
+}
 
 async function handle(request: WorkerRequest): Promise<void> {
   try {
@@ -107,7 +128,7 @@ async function handle(request: WorkerRequest): Promise<void> {
             planned.before = { text, parse: runSteps(session.parsed(text)) };
             return runSteps(session.plan(text, op));
           },
-          decodeKnown,
+          decoderForWrite(),
         );
         if (!outcome.ok) return reply({ id: request.id, result: outcome satisfies WriteResult });
         session.accept(outcome.text, outcome.parse);

@@ -1,6 +1,7 @@
 // The one way a journal file changes on disk, for the extension (in its worker) and the CLI.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, lstat, mkdir, open, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { type JournalOp, type PlanOutcome, type Refusal } from '../core/journalSession';
@@ -46,9 +47,18 @@ export function writeJournal(request: WriteRequest, plan: Planner, decode: Decod
 }
 let queue: Promise<unknown> = Promise.resolve();
 
+/** Times a write starts over when the file changed between its read and its rename. */
+const WRITE_ATTEMPTS = 3;
+
 async function writeUnderLock({ path, op, template }: WriteRequest, plan: Planner, decode: Decoder): Promise<WriteOutcome> {
-  const target = await realTarget(path);
+  const located = await realTarget(path);
+  if (!located.ok) return located;
+  const { target } = located;
   if (template !== undefined) await mkdir(dirname(target), { recursive: true });
+  else if (!(await stat(dirname(target)).catch(() => undefined))) return noJournal(path);
+  // The lock is a folder beside the journal: say at once when it cannot be made there.
+  const unwritable = await access(dirname(target), constants.W_OK).then(() => undefined, (e: Error) => e);
+  if (unwritable) return refuse(`Growth Journal cannot write in ${dirname(target)}. Nothing was written.`, unwritable);
   let compromised: Error | undefined;
   let release: () => Promise<void>;
   try {
@@ -61,27 +71,53 @@ async function writeUnderLock({ path, op, template }: WriteRequest, plan: Planne
       onCompromised: (e) => void (compromised = e),
     });
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') return refuse('Growth Journal could not lock the journal to write it. Nothing was written.', e);
     return refuse(`Another program is writing the journal (${basename(target)}.lock has been held for a long time). Nothing was written; try again in a moment, or delete the lock folder if no program is writing.`, e);
   }
   try {
-    const file = await readJournalFile(target);
-    if (file.kind === 'tooLarge') return { ok: false, message: file.problem.message, problem: file.problem };
-    if (file.kind === 'missing' && template === undefined) return { ok: false, message: `There is no journal at ${path}. Nothing was written.` };
-    let before: string;
-    if (file.kind === 'bytes') {
-      const decoded = decode(file.bytes);
-      if (!decoded.ok) return { ok: false, message: `${decoded.problem.message} Nothing was written.`, problem: decoded.problem };
-      before = decoded.text;
-    } else before = template!;
-    const planned = await plan(before, op);
-    if (!planned.ok) return planned;
-    if (compromised) return refuse('The journal\'s lock was taken over by another program while this change was prepared; nothing was written. Try again.', compromised);
-    const bytes = Buffer.from(planned.text, 'utf8');
-    await replaceFile(target, bytes);
-    return { ok: true, added: planned.added, ...(planned.removed ? { removed: planned.removed } : {}), text: planned.text, parse: planned.parse, bytes };
+    // Editors save without the lock, and a writer whose lock was taken over as stale may still
+    // write: the file is compared with what was read just before the rename, and on a
+    // difference the change is worked out again on what is there now.
+    for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+      const file = await readJournalFile(target);
+      if (file.kind === 'tooLarge') return { ok: false, message: file.problem.message, problem: file.problem };
+      if (file.kind === 'missing' && template === undefined) return noJournal(path);
+      let before: string;
+      if (file.kind === 'bytes') {
+        const decoded = decode(file.bytes);
+        if (!decoded.ok) return { ok: false, message: `${decoded.problem.message} Nothing was written.`, problem: decoded.problem };
+        before = decoded.text;
+      } else before = template!;
+      const planned = await plan(before, op);
+      if (!planned.ok) return planned;
+      if (compromised) return refuse("The journal's lock was taken over by another program while this change was prepared; nothing was written. Try again.", compromised);
+      const bytes = file.kind === 'bytes' && planned.tail ? splicedBytes(file.bytes, before, planned.tail) : Buffer.from(planned.text, 'utf8');
+      const unchanged = async () => {
+        const now = await readJournalFile(target);
+        return file.kind === 'bytes' ? now.kind === 'bytes' && now.bytes.equals(file.bytes) : now.kind === 'missing';
+      };
+      if (await replaceFile(target, bytes, unchanged)) {
+        return { ok: true, added: planned.added, ...(planned.removed ? { removed: planned.removed } : {}), text: planned.text, parse: planned.parse, bytes };
+      }
+    }
+    return { ok: false, message: 'The journal kept changing while Growth Journal wrote to it (is another program saving it?). Nothing was written; try again.' };
   } finally {
     await release().catch(() => undefined);
   }
+}
+
+function noJournal(path: string): Refusal {
+  return { ok: false, message: `There is no journal at ${path}. Nothing was written.` };
+}
+
+/**
+ * The bytes of the new text: the file's own bytes up to the first edit, then the new text from
+ * there, encoded. `before` is those bytes decoded, so the result is the new text's UTF-8 exactly,
+ * made without encoding (or even reading) the millions of characters the edit did not touch.
+ */
+function splicedBytes(bytes: Buffer, before: string, tail: { from: number; text: string }): Buffer {
+  const prefix = bytes.length - Buffer.byteLength(before.slice(tail.from), 'utf8');
+  return Buffer.concat([bytes.subarray(0, prefix), Buffer.from(tail.text, 'utf8')]);
 }
 
 function refuse(message: string, cause: unknown): Refusal {
@@ -89,22 +125,27 @@ function refuse(message: string, cause: unknown): Refusal {
 }
 
 /** The file to replace: a symlinked journal is written through to its target, so the link stays a link. */
-async function realTarget(path: string): Promise<string> {
+async function realTarget(path: string): Promise<{ ok: true; target: string } | Refusal> {
   try {
-    return await realpath(path);
+    return { ok: true, target: await realpath(path) };
   } catch {
+    // A link to nothing: writing the path would replace the link with a file.
+    if ((await lstat(path).catch(() => undefined))?.isSymbolicLink()) {
+      return { ok: false, message: `The journal ${path} is a symbolic link to ${await readlink(path)}, which does not exist. Nothing was written; create that file or remove the link.` };
+    }
     // A journal not made yet: its folder may be a symlink too.
     const folder = await realpath(dirname(path)).catch(() => dirname(path));
-    return join(folder, basename(path));
+    return { ok: true, target: join(folder, basename(path)) };
   }
 }
 
 /**
  * Replaces a file's content atomically: an exclusively created temp file in the same folder,
  * synced, given the old file's mode and owner, renamed over the original, then the folder
- * synced, so a crash leaves the old file or the new one, never half or none.
+ * synced, so a crash leaves the old file or the new one, never half or none. With `unchanged`,
+ * asked just before the rename, nothing replaces a file that changed meanwhile (false).
  */
-export async function replaceFile(target: string, content: string | Uint8Array): Promise<void> {
+export async function replaceFile(target: string, content: string | Uint8Array, unchanged?: () => Promise<boolean>): Promise<boolean> {
   const folder = dirname(target);
   const existing = await stat(target).catch(() => undefined);
   const temp = join(folder, `.${basename(target)}.${randomBytes(8).toString('hex')}.tmp`);
@@ -120,6 +161,10 @@ export async function replaceFile(target: string, content: string | Uint8Array):
     } finally {
       await handle.close();
     }
+    if (unchanged && !(await unchanged())) {
+      await unlink(temp);
+      return false;
+    }
     await rename(temp, target);
   } catch (e) {
     await unlink(temp).catch(() => undefined);
@@ -129,4 +174,5 @@ export async function replaceFile(target: string, content: string | Uint8Array):
   // Some file systems cannot sync a folder; the rename is still atomic there.
   await dir?.sync().catch(() => undefined);
   await dir?.close();
+  return true;
 }

@@ -34,7 +34,7 @@ function randomOp(r: ReturnType<typeof random>, snapshot: JournalRead, removed: 
 }
 
 describe('journal changes after a write', () => {
-  const starts = [fixture('journals/sample.yaml'), benchJournal(40), benchJournal(25, { crlf: true })];
+  const starts = [fixture('journals/sample.yaml'), benchJournal(40), benchJournal(25, { crlf: true }), `\uFEFF${benchJournal(30)}`];
 
   it('turn the snapshot read before a write into a full parse of the text written, for any sequence of writes', function () {
     this.timeout(120_000);

@@ -67,6 +67,40 @@ describe('journal engines', () => {
     assert.deepEqual(afterExternal.kind === 'text' && afterExternal.journal?.entries.at(-1)?.dimensions, ['mentorship', 'communication']);
   });
 
+  it('holds every write when writes and reads overlap (two quick tags, a reload during a tag)', async function () {
+    this.timeout(60_000);
+    const note = (title: string) => ({ kind: 'append' as const, drafts: [{ data: { date: '2026-11-28', kind: 'note' as const, title, dimensions: ['communication'] }, idSeed: title }] });
+    writeFileSync(journal, benchJournal(3));
+    await worker.readFile(journal);
+    const both = await Promise.all([worker.write({ path: journal, op: note('first') }), worker.write({ path: journal, op: note('second') })]);
+    assert.ok(both.every((w) => w.ok));
+    assert.deepEqual(await worker.readFile(journal), await new InProcessEngine().readFile(journal));
+    // Another program adds an entry; a reload is under way when a tag starts.
+    writeFileSync(journal, `${readFileSync(journal, 'utf8')}  - id: by-hand\n    date: 2026-11-28\n    kind: note\n    title: By hand\n    dimensions: [mentorship]\n`);
+    const [, tagged] = await Promise.all([worker.readFile(journal), worker.write({ path: journal, op: note('third') })]);
+    assert.ok(tagged.ok);
+    const after = await worker.readFile(journal);
+    assert.deepEqual(after, await new InProcessEngine().readFile(journal));
+    assert.deepEqual(after.kind === 'text' && after.journal?.entries.slice(-2).map((e) => e.title), ['By hand', 'third']);
+  });
+
+  it('writes on the file as it is, whatever text the worker read last', async function () {
+    this.timeout(60_000);
+    writeFileSync(journal, benchJournal(20));
+    await worker.readFile(journal);
+    const note = (title: string) => ({ kind: 'append' as const, drafts: [{ data: { date: '2026-11-28', kind: 'note' as const, title, dimensions: ['communication'] }, idSeed: title }] });
+    assert.ok((await worker.write({ path: journal, op: note('first') })).ok);
+    // An editor's unsaved text read in between, then a plan on it: neither may stand in for the file.
+    await worker.readText(benchJournal(5));
+    assert.ok((await worker.write({ path: journal, op: note('second') })).ok);
+    await worker.plan(benchJournal(6), note('planned only'));
+    assert.ok((await worker.write({ path: journal, op: note('third') })).ok);
+    assert.deepEqual(readFileSync(journal, 'utf8').match(/title: (first|second|third)$/gm), ['title: first', 'title: second', 'title: third']);
+    const after = await worker.readFile(journal);
+    assert.deepEqual(after, await new InProcessEngine().readFile(journal));
+    assert.equal(after.kind === 'text' && after.journal?.entries.length, 23);
+  });
+
   it('reports a missing file, invalid UTF-8 at its place, and edits by operation', async () => {
     assert.deepEqual(await worker.readFile(join(dir, 'none.yaml')), { kind: 'missing' });
     writeFileSync(journal, Buffer.concat([Buffer.from('version: 1\nentries: []\n# caf'), Buffer.from([0xe9]), Buffer.from('\n')]));

@@ -43,8 +43,12 @@ function apply(text: string, op: JournalOp) {
   return runSteps(new JournalSession().plan(text, op));
 }
 
+// Each layout as written, and again after a byte order mark (which opens the file, not its first
+// line). `yaml` reads a mark before an indented root as bad indentation, so those are left out.
+const WITH_BOM = Object.entries(LAYOUTS).flatMap(([name, text]) => [[name, text], ...(text.startsWith(' ') ? [] : [[`${name}, after a byte order mark`, `\uFEFF${text}`]])]);
+
 describe('edits on hand-written layouts', () => {
-  for (const [name, text] of Object.entries(LAYOUTS)) {
+  for (const [name, text] of WITH_BOM) {
     for (const [opName, op] of Object.entries({ append, profile, removeFirst: undefined as JournalOp | undefined })) {
       it(`${opName}: ${name}`, () => {
         const before = parseJournal(text);
@@ -57,6 +61,7 @@ describe('edits on hand-written layouts', () => {
           assert.match(outcome.message, before.journal.entries.length ? /remove the entry by hand/ : /No entry with id "none"/);
           return;
         }
+        assert.equal(outcome.text.lastIndexOf('\uFEFF'), text.startsWith('\uFEFF') ? 0 : -1, 'a byte order mark stays first, and only there');
         const after = parseJournal(outcome.text);
         assert.ok(after.journal, `result parses:\n${outcome.text}\n${JSON.stringify(after.problems)}`);
         const errors = (ps: typeof after.problems) => ps.filter((p) => p.severity === 'error').map((p) => p.message);
@@ -94,3 +99,26 @@ function runYaml(text: string): unknown {
   const parse = parseJournal(text, { fast: false });
   return parse.source?.doc.toJS();
 }
+
+describe('removing an entry keeps the lines after it that are not its own', () => {
+  const entryA = (tail: string) => `  - id: a\n    date: 2026-11-03\n    kind: selection\n    title: A\n    dimensions: [communication]\n    selection:\n      file: src/a.ts\n      startLine: 1\n      endLine: 2\n${tail}`;
+  const entryB = '  - id: b\n    date: 2026-12-01\n    kind: note\n    title: B\n    dimensions: [communication]\n';
+  const heading = '# ---- 2026-12: December ----\n  # (keep me too)\n';
+  const cases: Record<string, { text: string; gone: RegExp[] }> = {
+    'a nested mapping that ends in its own comment, then a heading': { text: `version: 1\nentries:\n${entryA('      # lines 1-2 are the fix\n')}${heading}${entryB}`, gone: [/lines 1-2 are the fix/] },
+    'the same, read by yaml whole (a document marker)': { text: `---\nversion: 1\nentries:\n${entryA('      # lines 1-2 are the fix\n')}${heading}\n${entryB}`, gone: [/lines 1-2 are the fix/] },
+    'a block note whose last line starts with #, then a heading': { text: `version: 1\nentries:\n${entryA('    note: |\n      first\n\n      # not a comment\n')}${heading}${entryB}`, gone: [/# not a comment/] },
+    'the only entry, then a heading': { text: `version: 1\nentries:\n${entryA('      # mine\n')}${heading}`, gone: [/# mine/] },
+    'CRLF': { text: `version: 1\r\nentries:\r\n${entryA('      # mine\n')}${heading}${entryB}`.replace(/\r?\n/g, '\r\n'), gone: [/# mine/] },
+  };
+  for (const [name, { text, gone }] of Object.entries(cases)) {
+    it(name, () => {
+      const outcome = apply(text, { kind: 'remove', ids: ['a'] });
+      assert.ok(outcome.ok, outcome.ok ? '' : outcome.message);
+      assert.ok(outcome.text.includes('# ---- 2026-12: December ----') && outcome.text.includes('  # (keep me too)'), outcome.text);
+      for (const g of gone) assert.doesNotMatch(outcome.text, g);
+      assert.deepEqual(parseJournal(outcome.text).journal?.entries.map((e) => e.id), /id: b/.test(text) ? ['b'] : []);
+      assert.ok(!/\n\s*date: 2026-11-03/.test(outcome.text), 'the entry is gone');
+    });
+  }
+});

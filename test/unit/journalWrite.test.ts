@@ -81,6 +81,74 @@ describe('the journal write path', () => {
     assert.deepEqual(parse.journal!.entries.slice(-16).map((e) => e.title).sort(), [...names].sort());
   });
 
+  it('writes the new text\'s UTF-8 exactly, keeping the bytes before the edit, in any script, line ending or BOM', async () => {
+    const entry = (id: string, title: string) => `  - id: ${id}\n    date: 2026-11-0${id.length % 9}\n    kind: note\n    title: "${title}"\n    dimensions: [communication]\n`;
+    const texts = [
+      `version: 1\n# Schlüssel — ünïcödé 🚀\nentries:\n${entry('a1', 'Präsentation 日本語 ✓')}${entry('b22', 'emoji 👩‍💻 and 𝒳')}`,
+      `\uFEFFversion: 1\r\nentries:\r\n${entry('c333', 'crlf — “quotes”').replace(/\n/g, '\r\n')}`,
+    ];
+    for (const text of texts) {
+      writeFileSync(path, text);
+      const session = new JournalSession();
+      const ops: JournalOp[] = [append('Ärger mit 🐛 — fixed'), append('plain'), { kind: 'profile', profile: { currentLevel: 'senior', targetLevel: 'staff' } }];
+      for (const op of ops) {
+        const outcome = await writeJournal({ path, op }, plan(session));
+        assert.ok(outcome.ok, outcome.ok ? '' : outcome.message);
+        assert.ok(readFileSync(path).equals(Buffer.from(outcome.text, 'utf8')), `${op.kind}: the file holds exactly the text planned`);
+        assert.ok(outcome.bytes.equals(readFileSync(path)));
+        session.accept(outcome.text, outcome.parse);
+      }
+      const ids = parseJournal(readFileSync(path, 'utf8')).journal!.entries.map((e) => e.id);
+      const removed = await writeJournal({ path, op: { kind: 'remove', ids: ids.slice(-2) } }, plan(session));
+      assert.ok(removed.ok && readFileSync(path).equals(Buffer.from(removed.text, 'utf8')));
+    }
+  });
+
+  it('refuses text a UTF-8 file cannot hold (half a surrogate pair) and writes nothing', async () => {
+    const before = readFileSync(path);
+    // A quoted title escapes it ("\ud83d"), which reads back the same; a note written as a block cannot.
+    const quoted = await writeJournal({ path, op: append('half \uD83D a pair') }, plan());
+    assert.ok(quoted.ok && parseJournal(readFileSync(path, 'utf8')).journal!.entries.at(-1)!.title === 'half \uD83D a pair');
+    writeFileSync(path, before);
+    const note = { kind: 'append' as const, drafts: [{ data: { ...draft('x').data, note: 'first \uD83D\nsecond\n' }, idSeed: 'x' }] };
+    const outcome = await writeJournal({ path, op: note }, plan());
+    assert.ok(!outcome.ok && /not valid Unicode/.test(outcome.message));
+    assert.ok(readFileSync(path).equals(before));
+  });
+
+  it('works the change out again when the file changes between its read and the rename (an editor saving, a writer whose lock went stale)', async () => {
+    const byHand = (text: string) => `${text.replace(/\s*$/, '\n')}  - id: saved-meanwhile\n    date: 2026-11-28\n    kind: note\n    title: Saved meanwhile\n    dimensions: [communication]\n`;
+    let saves = 1;
+    const session = new JournalSession();
+    const outcome = await writeJournal({ path, op: append('mine') }, async (text, op) => {
+      // Another program saves while this change is worked out, once.
+      if (saves-- > 0) writeFileSync(path, byHand(readFileSync(path, 'utf8')));
+      return runSteps(session.plan(text, op));
+    });
+    assert.ok(outcome.ok);
+    assert.deepEqual(titles(path).slice(-2), ['Saved meanwhile', 'mine']);
+
+    const before = readFileSync(path, 'utf8');
+    let n = 0;
+    const restless = await writeJournal({ path, op: append('never') }, async (text, op) => {
+      writeFileSync(path, `${before}# save ${++n}\n`);
+      return runSteps(new JournalSession().plan(text, op));
+    });
+    assert.ok(!restless.ok && /kept changing/.test(restless.message));
+    assert.equal(readFileSync(path, 'utf8'), `${before}# save ${n}\n`, 'the last save stands, untouched');
+    assert.deepEqual(readdirSync(join(dir, '.growth')).filter((f) => f.endsWith('.tmp')), []);
+  });
+
+  it('refuses a link to nothing and a missing folder, saying what is wrong (not that another program holds the lock)', async () => {
+    const link = join(dir, '.growth', 'linked.yaml');
+    symlinkSync(join(dir, 'not-mounted', 'journal.yaml'), link);
+    const dangling = await writeJournal({ path: link, op: append('x'), template: 'version: 1\nentries: []\n' }, plan());
+    assert.ok(!dangling.ok && /symbolic link to .*not-mounted.*does not exist/.test(dangling.message), JSON.stringify(dangling));
+    assert.ok(lstatSync(link).isSymbolicLink());
+    const missing = await writeJournal({ path: join(dir, 'no-such-folder', 'journal.yaml'), op: { kind: 'remove', ids: ['x'] } }, plan());
+    assert.ok(!missing.ok && /There is no journal at/.test(missing.message));
+  });
+
   it('keeps the mode and owner, and writes through a symlink to its target', async () => {
     chmodSync(path, 0o600);
     assert.ok((await writeJournal({ path, op: append('private one') }, plan())).ok);
