@@ -202,6 +202,8 @@ h3 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
 .statement.covered { border-left-color: #1a7f37; }
 .statement p { margin: 0; }
 .ref { font: .8rem ui-monospace, SFMono-Regular, Consolas, monospace; color: #57606a; }
+code { font: .85em ui-monospace, SFMono-Regular, Consolas, monospace; background: #f6f8fa; color: #1f2328; padding: 0 .25em; border-radius: 3px; }
+svg { max-width: 100%; height: auto; }
 ul { margin: .25rem 0; padding-left: 1.25rem; }
 .note, .meta, .none, .facts { color: #57606a; }
 .none { font-style: italic; }

@@ -443,6 +443,8 @@ async function checkThemes(browser, options) {
       await frameWith(page, '.markdown-body h1, body.vscode-body h1', 'The summary preview');
       await screenshot(page, results, `summary-preview-${label}.png`, label === 'dark' && 'summary-preview.png');
       console.log(`[ui] ${label}: summary written and previewed; screenshot test-results/summary-preview-${label}.png`);
+      // The packet gets the editor area to itself, as a person who closed the summary sees it.
+      await runCommand(page, 'View: Close All Editors');
       await runCommand(page, 'Growth Journal: Build Promotion Packet');
       await acceptFirstPick(page, 'Promotion Packet: Level'); // the target level, suggested
       await acceptFirstPick(page, 'Promotion Packet: Period'); // all evidence to date
