@@ -117,7 +117,7 @@ export function* parseJournalSteps(text: string, options: { fast?: boolean } = {
  * near the end shares its predecessor's map, read only and for the entries it kept, and holds
  * its own for the entries it read again: a tag never copies the ids of a large journal.
  */
-export class EntryIds {
+class EntryIds {
   constructor(
     private readonly shared: ReadonlyMap<string, number> = new Map(),
     private readonly limit = 0,
