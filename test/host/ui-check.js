@@ -329,6 +329,7 @@ async function demoCheck(browser, options) {
     await page.locator('.quick-input-widget').getByText('1 Selected').waitFor({ timeout: 10_000 });
     await answer(page); // the dimension
     await answer(page, undefined, 'Level shown'); // the suggested level
+    await answer(page, undefined, 'Statements'); // optional: none cited
     await answer(page, undefined, 'Visibility'); // shared
     const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: /Tagged “Walked a new user through the demo”/ });
     await toast.waitFor({ timeout: 20_000 });
