@@ -3,22 +3,17 @@ import * as vscode from 'vscode';
 import { type EntryData, type Journal, type Profile } from '../core/journal';
 import { newJournalText, type RemovedEntry, type RubricSwitch } from '../core/journalEdit';
 import { type JournalOp } from '../core/journalSession';
-import { type Problem } from '../core/problem';
 import { MAX_RUBRIC_BYTES, RUBRIC_TOO_LARGE, type Rubric } from '../core/rubric';
 import { type RubricRef } from '../core/rubricRef';
 import { loadJournal, type RubricRead } from '../core/loader';
 import { dirtyDocument, offsetRange, readTextFile } from './files';
+import { JournalError, type FileProblem } from './journalError';
 import { requireTrust } from './trust';
 import { resolveInsideFolder } from './workspaceFiles';
 import { readSettings, type GrowthSettings } from './settings';
 import { InProcessEngine, WorkerEngine, type JournalEngine } from './journalEngine';
 
 type JournalStatus = 'noFolder' | 'noJournal' | 'journalError' | 'rubricError' | 'ready';
-
-export interface FileProblem {
-  uri: vscode.Uri;
-  problem: Problem;
-}
 
 /** What the views show: the journal and its rubric as last read, and why not when they can't be. */
 export interface JournalSnapshot {
@@ -32,14 +27,6 @@ export interface JournalSnapshot {
   problems: FileProblem[];
   /** The first error that stops reading or writing, for "open at error". */
   firstError?: FileProblem;
-}
-
-/** An error a person can act on, optionally at a place in a file. */
-export class JournalError extends Error {
-  constructor(message: string, readonly at?: FileProblem) {
-    super(message);
-    this.name = 'JournalError';
-  }
 }
 
 const RELOAD_DELAY_MS = 250;

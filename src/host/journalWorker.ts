@@ -5,10 +5,9 @@ import { type JournalParse } from '../core/journal';
 import { journalChange } from '../core/journalChange';
 import { JournalSession, type ReadOutcome } from '../core/journalSession';
 import type { WorkerReply, WorkerRequest, WriteResult } from './journalEngine';
-import { readJournalFile } from './journalFile';
-import { writeJournal } from './journalWrite';
+import { holdsBytes, readJournalFile } from './journalFile';
+import { writeJournal, type KnownText } from './journalWrite';
 import { parseRubric } from '../core/rubric';
-import { decodeUtf8, type Decoded } from '../core/text';
 
 const BATCH = 1000;
 const session = new JournalSession();
@@ -21,16 +20,15 @@ let hostText: string | undefined;
 let sessionBytes: Buffer | undefined;
 
 /**
- * A decoder for the next write that knows the session's text and the bytes it came from. The
- * pairing is taken now and forgotten by the worker until the write is done, so no failure
- * half-way can leave bytes paired with another text.
+ * What the next write may start from without reading: the session's text and the bytes it came
+ * from. The pairing is taken now and forgotten by the worker until the write is done, so no
+ * failure half-way can leave bytes paired with another text.
  */
-function decoderForWrite(): (bytes: Buffer) => Decoded {
+function knownForWrite(): KnownText | undefined {
   const known = sessionBytes && session.lastText !== undefined ? { bytes: sessionBytes, text: session.lastText } : undefined;
   sessionBytes = undefined;
-  return (bytes) => (known?.bytes.equals(bytes) ? { ok: true, text: known.text } : decodeUtf8(bytes));
-}
-const port = parentPort!;
+  return known;
+}const port = parentPort!;
 const reply = (message: WorkerReply) => port.postMessage(message);
 
 /** Replies still to send, by request id: the host asks for each batch when it has taken the last. */
@@ -90,12 +88,13 @@ async function handle(request: WorkerRequest): Promise<void> {
       case 'nextBatch':
         return sendNext(request.id);
       case 'readFile': {
+        // The same bytes as last time (the worker's own write, say): nothing to read or send.
+        if (lastBytes && (await holdsBytes(request.path, lastBytes))) return reply({ id: request.id, result: { kind: 'unchanged' } });
         const file = await readJournalFile(request.path);
         if (file.kind !== 'bytes') {
           lastBytes = hostText = sessionBytes = undefined;
           return reply({ id: request.id, result: file.kind === 'missing' ? file : { kind: 'invalid', problem: file.problem } });
         }
-        if (lastBytes?.equals(file.bytes)) return reply({ id: request.id, result: { kind: 'unchanged' } });
         lastBytes = file.bytes;
         const outcome = runSteps(session.readBytes(file.bytes));
         hostText = outcome.kind === 'text' ? session.lastText : undefined;
@@ -128,7 +127,7 @@ async function handle(request: WorkerRequest): Promise<void> {
             planned.before = { text, parse: runSteps(session.parsed(text)) };
             return runSteps(session.plan(text, op));
           },
-          decoderForWrite(),
+          knownForWrite(),
         );
         if (!outcome.ok) return reply({ id: request.id, result: outcome satisfies WriteResult });
         session.accept(outcome.text, outcome.parse);

@@ -7,8 +7,8 @@ import lockfile from 'proper-lockfile';
 import { type JournalOp, type PlanOutcome, type Refusal } from '../core/journalSession';
 import { type EntryData, type JournalParse } from '../core/journal';
 import { type RemovedEntry } from '../core/journalEdit';
-import { decodeUtf8, type Decoded } from '../core/text';
-import { readJournalFile } from './journalFile';
+import { decodeUtf8 } from '../core/text';
+import { holdsBytes, readJournalFile, type JournalFile } from './journalFile';
 
 /** A write done: what it added or removed, and the new text with its parse and the bytes written. */
 export type WriteOutcome = { ok: true; added: EntryData[]; removed?: RemovedEntry[]; text: string; parse: JournalParse; bytes: Buffer } | Refusal;
@@ -23,8 +23,11 @@ export interface WriteRequest {
 /** Works out and verifies the change on the text as it is on disk now (JournalSession.plan). */
 export type Planner = (text: string, op: JournalOp) => Promise<PlanOutcome>;
 
-/** The text of the file's bytes; a caller that knows these bytes' text already may answer without decoding. */
-export type Decoder = (bytes: Buffer) => Decoded;
+/** Bytes of the journal and their text, as a caller holds them from its last read or write. */
+export interface KnownText {
+  bytes: Buffer;
+  text: string;
+}
 
 /** How long a lock may go without being refreshed before another writer takes it over. */
 const STALE_LOCK_MS = 10_000;
@@ -35,8 +38,12 @@ const STALE_LOCK_MS = 10_000;
  * change on that text, then replaces the file atomically, keeping its mode and writing through
  * a symlink. Nothing is written when any step fails; the refusal says why.
  */
-export function writeJournal(request: WriteRequest, plan: Planner, decode: Decoder = decodeUtf8): Promise<WriteOutcome> {
-  const run = () => writeUnderLock(request, plan, decode);
+/**
+ * `known`: the bytes of the journal as the caller last read or wrote them, with their text;
+ * while the file still holds them, the write starts from that text without reading or decoding.
+ */
+export function writeJournal(request: WriteRequest, plan: Planner, known?: KnownText): Promise<WriteOutcome> {
+  const run = () => writeUnderLock(request, plan, known);
   // One write at a time per process: the cross-process lock is not reentrant.
   const next = queue.then(run, run);
   queue = next.then(
@@ -50,7 +57,7 @@ let queue: Promise<unknown> = Promise.resolve();
 /** Times a write starts over when the file changed between its read and its rename. */
 const WRITE_ATTEMPTS = 3;
 
-async function writeUnderLock({ path, op, template }: WriteRequest, plan: Planner, decode: Decoder): Promise<WriteOutcome> {
+async function writeUnderLock({ path, op, template }: WriteRequest, plan: Planner, known: KnownText | undefined): Promise<WriteOutcome> {
   const located = await realTarget(path);
   if (!located.ok) return located;
   const { target } = located;
@@ -79,12 +86,14 @@ async function writeUnderLock({ path, op, template }: WriteRequest, plan: Planne
     // write: the file is compared with what was read just before the rename, and on a
     // difference the change is worked out again on what is there now.
     for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
-      const file = await readJournalFile(target);
+      const unchangedSinceKnown = attempt === 1 && known !== undefined && (await holdsBytes(target, known.bytes));
+      const file: JournalFile = unchangedSinceKnown ? { kind: 'bytes', bytes: known.bytes } : await readJournalFile(target);
       if (file.kind === 'tooLarge') return { ok: false, message: file.problem.message, problem: file.problem };
       if (file.kind === 'missing' && template === undefined) return noJournal(path);
       let before: string;
-      if (file.kind === 'bytes') {
-        const decoded = decode(file.bytes);
+      if (unchangedSinceKnown) before = known.text;
+      else if (file.kind === 'bytes') {
+        const decoded = decodeUtf8(file.bytes);
         if (!decoded.ok) return { ok: false, message: `${decoded.problem.message} Nothing was written.`, problem: decoded.problem };
         before = decoded.text;
       } else before = template!;
@@ -92,10 +101,7 @@ async function writeUnderLock({ path, op, template }: WriteRequest, plan: Planne
       if (!planned.ok) return planned;
       if (compromised) return refuse("The journal's lock was taken over by another program while this change was prepared; nothing was written. Try again.", compromised);
       const bytes = file.kind === 'bytes' && planned.tail ? splicedBytes(file.bytes, before, planned.tail) : Buffer.from(planned.text, 'utf8');
-      const unchanged = async () => {
-        const now = await readJournalFile(target);
-        return file.kind === 'bytes' ? now.kind === 'bytes' && now.bytes.equals(file.bytes) : now.kind === 'missing';
-      };
+      const unchanged = async () => (file.kind === 'bytes' ? holdsBytes(target, file.bytes) : (await readJournalFile(target)).kind === 'missing');
       if (await replaceFile(target, bytes, unchanged)) {
         return { ok: true, added: planned.added, ...(planned.removed ? { removed: planned.removed } : {}), text: planned.text, parse: planned.parse, bytes };
       }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { type Git } from './git';
-import { JournalError, type JournalStore } from './journalStore';
+import { JournalError } from './journalError';
+import { type JournalStore } from './journalStore';
 import { type Prompts } from './prompts';
 import { type ViewPeriodSetting } from './viewPeriod';
 

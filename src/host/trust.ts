@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { JournalError } from './journalStore';
+import { JournalError } from './journalError';
 
 /**
  * The one Restricted Mode gate: everything that writes to the workspace (the journal,

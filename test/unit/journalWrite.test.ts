@@ -8,6 +8,7 @@ import { runSteps } from '../../src/core/fastJournal';
 import { parseJournal, type EntryData } from '../../src/core/journal';
 import { JournalSession, type JournalOp } from '../../src/core/journalSession';
 import { WorkerEngine } from '../../src/host/journalEngine';
+import { holdsBytes } from '../../src/host/journalFile';
 import { writeJournal } from '../../src/host/journalWrite';
 import { fixture, root } from './helpers';
 
@@ -147,6 +148,14 @@ describe('the journal write path', () => {
     assert.ok(lstatSync(link).isSymbolicLink());
     const missing = await writeJournal({ path: join(dir, 'no-such-folder', 'journal.yaml'), op: { kind: 'remove', ids: ['x'] } }, plan());
     assert.ok(!missing.ok && /There is no journal at/.test(missing.message));
+  });
+
+  it('tells whether a file still holds some bytes, also when asked twice at once', async () => {
+    const bytes = readFileSync(path);
+    const other = join(dir, '.growth', 'other.yaml');
+    writeFileSync(other, Buffer.from(bytes).fill(0x20, 0, 1));
+    assert.deepEqual(await Promise.all([holdsBytes(path, bytes), holdsBytes(other, bytes), holdsBytes(path, bytes.subarray(1)), holdsBytes(join(dir, 'missing.yaml'), bytes)]), [true, false, false, false]);
+    assert.deepEqual(await Promise.all([holdsBytes(other, readFileSync(other)), holdsBytes(path, bytes)]), [true, true]);
   });
 
   it('keeps the mode and owner, and writes through a symlink to its target', async () => {
