@@ -19,11 +19,42 @@ export async function readJournalFile(path: string): Promise<JournalFile> {
 let scratch: Buffer | undefined = Buffer.alloc(0);
 
 /**
+ * A file's bytes as the pieces they were written from: a tag writes the bytes before its edit
+ * as they were and only the rest anew, and keeping the pieces saves joining them in new memory.
+ */
+export type BytePieces = readonly Buffer[];
+
+export function pieceLength(pieces: BytePieces): number {
+  return pieces.reduce((n, p) => n + p.length, 0);
+}
+
+/** The first `length` bytes of `pieces`, sharing their memory. */
+export function piecesBefore(pieces: BytePieces, length: number): Buffer[] {
+  const out: Buffer[] = [];
+  for (const p of pieces) {
+    if (length <= 0) break;
+    out.push(p.length <= length ? p : p.subarray(0, length));
+    length -= p.length;
+  }
+  return out;
+}
+
+/** Pieces beyond this many are joined, so a long session of tags keeps a short list. */
+const MAX_PIECES = 16;
+
+/** `pieces` with `tail` after them, joined into one buffer when they have grown many. */
+export function withTail(pieces: BytePieces, tail: Buffer): Buffer[] {
+  const all = [...pieces, tail];
+  return all.length > MAX_PIECES ? [Buffer.concat(all)] : all;
+}
+
+/**
  * Whether the file at `path` holds exactly `bytes`. It is read into a buffer kept for the
  * purpose: on some machines the first touch of new memory costs more than the read itself, and
  * this question is asked on every write and every reload.
  */
-export async function holdsBytes(path: string, bytes: Uint8Array): Promise<boolean> {
+export async function holdsBytes(path: string, bytes: Uint8Array | BytePieces): Promise<boolean> {
+  const pieces: readonly Uint8Array[] = bytes instanceof Uint8Array ? [bytes] : bytes;
   const handle = await open(path, 'r').catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return undefined;
     throw e;
@@ -34,7 +65,7 @@ export async function holdsBytes(path: string, bytes: Uint8Array): Promise<boole
   scratch = undefined;
   try {
     const { size } = await handle.stat();
-    if (size !== bytes.length) return false;
+    if (size !== pieces.reduce((n, p) => n + p.length, 0)) return false;
     if (buffer.length < size) buffer = Buffer.allocUnsafe(size);
     let read = 0;
     while (read < size) {
@@ -42,7 +73,12 @@ export async function holdsBytes(path: string, bytes: Uint8Array): Promise<boole
       if (bytesRead === 0) return false;
       read += bytesRead;
     }
-    return buffer.subarray(0, size).equals(bytes);
+    let at = 0;
+    for (const p of pieces) {
+      if (!buffer.subarray(at, at + p.length).equals(p)) return false;
+      at += p.length;
+    }
+    return true;
   } finally {
     scratch = buffer;
     await handle.close();

@@ -5,19 +5,19 @@ import { type JournalParse } from '../core/journal';
 import { journalChange } from '../core/journalChange';
 import { JournalSession, type ReadOutcome } from '../core/journalSession';
 import type { WorkerReply, WorkerRequest, WriteResult } from './journalEngine';
-import { holdsBytes, readJournalFile } from './journalFile';
+import { holdsBytes, readJournalFile, type BytePieces } from './journalFile';
 import { writeJournal, type KnownText } from './journalWrite';
 import { parseRubric } from '../core/rubric';
 
 const BATCH = 1000;
 const session = new JournalSession();
 /** The bytes of the last file read, so an unchanged file is neither parsed nor sent again. */
-let lastBytes: Buffer | undefined;
+let lastBytes: BytePieces | undefined;
 let lastRubric: { text: string; parse: ReturnType<typeof parseRubric> } | undefined;
 /** The text whose read the host holds: a write to that text sends only what it changed. */
 let hostText: string | undefined;
 /** The file's bytes whose text the session holds, so a write to a file unchanged since is not decoded again. */
-let sessionBytes: Buffer | undefined;
+let sessionBytes: BytePieces | undefined;
 
 /**
  * What the next write may start from without reading: the session's text and the bytes it came
@@ -95,10 +95,10 @@ async function handle(request: WorkerRequest): Promise<void> {
           lastBytes = hostText = sessionBytes = undefined;
           return reply({ id: request.id, result: file.kind === 'missing' ? file : { kind: 'invalid', problem: file.problem } });
         }
-        lastBytes = file.bytes;
+        lastBytes = [file.bytes];
         const outcome = runSteps(session.readBytes(file.bytes));
         hostText = outcome.kind === 'text' ? session.lastText : undefined;
-        sessionBytes = hostText === undefined ? undefined : file.bytes;
+        sessionBytes = hostText === undefined ? undefined : [file.bytes];
         return replyWithEntries(request.id, outcome);
       }
       case 'readText':

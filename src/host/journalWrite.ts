@@ -8,10 +8,10 @@ import { type JournalOp, type PlanOutcome, type Refusal } from '../core/journalS
 import { type EntryData, type JournalParse } from '../core/journal';
 import { type RemovedEntry } from '../core/journalEdit';
 import { decodeUtf8 } from '../core/text';
-import { holdsBytes, readJournalFile, type JournalFile } from './journalFile';
+import { holdsBytes, pieceLength, piecesBefore, readJournalFile, withTail, type BytePieces } from './journalFile';
 
 /** A write done: what it added or removed, and the new text with its parse and the bytes written. */
-export type WriteOutcome = { ok: true; added: EntryData[]; removed?: RemovedEntry[]; text: string; parse: JournalParse; bytes: Buffer } | Refusal;
+export type WriteOutcome = { ok: true; added: EntryData[]; removed?: RemovedEntry[]; text: string; parse: JournalParse; bytes: BytePieces } | Refusal;
 
 export interface WriteRequest {
   path: string;
@@ -25,7 +25,7 @@ export type Planner = (text: string, op: JournalOp) => Promise<PlanOutcome>;
 
 /** Bytes of the journal and their text, as a caller holds them from its last read or write. */
 export interface KnownText {
-  bytes: Buffer;
+  bytes: BytePieces;
   text: string;
 }
 
@@ -87,7 +87,7 @@ async function writeUnderLock({ path, op, template }: WriteRequest, plan: Planne
     // difference the change is worked out again on what is there now.
     for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
       const unchangedSinceKnown = attempt === 1 && known !== undefined && (await holdsBytes(target, known.bytes));
-      const file: JournalFile = unchangedSinceKnown ? { kind: 'bytes', bytes: known.bytes } : await readJournalFile(target);
+      const file = unchangedSinceKnown ? ({ kind: 'pieces', pieces: known.bytes } as const) : await readJournalFile(target);
       if (file.kind === 'tooLarge') return { ok: false, message: file.problem.message, problem: file.problem };
       if (file.kind === 'missing' && template === undefined) return noJournal(path);
       let before: string;
@@ -97,11 +97,12 @@ async function writeUnderLock({ path, op, template }: WriteRequest, plan: Planne
         if (!decoded.ok) return { ok: false, message: `${decoded.problem.message} Nothing was written.`, problem: decoded.problem };
         before = decoded.text;
       } else before = template!;
+      const read: BytePieces | undefined = file.kind === 'pieces' ? file.pieces : file.kind === 'bytes' ? [file.bytes] : undefined;
       const planned = await plan(before, op);
       if (!planned.ok) return planned;
       if (compromised) return refuse("The journal's lock was taken over by another program while this change was prepared; nothing was written. Try again.", compromised);
-      const bytes = file.kind === 'bytes' && planned.tail ? splicedBytes(file.bytes, before, planned.tail) : Buffer.from(planned.text, 'utf8');
-      const unchanged = async () => (file.kind === 'bytes' ? holdsBytes(target, file.bytes) : (await readJournalFile(target)).kind === 'missing');
+      const bytes = read && planned.tail ? splicedBytes(read, before, planned.tail) : [Buffer.from(planned.text, 'utf8')];
+      const unchanged = async () => (read ? holdsBytes(target, read) : (await readJournalFile(target)).kind === 'missing');
       if (await replaceFile(target, bytes, unchanged)) {
         return { ok: true, added: planned.added, ...(planned.removed ? { removed: planned.removed } : {}), text: planned.text, parse: planned.parse, bytes };
       }
@@ -121,9 +122,9 @@ function noJournal(path: string): Refusal {
  * there, encoded. `before` is those bytes decoded, so the result is the new text's UTF-8 exactly,
  * made without encoding (or even reading) the millions of characters the edit did not touch.
  */
-function splicedBytes(bytes: Buffer, before: string, tail: { from: number; text: string }): Buffer {
-  const prefix = bytes.length - Buffer.byteLength(before.slice(tail.from), 'utf8');
-  return Buffer.concat([bytes.subarray(0, prefix), Buffer.from(tail.text, 'utf8')]);
+function splicedBytes(bytes: BytePieces, before: string, tail: { from: number; text: string }): Buffer[] {
+  const prefix = pieceLength(bytes) - Buffer.byteLength(before.slice(tail.from), 'utf8');
+  return withTail(piecesBefore(bytes, prefix), Buffer.from(tail.text, 'utf8'));
 }
 
 function refuse(message: string, cause: unknown): Refusal {
@@ -151,14 +152,23 @@ async function realTarget(path: string): Promise<{ ok: true; target: string } | 
  * synced, so a crash leaves the old file or the new one, never half or none. With `unchanged`,
  * asked just before the rename, nothing replaces a file that changed meanwhile (false).
  */
-export async function replaceFile(target: string, content: string | Uint8Array, unchanged?: () => Promise<boolean>): Promise<boolean> {
+export async function replaceFile(target: string, content: string | Uint8Array | readonly Uint8Array[], unchanged?: () => Promise<boolean>): Promise<boolean> {
   const folder = dirname(target);
   const existing = await stat(target).catch(() => undefined);
   const temp = join(folder, `.${basename(target)}.${randomBytes(8).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx', existing ? existing.mode & 0o7777 : 0o666);
   try {
     try {
-      await handle.writeFile(content);
+      if (typeof content === 'string' || content instanceof Uint8Array) await handle.writeFile(content);
+      else {
+        for (const piece of content) {
+          for (let at = 0; at < piece.length; ) {
+            const { bytesWritten } = await handle.write(piece, at, piece.length - at);
+            if (bytesWritten === 0) throw new Error(`Nothing more could be written to ${temp}.`);
+            at += bytesWritten;
+          }
+        }
+      }
       await handle.sync();
       if (existing) {
         await handle.chmod(existing.mode & 0o7777);

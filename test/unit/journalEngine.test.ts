@@ -84,6 +84,19 @@ describe('journal engines', () => {
     assert.deepEqual(after.kind === 'text' && after.journal?.entries.slice(-2).map((e) => e.title), ['By hand', 'third']);
   });
 
+  it('keeps the file exact through many tags and undos in a row, each written from the bytes before it', async function () {
+    this.timeout(60_000);
+    writeFileSync(journal, `\uFEFF${benchJournal(50)}`);
+    await worker.readFile(journal);
+    for (let i = 0; i < 24; i++) {
+      const tagged = await worker.write({ path: journal, op: { kind: 'append', drafts: [{ data: { date: '2026-11-28', kind: 'note', title: `tag ${i} — ✓`, dimensions: ['communication'] }, idSeed: `tag ${i}` }] } });
+      assert.ok(tagged.ok);
+      if (i % 3 === 2) assert.ok((await worker.write({ path: journal, op: { kind: 'remove', ids: [tagged.added[0].id] } })).ok);
+      assert.deepEqual(await worker.readFile(journal), await new InProcessEngine().readFile(journal), `after tag ${i}`);
+    }
+    assert.equal(readFileSync(journal, 'utf8').match(/title: "?tag \d+/g)?.length, 16);
+  });
+
   it('writes on the file as it is, whatever text the worker read last', async function () {
     this.timeout(60_000);
     writeFileSync(journal, benchJournal(20));

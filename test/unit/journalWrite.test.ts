@@ -96,7 +96,7 @@ describe('the journal write path', () => {
         const outcome = await writeJournal({ path, op }, plan(session));
         assert.ok(outcome.ok, outcome.ok ? '' : outcome.message);
         assert.ok(readFileSync(path).equals(Buffer.from(outcome.text, 'utf8')), `${op.kind}: the file holds exactly the text planned`);
-        assert.ok(outcome.bytes.equals(readFileSync(path)));
+        assert.ok(Buffer.concat(outcome.bytes).equals(readFileSync(path)));
         session.accept(outcome.text, outcome.parse);
       }
       const ids = parseJournal(readFileSync(path, 'utf8')).journal!.entries.map((e) => e.id);
