@@ -135,7 +135,10 @@ async function onWorkbench(browser, { extensionPath, results, host }, name, work
     return 0;
   } catch (e) {
     await page.screenshot({ path: join(results, `ui-failure-${name}.png`) }).catch(() => {});
-    console.error(`[ui] ${name}: ${e.message.split('\n')[0]}`);
+    // Playwright's first line says what timed out; its call log's first wait says for what.
+    const lines = e.message.split('\n');
+    const waitingFor = lines.find((line) => /^\s*- waiting for /.test(line));
+    console.error(`[ui] ${name}: ${lines[0]}${waitingFor ? ` (${waitingFor.trim().replace(/^- /, '')})` : ''}`);
     return 1;
   } finally {
     await page.close().catch(() => {});
@@ -266,14 +269,23 @@ async function ladderCheck(browser, options) {
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 60_000 });
     await page.getByText('Import Career Ladder').first().waitFor({ timeout: 60_000 });
-    await input.fill(join(workspace.app, 'platform-ladder.md'));
-    // The dialog may reset a path typed while it was still listing the folder: choosing the
-    // file's row sets the path from the list itself, then Enter imports it.
+    // The dialog lists its first folder before it takes a typed path; a path typed earlier can be
+    // reset by that first listing, so type it again until the dialog lists the file.
+    await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 60_000 });
+    const path = join(workspace.app, 'platform-ladder.md');
     const file = page.locator('.quick-input-list .monaco-list-row', { hasText: 'platform-ladder.md' }).first();
-    await file.waitFor({ timeout: 60_000 });
+    for (let attempt = 1; ; attempt++) {
+      await input.fill(path);
+      const listed = await file.waitFor({ timeout: 15_000 }).then(() => true, () => false);
+      if (listed) break;
+      if (attempt === 4) throw new Error(`the file dialog never listed platform-ladder.md for the typed path; its input holds "${await input.inputValue()}"`);
+    }
+    // Choosing the file's row sets the path from the list itself, then Enter imports it.
     await file.click();
     await page.locator('.quick-input-widget .quick-input-message').filter({ hasText: 'Please select a file' }).waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
     await page.keyboard.press('Enter');
+    const dialogClosed = await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 20_000 }).then(() => true, () => false);
+    if (!dialogClosed) throw new Error(`the file dialog stayed open after Enter; its input holds "${await input.inputValue()}"`);
     const row = (text) => page.locator('.monaco-list-row', { hasText: text }).first();
     await row(/^Platform Ladder/).waitFor({ timeout: 60_000 });
     await row(/^Delivery/).click();
