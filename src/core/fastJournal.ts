@@ -5,15 +5,16 @@ import { parseYamlDocument, YAML_OPTIONS, type YamlSource } from './yamlSource';
 /**
  * A fast path for reading large journals. The `yaml` library needs over a second for a
  * 10,000-entry journal, while nearly every entry is in the simple shape Growth Journal writes.
- * This reads that shape line by line into plain values with their offsets; each entry's node
- * stands in for the one `yaml` would build (LazyEntryMap: its pairs, values and source ranges
- * alike are made from its lines when first asked for). It hands any entry it is unsure of to
- * `yaml` itself, and gives up, so the caller parses the whole text with `yaml`, at any doubt:
- * a syntax error, anchors, documents markers, keys after the entries list. Its result must
- * equal a full parse; tests check that.
+ * This reads that shape line by line, in one pass over the text, handing each value to an
+ * ItemSink (the journal builds its entries straight from them); each entry's node stands in for
+ * the one `yaml` would build, and is made from the entry's lines only when something asks for
+ * it (an edit, a problem's place). It hands any entry it is unsure of to `yaml` itself, and
+ * gives up, so the caller parses the whole text with `yaml`, at any doubt: a syntax error,
+ * anchors, document markers, keys after the entries list. Its result must equal a full parse;
+ * tests check that.
  */
 export function parseJournalSource(text: string): YamlSource | undefined {
-  return runSteps(journalSourceSteps(text));
+  return runSteps(journalSourceSteps(text, new NodeSink()));
 }
 
 /** Entries between the points where a long read lets the caller breathe. */
@@ -27,79 +28,108 @@ export function runSteps<T>(steps: Generator<void, T>): T {
   }
 }
 
+/**
+ * Receives what the line reader reads of one entry, in the order it stands: scalars, flow
+ * lists of scalars, and one level of nested mappings of scalars. Offsets are the journal's.
+ * `finish` says what the item reads as, or undefined; a read that doubts is abandoned without
+ * a call to `finish`, and the next `begin` starts afresh.
+ */
+export interface ItemSink<T> {
+  begin(line: number): void;
+  scalar(key: string, keyStart: number, value: string | number | boolean, start: number, end: number): void;
+  listStart(key: string, keyStart: number, start: number): void;
+  listItem(value: string, start: number, end: number): void;
+  listEnd(end: number): void;
+  mapStart(key: string, keyStart: number): void;
+  mapEnd(end: number): void;
+  finish(start: number, end: number): T | undefined;
+}
+
 /** The fast read as steps: it yields every ENTRIES_PER_STEP entries, so a host can keep responding. */
-export function* journalSourceSteps(text: string): Generator<void, YamlSource | undefined> {
+export function* journalSourceSteps<T>(text: string, sink: ItemSink<T>): Generator<void, YamlSource | undefined> {
   // A lone CR is a line break to YAML, and a BOM past the start is a marker: both change how
-  // lines read, so `yaml` handles such a text.
-  if (/\r(?!\n)/.test(text) || text.indexOf(BOM, 1) >= 0) return undefined;
-  const lines = yield* splitLines(text);
-  const entriesAt = lines.findIndex((l) => /^entries:(?:[ \t]*|[ \t]+#.*)$/.test(text.slice(l.start, l.end)));
-  if (entriesAt < 0) return undefined;
-  for (const l of lines) {
-    const c = text.charCodeAt(l.start);
-    // Directives and document markers change how everything reads: leave them to `yaml`.
-    if ((c === 0x2d || c === 0x2e || c === 0x25) && /^(?:---|\.\.\.|%)/.test(text.slice(l.start, l.start + 3))) return undefined;
-  }
-  const keyLine = lines[entriesAt];
-  const header = parseYamlDocument(text.slice(0, keyLine.start));
+  // lines read, so `yaml` handles such a text. So do directives and document markers.
+  if (/\r(?!\n)/.test(text) || text.indexOf(BOM, 1) >= 0 || lineStartMatch(text, /^(?:---|\.\.\.|%)/gm) >= 0) return undefined;
+  const keyStart = lineStartMatch(text, /^entries:/gm, (at) => /^entries:(?:[ \t]*|[ \t]+#.*)$/.test(text.slice(at, lineEnd(text, at))));
+  if (keyStart < 0) return undefined;
+  const header = parseYamlDocument(text.slice(0, keyStart));
   if (header.errors.length || header.warnings.length) return undefined;
   const root = header.contents;
   if (root !== null && (!isMap(root) || root.flow || root.has('entries'))) return undefined;
 
-  const body = lines.slice(entriesAt + 1);
-  const first = body.find((l) => !isBlankOrComment(text, l));
-  if (!first) return undefined; // `entries:` with nothing after it: rare, and yaml says what it means
-  const dash = first.indent;
-  if (!isItemStart(text, first, dash)) return undefined;
+  let line = 2;
+  for (let i = text.indexOf('\n'); i !== -1 && i < keyStart; i = text.indexOf('\n', i + 1)) line++;
+  const cursor = new LineCursor(text, text.indexOf('\n', keyStart) + 1, line);
+  cursor.skipBlankAndComments();
+  if (cursor.done) return undefined; // `entries:` with nothing after it: rare, and yaml says what it means
+  const dash = cursor.indent;
+  if (!cursor.isItemStart(dash)) return undefined;
+  const first = cursor.start;
 
   const seq = new YAMLSeq();
-  const read = yield* readItems(text, body, dash);
+  const read = yield* readItems(cursor, dash, 0, sink);
   if (!read) return undefined;
   seq.items = read;
-  seq.range = [first.start + dash, text.length, text.length];
+  seq.range = [first + dash, text.length, text.length];
 
   // The nodes are built by hand with every range set, so they stand in for parsed ones.
   const map = (root ?? new YAMLMap()) as YAMLMap<unknown, unknown>;
   const key = new Scalar('entries');
-  key.range = [keyLine.start, keyLine.start + 7, keyLine.start + 7];
+  key.range = [keyStart, keyStart + 7, keyStart + 7];
   map.items.push(new Pair<unknown, unknown>(key, seq));
-  map.range = [map.range?.[0] ?? keyLine.start, text.length, text.length];
+  map.range = [map.range?.[0] ?? keyStart, text.length, text.length];
   const doc = new Document(null, YAML_OPTIONS) as Document.Parsed;
   doc.contents = map as unknown as Document.Parsed['contents'];
-  yield;
-  const index = new LineIndex(text);
-  yield;
-  return { text, doc, lines: index, fastDash: dash };
+  return { text, doc, lines: new LineIndex(text), fastDash: dash };
 }
 
-/** Splits list lines into items at the dash column and reads each, or undefined at any doubt. */
-/** `base`: where `text` starts in the journal, when it is only the journal's tail. */
-function* readItems(text: string, body: Line[], dash: number, base = 0): Generator<void, YAMLMap[] | undefined> {
-  let chunk: Line[] = [];
-  const items: Line[][] = [];
-  for (const [n, l] of body.entries()) {
-    if (n % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
-    if (isBlankOrComment(text, l)) {
-      if (chunk.length) chunk.push(l);
-      continue;
-    }
-    if (l.indent < dash || (l.indent === dash && !isItemStart(text, l, dash))) return undefined; // keys after the list
-    if (l.indent === dash) {
-      if (chunk.length) items.push(chunk);
-      chunk = [l];
-    } else chunk.push(l);
+/** The offset of the first match of `pattern` (global, multiline) at a line start, or -1. JavaScript's `^` also matches after CR and U+2028; YAML's lines start after LF. */
+function lineStartMatch(text: string, pattern: RegExp, accept: (at: number) => boolean = () => true): number {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if ((m.index === 0 || text.charCodeAt(m.index - 1) === 0x0a) && accept(m.index)) return m.index;
+    pattern.lastIndex = m.index + 1;
   }
-  if (!chunk.length) return undefined;
-  items.push(chunk);
+  return -1;
+}
+
+function lineEnd(text: string, at: number): number {
+  const nl = text.indexOf('\n', at);
+  if (nl < 0) return text.length;
+  return nl > at && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
+}
+
+/**
+ * Reads list items at the dash column from the cursor on, one node per item, or undefined at
+ * any doubt about the list itself. `base`: where the cursor's text starts in the journal, when
+ * it is only the journal's tail.
+ */
+function* readItems<T>(cursor: LineCursor, dash: number, base: number, sink: ItemSink<T>): Generator<void, YAMLMap[] | undefined> {
+  const { text } = cursor;
   const nodes: YAMLMap[] = [];
-  for (const [n, item] of items.entries()) {
-    const raw = readItem(text, item, dash);
-    const node = raw ? new LazyEntryMap(text, item, dash, base ? shiftRaw(raw, base) : raw, base) : readItemWithYaml(text, item, base);
+  while (!cursor.done) {
+    // Every line here is an item's first: blank lines and comments go with the item above.
+    if (!cursor.isItemStart(dash)) return undefined;
+    const from = cursor.start;
+    const line = cursor.line;
+    sink.begin(line);
+    const end = readItem(cursor, dash, sink, base);
+    let node: YAMLMap | undefined;
+    if (end >= 0 && (cursor.done || cursor.indent === dash)) {
+      const start = from + dash + 2;
+      node = new LazyEntryMap(text, from, cursor.start, dash, base, start + base, end + base, sink.finish(start + base, end + base));
+    } else {
+      // An item out of the simple shape: its lines run to the next line at the dash column.
+      cursor.seek(from, line);
+      cursor.advance();
+      cursor.skipItemLines(dash);
+      node = readItemWithYaml(text, from, cursor.start, base);
+    }
     if (!node) return undefined;
     nodes.push(node);
-    if (n % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
+    if (nodes.length % ENTRIES_PER_STEP === 0) yield;
   }
-  return nodes;
+  return nodes.length ? nodes : undefined;
 }
 
 /**
@@ -109,7 +139,7 @@ function* readItems(text: string, body: Line[], dash: number, base = 0): Generat
  * or the new text needs a full read: the caller then reads `after` whole. Equal to a full fast
  * read of `after` by construction: the fast read reads each item apart from the others.
  */
-export function reReadTail(before: YamlSource, after: string, keep: number, edits: readonly SpliceEdit[]): { source: YamlSource; items: YAMLMap[] } | undefined {
+export function reReadTail<T>(before: YamlSource, after: string, keep: number, edits: readonly SpliceEdit[], sink: ItemSink<T>): { source: YamlSource; items: YAMLMap[] } | undefined {
   if (before.fastDash === undefined) return undefined;
   const root = before.doc.contents as YAMLMap;
   const pair = root.items[root.items.length - 1];
@@ -120,12 +150,11 @@ export function reReadTail(before: YamlSource, after: string, keep: number, edit
   // string of millions of characters joined from pieces, and reading any of it would copy it all.
   const tail = tailAfterEdits(before.text, edits, from);
   if (tail === undefined || /\r(?!\n)/.test(tail) || tail.includes(BOM) || /^(?:---|\.\.\.|%)/m.test(tail)) return undefined;
-  const lines = runSteps(splitLines(tail));
-  const first = lines.find((l) => !isBlankOrComment(tail, l));
+  const cursor = new LineCursor(tail, 0, before.lines.position(from).line);
+  cursor.skipBlankAndComments();
   // No item left after the edit: only an edit that keeps earlier items leaves a list.
-  if (!first && keep === 0) return undefined;
-  if (first && !isItemStart(tail, first, before.fastDash)) return undefined;
-  const items = first ? runSteps(readItems(tail, lines, before.fastDash, from)) : [];
+  if (cursor.done && keep === 0) return undefined;
+  const items = cursor.done ? [] : runSteps(readItems(cursor, before.fastDash, from, sink));
   if (!items) return undefined;
   const newSeq = new YAMLSeq<YAMLMap>();
   newSeq.items = seq.items.slice(0, keep).concat(items);
@@ -165,64 +194,85 @@ function lineStartOf(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
-interface Line {
-  start: number;
-  /** End of the line's text, before `\r\n` or `\n`. */
-  end: number;
+/** One line of a text at a time, without an object per line: the current line's bounds, indentation and number. */
+class LineCursor {
+  /** Start of the current line. */
+  start = 0;
+  /** End of the current line's text, before `\r\n` or `\n`. */
+  end = 0;
   /** Start of the next line, or the text's end. */
   next: number;
   /** Leading spaces; -1 for a blank line. */
-  indent: number;
-}
+  indent = -1;
+  /** 1-based number of the current line in the journal. */
+  line: number;
 
-const LINES_PER_STEP = ENTRIES_PER_STEP * 10;
+  constructor(
+    readonly text: string,
+    from: number,
+    line: number,
+    private readonly to = text.length,
+  ) {
+    this.next = from;
+    this.line = line - 1;
+    this.advance();
+  }
 
-function* splitLines(text: string, from = 0, to = text.length): Generator<void, Line[]> {
-  const lines: Line[] = [];
-  let start = from;
-  while (start < to) {
-    if (lines.length % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
+  get done(): boolean {
+    return this.start >= this.to;
+  }
+
+  advance(): void {
+    const { text } = this;
+    const start = (this.start = this.next);
+    this.line++;
+    if (start >= this.to) {
+      this.end = start;
+      this.indent = -1;
+      return;
+    }
     const nl = text.indexOf('\n', start);
-    const next = nl < 0 ? text.length : nl + 1;
-    const end = nl < 0 ? text.length : nl > start && text[nl - 1] === '\r' ? nl - 1 : nl;
+    this.next = nl < 0 ? text.length : nl + 1;
+    const end = (this.end = nl < 0 ? text.length : nl > start && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl);
     let i = start;
     while (i < end && text.charCodeAt(i) === 0x20) i++;
-    lines.push({ start, end, next, indent: i === end ? -1 : i - start });
-    start = next;
+    this.indent = i === end ? -1 : i - start;
   }
-  return lines;
+
+  /** Puts the cursor back on the line starting at `start`, line number `line`. */
+  seek(start: number, line: number): void {
+    this.next = start;
+    this.line = line - 1;
+    this.advance();
+  }
+
+  isBlankOrComment(): boolean {
+    return this.indent < 0 || this.text.charCodeAt(this.start + this.indent) === 0x23;
+  }
+
+  skipBlankAndComments(): void {
+    while (!this.done && this.isBlankOrComment()) this.advance();
+  }
+
+  /** Past the lines of an item: to the next line at or left of its dash that is neither blank nor a comment. */
+  skipItemLines(dash: number): void {
+    while (!this.done && (this.isBlankOrComment() || this.indent > dash)) this.advance();
+  }
+
+  isItemStart(dash: number): boolean {
+    const { text, start, end } = this;
+    return this.indent === dash && text.charCodeAt(start + dash) === 0x2d && (start + dash + 1 === end || text.charCodeAt(start + dash + 1) === 0x20);
+  }
 }
 
-function isBlankOrComment(text: string, l: Line): boolean {
-  return l.indent < 0 || text.charCodeAt(l.start + l.indent) === 0x23;
-}
-
-function isItemStart(text: string, l: Line, dash: number): boolean {
-  return l.indent === dash && text.charCodeAt(l.start + dash) === 0x2d && (l.start + dash + 1 === l.end || text.charCodeAt(l.start + dash + 1) === 0x20);
-}
-
-/** An entry `yaml` parses on its own; its ranges are moved to where the entry stands in the text. */
-function readItemWithYaml(text: string, item: Line[], base: number): YAMLMap | undefined {
-  const start = item[0].start;
-  const doc = parseYamlDocument(text.slice(start, item[item.length - 1].next));
+/** An entry `yaml` parses on its own; its ranges are moved to where the entry stands in the journal. */
+function readItemWithYaml(text: string, from: number, to: number, base: number): YAMLMap | undefined {
+  const doc = parseYamlDocument(text.slice(from, to));
   if (doc.errors.length || doc.warnings.length || !isSeq(doc.contents) || doc.contents.items.length !== 1) return undefined;
   const node = doc.contents.items[0];
   if (!isMap(node)) return undefined;
-  shiftRanges(node, start + base);
+  shiftRanges(node, from + base);
   return node;
-}
-
-/** Moves what the line reader read in a tail to where it stands in the journal. */
-function shiftRaw<T extends RawValue>(value: T, delta: number): T {
-  value.start += delta;
-  value.end += delta;
-  if ('pairs' in value) {
-    for (const p of value.pairs) {
-      p.keyStart += delta;
-      shiftRaw(p.value, delta);
-    }
-  } else if ('list' in value) for (const item of value.list) shiftRaw(item, delta);
-  return value;
 }
 
 function shiftRanges(node: unknown, delta: number): void {
@@ -237,68 +287,38 @@ function shiftRanges(node: unknown, delta: number): void {
   if (isMap(n) || isSeq(n)) for (const child of n.items) shiftRanges(child, delta);
 }
 
-// ---- the simple shape, line by line --------------------------------------------------------
-
-// Sticky, to match in place without cutting each line out of the text.
-const KEY = /([A-Za-z_][A-Za-z0-9_-]*):(?= |\r?\n|\r?$)/y;
-// YAML 1.2 core schema: plain scalars that do not read as text.
-const NOT_TEXT = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
-const PLAIN_BLOCK = /^[A-Za-z0-9_(./$][^\t]*$/;
-// `@` only starts a reserved indicator at the start of a scalar: inside, it joins a statement ref to its fingerprint.
-const PLAIN_FLOW = /^[A-Za-z0-9_][A-Za-z0-9_./@-]*$/;
-const INTEGER_KEYS = new Set(['startLine', 'endLine']);
-
-/**
- * What the line reader makes of an item: plain values with their offsets, which cost far less
- * than `yaml`'s nodes. The journal reads an entry straight from them; nodes are built from the
- * text only for an entry something asks about (an edit, a problem's place).
- */
-interface RawScalar {
-  value: string | number | boolean;
-  start: number;
-  end: number;
-}
-interface RawList {
-  list: RawScalar[];
-  start: number;
-  end: number;
-}
-export interface RawMap {
-  pairs: RawPair[];
-  start: number;
-  end: number;
-}
-interface RawPair {
-  key: string;
-  keyStart: number;
-  value: RawValue;
-}
-export type RawValue = RawScalar | RawList | RawMap;
-
 /**
  * An entry's mapping node whose pairs are read from the text the first time something asks
- * for them; until then it holds only its place. `raw` is what the line reader read, for the
- * journal to take (and drop) when it reads the entry.
+ * for them; until then it holds only its place. `plain` is what the sink made of it during the
+ * read, for the journal to take (and drop).
  */
 export class LazyEntryMap extends YAMLMap<unknown, unknown> {
-  declare raw: RawMap | undefined;
+  declare plain: unknown;
   declare private pairs: Pair<unknown, unknown>[] | undefined;
-  /** Its lines in `text`, which starts at `base` in the journal. */
-  declare private readonly source: { text: string; from: number; to: number; dash: number; base: number };
+  // Its lines, from..to in `text`, which starts at `base` in the journal; its dash's column.
+  declare private readonly text: string;
+  declare private readonly from: number;
+  declare private readonly to: number;
+  declare private readonly dash: number;
+  declare private readonly base: number;
 
-  constructor(text: string, item: Line[], dash: number, raw: RawMap, base: number) {
+  constructor(text: string, from: number, to: number, dash: number, base: number, start: number, end: number, plain: unknown) {
     super();
     this.pairs = undefined;
-    this.source = { text, from: item[0].start, to: item[item.length - 1].next, dash, base };
-    this.raw = raw;
-    this.range = [raw.start, raw.end, raw.end];
+    this.text = text;
+    this.from = from;
+    this.to = to;
+    this.dash = dash;
+    this.base = base;
+    this.plain = plain;
+    this.range = [start, end, end];
   }
 
-  /** The line reader's values, once: the journal keeps the entry it reads from them, not them. */
-  takeRaw(): RawMap | undefined {
-    const raw = this.raw;
-    this.raw = undefined;
-    return raw;
+  /** What the sink made of the entry, once: the journal keeps its entry, not this. */
+  takePlain(): unknown {
+    const plain = this.plain;
+    this.plain = undefined;
+    return plain;
   }
 
   static {
@@ -306,10 +326,12 @@ export class LazyEntryMap extends YAMLMap<unknown, unknown> {
     Object.defineProperty(this.prototype, 'items', {
       get(this: LazyEntryMap) {
         if (!this.pairs) {
-          const { text, from, to, dash, base } = this.source;
-          const node = toNode(readItem(text, runSteps(splitLines(text, from, to)), dash)!) as YAMLMap<unknown, unknown>;
-          if (base) shiftRanges(node, base);
-          this.pairs = node.items;
+          const { text, from, to, dash, base } = this;
+          const sink = new NodeSink();
+          const cursor = new LineCursor(text, from, 1, to);
+          sink.begin();
+          const end = readItem(cursor, dash, sink, base);
+          this.pairs = sink.finish(from + dash + 2 + base, end + base).items;
         }
         return this.pairs;
       },
@@ -320,137 +342,242 @@ export class LazyEntryMap extends YAMLMap<unknown, unknown> {
   }
 }
 
-/** The nodes `yaml` would build for what the line reader read, ranges and all. */
-function toNode(value: RawValue): Node {
-  if ('pairs' in value) {
-    const map = new YAMLMap<unknown, unknown>();
-    map.items = value.pairs.map((p) => new Pair<unknown, unknown>(scalar(p.key, p.keyStart, p.keyStart + p.key.length), toNode(p.value)));
-    map.range = [value.start, value.end, value.end];
-    return map;
+/** Builds the nodes `yaml` would build for an entry the line reader read, ranges and all. */
+class NodeSink implements ItemSink<YAMLMap<unknown, unknown>> {
+  private top = new YAMLMap<unknown, unknown>();
+  private current = this.top;
+  private list: { seq: YAMLSeq; key: Scalar } | undefined;
+
+  begin(): void {
+    this.current = this.top = new YAMLMap<unknown, unknown>();
   }
-  if ('list' in value) {
+
+  scalar(key: string, keyStart: number, value: string | number | boolean, start: number, end: number): void {
+    this.current.items.push(new Pair<unknown, unknown>(scalar(key, keyStart, keyStart + key.length), scalar(value, start, end)));
+  }
+
+  listStart(key: string, keyStart: number, start: number): void {
     const seq = new YAMLSeq();
     seq.flow = true;
-    seq.items = value.list.map(toNode);
-    seq.range = [value.start, value.end, value.end];
-    return seq;
+    seq.range = [start, start, start];
+    this.list = { seq, key: scalar(key, keyStart, keyStart + key.length) };
   }
-  return scalar(value.value, value.start, value.end);
+
+  listItem(value: string, start: number, end: number): void {
+    this.list!.seq.items.push(scalar(value, start, end));
+  }
+
+  listEnd(end: number): void {
+    const { seq, key } = this.list!;
+    seq.range = [seq.range![0], end, end];
+    this.current.items.push(new Pair<unknown, unknown>(key, seq));
+  }
+
+  mapStart(key: string, keyStart: number): void {
+    const map = new YAMLMap<unknown, unknown>();
+    this.top.items.push(new Pair<unknown, unknown>(scalar(key, keyStart, keyStart + key.length), map));
+    this.current = map;
+  }
+
+  mapEnd(end: number): void {
+    this.current.range = [(this.current.items[0].key as Scalar).range![0], end, end];
+    this.current = this.top;
+  }
+
+  finish(start: number, end: number): YAMLMap<unknown, unknown> {
+    this.top.range = [start, end, end];
+    return this.top;
+  }
 }
 
-/** An entry in the shape Growth Journal writes, or undefined to let `yaml` read it. */
-function readItem(text: string, item: Line[], dash: number): RawMap | undefined {
+// ---- the simple shape, line by line --------------------------------------------------------
+
+/**
+ * Reads the item whose dash line the cursor is on, its keys two columns past the dash; the
+ * cursor is left on the first line after it that is neither blank nor a comment. Returns the
+ * end of its last value (offsets of the cursor's text), or -1 when the item is not in the
+ * simple shape.
+ */
+function readItem<T>(cursor: LineCursor, dash: number, sink: ItemSink<T>, base: number): number {
   const k = dash + 2;
-  const first = item[0];
-  if (first.end - first.start <= k || text.charCodeAt(first.start + k) === 0x20) return undefined;
-  const read = readPairs(text, item, 0, k, true);
-  if (!read || read.next !== item.length) return undefined;
-  return read.map;
+  if (cursor.end - cursor.start <= k || cursor.text.charCodeAt(cursor.start + k) === 0x20) return -1;
+  return readPairs(cursor, k, true, sink, base);
 }
 
-function readPairs(text: string, lines: Line[], from: number, k: number, firstIsItem: boolean): { map: RawMap; next: number } | undefined {
-  const pairs: RawPair[] = [];
-  let i = from;
+/** The keys read so far of the mapping at each depth: reused, as nearly every mapping is small. */
+const keysAt: [string[], string[]] = [[], []];
+
+function readPairs<T>(c: LineCursor, k: number, isItem: boolean, sink: ItemSink<T>, base: number): number {
+  const { text } = c;
+  const keys = keysAt[isItem ? 0 : 1];
+  keys.length = 0;
   let lastEnd = -1;
-  while (i < lines.length) {
-    const l = lines[i];
-    if (!(firstIsItem && i === from)) {
-      if (isBlankOrComment(text, l)) {
+  let onItemLine = isItem;
+  while (!c.done) {
+    if (!onItemLine) {
+      if (c.isBlankOrComment()) {
         // A comment indented past the keys belongs to the value above it, and yaml stretches
         // that value's (and its mapping's) range over it: leave such an entry to yaml.
-        if (l.indent > k || (l.indent === k && !firstIsItem)) return undefined;
-        i++;
+        if (c.indent > k || (c.indent === k && !isItem)) return -1;
+        c.advance();
         continue;
       }
-      if (l.indent < k) break;
-      if (l.indent > k) return undefined;
+      if (c.indent < k) break;
+      if (c.indent > k) return -1;
     }
-    const keyStart = l.start + k;
-    KEY.lastIndex = keyStart;
-    const m = KEY.exec(text);
-    if (!m || m.index + m[0].length > l.end || pairs.some((p) => p.key === m[1])) return undefined;
+    onItemLine = false;
+    const keyStart = c.start + k;
+    const colon = keyEnd(text, keyStart, c.end);
+    if (colon < 0) return -1;
+    const key = keyName(text, keyStart, colon);
+    if (keys.includes(key)) return -1;
+    keys.push(key);
     // The value between YAML's white space (space and tab), found without cutting the line up.
-    let valueStart = keyStart + m[0].length;
-    while (valueStart < l.end && isYamlSpace(text.charCodeAt(valueStart))) valueStart++;
-    let valueEnd = l.end;
+    let valueStart = colon + 1;
+    while (valueStart < c.end && isYamlSpace(text.charCodeAt(valueStart))) valueStart++;
+    let valueEnd = c.end;
     while (valueEnd > valueStart && isYamlSpace(text.charCodeAt(valueEnd - 1))) valueEnd--;
-    const value = text.slice(valueStart, valueEnd);
-    let node: RawValue | undefined;
-    if (value === '' || value.startsWith('#')) {
-      const nested = readPairs(text, lines, i + 1, k + 2, false);
-      if (!nested || nested.map.pairs.length === 0 || nested.map.pairs.some((p) => 'pairs' in p.value || 'list' in p.value)) return undefined;
-      node = nested.map;
-      lastEnd = node.end;
-      i = nested.next;
-    } else if (value === '|' || value === '|-') {
-      const block = readLiteral(text, lines, i + 1, k, valueStart, value === '|');
-      if (!block) return undefined;
-      node = block.node;
-      lastEnd = node.end;
-      i = block.next;
-    } else {
-      node = readInline(text.slice(valueStart, l.end), valueStart, m[1]);
-      if (!node) return undefined;
-      lastEnd = l.next;
-      i++;
+    const first = valueStart < valueEnd ? text.charCodeAt(valueStart) : -1;
+    if (first === -1 || first === 0x23) {
+      // A nested mapping of scalars, one level deep.
+      if (!isItem) return -1;
+      sink.mapStart(key, keyStart + base);
+      c.advance();
+      const end = readPairs(c, k + 2, false, sink, base);
+      if (end < 0) return -1;
+      sink.mapEnd(end + base);
+      lastEnd = end;
+      continue;
     }
-    pairs.push({ key: m[1], keyStart, value: node });
+    if (first === 0x7c && (valueEnd - valueStart === 1 || (valueEnd - valueStart === 2 && text.charCodeAt(valueStart + 1) === 0x2d))) {
+      const end = readLiteral(c, k, key, keyStart, valueStart, valueEnd - valueStart === 1, sink, base);
+      if (end < 0) return -1;
+      lastEnd = end;
+      continue;
+    }
+    if (first === 0x5b) {
+      if (!isItem || !readFlowList(text, valueStart, c.end, key, keyStart, sink, base)) return -1;
+    } else if (!readInline(text, valueStart, c.end, key, keyStart, sink, base)) return -1;
+    lastEnd = c.next;
+    c.advance();
   }
-  return { map: { pairs, start: pairs.length ? pairs[0].keyStart : -1, end: lastEnd }, next: i };
+  if (keys.length === 0) return -1;
+  return lastEnd;
+}
+
+/** Where the key that starts at `at` ends (its colon), or -1: a plain key followed by a colon and a space or the line's end. */
+function keyEnd(text: string, at: number, end: number): number {
+  let i = at;
+  let c = text.charCodeAt(i);
+  if (!(isLetter(c) || c === 0x5f)) return -1;
+  for (i++; i < end; i++) {
+    c = text.charCodeAt(i);
+    if (!(isLetter(c) || isDigit(c) || c === 0x5f || c === 0x2d)) break;
+  }
+  if (i >= end || c !== 0x3a) return -1;
+  return i + 1 === end || text.charCodeAt(i + 1) === 0x20 ? i : -1;
+}
+
+/** The keys Growth Journal writes, as the one string each, so reading a key makes no new string. */
+const KNOWN_KEYS = ['id', 'date', 'kind', 'title', 'dimensions', 'level', 'commit', 'selection', 'note', 'statements', 'private', 'sha', 'repo', 'subject', 'file', 'startLine', 'endLine', 'link'];
+
+function keyName(text: string, start: number, end: number): string {
+  const length = end - start;
+  for (const known of KNOWN_KEYS) if (known.length === length && text.startsWith(known, start)) return known;
+  return text.slice(start, end);
 }
 
 /** A `|` or `|-` block: content lines indented past the key, trailing blank lines dropped. */
-function readLiteral(text: string, lines: Line[], from: number, k: number, start: number, clip: boolean): { node: RawScalar; next: number } | undefined {
-  let i = from;
+function readLiteral<T>(c: LineCursor, k: number, key: string, keyStart: number, start: number, clip: boolean, sink: ItemSink<T>, base: number): number {
+  const { text } = c;
   let indent = -1;
-  const parts: string[] = [];
-  let lastContent = -1;
-  for (; i < lines.length; i++) {
-    const l = lines[i];
-    if (l.indent < 0) {
+  let value = '';
+  let blanks = 0;
+  let afterContent = -1;
+  let afterContentLine = 0;
+  let end = -1;
+  for (c.advance(); !c.done; c.advance()) {
+    if (c.indent < 0) {
       // A blank line: spaces beyond the block's indentation would be content; leave those to yaml.
-      if (l.end > l.start && (indent < 0 || l.end - l.start > indent)) return undefined;
-      parts.push('');
+      if (c.end > c.start && (indent < 0 || c.end - c.start > indent)) return -1;
+      if (indent < 0) return -1;
+      blanks++;
       continue;
     }
     if (indent < 0) {
-      if (l.indent <= k || parts.length) return undefined;
-      indent = l.indent;
+      if (c.indent <= k) return -1;
+      indent = c.indent;
     }
-    if (l.indent < indent) break;
-    const content = text.slice(l.start + indent, l.end);
-    if (content.includes('\t') && l.indent === indent && content.startsWith('\t')) return undefined;
-    parts.push(content);
-    lastContent = i;
+    if (c.indent < indent) break;
+    if (c.indent === indent && text.charCodeAt(c.start + indent) === 0x09) return -1;
+    const content = text.slice(c.start + indent, c.end);
+    value = end < 0 ? content : value + '\n'.repeat(blanks + 1) + content;
+    blanks = 0;
+    end = c.next;
+    afterContent = c.next;
+    afterContentLine = c.line + 1;
   }
-  if (lastContent < 0) return undefined;
-  const kept = parts.slice(0, lastContent - from + 1);
-  const end = lines[lastContent].next;
-  return { node: { value: kept.join('\n') + (clip ? '\n' : ''), start, end }, next: lastContent + 1 };
+  if (end < 0) return -1;
+  // Blank lines after the block go back to the mapping.
+  c.seek(afterContent, afterContentLine);
+  sink.scalar(key, keyStart + base, clip ? value + '\n' : value, start + base, end + base);
+  return end;
 }
 
-/** A value on the key's line: double- or single-quoted, a flow list of ids, or plain. */
-function readInline(s: string, offset: number, key: string): RawValue | undefined {
-  const c = s[0];
-  if (c === '"' || c === "'") {
-    const q = readQuoted(s, 0);
-    if (!q || !isTrailingComment(s.slice(q.end))) return undefined;
-    return { value: q.value, start: offset, end: offset + q.end };
-  }
-  if (c === '[') return readFlowList(s, offset);
-  const hash = s.search(/[ \t]#/);
-  const value = trimYamlEnd(hash < 0 ? s : s.slice(0, hash));
-  if (!PLAIN_BLOCK.test(value) || /: |:$/.test(value)) return undefined;
-  if (NOT_TEXT.test(value)) {
-    if (INTEGER_KEYS.has(key) && /^(?:0|[1-9][0-9]*)$/.test(value)) return { value: Number(value), start: offset, end: offset + value.length };
-    if (key === 'private' && (value === 'true' || value === 'false')) return { value: value === 'true', start: offset, end: offset + value.length };
-    return undefined;
-  }
-  return { value, start: offset, end: offset + value.length };
+// YAML 1.2 core schema: plain scalars that do not read as text.
+const NOT_TEXT = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const INTEGER_KEYS = new Set(['startLine', 'endLine']);
+
+/** Whether plain text starting with `c` could read as something other than text (NOT_TEXT): a digit, a dot, or the first letter of null, true or false. */
+function mayNotBeText(c: number): boolean {
+  return isDigit(c) || c === 0x2e || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46;
 }
 
-function isTrailingComment(rest: string): boolean {
-  return /^[ \t]*$/.test(rest) || /^[ \t]+#/.test(rest);
+/** A value on the key's line, `text` from `start` to the line's `end`: double- or single-quoted, or plain. */
+function readInline<T>(text: string, start: number, end: number, key: string, keyStart: number, sink: ItemSink<T>, base: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c === 0x22 || c === 0x27) {
+    const value = readQuoted(text, start, end);
+    if (value === undefined || !isTrailingComment(text, quotedEnd, end)) return false;
+    sink.scalar(key, keyStart + base, value, start + base, quotedEnd + base);
+    return true;
+  }
+  // Plain: up to a comment (a # after white space), less trailing white space.
+  if (!isPlainStart(c)) return false;
+  let valueEnd = end;
+  for (let i = start + 1; i < end; i++) {
+    if (text.charCodeAt(i) === 0x23 && isYamlSpace(text.charCodeAt(i - 1))) {
+      valueEnd = i - 1;
+      break;
+    }
+  }
+  while (valueEnd > start && isYamlSpace(text.charCodeAt(valueEnd - 1))) valueEnd--;
+  // A tab, or a colon that would start a value, in a plain value: yaml decides.
+  for (let i = start; i < valueEnd; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x09 || (ch === 0x3a && (i + 1 === valueEnd || text.charCodeAt(i + 1) === 0x20))) return false;
+  }
+  const value = text.slice(start, valueEnd);
+  if (mayNotBeText(c) && NOT_TEXT.test(value)) {
+    if (INTEGER_KEYS.has(key) && /^(?:0|[1-9][0-9]*)$/.test(value)) sink.scalar(key, keyStart + base, Number(value), start + base, valueEnd + base);
+    else if (key === 'private' && (value === 'true' || value === 'false')) sink.scalar(key, keyStart + base, value === 'true', start + base, valueEnd + base);
+    else return false;
+    return true;
+  }
+  sink.scalar(key, keyStart + base, value, start + base, valueEnd + base);
+  return true;
+}
+
+/** What may start a plain value in a block: a letter, a digit, or one of `_ ( . / $`. */
+function isPlainStart(c: number): boolean {
+  return isLetter(c) || isDigit(c) || c === 0x5f || c === 0x28 || c === 0x2e || c === 0x2f || c === 0x24;
+}
+
+/** Nothing but white space from `at` to `end`, or white space then a comment. */
+function isTrailingComment(text: string, at: number, end: number): boolean {
+  let i = at;
+  while (i < end && isYamlSpace(text.charCodeAt(i))) i++;
+  return i === end || (i > at && text.charCodeAt(i) === 0x23);
 }
 
 // YAML's white space is the space and the tab, nothing else: JavaScript's trim() and \s would
@@ -459,8 +586,11 @@ const BOM = '\uFEFF';
 function isYamlSpace(c: number): boolean {
   return c === 0x20 || c === 0x09;
 }
-function trimYamlEnd(s: string): string {
-  return s.replace(/[ \t]+$/, '');
+function isLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 function scalar(value: unknown, start: number, end: number): Scalar {
@@ -469,71 +599,95 @@ function scalar(value: unknown, start: number, end: number): Scalar {
   return node;
 }
 
+/** Where the last quoted value read by readQuoted ends: one number kept aside rather than an object per value. */
+let quotedEnd = 0;
+
 const JSON_ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
 
-function readQuoted(s: string, from: number): { value: string; end: number } | undefined {
-  const quote = s[from];
-  if (quote === "'") {
+/** The quoted value at `from` on a line ending at `end`, or undefined when yaml should read it; sets quotedEnd. */
+function readQuoted(text: string, from: number, end: number): string | undefined {
+  if (text.charCodeAt(from) === 0x27) {
     let i = from + 1;
+    let doubled = false;
     for (;;) {
-      const close = s.indexOf("'", i);
-      if (close < 0) return undefined;
-      if (s[close + 1] === "'") i = close + 2;
-      else return { value: s.slice(from + 1, close).replace(/''/g, "'"), end: close + 1 };
+      const close = text.indexOf("'", i);
+      if (close < 0 || close >= end) return undefined;
+      if (close + 1 < end && text.charCodeAt(close + 1) === 0x27) {
+        doubled = true;
+        i = close + 2;
+        continue;
+      }
+      quotedEnd = close + 1;
+      const inside = text.slice(from + 1, close);
+      return doubled ? inside.replace(/''/g, "'") : inside;
     }
   }
-  let i = from + 1;
-  while (i < s.length) {
-    const ch = s.charCodeAt(i);
+  let escaped = false;
+  for (let i = from + 1; i < end; i++) {
+    const ch = text.charCodeAt(i);
     if (ch === 0x22) {
+      quotedEnd = i + 1;
+      if (!escaped) return text.slice(from + 1, i);
       try {
-        return { value: JSON.parse(s.slice(from, i + 1)) as string, end: i + 1 };
+        return JSON.parse(text.slice(from, i + 1)) as string;
       } catch {
-        return undefined; // raw control characters and the like: yaml decides
+        return undefined;
       }
     }
+    // Raw control characters: yaml decides (JSON would refuse them).
+    if (ch < 0x20) return undefined;
     if (ch === 0x5c) {
       JSON_ESCAPE.lastIndex = i;
-      if (!JSON_ESCAPE.test(s)) return undefined; // a YAML-only escape such as \x41
-      i = JSON_ESCAPE.lastIndex;
-      continue;
+      if (!JSON_ESCAPE.test(text)) return undefined; // a YAML-only escape such as \x41
+      escaped = true;
+      i = JSON_ESCAPE.lastIndex - 1;
     }
-    i++;
   }
   return undefined;
 }
 
-function readFlowList(s: string, offset: number): RawList | undefined {
-  const list: RawScalar[] = [];
-  let i = 1;
+/** A flow list of ids or double-quoted text on one line, `[` at `from`. */
+function readFlowList<T>(text: string, from: number, end: number, key: string, keyStart: number, sink: ItemSink<T>, base: number): boolean {
+  let i = from + 1;
   const skipSpaces = () => {
-    while (s[i] === ' ') i++;
+    while (i < end && text.charCodeAt(i) === 0x20) i++;
   };
+  sink.listStart(key, keyStart + base, from + base);
   skipSpaces();
-  if (s[i] === ']') {
-    if (!isTrailingComment(s.slice(i + 1))) return undefined;
-    return { list, start: offset, end: offset + i + 1 };
+  if (i < end && text.charCodeAt(i) === 0x5d) {
+    if (!isTrailingComment(text, i + 1, end)) return false;
+    sink.listEnd(i + 1 + base);
+    return true;
   }
   for (;;) {
     skipSpaces();
     const start = i;
-    if (s[i] === '"') {
-      const q = readQuoted(s, i);
-      if (!q) return undefined;
-      list.push({ value: q.value, start: offset + start, end: offset + q.end });
-      i = q.end;
+    if (i < end && text.charCodeAt(i) === 0x22) {
+      const value = readQuoted(text, i, end);
+      if (value === undefined) return false;
+      sink.listItem(value, start + base, quotedEnd + base);
+      i = quotedEnd;
     } else {
-      while (i < s.length && s[i] !== ',' && s[i] !== ']' && s[i] !== ' ') i++;
-      const value = s.slice(start, i);
-      if (!PLAIN_FLOW.test(value) || NOT_TEXT.test(value)) return undefined;
-      list.push({ value, start: offset + start, end: offset + i });
+      let c = i < end ? text.charCodeAt(i) : -1;
+      if (!(isLetter(c) || isDigit(c) || c === 0x5f)) return false;
+      for (i++; i < end; i++) {
+        c = text.charCodeAt(i);
+        if (c === 0x2c || c === 0x5d || c === 0x20) break;
+        // Ids and statement refs: `@` only joins a ref to its fingerprint inside a value.
+        if (!(isLetter(c) || isDigit(c) || c === 0x5f || c === 0x2e || c === 0x2f || c === 0x40 || c === 0x2d)) return false;
+      }
+      const value = text.slice(start, i);
+      if (mayNotBeText(text.charCodeAt(start)) && NOT_TEXT.test(value)) return false;
+      sink.listItem(value, start + base, i + base);
     }
     skipSpaces();
-    if (s[i] === ',') {
+    const c = i < end ? text.charCodeAt(i) : -1;
+    if (c === 0x2c) {
       i++;
       continue;
     }
-    if (s[i] !== ']' || !isTrailingComment(s.slice(i + 1))) return undefined;
-    return { list, start: offset, end: offset + i + 1 };
+    if (c !== 0x5d || !isTrailingComment(text, i + 1, end)) return false;
+    sink.listEnd(i + 1 + base);
+    return true;
   }
 }

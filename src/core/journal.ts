@@ -4,9 +4,9 @@ import { parseIsoDate } from './dates';
 import { quoted, type Problem } from './problem';
 import { closestIds } from './closest';
 import { profileProblem } from './profile';
-import { allDimensions, findDimension, levelRank, type Rubric } from './rubric';
+import { allDimensions, levelRank, type Rubric } from './rubric';
 import { checkStatementRef, parseStatementRef, type RefCheck } from './statements';
-import { ENTRIES_PER_STEP, journalSourceSteps, LazyEntryMap, reReadTail, runSteps, type RawMap, type RawValue, type SpliceEdit } from './fastJournal';
+import { ENTRIES_PER_STEP, journalSourceSteps, LazyEntryMap, reReadTail, runSteps, type ItemSink, type SpliceEdit } from './fastJournal';
 import { hasCredentials } from './remoteUrl';
 import { rubricRef } from './rubricRef';
 import { workspacePath } from './workspacePath';
@@ -82,7 +82,8 @@ export function parseJournal(text: string, options: { fast?: boolean } = {}): Jo
 
 /** parseJournal in steps (see fastJournal.ts), for hosts that must stay responsive during long reads. */
 export function* parseJournalSteps(text: string, options: { fast?: boolean } = {}): Generator<void, JournalParse> {
-  const fast = options.fast === false ? undefined : yield* journalSourceSteps(text);
+  const reader = new PlainEntryReader();
+  const fast = options.fast === false ? undefined : yield* journalSourceSteps(text, reader);
   const parsed = fast ? ({ ok: true, source: fast, problems: [] } as const) : parseYaml(text);
   if (!parsed.ok) return { journal: undefined, problems: parsed.problems, source: undefined };
   const { source } = parsed;
@@ -135,8 +136,9 @@ class EntryIds {
     return this.get(id) !== undefined;
   }
 
+  /** Records the first entry with `id`; the caller has found none before it (get). */
   add(id: string, index: number): void {
-    if (!this.has(id)) this.own.set(id, index);
+    this.own.set(id, index);
   }
 
   /** The ids of the first `count` entries: a journal read whole shares its map from here on. */
@@ -148,11 +150,10 @@ class EntryIds {
 
 /** Reads list items into entries, reporting misfits and ids used again. */
 function* readEntries(r: NodeReader, items: readonly unknown[], ids: EntryIds, entries: Entry[], entryNodes: YAMLMap[]): Generator<void, void> {
-  const strings = new Map<string, string>();
   for (const [n, item] of items.entries()) {
     if (n % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
-    const raw = item instanceof LazyEntryMap ? item.takeRaw() : undefined;
-    const entry = (raw && plainEntry(raw, r.source.lines.position(raw.start).line, strings)) || readEntry(r, item as Node);
+    const plain = item instanceof LazyEntryMap ? (item.takePlain() as Entry | undefined) : undefined;
+    const entry = plain ?? readEntry(r, item as Node);
     if (!entry) continue;
     const earlier = ids.get(entry.id);
     if (earlier !== undefined) {
@@ -180,7 +181,7 @@ export function parseAfterTailEdit(before: JournalParse, after: string, edits: r
   let keep = seq.items.length - 1;
   while (keep >= 0 && lineOf(seq.items[keep]) > editStart) keep--;
   if (keep < 0) return undefined;
-  const tail = reReadTail(before.source, after, keep, edits);
+  const tail = reReadTail(before.source, after, keep, edits, new PlainEntryReader());
   if (!tail) return undefined;
   // Entry nodes are items in order (an item that is no entry has none): those before the first re-read item stay.
   const firstReRead = (seq.items[keep] as Node).range![0];
@@ -260,139 +261,205 @@ type EntryFields = Pick<Entry, 'id' | 'date' | 'kind' | 'title' | 'dimensions'> 
 
 /** An entry with its optional fields only when set, in one key order whichever reader made it. */
 function entryOf(f: EntryFields, line: number, extra?: Record<string, unknown>): Entry {
-  return {
-    id: f.id,
-    date: f.date,
-    kind: f.kind,
-    title: f.title,
-    dimensions: f.dimensions,
-    ...(f.level === undefined ? {} : { level: f.level }),
-    ...(f.commit ? { commit: f.commit } : {}),
-    ...(f.selection ? { selection: f.selection } : {}),
-    ...(f.note === undefined ? {} : { note: f.note }),
-    ...(f.statements === undefined ? {} : { statements: f.statements }),
-    ...(f.isPrivate ? { private: true } : {}),
-    line,
-    ...(extra ? { extra } : {}),
-  };
+  const entry: Entry = { id: f.id, date: f.date, kind: f.kind, title: f.title, dimensions: f.dimensions } as Entry;
+  if (f.level !== undefined) entry.level = f.level;
+  if (f.commit) entry.commit = f.commit;
+  if (f.selection) entry.selection = f.selection;
+  if (f.note !== undefined) entry.note = f.note;
+  if (f.statements !== undefined) entry.statements = f.statements;
+  if (f.isPrivate) entry.private = true;
+  entry.line = line;
+  if (extra) entry.extra = extra;
+  return entry;
 }
 
 /**
- * The entry the line reader's values make, when reading its nodes would report nothing: every
- * field known and well formed. Anything else (a problem to place, an unknown field to keep)
- * is undefined, and the entry is read from its nodes, so the two ways agree by construction.
- * Repeated short strings (dimension ids, levels) are shared through `strings`.
+ * Builds an entry from the values the line reader reads, when reading its nodes would report
+ * nothing: every field known and well formed. Anything else (a problem to place, an unknown
+ * field to keep) finishes as undefined, and the entry is read from its nodes, so the two ways
+ * agree by construction. Repeated short strings (dimension ids, levels, files, repos) are
+ * shared, so a large journal holds each once.
  */
-function plainEntry(raw: RawMap, line: number, strings: Map<string, string>): Entry | undefined {
-  let id: string | undefined;
-  let date: string | undefined;
-  let kind: EntryKind | undefined;
-  let title: string | undefined;
-  let dimensions: string[] | undefined;
-  let level: string | undefined;
-  let commit: CommitRef | undefined;
-  let selection: SelectionRef | undefined;
-  let note: string | undefined;
-  let statements: string[] | undefined;
-  let isPrivate = false;
-  for (const { key, value } of raw.pairs) {
+class PlainEntryReader implements ItemSink<Entry> {
+  private readonly strings = new Map<string, string>();
+  /** Texts already judged (a date, a file path, a URL): most repeat from entry to entry. */
+  private readonly judged = new Map<string, boolean>();
+  private fits = true;
+  private line = 0;
+  /** The nested mapping being read: only commit and selection have one. */
+  private parent: 'commit' | 'selection' | undefined;
+  private list: string[] | undefined;
+  private listKey = '';
+  private id: string | undefined;
+  private date: string | undefined;
+  private kind: EntryKind | undefined;
+  private title: string | undefined;
+  private dimensions: string[] | undefined;
+  private level: string | undefined;
+  private note: string | undefined;
+  private statements: string[] | undefined;
+  private isPrivate = false;
+  // The fields of a commit or selection as read, kept here rather than in an object per entry.
+  private hasCommit = false;
+  private hasSelection = false;
+  private sha: Scalar | undefined;
+  private repo: Scalar | undefined;
+  private subject: Scalar | undefined;
+  private file: Scalar | undefined;
+  private startLine: Scalar | undefined;
+  private endLine: Scalar | undefined;
+  private selectionSha: Scalar | undefined;
+  private link: Scalar | undefined;
+
+  begin(line: number): void {
+    this.fits = true;
+    this.line = line;
+    this.parent = undefined;
+    this.id = this.date = this.kind = this.title = this.dimensions = this.level = this.note = this.statements = undefined;
+    this.isPrivate = this.hasCommit = this.hasSelection = false;
+    this.sha = this.repo = this.subject = this.file = this.startLine = this.endLine = this.selectionSha = this.link = undefined;
+  }
+
+  scalar(key: string, _keyStart: number, value: Scalar): void {
+    if (this.parent === 'commit') {
+      if (key === 'sha') this.sha = value;
+      else if (key === 'repo') this.repo = value;
+      else if (key === 'subject') this.subject = value;
+      return;
+    }
+    if (this.parent === 'selection') {
+      if (key === 'file') this.file = value;
+      else if (key === 'startLine') this.startLine = value;
+      else if (key === 'endLine') this.endLine = value;
+      else if (key === 'sha') this.selectionSha = value;
+      else if (key === 'link') this.link = value;
+      return;
+    }
     switch (key) {
       case 'id':
-        if ((id = plainText(value)) === undefined) return undefined;
+        if ((this.id = plainText(value)) === undefined) this.fits = false;
         break;
       case 'date':
-        date = plainText(value);
-        if (date === undefined || !parseIsoDate(date)) return undefined;
+        this.date = plainText(value);
+        if (this.date === undefined || !this.judge(this.date, isIsoDate)) this.fits = false;
         break;
       case 'kind':
-        kind = ENTRY_KINDS.find((k) => 'value' in value && k === value.value);
-        if (!kind) return undefined;
+        this.kind = value === 'commit' || value === 'selection' || value === 'note' ? value : undefined;
+        if (!this.kind) this.fits = false;
         break;
       case 'title':
-        if ((title = plainText(value)) === undefined) return undefined;
+        if ((this.title = plainText(value)) === undefined) this.fits = false;
         break;
+      // One text for a list of one, as NodeReader.strings takes it.
       case 'dimensions':
-        if (!(dimensions = plainTexts(value, strings))) return undefined;
+        if (typeof value === 'string') this.dimensions = [this.interned(value)];
+        else this.fits = false;
         break;
       case 'statements':
-        if (!(statements = plainTexts(value, strings))) return undefined;
+        if (typeof value === 'string') this.statements = [this.interned(value)];
+        else this.fits = false;
         break;
       case 'level':
-        if ((level = plainText(value)) === undefined) return undefined;
-        level = interned(strings, level);
+        if ((this.level = plainText(value)) === undefined) this.fits = false;
+        else this.level = this.interned(this.level);
         break;
       case 'note':
-        if ('pairs' in value || 'list' in value || typeof value.value === 'boolean') return undefined;
-        note = String(value.value);
+        if (typeof value === 'boolean') this.fits = false;
+        else this.note = String(value);
         break;
       case 'private':
-        if (!('value' in value) || typeof value.value !== 'boolean') return undefined;
-        isPrivate = value.value;
-        break;
-      case 'commit':
-        if (!(commit = plainCommit(value, strings))) return undefined;
-        break;
-      case 'selection':
-        if (!(selection = plainSelection(value, strings))) return undefined;
+        if (typeof value === 'boolean') this.isPrivate = value;
+        else this.fits = false;
         break;
       default:
-        return undefined; // a field this version does not know: the node reader keeps it
+        this.fits = false; // a field this version does not know (the node reader keeps it), or a commit or selection that is not a mapping
     }
   }
-  if (id === undefined || date === undefined || kind === undefined || title === undefined || dimensions === undefined) return undefined;
-  if ((kind === 'commit' && !commit) || (kind === 'selection' && !selection)) return undefined;
-  return entryOf({ id, date, kind, title, dimensions, level, commit, selection, note, statements, isPrivate }, line);
+
+  listStart(key: string): void {
+    this.list = [];
+    this.listKey = key;
+  }
+
+  listItem(value: string): void {
+    this.list!.push(this.interned(value));
+  }
+
+  listEnd(): void {
+    if (this.listKey === 'dimensions') this.dimensions = this.list;
+    else if (this.listKey === 'statements') this.statements = this.list;
+    else this.fits = false;
+  }
+
+  mapStart(key: string): void {
+    if (key === 'commit') this.hasCommit = true;
+    else if (key === 'selection') this.hasSelection = true;
+    else this.fits = false;
+    this.parent = key === 'commit' || key === 'selection' ? key : undefined;
+  }
+
+  mapEnd(): void {
+    this.parent = undefined;
+  }
+
+  finish(): Entry | undefined {
+    const { id, date, kind, title, dimensions } = this;
+    if (!this.fits || id === undefined || date === undefined || kind === undefined || title === undefined || dimensions === undefined) return undefined;
+    const commit = this.hasCommit ? this.plainCommit() : undefined;
+    const selection = this.hasSelection ? this.plainSelection() : undefined;
+    if ((this.hasCommit && !commit) || (this.hasSelection && !selection)) return undefined;
+    if ((kind === 'commit' && !commit) || (kind === 'selection' && !selection)) return undefined;
+    return entryOf({ id, date, kind, title, dimensions, level: this.level, commit, selection, note: this.note, statements: this.statements, isPrivate: this.isPrivate }, this.line);
+  }
+
+  private interned(s: string): string {
+    const known = this.strings.get(s);
+    if (known !== undefined) return known;
+    this.strings.set(s, s);
+    return s;
+  }
+
+  /** `test(text)`, asked once per distinct text. */
+  private judge(text: string, test: (text: string) => boolean): boolean {
+    let fits = this.judged.get(text);
+    if (fits === undefined) this.judged.set(text, (fits = test(text)));
+    return fits;
+  }
+
+  private plainCommit(): CommitRef | undefined {
+    const { sha, repo, subject } = this;
+    if (!isCommitSha(sha)) return undefined;
+    if (repo !== undefined && (typeof repo !== 'string' || !this.judge(repo, isCleanUrl))) return undefined;
+    if (typeof subject === 'boolean') return undefined;
+    const commit: CommitRef = { sha };
+    if (repo !== undefined) commit.repo = this.interned(repo);
+    if (subject !== undefined) commit.subject = String(subject);
+    return commit;
+  }
+
+  private plainSelection(): SelectionRef | undefined {
+    const { file, startLine, endLine, selectionSha: sha, link } = this;
+    if (typeof file !== 'string' || typeof startLine !== 'number' || typeof endLine !== 'number' || !Number.isInteger(startLine) || !Number.isInteger(endLine)) return undefined;
+    if (!this.judge(file, isPlainWorkspacePath) || startLine < 1 || endLine < startLine) return undefined;
+    if (sha !== undefined && !isCommitSha(sha)) return undefined;
+    if (link !== undefined && (typeof link !== 'string' || !this.judge(link, isCleanUrl))) return undefined;
+    const selection: SelectionRef = { file: this.interned(file), startLine, endLine };
+    if (sha !== undefined) selection.sha = sha;
+    if (link !== undefined) selection.link = link;
+    return selection;
+  }
 }
 
-/** A list of text, or one text for a list of one, as NodeReader.strings takes it (shared through `strings`). */
-function plainTexts(value: RawValue, strings: Map<string, string>): string[] | undefined {
-  if ('pairs' in value) return undefined;
-  if ('list' in value) return value.list.map((d) => interned(strings, String(d.value)));
-  return typeof value.value === 'string' ? [interned(strings, value.value)] : undefined;
-}
+/** A value the line reader reads. */
+type Scalar = string | number | boolean;
+
+const isIsoDate = (text: string) => parseIsoDate(text) !== undefined;
+const isPlainWorkspacePath = (file: string) => file.trim() !== '' && workspacePath(file).ok;
+const isCleanUrl = (url: string) => url.trim() !== '' && !hasCredentials(url);
 
 /** Text that is not blank, as NodeReader.string and NodeReader.id take it. */
-function plainText(value: RawValue): string | undefined {
-  return 'value' in value && typeof value.value === 'string' && value.value.trim() !== '' ? value.value : undefined;
-}
-
-function interned(strings: Map<string, string>, s: string): string {
-  const known = strings.get(s);
-  if (known !== undefined) return known;
-  strings.set(s, s);
-  return s;
-}
-
-/** The fields of a nested mapping the line reader read (it holds only scalars). */
-function plainFields(value: RawValue): Map<string, string | number | boolean> | undefined {
-  if (!('pairs' in value)) return undefined;
-  return new Map(value.pairs.map((p) => [p.key, (p.value as { value: string | number | boolean }).value]));
-}
-
-function plainCommit(value: RawValue, strings: Map<string, string>): CommitRef | undefined {
-  const f = plainFields(value);
-  const sha = f?.get('sha');
-  if (!f || !isCommitSha(sha)) return undefined;
-  const repo = f.get('repo');
-  const subject = f.get('subject');
-  if (repo !== undefined && (typeof repo !== 'string' || repo.trim() === '' || hasCredentials(repo))) return undefined;
-  if (typeof subject === 'boolean') return undefined;
-  return { sha, ...(repo === undefined ? {} : { repo: interned(strings, repo) }), ...(subject === undefined ? {} : { subject: String(subject) }) };
-}
-
-function plainSelection(value: RawValue, strings: Map<string, string>): SelectionRef | undefined {
-  const f = plainFields(value);
-  if (!f) return undefined;
-  const file = f.get('file');
-  const startLine = f.get('startLine');
-  const endLine = f.get('endLine');
-  const sha = f.get('sha');
-  const link = f.get('link');
-  if (typeof file !== 'string' || file.trim() === '' || !Number.isInteger(startLine) || !Number.isInteger(endLine)) return undefined;
-  if (!workspacePath(file).ok || (startLine as number) < 1 || (endLine as number) < (startLine as number)) return undefined;
-  if (sha !== undefined && !isCommitSha(sha)) return undefined;
-  if (link !== undefined && (typeof link !== 'string' || link.trim() === '' || hasCredentials(link))) return undefined;
-  return { file: interned(strings, file), startLine: startLine as number, endLine: endLine as number, ...(sha === undefined ? {} : { sha }), ...(link === undefined ? {} : { link }) };
+function plainText(value: Scalar): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
 function readDate(r: NodeReader, map: YAMLMap, what: string): string | undefined {
@@ -509,25 +576,30 @@ export function checkJournal(parse: JournalParse, rubric: Rubric): Problem[] {
     problems.push({ severity: 'warning', code: 'target-below-current', message: profileMessage, ...positionOf(source, isMap(profile) ? (profile.get('targetLevel', true) as Node) : profile) });
   }
   const dimensionIds = allDimensions(rubric).map((d) => d.id);
+  const knownDimensions = new Set(dimensionIds);
+  const knownLevels = new Set(rubric.levels.map((l) => l.id));
+  // Entries cite the same few refs again and again, and checking one hashes statement texts.
+  const refProblems = new Map<string, ReturnType<typeof statementProblem>>();
   journal.entries.forEach((entry, index) => {
     // An entry's nodes are read from the text only to place a problem.
     const map = () => parse.entryNodes[index];
     entry.dimensions.forEach((id, i) => {
-      if (findDimension(rubric, id)) return;
+      if (knownDimensions.has(id)) return;
       const dims = map().get('dimensions', true);
       const at = isSeq(dims) ? (dims.items[i] as Node) : (dims as Node | undefined);
       const near = closestIds(id, dimensionIds);
       const hint = near.length ? ` Did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : '';
       problems.push({ severity: 'warning', code: 'unknown-dimension', message: `Entry "${entry.id}" names dimension "${id}", which ${rubric.name} does not have.${hint}`, ...positionOf(source, at) });
     });
-    if (entry.level !== undefined && levelRank(rubric, entry.level) < 0) {
+    if (entry.level !== undefined && !knownLevels.has(entry.level)) {
       problems.push({ severity: 'warning', code: 'unknown-level', message: `Entry "${entry.id}" claims level "${entry.level}", which is not a level of ${rubric.name} (${levels}).`, ...positionOf(source, map().get('level', true) as Node | undefined) });
     }
     entry.statements?.forEach((ref, i) => {
-      const problem = statementProblem(rubric, entry.id, ref);
+      if (!refProblems.has(ref)) refProblems.set(ref, statementProblem(rubric, ref));
+      const problem = refProblems.get(ref);
       if (!problem) return;
       const cited = map().get('statements', true);
-      problems.push({ ...problem, ...positionOf(source, isSeq(cited) ? (cited.items[i] as Node) : (cited as Node | undefined)) });
+      problems.push({ ...problem(entry.id), ...positionOf(source, isSeq(cited) ? (cited.items[i] as Node) : (cited as Node | undefined)) });
     });
     if (entry.dimensions.length === 0 && !entry.statements?.length) {
       problems.push({ severity: 'warning', code: 'no-dimensions', message: `Entry "${entry.id}" is tagged with no dimension, so it counts toward none.`, line: entry.line, column: 1 });
@@ -539,27 +611,27 @@ export function checkJournal(parse: JournalParse, rubric: Rubric): Problem[] {
 /** Problem codes of cited statements: the quick fixes look for them. */
 export const STATEMENT_CODES = { unknown: 'unknown-statement', changed: 'statement-changed', badRef: 'bad-statement-ref' } as const;
 
-/** What is wrong with one cited ref, without its place; undefined when it names the statement it cited. */
-function statementProblem(rubric: Rubric, entryId: string, ref: string): Omit<Problem, 'line' | 'column'> | undefined {
+/** What is wrong with one cited ref, for the entry that cites it and without its place; undefined when it names the statement it cited. */
+function statementProblem(rubric: Rubric, ref: string): ((entryId: string) => Omit<Problem, 'line' | 'column'>) | undefined {
   const parsed = parseStatementRef(ref);
   if (!parsed) {
-    return { severity: 'error', code: STATEMENT_CODES.badRef, message: `Entry "${entryId}" cites ${quoted(ref)}, which is not a statement ref. Write <dimension-id>/<level-id>/<n>, e.g. risk-management/senior/1.` };
+    return (entryId) => ({ severity: 'error', code: STATEMENT_CODES.badRef, message: `Entry "${entryId}" cites ${quoted(ref)}, which is not a statement ref. Write <dimension-id>/<level-id>/<n>, e.g. risk-management/senior/1.` });
   }
   const check: RefCheck = checkStatementRef(rubric, parsed);
   switch (check.kind) {
     case 'ok':
       return undefined;
     case 'unknown':
-      return { severity: 'error', code: STATEMENT_CODES.unknown, message: `Entry "${entryId}" cites statement ${quoted(ref)}, which is not in ${rubric.name}: ${check.reason}.` };
+      return (entryId) => ({ severity: 'error', code: STATEMENT_CODES.unknown, message: `Entry "${entryId}" cites statement ${quoted(ref)}, which is not in ${rubric.name}: ${check.reason}.` });
     case 'changed':
-      return {
+      return (entryId) => ({
         severity: 'warning',
         code: STATEMENT_CODES.changed,
         message: check.movedTo
           ? `The rubric changed since entry "${entryId}" cited ${quoted(ref)}: the statement it cited, ${quoted(check.movedTo.text)}, is now ${check.movedTo.ref}, and ${check.now.ref} reads ${quoted(check.now.text)}. Use the quick fix to re-point it.`
           : `The rubric changed since entry "${entryId}" cited ${quoted(ref)}: ${check.now.ref} now reads ${quoted(check.now.text)}, and the text it cited is no longer in the rubric. Use the quick fix to confirm the new wording or cite another statement.`,
-      };
+      });
     case 'moved':
-      return { severity: 'warning', code: STATEMENT_CODES.changed, message: `The rubric changed since entry "${entryId}" cited ${quoted(ref)}: the statement it cited, ${quoted(check.movedTo.text)}, is now ${check.movedTo.ref}. Use the quick fix to re-point it.` };
+      return (entryId) => ({ severity: 'warning', code: STATEMENT_CODES.changed, message: `The rubric changed since entry "${entryId}" cited ${quoted(ref)}: the statement it cited, ${quoted(check.movedTo.text)}, is now ${check.movedTo.ref}. Use the quick fix to re-point it.` });
   }
 }

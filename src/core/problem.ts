@@ -35,23 +35,38 @@ export function formatProblem(file: string, p: Problem): string {
  * and holds its own for the lines after: a large journal's index is never copied for a tag.
  */
 export class LineIndex {
+  /** The text whose line starts are counted on first use: a journal read without a problem to place never counts them. */
+  private text: string | undefined;
   /** Line starts shared with earlier indexes: only the first `sharedCount` are this text's. */
-  private shared: readonly number[];
-  private sharedCount: number;
+  private shared: Int32Array = new Int32Array(1);
+  private sharedCount = 1;
   /** This text's line starts after the shared ones. */
   private own: number[] = [];
 
   constructor(text: string) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    this.text = text;
+  }
+
+  /** Counts the line breaks first, then fills a typed array: no growing array to copy. */
+  private counted(): this {
+    const { text } = this;
+    if (text === undefined) return this;
+    this.text = undefined;
+    let count = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+    const starts = new Int32Array(count);
+    let n = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[n++] = i + 1;
     this.shared = starts;
-    this.sharedCount = starts.length;
+    this.sharedCount = count;
+    return this;
   }
 
   /** The index of a text that is `before`'s up to the line start `from`, and `tail` from there. */
   static afterTail(before: LineIndex, from: number, tail: string): LineIndex {
     const kept = before.position(from).line;
     const index = new LineIndex('');
+    index.text = undefined;
     index.shared = before.shared;
     index.sharedCount = Math.min(before.sharedCount, kept);
     index.own = before.own.slice(0, kept - index.sharedCount);
@@ -64,6 +79,7 @@ export class LineIndex {
   }
 
   position(offset: number): { line: number; column: number } {
+    this.counted();
     let lo = 0;
     let hi = this.lineCount - 1;
     while (lo < hi) {
@@ -75,10 +91,12 @@ export class LineIndex {
   }
 
   lineStart(line: number): number {
+    this.counted();
     return this.start(Math.min(Math.max(line, 1), this.lineCount) - 1);
   }
 
   get lineCount(): number {
+    this.counted();
     return this.sharedCount + this.own.length;
   }
 }
