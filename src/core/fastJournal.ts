@@ -117,7 +117,7 @@ function* readItems<T>(cursor: LineCursor, dash: number, base: number, sink: Ite
     let node: YAMLMap | undefined;
     if (end >= 0 && (cursor.done || cursor.indent === dash)) {
       const start = from + dash + 2;
-      node = new LazyEntryMap(text, from, cursor.start, dash, base, start + base, end + base, sink.finish(start + base, end + base));
+      node = new LazyEntryMap(text, from, cursor.start, dash, base, start + base, end + base, sink.finish(start + base, end + base)).asMap();
     } else {
       // An item out of the simple shape: its lines run to the next line at the dash column.
       cursor.seek(from, line);
@@ -291,28 +291,26 @@ function shiftRanges(node: unknown, delta: number): void {
  * An entry's mapping node whose pairs are read from the text the first time something asks
  * for them; until then it holds only its place. `plain` is what the sink made of it during the
  * read, for the journal to take (and drop).
+ *
+ * It is a YAMLMap to everything that reads it (its prototype is YAMLMap's, and it carries the
+ * node type yaml's isMap looks for), but it is built without YAMLMap's constructor, which
+ * defines two properties on each node: a journal has tens of thousands of entries, and most
+ * are never asked for their nodes.
  */
-export class LazyEntryMap extends YAMLMap<unknown, unknown> {
-  declare plain: unknown;
-  declare private pairs: Pair<unknown, unknown>[] | undefined;
-  // Its lines, from..to in `text`, which starts at `base` in the journal; its dash's column.
-  declare private readonly text: string;
-  declare private readonly from: number;
-  declare private readonly to: number;
-  declare private readonly dash: number;
-  declare private readonly base: number;
+export class LazyEntryMap {
+  private pairs: Pair<unknown, unknown>[] | undefined = undefined;
 
-  constructor(text: string, from: number, to: number, dash: number, base: number, start: number, end: number, plain: unknown) {
-    super();
-    this.pairs = undefined;
-    this.text = text;
-    this.from = from;
-    this.to = to;
-    this.dash = dash;
-    this.base = base;
-    this.plain = plain;
-    this.range = [start, end, end];
-  }
+  /** Its lines are from..to in `text`, which starts at `base` in the journal; its keys span start..end in the journal. */
+  constructor(
+    private readonly text: string,
+    private readonly from: number,
+    private readonly to: number,
+    private readonly dash: number,
+    private readonly base: number,
+    private start: number,
+    private end: number,
+    public plain: unknown,
+  ) {}
 
   /** What the sink made of the entry, once: the journal keeps its entry, not this. */
   takePlain(): unknown {
@@ -321,24 +319,41 @@ export class LazyEntryMap extends YAMLMap<unknown, unknown> {
     return plain;
   }
 
+  get items(): Pair<unknown, unknown>[] {
+    if (!this.pairs) {
+      const { text, from, to, dash, base } = this;
+      const sink = new NodeSink();
+      const cursor = new LineCursor(text, from, 1, to);
+      sink.begin();
+      const end = readItem(cursor, dash, sink, base);
+      this.pairs = sink.finish(from + dash + 2 + base, end + base).items;
+    }
+    return this.pairs;
+  }
+
+  set items(items: Pair<unknown, unknown>[]) {
+    this.pairs = items;
+  }
+
+  get range(): [number, number, number] {
+    return [this.start, this.end, this.end];
+  }
+
+  set range(range: [number, number, number]) {
+    this.start = range[0];
+    this.end = range[1];
+  }
+
+  /** The node as the YAMLMap it stands in for. */
+  asMap(): YAMLMap {
+    return this as unknown as YAMLMap;
+  }
+
   static {
-    // YAMLMap's constructor assigns `items`: an accessor on the prototype takes that over.
-    Object.defineProperty(this.prototype, 'items', {
-      get(this: LazyEntryMap) {
-        if (!this.pairs) {
-          const { text, from, to, dash, base } = this;
-          const sink = new NodeSink();
-          const cursor = new LineCursor(text, from, 1, to);
-          sink.begin();
-          const end = readItem(cursor, dash, sink, base);
-          this.pairs = sink.finish(from + dash + 2 + base, end + base).items;
-        }
-        return this.pairs;
-      },
-      set(this: LazyEntryMap, items: Pair<unknown, unknown>[]) {
-        this.pairs = items;
-      },
-    });
+    Object.setPrototypeOf(this.prototype, YAMLMap.prototype);
+    // yaml tells a map by a symbol-keyed property its constructor defines: read it off one map.
+    const probe = new YAMLMap();
+    for (const symbol of Object.getOwnPropertySymbols(probe)) Object.defineProperty(this.prototype, symbol, { value: (probe as unknown as Record<symbol, unknown>)[symbol] });
   }
 }
 
@@ -649,18 +664,15 @@ function readQuoted(text: string, from: number, end: number): string | undefined
 /** A flow list of ids or double-quoted text on one line, `[` at `from`. */
 function readFlowList<T>(text: string, from: number, end: number, key: string, keyStart: number, sink: ItemSink<T>, base: number): boolean {
   let i = from + 1;
-  const skipSpaces = () => {
-    while (i < end && text.charCodeAt(i) === 0x20) i++;
-  };
   sink.listStart(key, keyStart + base, from + base);
-  skipSpaces();
+  while (i < end && text.charCodeAt(i) === 0x20) i++;
   if (i < end && text.charCodeAt(i) === 0x5d) {
     if (!isTrailingComment(text, i + 1, end)) return false;
     sink.listEnd(i + 1 + base);
     return true;
   }
   for (;;) {
-    skipSpaces();
+    while (i < end && text.charCodeAt(i) === 0x20) i++;
     const start = i;
     if (i < end && text.charCodeAt(i) === 0x22) {
       const value = readQuoted(text, i, end);
@@ -680,7 +692,7 @@ function readFlowList<T>(text: string, from: number, end: number, key: string, k
       if (mayNotBeText(text.charCodeAt(start)) && NOT_TEXT.test(value)) return false;
       sink.listItem(value, start + base, i + base);
     }
-    skipSpaces();
+    while (i < end && text.charCodeAt(i) === 0x20) i++;
     const c = i < end ? text.charCodeAt(i) : -1;
     if (c === 0x2c) {
       i++;
