@@ -496,9 +496,13 @@ function keyEnd(text: string, at: number, end: number): number {
 /** The keys Growth Journal writes, as the one string each, so reading a key makes no new string. */
 const KNOWN_KEYS = ['id', 'date', 'kind', 'title', 'dimensions', 'level', 'commit', 'selection', 'note', 'statements', 'private', 'sha', 'repo', 'subject', 'file', 'startLine', 'endLine', 'link'];
 
+/** KNOWN_KEYS by length, to compare a key with the few of its length only. */
+const KNOWN_KEYS_BY_LENGTH: string[][] = [];
+for (const key of KNOWN_KEYS) (KNOWN_KEYS_BY_LENGTH[key.length] ??= []).push(key);
+
 function keyName(text: string, start: number, end: number): string {
-  const length = end - start;
-  for (const known of KNOWN_KEYS) if (known.length === length && text.startsWith(known, start)) return known;
+  const candidates = KNOWN_KEYS_BY_LENGTH[end - start];
+  if (candidates) for (let i = 0; i < candidates.length; i++) if (text.startsWith(candidates[i], start)) return candidates[i];
   return text.slice(start, end);
 }
 

@@ -127,7 +127,7 @@ class EntryIds {
 
   get(id: string): number | undefined {
     const own = this.own.get(id);
-    if (own !== undefined) return own;
+    if (own !== undefined || this.limit === 0) return own;
     const shared = this.shared.get(id);
     return shared !== undefined && shared < this.limit ? shared : undefined;
   }
@@ -150,8 +150,9 @@ class EntryIds {
 
 /** Reads list items into entries, reporting misfits and ids used again. */
 function* readEntries(r: NodeReader, items: readonly unknown[], ids: EntryIds, entries: Entry[], entryNodes: YAMLMap[]): Generator<void, void> {
-  for (const [n, item] of items.entries()) {
+  for (let n = 0; n < items.length; n++) {
     if (n % ENTRIES_PER_STEP === ENTRIES_PER_STEP - 1) yield;
+    const item = items[n];
     const plain = item instanceof LazyEntryMap ? (item.takePlain() as Entry | undefined) : undefined;
     const entry = plain ?? readEntry(r, item as Node);
     if (!entry) continue;
@@ -580,31 +581,37 @@ export function checkJournal(parse: JournalParse, rubric: Rubric): Problem[] {
   const knownLevels = new Set(rubric.levels.map((l) => l.id));
   // Entries cite the same few refs again and again, and checking one hashes statement texts.
   const refProblems = new Map<string, ReturnType<typeof statementProblem>>();
-  journal.entries.forEach((entry, index) => {
+  // Plain loops: this runs for every entry of every load, and nearly every entry is fine.
+  const { entries } = journal;
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index];
     // An entry's nodes are read from the text only to place a problem.
-    const map = () => parse.entryNodes[index];
-    entry.dimensions.forEach((id, i) => {
-      if (knownDimensions.has(id)) return;
-      const dims = map().get('dimensions', true);
+    const node = parse.entryNodes[index];
+    for (let i = 0; i < entry.dimensions.length; i++) {
+      const id = entry.dimensions[i];
+      if (knownDimensions.has(id)) continue;
+      const dims = node.get('dimensions', true);
       const at = isSeq(dims) ? (dims.items[i] as Node) : (dims as Node | undefined);
       const near = closestIds(id, dimensionIds);
       const hint = near.length ? ` Did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : '';
       problems.push({ severity: 'warning', code: 'unknown-dimension', message: `Entry "${entry.id}" names dimension "${id}", which ${rubric.name} does not have.${hint}`, ...positionOf(source, at) });
-    });
-    if (entry.level !== undefined && !knownLevels.has(entry.level)) {
-      problems.push({ severity: 'warning', code: 'unknown-level', message: `Entry "${entry.id}" claims level "${entry.level}", which is not a level of ${rubric.name} (${levels}).`, ...positionOf(source, map().get('level', true) as Node | undefined) });
     }
-    entry.statements?.forEach((ref, i) => {
-      if (!refProblems.has(ref)) refProblems.set(ref, statementProblem(rubric, ref));
-      const problem = refProblems.get(ref);
-      if (!problem) return;
-      const cited = map().get('statements', true);
+    if (entry.level !== undefined && !knownLevels.has(entry.level)) {
+      problems.push({ severity: 'warning', code: 'unknown-level', message: `Entry "${entry.id}" claims level "${entry.level}", which is not a level of ${rubric.name} (${levels}).`, ...positionOf(source, node.get('level', true) as Node | undefined) });
+    }
+    const statements = entry.statements ?? [];
+    for (let i = 0; i < statements.length; i++) {
+      const ref = statements[i];
+      let problem = refProblems.get(ref);
+      if (problem === undefined && !refProblems.has(ref)) refProblems.set(ref, (problem = statementProblem(rubric, ref)));
+      if (!problem) continue;
+      const cited = node.get('statements', true);
       problems.push({ ...problem(entry.id), ...positionOf(source, isSeq(cited) ? (cited.items[i] as Node) : (cited as Node | undefined)) });
-    });
-    if (entry.dimensions.length === 0 && !entry.statements?.length) {
+    }
+    if (entry.dimensions.length === 0 && statements.length === 0) {
       problems.push({ severity: 'warning', code: 'no-dimensions', message: `Entry "${entry.id}" is tagged with no dimension, so it counts toward none.`, line: entry.line, column: 1 });
     }
-  });
+  }
   return problems;
 }
 
