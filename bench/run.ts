@@ -11,7 +11,6 @@ import { load as jsYamlLoad } from 'js-yaml';
 import { parseDocument, type YAMLSeq } from 'yaml';
 import { coverage } from '../src/core/coverage';
 import { checkJournal, parseJournal, type EntryData, type JournalParse } from '../src/core/journal';
-import { appendEntryEdit, applyEdit, removeEntryEdit, type TextEdit } from '../src/core/journalEdit';
 import { parseQuarter, quarterRange } from '../src/core/quarters';
 import { allDimensions, parseRubric, type Rubric } from '../src/core/rubric';
 import { buildRubricView } from '../src/core/rubricView';
@@ -140,27 +139,6 @@ async function measure(count: number, crlf = false): Promise<Row[]> {
     naive: time(naiveRuns, () => parseDocument(handEdited).toJS()),
     ...(big ? { budget: 300 } : {}),
   });
-  /** A write as the store does it (read, reuse the parse if unchanged, edit, atomic write) beside the naive round trip. */
-  const writeRow = (what: string, edit: (parse: JournalParse) => TextEdit, naiveEdit: (entries: YAMLSeq) => void): Row => ({
-    what,
-    ours: time(runs, () => {
-      const current = readJournalFile(path);
-      const parse = current === cached.text ? cached.parse : parseJournal(current);
-      writeAtomic(`${path}.out`, applyEdit(current, edit(parse)));
-    }),
-    naive: time(naiveRuns, () => {
-      const doc = parseDocument(readJournalFile(path));
-      naiveEdit(doc.get('entries') as YAMLSeq);
-      writeAtomic(`${path}.out`, doc.toString());
-    }),
-    ...(big ? { budget: 50 } : {}),
-  });
-  const middle = Math.floor(count / 2);
-  const victim = cached.parse.journal!.entries[middle].id;
-  rows.push(
-    writeRow('tag one entry (edit, atomic write)', (p) => appendEntryEdit(p, NEW_ENTRY), (seq) => seq.add(NEW_ENTRY)),
-    writeRow('remove one entry', (p) => removeEntryEdit(p, victim), (seq) => seq.items.splice(middle, 1)),
-  );
   const journal = cached.parse.journal!;
   rows.push({
     what: 'tree model and coverage (quarter and all time)',
@@ -288,15 +266,31 @@ async function endToEndRows(count: number, script: string): Promise<Row[]> {
       if ((await reload()).entries.length !== count) throw new Error('the snapshot still holds the removed entry');
       undos.push(performance.now() - start);
     }
-    const naive = time(3, () => {
-      const doc = parseDocument(readJournalFile(path));
-      (doc.get('entries') as YAMLSeq).add(NEW_ENTRY);
-      writeAtomic(`${path}.out`, doc.toString());
-      parseDocument(readFileSync(`${path}.out`, 'utf8')).toJS();
-    });
+    // Remove from Journal on an entry half-way down: the entries after it are read again.
+    const removals: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      await personsPause();
+      const before = await reload();
+      const victim = before.entries[Math.floor(before.entries.length / 2)].id;
+      const start = performance.now();
+      const removed = await engine.write({ path, op: { kind: 'remove', ids: [victim] } });
+      if (!removed.ok) throw new Error(removed.message);
+      if ((await reload()).entries.some((e) => e.id === victim)) throw new Error('the snapshot still holds the removed entry');
+      removals.push(performance.now() - start);
+    }
+    const naiveRoundTrip = (edit: (entries: YAMLSeq) => void) =>
+      time(3, () => {
+        const doc = parseDocument(readJournalFile(path));
+        edit(doc.get('entries') as YAMLSeq);
+        writeAtomic(`${path}.out`, doc.toString());
+        parseDocument(readFileSync(`${path}.out`, 'utf8')).toJS();
+      });
+    const naive = naiveRoundTrip((entries) => entries.add(NEW_ENTRY));
+    const naiveRemove = naiveRoundTrip((entries) => entries.items.splice(Math.floor(entries.items.length / 2), 1));
     return [
       { what: `tag one entry, end to end (worker: lock, re-read, verify, fsynced atomic replace; snapshot holds it), ${PERSONS_PAUSE_MS / 1000} s after the last action`, ours: median(tags), naive, budget: 30, times: 40 },
       { what: `undo that tag, end to end (remove it, same path), ${PERSONS_PAUSE_MS / 1000} s after the tag`, ours: median(undos), naive, budget: 30 },
+      { what: `remove an entry half-way down, end to end (the entries after it are read again), ${PERSONS_PAUSE_MS / 1000} s after the last action`, ours: median(removals), naive: naiveRemove },
     ];
   } finally {
     engine.dispose();
@@ -316,7 +310,7 @@ async function main(): Promise<void> {
   console.log(`# Growth Journal benchmark\n\nNode ${process.version}, ${new Date().toISOString().slice(0, 10)}. Medians; the naive way is a full \`yaml\` parse (and stringify for writes) in the same run; js-yaml reads values only, without the source positions problems need.\n`);
   for (const n of sizes) console.log(`${table(`${n.toLocaleString('en')} entries (${(benchJournal(n).length / 2 ** 20).toFixed(1)} MB)`, await measure(n))}\n`);
   console.log(`${table('10,000 entries, CRLF line endings', await measure(10_000, true))}\n`);
-  console.log(`${table('Tagging, 10,000 entries (naive: parse, edit, stringify, write, parse again)', await endToEndRows(10_000, worker))}\n`);
+  console.log(`${table('Tags and removals, 10,000 entries, through the worker as the extension runs them (naive: parse, edit, stringify, write, parse again)', await endToEndRows(10_000, worker))}\n`);
   console.log(`- Bundle \`dist/extension.js\`: ${bundleSize()}`);
   console.log(`- Activation: ${activation()}`);
   console.log(`- Memory: ${quick ? 'skipped (--quick)' : peakMemory()}`);

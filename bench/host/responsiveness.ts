@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { extensionApi, folders, waitFor } from '../../test/integration/helpers';
 import { benchJournal } from '../journals';
@@ -16,15 +17,29 @@ const PING_EVERY_MS = 10;
  * Watches the extension host's thread until stopped: how late a 5 ms timer fires, and how long
  * a command takes from when it is due until it has answered.
  */
-function watchResponsiveness(): { stop(): Promise<{ longestPause: number; slowestCommand: number; commands: number }> } {
+function watchResponsiveness(): { stop(): Promise<{ longestPause: number; slowestCommand: number; commands: number; longestGc: number; longPauses: string[] }> } {
   const pauses: number[] = [];
   const commands: number[] = [];
+  const started = performance.now();
+  /** Pauses over 30 ms, when they ended (ms after the start): to tell which step held the thread. */
+  const longPauses: string[] = [];
   let last = performance.now();
   const timer = setInterval(() => {
     const now = performance.now();
     pauses.push(now - last);
+    if (now - last > 30) longPauses.push(`${(now - last).toFixed(0)} ms ending at ${(now - started).toFixed(0)} ms`);
     last = now;
   }, 5);
+  // The garbage collector's pauses of this thread, part of the longest pause or not.
+  const gcs: number[] = [];
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gcs.push(entry.duration);
+      const kind = (entry as { detail?: { kind?: number } }).detail?.kind;
+      if (entry.duration > 30) longPauses.push(`(gc kind ${kind}: ${entry.duration.toFixed(0)} ms at ${(entry.startTime - started).toFixed(0)} ms)`);
+    }
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
   const ping = vscode.commands.registerCommand('growthJournalBench.ping', () => performance.now());
   let running = true;
   const pinging = (async () => {
@@ -40,8 +55,9 @@ function watchResponsiveness(): { stop(): Promise<{ longestPause: number; slowes
       running = false;
       await pinging;
       clearInterval(timer);
+      gcObserver.disconnect();
       ping.dispose();
-      return { longestPause: Math.max(...pauses), slowestCommand: Math.max(...commands), commands: commands.length };
+      return { longestPause: Math.max(...pauses), slowestCommand: Math.max(...commands), commands: commands.length, longestGc: Math.max(0, ...gcs), longPauses };
     },
   };
 }
@@ -64,10 +80,12 @@ export async function run(): Promise<void> {
   });
 
   const watch = watchResponsiveness();
+  const watched = performance.now();
   // Written off this thread, as another program would write it, then read cold.
   await writeFile(file, bytes);
   await store.reload();
   await rendered;
+  console.log(`bench: the store held all ${ENTRIES.toLocaleString('en')} entries ${(performance.now() - watched).toFixed(0)} ms after the write began`);
   // The tree and the status bar rebuild after the change event, and the file watcher's reload follows: watch those too.
   await new Promise((r) => setTimeout(r, 1500));
   const figures = await watch.stop();
@@ -78,5 +96,5 @@ export async function run(): Promise<void> {
   const results = join(extension.extensionPath, 'test-results');
   mkdirSync(results, { recursive: true });
   writeFileSync(join(results, 'responsiveness.json'), JSON.stringify({ entries: ENTRIES, ...figures, vscode: vscode.version }));
-  console.log(`bench: longest pause ${figures.longestPause.toFixed(0)} ms; slowest of ${figures.commands} concurrent commands ${figures.slowestCommand.toFixed(0)} ms`);
+  console.log(`bench: longest pause ${figures.longestPause.toFixed(0)} ms (longest garbage collection ${figures.longestGc.toFixed(0)} ms); slowest of ${figures.commands} concurrent commands ${figures.slowestCommand.toFixed(0)} ms; pauses over 30 ms: ${figures.longPauses.join(', ') || 'none'}`);
 }
