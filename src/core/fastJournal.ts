@@ -56,6 +56,8 @@ export function* journalSourceSteps<T>(text: string, sink: ItemSink<T>): Generat
   if (header.errors.length || header.warnings.length) return undefined;
   const root = header.contents;
   if (root !== null && (!isMap(root) || root.flow || root.has('entries'))) return undefined;
+  // `entries:` stands at column 0, so the keys above it must too: indented, they are no mapping of its.
+  if (root !== null && root.range && root.range[0] !== lineStartOf(text, root.range[0])) return undefined;
 
   let line = 2;
   for (let i = text.indexOf('\n'); i !== -1 && i < keyStart; i = text.indexOf('\n', i + 1)) line++;

@@ -101,7 +101,24 @@ function editsAgree(text: string, fast: JournalParse, full: JournalParse, extra:
   assert.equal(attempt(() => setProfileEdits(fast, profile).reduce(applyEdit, text)), attempt(() => setProfileEdits(full, profile).reduce(applyEdit, text)), 'profile');
 }
 
+/** Texts on which the fast reader once disagreed with yaml, found by trying to break it. */
+const FOUND = [
+  // Keys above `entries:` indented: yaml reads no mapping there.
+  '\n    subject: "s"\nentries:\t\n- id: e0\n  date: 2024-04-13\n  kind: note\n  title: x\n  dimensions: []\n',
+  '  version: 1\nentries:\n- id: e0\n  date: 2024-04-13\n  kind: note\n  title: x\n  dimensions: []\n',
+  '      date: 2024-01-10\n\nentries:\n    - id: e0\n      date: 2024-01-10\n      extra: note\n      title: T\n      dimensions: []\n',
+];
+
 describe('fast journal reading', () => {
+  it('agrees with a full parse on texts that once set them apart', () => {
+    for (const text of FOUND) {
+      const fast = parseJournal(text);
+      const full = parseJournal(text, { fast: false });
+      assert.equal(comparable(fast), comparable(full), JSON.stringify(text));
+      editsAgree(text, fast, full, { id: 'ev-new', date: '2026-01-02', kind: 'note', title: 'new', dimensions: ['communication'] });
+    }
+  });
+
   it('takes the fast path for journals in the shape Growth Journal writes', () => {
     let text = 'version: 1\nrubric: product-security\nprofile:\n  currentLevel: mid\n  targetLevel: senior\nentries: []\n';
     const r = random(7);
