@@ -36,14 +36,17 @@ export function runSteps<T>(steps: Generator<void, T>): T {
  */
 export interface ItemSink<T> {
   begin(line: number): void;
-  scalar(key: string, keyStart: number, value: string | number | boolean, start: number, end: number): void;
+  scalar(key: string, keyStart: number, value: string | number | boolean, start: number, end: number, style: ScalarStyle): void;
   listStart(key: string, keyStart: number, start: number): void;
-  listItem(value: string, start: number, end: number): void;
+  listItem(value: string, start: number, end: number, style: ScalarStyle): void;
   listEnd(end: number): void;
   mapStart(key: string, keyStart: number): void;
   mapEnd(end: number): void;
   finish(start: number, end: number): T | undefined;
 }
+
+/** How a scalar is written, as yaml's Scalar.type names it (edits leave block scalars to the user). */
+type ScalarStyle = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK_LITERAL';
 
 /** The fast read as steps: it yields every ENTRIES_PER_STEP entries, so a host can keep responding. */
 export function* journalSourceSteps<T>(text: string, sink: ItemSink<T>): Generator<void, YamlSource | undefined> {
@@ -125,7 +128,8 @@ function* readItems<T>(cursor: LineCursor, dash: number, base: number, sink: Ite
       cursor.seek(from, line);
       cursor.advance();
       cursor.skipItemLines(dash);
-      node = readItemWithYaml(text, from, cursor.start, base);
+      // With the next item's indentation, as a full parse sees it: yaml stretches some ranges over it.
+      node = readItemWithYaml(text, from, cursor.done ? cursor.start : cursor.start + Math.min(dash, cursor.indent), base);
     }
     if (!node) return undefined;
     nodes.push(node);
@@ -369,8 +373,8 @@ class NodeSink implements ItemSink<YAMLMap<unknown, unknown>> {
     this.current = this.top = new YAMLMap<unknown, unknown>();
   }
 
-  scalar(key: string, keyStart: number, value: string | number | boolean, start: number, end: number): void {
-    this.current.items.push(new Pair<unknown, unknown>(scalar(key, keyStart, keyStart + key.length), scalar(value, start, end)));
+  scalar(key: string, keyStart: number, value: string | number | boolean, start: number, end: number, style: ScalarStyle): void {
+    this.current.items.push(new Pair<unknown, unknown>(scalar(key, keyStart, keyStart + key.length), scalar(value, start, end, style)));
   }
 
   listStart(key: string, keyStart: number, start: number): void {
@@ -380,8 +384,8 @@ class NodeSink implements ItemSink<YAMLMap<unknown, unknown>> {
     this.list = { seq, key: scalar(key, keyStart, keyStart + key.length) };
   }
 
-  listItem(value: string, start: number, end: number): void {
-    this.list!.seq.items.push(scalar(value, start, end));
+  listItem(value: string, start: number, end: number, style: ScalarStyle): void {
+    this.list!.seq.items.push(scalar(value, start, end, style));
   }
 
   listEnd(end: number): void {
@@ -492,7 +496,9 @@ function keyEnd(text: string, at: number, end: number): number {
     if (!(isLetter(c) || isDigit(c) || c === 0x5f || c === 0x2d)) break;
   }
   if (i >= end || c !== 0x3a) return -1;
-  return i + 1 === end || text.charCodeAt(i + 1) === 0x20 ? i : -1;
+  if (!(i + 1 === end || text.charCodeAt(i + 1) === 0x20)) return -1;
+  // `null: x` or `true: x` has a key that is no text to yaml: leave it to yaml.
+  return mayNotBeText(text.charCodeAt(at)) && NOT_TEXT.test(text.slice(at, i)) ? -1 : i;
 }
 
 /** The keys Growth Journal writes, as the one string each, so reading a key makes no new string. */
@@ -541,7 +547,7 @@ function readLiteral<T>(c: LineCursor, k: number, key: string, keyStart: number,
   if (end < 0) return -1;
   // Blank lines after the block go back to the mapping.
   c.seek(afterContent, afterContentLine);
-  sink.scalar(key, keyStart + base, clip ? value + '\n' : value, start + base, end + base);
+  sink.scalar(key, keyStart + base, clip ? value + '\n' : value, start + base, end + base, 'BLOCK_LITERAL');
   return end;
 }
 
@@ -560,7 +566,7 @@ function readInline<T>(text: string, start: number, end: number, key: string, ke
   if (c === 0x22 || c === 0x27) {
     const value = readQuoted(text, start, end);
     if (value === undefined || !isTrailingComment(text, quotedEnd, end)) return false;
-    sink.scalar(key, keyStart + base, value, start + base, quotedEnd + base);
+    sink.scalar(key, keyStart + base, value, start + base, quotedEnd + base, c === 0x22 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE');
     return true;
   }
   // Plain: up to a comment (a # after white space), less trailing white space.
@@ -580,12 +586,12 @@ function readInline<T>(text: string, start: number, end: number, key: string, ke
   }
   const value = text.slice(start, valueEnd);
   if (mayNotBeText(c) && NOT_TEXT.test(value)) {
-    if (INTEGER_KEYS.has(key) && /^(?:0|[1-9][0-9]*)$/.test(value)) sink.scalar(key, keyStart + base, Number(value), start + base, valueEnd + base);
-    else if (key === 'private' && (value === 'true' || value === 'false')) sink.scalar(key, keyStart + base, value === 'true', start + base, valueEnd + base);
+    if (INTEGER_KEYS.has(key) && /^(?:0|[1-9][0-9]*)$/.test(value)) sink.scalar(key, keyStart + base, Number(value), start + base, valueEnd + base, 'PLAIN');
+    else if (key === 'private' && (value === 'true' || value === 'false')) sink.scalar(key, keyStart + base, value === 'true', start + base, valueEnd + base, 'PLAIN');
     else return false;
     return true;
   }
-  sink.scalar(key, keyStart + base, value, start + base, valueEnd + base);
+  sink.scalar(key, keyStart + base, value, start + base, valueEnd + base, 'PLAIN');
   return true;
 }
 
@@ -614,9 +620,10 @@ function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
-function scalar(value: unknown, start: number, end: number): Scalar {
+function scalar(value: unknown, start: number, end: number, style: ScalarStyle = 'PLAIN'): Scalar {
   const node = new Scalar(value);
   node.range = [start, end, end];
+  node.type = style;
   return node;
 }
 
@@ -683,7 +690,7 @@ function readFlowList<T>(text: string, from: number, end: number, key: string, k
     if (i < end && text.charCodeAt(i) === 0x22) {
       const value = readQuoted(text, i, end);
       if (value === undefined) return false;
-      sink.listItem(value, start + base, quotedEnd + base);
+      sink.listItem(value, start + base, quotedEnd + base, 'QUOTE_DOUBLE');
       i = quotedEnd;
     } else {
       let c = i < end ? text.charCodeAt(i) : -1;
@@ -696,7 +703,7 @@ function readFlowList<T>(text: string, from: number, end: number, key: string, k
       }
       const value = text.slice(start, i);
       if (mayNotBeText(text.charCodeAt(start)) && NOT_TEXT.test(value)) return false;
-      sink.listItem(value, start + base, i + base);
+      sink.listItem(value, start + base, i + base, 'PLAIN');
     }
     while (i < end && text.charCodeAt(i) === 0x20) i++;
     const c = i < end ? text.charCodeAt(i) : -1;

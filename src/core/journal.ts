@@ -182,6 +182,9 @@ export function parseAfterTailEdit(before: JournalParse, after: string, edits: r
   let keep = seq.items.length - 1;
   while (keep >= 0 && lineOf(seq.items[keep]) > editStart) keep--;
   if (keep < 0) return undefined;
+  // The item before the edit is read again too: what follows an item can change what it holds
+  // (a `|+` block keeps the blank lines after it; yaml stretches some ranges over what follows).
+  if (keep > 0) keep--;
   const tail = reReadTail(before.source, after, keep, edits, new PlainEntryReader());
   if (!tail) return undefined;
   // Entry nodes are items in order (an item that is no entry has none): those before the first re-read item stay.
@@ -283,8 +286,8 @@ function entryOf(f: EntryFields, line: number, extra?: Record<string, unknown>):
  */
 class PlainEntryReader implements ItemSink<Entry> {
   private readonly strings = new Map<string, string>();
-  /** Texts already judged (a date, a file path, a URL): most repeat from entry to entry. */
-  private readonly judged = new Map<string, boolean>();
+  /** Texts already judged, a cache per test (a date, a file path, a URL): most repeat from entry to entry. */
+  private readonly judged = new Map<(text: string) => boolean, Map<string, boolean>>();
   private fits = true;
   private line = 0;
   /** The nested mapping being read: only commit and selection have one. */
@@ -422,8 +425,10 @@ class PlainEntryReader implements ItemSink<Entry> {
 
   /** `test(text)`, asked once per distinct text. */
   private judge(text: string, test: (text: string) => boolean): boolean {
-    let fits = this.judged.get(text);
-    if (fits === undefined) this.judged.set(text, (fits = test(text)));
+    let verdicts = this.judged.get(test);
+    if (!verdicts) this.judged.set(test, (verdicts = new Map()));
+    let fits = verdicts.get(text);
+    if (fits === undefined) verdicts.set(text, (fits = test(text)));
     return fits;
   }
 

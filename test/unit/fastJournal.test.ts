@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
 import { benchJournal } from '../../bench/journals';
 import { LazyEntryMap, parseJournalSource } from '../../src/core/fastJournal';
-import { checkJournal, parseJournal, type EntryData, type JournalParse } from '../../src/core/journal';
-import { appendEntryEdit, applyEdit, removeEntryEdit, setProfileEdits } from '../../src/core/journalEdit';
+import { checkJournal, parseAfterTailEdit, parseJournal, type EntryData, type JournalParse } from '../../src/core/journal';
+import { addDimensionsEdit, appendEntryEdit, applyEdit, removeEntryEdit, setProfileEdits, switchRubricEdits } from '../../src/core/journalEdit';
 import { bundledRubric, fixture, random } from './helpers';
 
 /** Seeds of the random-edit run; GROWTH_FUZZ_SEEDS=400 runs the long version. */
@@ -107,6 +107,19 @@ const FOUND = [
   '\n    subject: "s"\nentries:\t\n- id: e0\n  date: 2024-04-13\n  kind: note\n  title: x\n  dimensions: []\n',
   '  version: 1\nentries:\n- id: e0\n  date: 2024-04-13\n  kind: note\n  title: x\n  dimensions: []\n',
   '      date: 2024-01-10\n\nentries:\n    - id: e0\n      date: 2024-01-10\n      extra: note\n      title: T\n      dimensions: []\n',
+  // One text judged as a URL, then as a date or a file.
+  'entries:\n- id: a\n  date: 2024-01-01\n  kind: commit\n  title: t\n  dimensions: [communication]\n  commit:\n    sha: abcdef1\n    repo: unknown\n- id: b\n  date: unknown\n  kind: note\n  title: t\n  dimensions: [communication]\n',
+  'entries:\n- id: a\n  date: 2024-01-01\n  kind: commit\n  title: t\n  dimensions: [communication]\n  commit:\n    sha: abcdef1\n    repo: ../x\n- id: b\n  date: 2024-01-01\n  kind: selection\n  title: t\n  dimensions: [communication]\n  selection:\n    file: ../x\n    startLine: 1\n    endLine: 2\n',
+  // Keys yaml reads as null or true.
+  'entries:\n- null: a\n  Null: b\n',
+  'entries:\n- id: a\n  date: 2024-01-01\n  kind: note\n  title: t\n  dimensions: [communication]\n  true: x\n',
+  // Block scalars where edits want a plain one.
+  'entries:\n- id: a\n  date: 2024-01-01\n  kind: note\n  title: t\n  dimensions: |-\n    communication\n',
+  // An empty value with a comment, before another entry: yaml stretches the entry over the next indentation.
+  'entries:\n  - id: a\n    date: 2024-01-01\n    kind: note\n    title: t\n    dimensions: [communication]\n    private: # true\n  - id: b\n    date: 2024-01-01\n    kind: note\n    title: t\n    dimensions: [communication]\n',
+  // What follows an entry changes what it holds once the entry after it is removed.
+  'entries:\n- id: a\n  date: 2024-01-01\n  kind: note\n  title: t\n  dimensions: [communication]\n  note: |+\n    x\n- id: b\n  date: 2024-01-01\n  kind: note\n  title: t\n  dimensions: [communication]\n\n\n',
+  'entries:\n- id: a\n  date: 2024-01-01\n  kind: note\n  title: t\n  dimensions: [communication]\n  level:\n- id: b\n  date: 2024-01-01\n  kind: note\n  title: t\n  dimensions: [communication]\n# c\n',
 ];
 
 describe('fast journal reading', () => {
@@ -116,6 +129,23 @@ describe('fast journal reading', () => {
       const full = parseJournal(text, { fast: false });
       assert.equal(comparable(fast), comparable(full), JSON.stringify(text));
       editsAgree(text, fast, full, { id: 'ev-new', date: '2026-01-02', kind: 'note', title: 'new', dimensions: ['communication'] });
+      const attempt = (f: () => unknown) => {
+        try {
+          return JSON.stringify(f());
+        } catch (e) {
+          return `error: ${(e as Error).message}`;
+        }
+      };
+      assert.equal(attempt(() => addDimensionsEdit(fast, 'a', ['mentorship'])), attempt(() => addDimensionsEdit(full, 'a', ['mentorship'])), `add dimensions: ${JSON.stringify(text)}`);
+      const change = { rubric: 'other', dimensions: { communication: 'talking' }, levels: { mid: 'senior' } };
+      assert.equal(attempt(() => switchRubricEdits(fast, change)), attempt(() => switchRubricEdits(full, change)), `switch: ${JSON.stringify(text)}`);
+      // After removing the last entry, the parse that reads only the tail again equals a full one.
+      const last = fast.journal?.entries.at(-1)?.id;
+      if (!fast.journal || last === undefined) continue;
+      const edit = removeEntryEdit(fast, last);
+      const after = applyEdit(text, edit);
+      const tail = parseAfterTailEdit(fast, after, [edit]);
+      if (tail) assert.equal(comparable(tail), comparable(parseJournal(after)), `tail after removing ${last}: ${JSON.stringify(text)}`);
     }
   });
 
