@@ -451,7 +451,7 @@ function readPairs<T>(c: LineCursor, k: number, isItem: boolean, sink: ItemSink<
     const colon = keyEnd(text, keyStart, c.end);
     if (colon < 0) return -1;
     const key = keyName(text, keyStart, colon);
-    if (keys.includes(key)) return -1;
+    if (key === undefined || keys.includes(key)) return -1;
     keys.push(key);
     // The value between YAML's white space (space and tab), found without cutting the line up.
     let valueStart = colon + 1;
@@ -496,9 +496,7 @@ function keyEnd(text: string, at: number, end: number): number {
     if (!(isLetter(c) || isDigit(c) || c === 0x5f || c === 0x2d)) break;
   }
   if (i >= end || c !== 0x3a) return -1;
-  if (!(i + 1 === end || text.charCodeAt(i + 1) === 0x20)) return -1;
-  // `null: x` or `true: x` has a key that is no text to yaml: leave it to yaml.
-  return mayNotBeText(text.charCodeAt(at)) && NOT_TEXT.test(text.slice(at, i)) ? -1 : i;
+  return i + 1 === end || text.charCodeAt(i + 1) === 0x20 ? i : -1;
 }
 
 /** The keys Growth Journal writes, as the one string each, so reading a key makes no new string. */
@@ -508,10 +506,12 @@ const KNOWN_KEYS = ['id', 'date', 'kind', 'title', 'dimensions', 'level', 'commi
 const KNOWN_KEYS_BY_LENGTH: string[][] = [];
 for (const key of KNOWN_KEYS) (KNOWN_KEYS_BY_LENGTH[key.length] ??= []).push(key);
 
-function keyName(text: string, start: number, end: number): string {
+/** The key as a string, or undefined for a key that yaml reads as no text (`null:`, `True:`): yaml decides those. */
+function keyName(text: string, start: number, end: number): string | undefined {
   const candidates = KNOWN_KEYS_BY_LENGTH[end - start];
   if (candidates) for (let i = 0; i < candidates.length; i++) if (text.startsWith(candidates[i], start)) return candidates[i];
-  return text.slice(start, end);
+  const key = text.slice(start, end);
+  return mayNotBeText(key.charCodeAt(0)) && NOT_TEXT.test(key) ? undefined : key;
 }
 
 /** A `|` or `|-` block: content lines indented past the key, trailing blank lines dropped. */
