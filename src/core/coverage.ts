@@ -51,10 +51,15 @@ function byId<T>(): Record<string, T | undefined> {
 /** How many entries name each dimension, in a period or all time (private ones included): a cheap pass for counts alone. */
 export function countByDimension(entries: readonly Entry[], range?: DateRange): Readonly<Record<string, number | undefined>> {
   const counts = byId<number>();
+  const refs = new RefDimensions();
   for (const entry of entries) {
     if (range && (entry.date === '' || !inRange(entry.date, range))) continue;
-    const ids = taggedDimensions(entry);
-    for (let i = 0; i < ids.length; i++) if (ids.indexOf(ids[i]) === i) counts[ids[i]] = (counts[ids[i]] ?? 0) + 1;
+    const { dimensions, statements } = entry;
+    for (let i = 0; i < dimensions.length; i++) if (dimensions.indexOf(dimensions[i]) === i) counts[dimensions[i]] = (counts[dimensions[i]] ?? 0) + 1;
+    if (statements) for (let i = 0; i < statements.length; i++) {
+      const id = refs.citedAnew(entry, i);
+      if (id !== undefined) counts[id] = (counts[id] ?? 0) + 1;
+    }
   }
   return counts;
 }
@@ -63,6 +68,39 @@ export function countByDimension(entries: readonly Entry[], range?: DateRange): 
 export function taggedDimensions(entry: Entry): readonly string[] {
   if (!entry.statements?.length) return entry.dimensions;
   return [...entry.dimensions, ...entry.statements.map(refDimension)];
+}
+
+/**
+ * The dimension of each cited ref, and the level it shows, worked out once per ref text for a
+ * pass over many entries: the same few refs are cited again and again, and a pass over tens of
+ * thousands of entries should make no objects per entry.
+ */
+class RefDimensions {
+  private readonly dimensionOf = new Map<string, string>();
+  private readonly levelOf = new Map<string, string | undefined>();
+
+  dimension(ref: string): string {
+    let id = this.dimensionOf.get(ref);
+    if (id === undefined) this.dimensionOf.set(ref, (id = refDimension(ref)));
+    return id;
+  }
+
+  /** The level of the statement a ref names, or undefined for a ref that does not parse. */
+  level(ref: string): string | undefined {
+    if (this.levelOf.has(ref)) return this.levelOf.get(ref);
+    const level = parseStatementRef(ref)?.levelId;
+    this.levelOf.set(ref, level);
+    return level;
+  }
+
+  /** The dimension of the entry's i-th cited ref, unless the entry already counts toward it (named, or cited earlier). */
+  citedAnew(entry: Entry, i: number): string | undefined {
+    const statements = entry.statements!;
+    const id = this.dimension(statements[i]);
+    if (entry.dimensions.includes(id)) return undefined;
+    for (let j = 0; j < i; j++) if (this.dimension(statements[j]) === id) return undefined;
+    return id;
+  }
 }
 
 /** Per statement ref (without fingerprint), the entries that cite it, in the order given. */
@@ -85,18 +123,24 @@ export function coverage(rubric: Rubric, entries: readonly Entry[], options: Cov
   const rankOf = byId<number>();
   rubric.levels.forEach((l, i) => (rankOf[l.id] = i));
   const byDimension = byId<{ entries: Entry[]; best: number }>();
+  const refs = new RefDimensions();
+  const count = (entry: Entry, id: string, entryRank: number) => {
+    const rank = entry.statements ? Math.max(entryRank, citedRank(entry.statements, id, rankOf, refs)) : entryRank;
+    const slot = byDimension[id];
+    if (!slot) byDimension[id] = { entries: [entry], best: rank };
+    else {
+      slot.entries.push(entry);
+      if (rank > slot.best) slot.best = rank;
+    }
+  };
   for (const entry of entriesInPeriod(entries, options)) {
     const entryRank = entry.level === undefined ? -1 : (rankOf[entry.level] ?? -1);
-    const ids = taggedDimensions(entry);
-    for (let i = 0; i < ids.length; i++) {
-      if (ids.indexOf(ids[i]) !== i) continue; // a dimension named twice counts once
-      const rank = entry.statements ? Math.max(entryRank, citedRank(entry.statements, ids[i], rankOf)) : entryRank;
-      const slot = byDimension[ids[i]];
-      if (!slot) byDimension[ids[i]] = { entries: [entry], best: rank };
-      else {
-        slot.entries.push(entry);
-        if (rank > slot.best) slot.best = rank;
-      }
+    const { dimensions, statements } = entry;
+    // A dimension named twice, or named and cited, counts once.
+    for (let i = 0; i < dimensions.length; i++) if (dimensions.indexOf(dimensions[i]) === i) count(entry, dimensions[i], entryRank);
+    if (statements) for (let i = 0; i < statements.length; i++) {
+      const id = refs.citedAnew(entry, i);
+      if (id !== undefined) count(entry, id, entryRank);
     }
   }
   const target = levelRank(rubric, options.targetLevel);
@@ -110,11 +154,11 @@ export function coverage(rubric: Rubric, entries: readonly Entry[], options: Cov
 }
 
 /** The highest level among the statements of `dimensionId` an entry cites: citing a statement shows its level. */
-function citedRank(statements: readonly string[], dimensionId: string, rankOf: Record<string, number | undefined>): number {
+function citedRank(statements: readonly string[], dimensionId: string, rankOf: Record<string, number | undefined>, refs: RefDimensions): number {
   let best = -1;
   for (const s of statements) {
-    const ref = refDimension(s) === dimensionId ? parseStatementRef(s) : undefined;
-    const rank = ref ? (rankOf[ref.levelId] ?? -1) : -1;
+    const level = refs.dimension(s) === dimensionId ? refs.level(s) : undefined;
+    const rank = level === undefined ? -1 : (rankOf[level] ?? -1);
     if (rank > best) best = rank;
   }
   return best;
@@ -127,9 +171,10 @@ function citedRank(statements: readonly string[], dimensionId: string, rankOf: R
 export function levelShownBy(rubric: Rubric): (entry: Entry, dimensionId: string) => string | undefined {
   const rankOf = byId<number>();
   rubric.levels.forEach((l, i) => (rankOf[l.id] = i));
+  const refs = new RefDimensions();
   return (entry, dimensionId) => {
     const own = entry.level === undefined ? -1 : (rankOf[entry.level] ?? -1);
-    const rank = entry.statements ? Math.max(own, citedRank(entry.statements, dimensionId, rankOf)) : own;
+    const rank = entry.statements ? Math.max(own, citedRank(entry.statements, dimensionId, rankOf, refs)) : own;
     return rank >= 0 ? rubric.levels[rank].id : undefined;
   };
 }

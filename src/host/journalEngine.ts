@@ -89,7 +89,7 @@ export type WorkerReply = { id: number } & ({ batch: Entry[] } | { result: unkno
 export class WorkerEngine implements JournalEngine {
   private worker: Worker | undefined;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (e: Error) => void; entries: Entry[] }>();
+  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (e: Error) => void; entries: Entry[]; strings: Map<string, string> }>();
   private readonly fallback = new InProcessEngine();
   /** What the last file read gave, for when the worker finds the file unchanged. */
   private lastFileRead: FileReadOutcome | undefined;
@@ -138,7 +138,7 @@ export class WorkerEngine implements JournalEngine {
     const id = this.nextId++;
     const worker = this.worker!;
     return new Promise<unknown>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, entries: [] });
+      this.pending.set(id, { resolve, reject, entries: [], strings: new Map() });
       worker.postMessage({ ...request, id });
     }) as Promise<T>;
   }
@@ -147,7 +147,8 @@ export class WorkerEngine implements JournalEngine {
     const slot = this.pending.get(reply.id);
     if (!slot) return;
     if ('batch' in reply) {
-      for (const e of reply.batch) slot.entries.push(e);
+      // A message brings every string anew: share the ones entries repeat, so a large journal holds each once.
+      for (const e of reply.batch) slot.entries.push(shareStrings(e, slot.strings));
       // The next batch in a later turn of the event loop, so other work runs in between.
       setImmediate(() => this.worker?.postMessage({ id: reply.id, method: 'nextBatch' } satisfies WorkerRequest));
       return;
@@ -227,4 +228,22 @@ export class WorkerEngine implements JournalEngine {
     void this.worker?.terminate();
     this.worker = undefined;
   }
+}
+
+/** The entry with its repeated strings (kind, date, level, dimension ids, refs, repository, file) taken from `strings`. */
+function shareStrings(entry: Entry, strings: Map<string, string>): Entry {
+  const shared = (text: string) => {
+    const known = strings.get(text);
+    if (known !== undefined) return known;
+    strings.set(text, text);
+    return text;
+  };
+  entry.kind = shared(entry.kind) as Entry['kind'];
+  entry.date = shared(entry.date);
+  if (entry.level !== undefined) entry.level = shared(entry.level);
+  for (let i = 0; i < entry.dimensions.length; i++) entry.dimensions[i] = shared(entry.dimensions[i]);
+  if (entry.statements) for (let i = 0; i < entry.statements.length; i++) entry.statements[i] = shared(entry.statements[i]);
+  if (entry.commit?.repo !== undefined) entry.commit.repo = shared(entry.commit.repo);
+  if (entry.selection) entry.selection.file = shared(entry.selection.file);
+  return entry;
 }
