@@ -119,6 +119,11 @@ export function citations(entries: readonly Entry[]): ReadonlyMap<string, Entry[
 
 /** Coverage of every dimension of the rubric, in rubric order. One pass over the entries. */
 export function coverage(rubric: Rubric, entries: readonly Entry[], options: CoverageOptions = {}): DimensionCoverage[] {
+  return coverageOfPeriod(rubric, entriesInPeriod(entries, options), options);
+}
+
+/** coverage() of entries already picked for the period and sorted newest first (entriesInPeriod). */
+export function coverageOfPeriod(rubric: Rubric, inPeriod: readonly Entry[], options: Pick<CoverageOptions, 'targetLevel'> = {}): DimensionCoverage[] {
   // Tens of thousands of entries pass through here on every load: no per-entry allocations or searches.
   const rankOf = byId<number>();
   rubric.levels.forEach((l, i) => (rankOf[l.id] = i));
@@ -133,7 +138,7 @@ export function coverage(rubric: Rubric, entries: readonly Entry[], options: Cov
       if (rank > slot.best) slot.best = rank;
     }
   };
-  for (const entry of entriesInPeriod(entries, options)) {
+  for (const entry of inPeriod) {
     const entryRank = entry.level === undefined ? -1 : (rankOf[entry.level] ?? -1);
     const { dimensions, statements } = entry;
     // A dimension named twice, or named and cited, counts once.

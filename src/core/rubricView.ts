@@ -1,4 +1,4 @@
-import { citations, countByDimension, coverage, entriesInPeriod, statementCoverage, type CoverageStatus, type StatementCoverage } from './coverage';
+import { citations, countByDimension, coverageOfPeriod, entriesInPeriod, statementCoverage, type CoverageStatus, type StatementCoverage } from './coverage';
 import { type Entry, type Journal } from './journal';
 import { resolveViewPeriod, type ViewPeriod, type ViewPeriodKey } from './periods';
 import { type Dimension, type Group, type Rubric } from './rubric';
@@ -44,9 +44,10 @@ export function buildRubricView(rubric: Rubric, journal: Journal | undefined, op
   const { range } = period;
   // Private entries are the user's own evidence: the tree shows them; only summaries leave them out.
   // Full coverage only for the chosen period; all time needs counts alone, which a large journal makes worth the difference.
-  const chosen = coverage(rubric, entries, { ...(targetLevel ? { targetLevel } : {}), ...(range ? { range } : {}), includePrivate: true });
+  const inPeriod = entriesInPeriod(entries, { ...(range ? { range } : {}), includePrivate: true });
+  const chosen = coverageOfPeriod(rubric, inPeriod, targetLevel ? { targetLevel } : {});
   const allTime = range ? countByDimension(entries) : undefined;
-  const cited = targetLevel ? citations(entriesInPeriod(entries, { ...(range ? { range } : {}), includePrivate: true })) : undefined;
+  const cited = targetLevel ? citations(inPeriod) : undefined;
   const views = chosen.map((c): DimensionView => {
     const statements = targetLevel && cited ? statementCoverage(rubric, c.dimension, targetLevel, cited) : undefined;
     return {
