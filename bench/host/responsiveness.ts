@@ -80,11 +80,12 @@ export async function run(): Promise<void> {
     const sub = store.onDidChange((s) => s.journal?.entries.length === ENTRIES && (sub.dispose(), resolve()));
   });
 
-  // A CPU profile of the host while it loads, to tell which work a long pause belongs to.
-  const profiler = new Session();
-  profiler.connect();
-  await profiler.post('Profiler.enable');
-  await profiler.post('Profiler.start');
+  // GROWTH_BENCH_PROFILE=1 keeps a CPU profile of the host while it loads, to tell which work a
+  // long pause belongs to; off by default, as sampling slows the thread it watches.
+  const profiler = process.env.GROWTH_BENCH_PROFILE === '1' ? new Session() : undefined;
+  profiler?.connect();
+  await profiler?.post('Profiler.enable');
+  await profiler?.post('Profiler.start');
   const watch = watchResponsiveness();
   const watched = performance.now();
   // Written off this thread, as another program would write it, then read cold.
@@ -95,8 +96,8 @@ export async function run(): Promise<void> {
   // The tree and the status bar rebuild after the change event, and the file watcher's reload follows: watch those too.
   await new Promise((r) => setTimeout(r, 1500));
   const figures = await watch.stop();
-  const { profile } = await profiler.post('Profiler.stop');
-  profiler.disconnect();
+  const profile = profiler && (await profiler.post('Profiler.stop')).profile;
+  profiler?.disconnect();
 
   await config.update('journalPath', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
   await rm(file, { force: true });
@@ -104,6 +105,6 @@ export async function run(): Promise<void> {
   const results = join(extension.extensionPath, 'test-results');
   mkdirSync(results, { recursive: true });
   writeFileSync(join(results, 'responsiveness.json'), JSON.stringify({ entries: ENTRIES, ...figures, vscode: vscode.version }));
-  writeFileSync(join(results, 'host-load.cpuprofile'), JSON.stringify(profile));
+  if (profile) writeFileSync(join(results, 'host-load.cpuprofile'), JSON.stringify(profile));
   console.log(`bench: longest pause ${figures.longestPause.toFixed(0)} ms (longest garbage collection ${figures.longestGc.toFixed(0)} ms); slowest of ${figures.commands} concurrent commands ${figures.slowestCommand.toFixed(0)} ms; pauses over 30 ms: ${figures.longPauses.join(', ') || 'none'}`);
 }

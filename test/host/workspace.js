@@ -78,7 +78,7 @@ function shaBySubject(repo) {
  * Returns paths; `journal` seeds app/.growth/journal.yaml: YAML text, or a function that gets
  * the hash of an `app` commit by its subject and returns the text (the demo journal is one).
  */
-function makeWorkspace({ journal, theme, files = {}, prefix = 'growth-ws-' } = {}) {
+function makeWorkspace({ journal, theme, files = {}, prefix = 'growth-ws-', settings: extraSettings = {} } = {}) {
   const root = mkdtempSync(join(tmpdir(), prefix));
   cpSync(join(fixtures, 'workspace'), root, { recursive: true });
   const app = join(root, 'app');
@@ -91,7 +91,7 @@ function makeWorkspace({ journal, theme, files = {}, prefix = 'growth-ws-' } = {
   }
   for (const [path, text] of Object.entries(files)) writeFileSync(join(root, path), text);
   // The Growth view opens on start: the demo and the UI check are about it.
-  const settings = { ...SETTINGS, 'workbench.view.alwaysShowHeaderActions': true, ...(theme ? { 'workbench.colorTheme': theme } : {}) };
+  const settings = { ...SETTINGS, 'workbench.view.alwaysShowHeaderActions': true, ...(theme ? { 'workbench.colorTheme': theme } : {}), ...extraSettings };
   const workspaceFile = join(root, 'growth.code-workspace');
   writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: 'app' }, { path: 'lib' }], settings }, null, 2));
   return { root, app, lib, workspaceFile };
