@@ -10,6 +10,7 @@ import { ENTRIES_PER_STEP, journalSourceSteps, LazyEntryMap, reReadTail, runStep
 import { hasCredentials } from './remoteUrl';
 import { rubricRef } from './rubricRef';
 import { workspacePath } from './workspacePath';
+import { sharedString } from './text';
 import { NodeReader, parseYaml, positionOf, type YamlSource } from './yamlSource';
 
 const ENTRY_KINDS = ['commit', 'selection', 'note'] as const;
@@ -417,10 +418,7 @@ class PlainEntryReader implements ItemSink<Entry> {
   }
 
   private interned(s: string): string {
-    const known = this.strings.get(s);
-    if (known !== undefined) return known;
-    this.strings.set(s, s);
-    return s;
+    return sharedString(this.strings, s);
   }
 
   /** `test(text)`, asked once per distinct text. */

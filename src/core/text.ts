@@ -81,3 +81,14 @@ export function contentHash(text: string): string {
   const hi = (h2 >>> 0) & 0x1fffff;
   return (hi * 0x100000000 + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
+
+/**
+ * The one copy of `text` kept in `strings`: a large journal repeats a few strings (dimension
+ * ids, levels, dates, files) tens of thousands of times, and holding each once saves memory.
+ */
+export function sharedString(strings: Map<string, string>, text: string): string {
+  const known = strings.get(text);
+  if (known !== undefined) return known;
+  strings.set(text, text);
+  return text;
+}

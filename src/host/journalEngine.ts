@@ -5,6 +5,7 @@ import { type RemovedEntry } from '../core/journalEdit';
 import { JournalSession, type JournalOp, type PlanOutcome, type ReadOutcome, type Refusal } from '../core/journalSession';
 import { type Problem } from '../core/problem';
 import { parseRubric, type Rubric, type RubricParse } from '../core/rubric';
+import { sharedString } from '../core/text';
 import { readJournalFile } from './journalFile';
 import { writeJournal, type WriteRequest } from './journalWrite';
 import { runStepsAsync } from './steps';
@@ -232,12 +233,7 @@ export class WorkerEngine implements JournalEngine {
 
 /** The entry with its repeated strings (kind, date, level, dimension ids, refs, repository, file) taken from `strings`. */
 function shareStrings(entry: Entry, strings: Map<string, string>): Entry {
-  const shared = (text: string) => {
-    const known = strings.get(text);
-    if (known !== undefined) return known;
-    strings.set(text, text);
-    return text;
-  };
+  const shared = (text: string) => sharedString(strings, text);
   entry.kind = shared(entry.kind) as Entry['kind'];
   entry.date = shared(entry.date);
   if (entry.level !== undefined) entry.level = shared(entry.level);
