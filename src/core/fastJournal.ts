@@ -52,9 +52,11 @@ type ScalarStyle = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK_LITERAL';
 export function* journalSourceSteps<T>(text: string, sink: ItemSink<T>): Generator<void, YamlSource | undefined> {
   // A lone CR is a line break to YAML, and a BOM past the start is a marker: both change how
   // lines read, so `yaml` handles such a text. So do directives and document markers.
-  if (/\r(?!\n)/.test(text) || text.indexOf(BOM, 1) >= 0 || lineStartMatch(text, /^(?:---|\.\.\.|%)/gm) >= 0) return undefined;
+  // Below `entries:` the line reader itself refuses a marker or directive: a line at column 0
+  // there must start an item, so only the lines above it are searched.
+  if ((text.indexOf('\r') >= 0 && /\r(?!\n)/.test(text)) || text.indexOf(BOM, 1) >= 0) return undefined;
   const keyStart = lineStartMatch(text, /^entries:/gm, (at) => /^entries:(?:[ \t]*|[ \t]+#.*)$/.test(text.slice(at, lineEnd(text, at))));
-  if (keyStart < 0) return undefined;
+  if (keyStart < 0 || lineStartMatch(text.slice(0, keyStart), /^(?:---|\.\.\.|%)/gm) >= 0) return undefined;
   const header = parseYamlDocument(text.slice(0, keyStart));
   if (header.errors.length || header.warnings.length) return undefined;
   const root = header.contents;
@@ -518,9 +520,8 @@ function keyName(text: string, start: number, end: number): string | undefined {
 function readLiteral<T>(c: LineCursor, k: number, key: string, keyStart: number, start: number, clip: boolean, sink: ItemSink<T>, base: number): number {
   const { text } = c;
   let indent = -1;
-  let value = '';
-  let blanks = 0;
-  let afterContent = -1;
+  let first = -1;
+  let contentEnd = -1;
   let afterContentLine = 0;
   let end = -1;
   for (c.advance(); !c.done; c.advance()) {
@@ -528,27 +529,34 @@ function readLiteral<T>(c: LineCursor, k: number, key: string, keyStart: number,
       // A blank line: spaces beyond the block's indentation would be content; leave those to yaml.
       if (c.end > c.start && (indent < 0 || c.end - c.start > indent)) return -1;
       if (indent < 0) return -1;
-      blanks++;
       continue;
     }
     if (indent < 0) {
       if (c.indent <= k) return -1;
       indent = c.indent;
+      first = c.start + indent;
     }
     if (c.indent < indent) break;
     if (c.indent === indent && text.charCodeAt(c.start + indent) === 0x09) return -1;
-    const content = text.slice(c.start + indent, c.end);
-    value = end < 0 ? content : value + '\n'.repeat(blanks + 1) + content;
-    blanks = 0;
+    contentEnd = c.end;
     end = c.next;
-    afterContent = c.next;
     afterContentLine = c.line + 1;
   }
   if (end < 0) return -1;
   // Blank lines after the block go back to the mapping.
-  c.seek(afterContent, afterContentLine);
-  sink.scalar(key, keyStart + base, clip ? value + '\n' : value, start + base, end + base, 'BLOCK_LITERAL');
+  c.seek(end, afterContentLine);
+  // The lines less the block's indentation (blank lines have no more than that), as one flat
+  // string; `|` keeps the last line break, and adds one at the text's end.
+  const withBreak = clip && end > contentEnd;
+  const value = text.slice(first, withBreak ? end : contentEnd).replace(blockIndentation(indent), '\n');
+  sink.scalar(key, keyStart + base, clip && !withBreak ? value + '\n' : value, start + base, end + base, 'BLOCK_LITERAL');
   return end;
+}
+
+/** A line break and up to `indent` spaces after it, by indentation: a block's lines keep what is past its indentation. */
+const BLOCK_INDENTATION: RegExp[] = [];
+function blockIndentation(indent: number): RegExp {
+  return (BLOCK_INDENTATION[indent] ??= new RegExp(`\\r?\\n {0,${indent}}`, 'g'));
 }
 
 // YAML 1.2 core schema: plain scalars that do not read as text.

@@ -293,7 +293,8 @@ class PlainEntryReader implements ItemSink<Entry> {
   private line = 0;
   /** The nested mapping being read: only commit and selection have one. */
   private parent: 'commit' | 'selection' | undefined;
-  private list: string[] | undefined;
+  /** The list being read, reused from list to list. */
+  private readonly list: string[] = [];
   private listKey = '';
   private id: string | undefined;
   private date: string | undefined;
@@ -347,9 +348,11 @@ class PlainEntryReader implements ItemSink<Entry> {
       case 'date':
         this.date = plainText(value);
         if (this.date === undefined || !this.judge(this.date, isIsoDate)) this.fits = false;
+        else this.date = this.interned(this.date);
         break;
       case 'kind':
-        this.kind = value === 'commit' || value === 'selection' || value === 'note' ? value : undefined;
+        // The constants, not the text read: one string for every entry's kind.
+        this.kind = value === 'commit' ? 'commit' : value === 'selection' ? 'selection' : value === 'note' ? 'note' : undefined;
         if (!this.kind) this.fits = false;
         break;
       case 'title':
@@ -382,17 +385,19 @@ class PlainEntryReader implements ItemSink<Entry> {
   }
 
   listStart(key: string): void {
-    this.list = [];
+    this.list.length = 0;
     this.listKey = key;
   }
 
   listItem(value: string): void {
-    this.list!.push(this.interned(value));
+    this.list.push(this.interned(value));
   }
 
   listEnd(): void {
-    if (this.listKey === 'dimensions') this.dimensions = this.list;
-    else if (this.listKey === 'statements') this.statements = this.list;
+    // A copy of the exact size: an array grown by push holds room for 17 items, and a journal holds two lists per entry.
+    const list = this.list.slice();
+    if (this.listKey === 'dimensions') this.dimensions = list;
+    else if (this.listKey === 'statements') this.statements = list;
     else this.fits = false;
   }
 
@@ -435,6 +440,8 @@ class PlainEntryReader implements ItemSink<Entry> {
     if (!isCommitSha(sha)) return undefined;
     if (repo !== undefined && (typeof repo !== 'string' || !this.judge(repo, isCleanUrl))) return undefined;
     if (typeof subject === 'boolean') return undefined;
+    // Whole literals where the fields are known: a field added later costs each commit another object.
+    if (repo !== undefined && subject !== undefined) return { sha, repo: this.interned(repo), subject: String(subject) };
     const commit: CommitRef = { sha };
     if (repo !== undefined) commit.repo = this.interned(repo);
     if (subject !== undefined) commit.subject = String(subject);
@@ -447,6 +454,7 @@ class PlainEntryReader implements ItemSink<Entry> {
     if (!this.judge(file, isPlainWorkspacePath) || startLine < 1 || endLine < startLine) return undefined;
     if (sha !== undefined && !isCommitSha(sha)) return undefined;
     if (link !== undefined && (typeof link !== 'string' || !this.judge(link, isCleanUrl))) return undefined;
+    if (sha !== undefined && link === undefined) return { file: this.interned(file), startLine, endLine, sha };
     const selection: SelectionRef = { file: this.interned(file), startLine, endLine };
     if (sha !== undefined) selection.sha = sha;
     if (link !== undefined) selection.link = link;
