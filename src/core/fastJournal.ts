@@ -1,5 +1,6 @@
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, isMap, isNode, isPair, isSeq, type Node } from 'yaml';
 import { LineIndex } from './problem';
+import { hashOfChars } from './text';
 import { parseYamlDocument, YAML_OPTIONS, type YamlSource } from './yamlSource';
 
 /**
@@ -50,31 +51,12 @@ type ScalarStyle = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK_LITERAL';
 
 /** The fast read as steps: it yields every ENTRIES_PER_STEP entries, so a host can keep responding. */
 export function* journalSourceSteps<T>(text: string, sink: ItemSink<T>): Generator<void, YamlSource | undefined> {
-  // A lone CR is a line break to YAML, and a BOM past the start is a marker: both change how
-  // lines read, so `yaml` handles such a text. So do directives and document markers.
-  // Below `entries:` the line reader itself refuses a marker or directive: a line at column 0
-  // there must start an item, so only the lines above it are searched.
-  if ((text.indexOf('\r') >= 0 && /\r(?!\n)/.test(text)) || text.indexOf(BOM, 1) >= 0) return undefined;
-  const keyStart = lineStartMatch(text, /^entries:/gm, (at) => /^entries:(?:[ \t]*|[ \t]+#.*)$/.test(text.slice(at, lineEnd(text, at))));
-  if (keyStart < 0 || lineStartMatch(text.slice(0, keyStart), /^(?:---|\.\.\.|%)/gm) >= 0) return undefined;
-  const header = parseYamlDocument(text.slice(0, keyStart));
-  if (header.errors.length || header.warnings.length) return undefined;
-  const root = header.contents;
-  if (root !== null && (!isMap(root) || root.flow || root.has('entries'))) return undefined;
-  // `entries:` stands at column 0, so the keys above it must too: indented, they are no mapping of its.
-  if (root !== null && root.range && root.range[0] !== lineStartOf(text, root.range[0])) return undefined;
-
-  let line = 2;
-  for (let i = text.indexOf('\n'); i !== -1 && i < keyStart; i = text.indexOf('\n', i + 1)) line++;
-  const cursor = new LineCursor(text, text.indexOf('\n', keyStart) + 1, line);
-  cursor.skipBlankAndComments();
-  if (cursor.done) return undefined; // `entries:` with nothing after it: rare, and yaml says what it means
-  const dash = cursor.indent;
-  if (!cursor.isItemStart(dash)) return undefined;
+  const start = openEntries(text, undefined);
+  if (!start) return undefined;
+  const { cursor, dash, keyStart, root } = start;
   const first = cursor.start;
-
   const seq = new YAMLSeq();
-  const read = yield* readItems(cursor, dash, 0, sink);
+  const read = yield* readItems(cursor, dash, 0, sink, (from, to, keys, plain) => new LazyEntryMap(text, from, to, dash, 0, keys[0], keys[1], plain).asMap(), (from, to) => readItemWithYaml(text, from, to, 0));
   if (!read) return undefined;
   seq.items = read;
   seq.range = [first + dash, text.length, text.length];
@@ -88,6 +70,72 @@ export function* journalSourceSteps<T>(text: string, sink: ItemSink<T>): Generat
   const doc = new Document(null, YAML_OPTIONS) as Document.Parsed;
   doc.contents = map as unknown as Document.Parsed['contents'];
   return { text, doc, lines: new LineIndex(text), fastDash: dash };
+}
+
+/**
+ * A file's bytes beside their Latin-1 view, a character per byte, for a first look at a large
+ * journal without decoding it: the view costs half the memory of the decoded text and takes
+ * a copy, not a decode. Host code makes it (core has no Buffer), and only of valid UTF-8.
+ */
+export interface ByteView {
+  readonly bytes: Uint8Array;
+  readonly latin1: string;
+}
+
+/**
+ * The fast read of a file's bytes, for a first look: what the sink makes of each entry, and
+ * the keys above the entries as `yaml` reads them, or undefined when any entry is out of the
+ * simple shape or the sink makes nothing of it. Reads the view exactly as journalSourceSteps
+ * reads a text (structure is ASCII, so a byte per character changes no decision), decodes every
+ * value that holds more than ASCII from the bytes, and builds no nodes: offsets given to the
+ * sink are byte offsets.
+ */
+export function* journalBytesSteps<T>(view: ByteView, sink: ItemSink<T>): Generator<void, { header: YamlSource; items: T[] } | undefined> {
+  const start = openEntries(view.latin1, view.bytes);
+  if (!start) return undefined;
+  const items = yield* readItems(start.cursor, start.dash, 0, sink, (_from, _to, _keys, plain) => plain, undefined);
+  return items && { header: start.header, items };
+}
+
+/** Where a journal's entries list starts, when the text is in the fast reader's shape down to its first item. */
+interface EntriesStart {
+  /** The keys above `entries:`, as `yaml` reads them, or null when there are none. */
+  root: YAMLMap | null;
+  /** The text above `entries:` and its parse. */
+  header: YamlSource;
+  keyStart: number;
+  /** On the first item's line. */
+  cursor: LineCursor;
+  dash: number;
+}
+
+/** `text` up to its entries, or undefined at any doubt; `bytes` when `text` is their Latin-1 view. */
+function openEntries(text: string, bytes: Uint8Array | undefined): EntriesStart | undefined {
+  // A lone CR is a line break to YAML, and a BOM past the start is a marker: both change how
+  // lines read, so `yaml` handles such a text. So do directives and document markers; below
+  // `entries:` the line reader itself refuses them (a line at column 0 there must start an
+  // item), so only the lines above it are searched.
+  if ((text.indexOf('\r') >= 0 && /\r(?!\n)/.test(text)) || text.indexOf(bytes ? BOM_BYTES : BOM, 1) >= 0) return undefined;
+  // The line as decoded: `.` stops at a line separator such a comment may hold.
+  const decoded = (from: number, to: number) => (bytes ? UTF8.decode(bytes.subarray(from, to)) : text.slice(from, to));
+  const keyStart = lineStartMatch(text, /^entries:/gm, (at) => /^entries:(?:[ \t]*|[ \t]+#.*)$/.test(decoded(at, lineEnd(text, at))));
+  if (keyStart < 0 || lineStartMatch(text.slice(0, keyStart), /^(?:---|\.\.\.|%)/gm) >= 0) return undefined;
+  const headerText = decoded(0, keyStart);
+  const doc = parseYamlDocument(headerText);
+  if (doc.errors.length || doc.warnings.length) return undefined;
+  const root = doc.contents;
+  if (root !== null && (!isMap(root) || root.flow || root.has('entries'))) return undefined;
+  // `entries:` stands at column 0, so the keys above it must too: indented, they are no mapping of its.
+  if (root !== null && root.range && root.range[0] !== lineStartOf(headerText, root.range[0])) return undefined;
+
+  let line = 2;
+  for (let i = text.indexOf('\n'); i !== -1 && i < keyStart; i = text.indexOf('\n', i + 1)) line++;
+  const cursor = new LineCursor(text, text.indexOf('\n', keyStart) + 1, line, text.length, bytes);
+  cursor.skipBlankAndComments();
+  if (cursor.done) return undefined; // `entries:` with nothing after it: rare, and yaml says what it means
+  const dash = cursor.indent;
+  if (!cursor.isItemStart(dash)) return undefined;
+  return { root, header: { text: headerText, doc, lines: new LineIndex(headerText) }, keyStart, cursor, dash };
 }
 
 /** The offset of the first match of `pattern` (global, multiline) at a line start, or -1. JavaScript's `^` also matches after CR and U+2028; YAML's lines start after LF. */
@@ -107,13 +155,22 @@ function lineEnd(text: string, at: number): number {
 }
 
 /**
- * Reads list items at the dash column from the cursor on, one node per item, or undefined at
+ * Reads list items at the dash column from the cursor on, one result per item, or undefined at
  * any doubt about the list itself. `base`: where the cursor's text starts in the journal, when
- * it is only the journal's tail.
+ * it is only the journal's tail. `made` makes an item the line reader read (its lines, its keys'
+ * span, what the sink made of it); `other` an item out of the simple shape (its lines), or, left
+ * out, such an item ends the read.
  */
-function* readItems<T>(cursor: LineCursor, dash: number, base: number, sink: ItemSink<T>): Generator<void, YAMLMap[] | undefined> {
-  const { text } = cursor;
-  const nodes: YAMLMap[] = [];
+function* readItems<T, N>(
+  cursor: LineCursor,
+  dash: number,
+  base: number,
+  sink: ItemSink<T>,
+  made: (from: number, to: number, keys: readonly [number, number], plain: T | undefined) => N | undefined,
+  other: ((from: number, to: number) => N | undefined) | undefined,
+): Generator<void, N[] | undefined> {
+  const items: N[] = [];
+  const keys: [number, number] = [0, 0];
   while (!cursor.done) {
     // Every line here is an item's first: blank lines and comments go with the item above.
     if (!cursor.isItemStart(dash)) return undefined;
@@ -121,23 +178,25 @@ function* readItems<T>(cursor: LineCursor, dash: number, base: number, sink: Ite
     const line = cursor.line;
     sink.begin(line);
     const end = readItem(cursor, dash, sink, base);
-    let node: YAMLMap | undefined;
+    let item: N | undefined;
     if (end >= 0 && (cursor.done || cursor.indent === dash)) {
-      const start = from + dash + 2;
-      node = new LazyEntryMap(text, from, cursor.start, dash, base, start + base, end + base, sink.finish(start + base, end + base)).asMap();
+      keys[0] = from + dash + 2 + base;
+      keys[1] = end + base;
+      item = made(from, cursor.start, keys, sink.finish(keys[0], keys[1]));
     } else {
+      if (!other) return undefined;
       // An item out of the simple shape: its lines run to the next line at the dash column.
       cursor.seek(from, line);
       cursor.advance();
       cursor.skipItemLines(dash);
       // With the next item's indentation, as a full parse sees it: yaml stretches some ranges over it.
-      node = readItemWithYaml(text, from, cursor.done ? cursor.start : cursor.start + Math.min(dash, cursor.indent), base);
+      item = other(from, cursor.done ? cursor.start : cursor.start + Math.min(dash, cursor.indent));
     }
-    if (!node) return undefined;
-    nodes.push(node);
-    if (nodes.length % ENTRIES_PER_STEP === 0) yield;
+    if (item === undefined) return undefined;
+    items.push(item);
+    if (items.length % ENTRIES_PER_STEP === 0) yield;
   }
-  return nodes.length ? nodes : undefined;
+  return items.length ? items : undefined;
 }
 
 /**
@@ -162,7 +221,8 @@ export function reReadTail<T>(before: YamlSource, after: string, keep: number, e
   cursor.skipBlankAndComments();
   // No item left after the edit: only an edit that keeps earlier items leaves a list.
   if (cursor.done && keep === 0) return undefined;
-  const items = cursor.done ? [] : runSteps(readItems(cursor, before.fastDash, from, sink));
+  const dash = before.fastDash;
+  const items = cursor.done ? [] : runSteps(readItems(cursor, dash, from, sink, (at, to, keys, plain) => new LazyEntryMap(tail, at, to, dash, from, keys[0], keys[1], plain).asMap(), (at, to) => readItemWithYaml(tail, at, to, from)));
   if (!items) return undefined;
   const newSeq = new YAMLSeq<YAMLMap>();
   newSeq.items = seq.items.slice(0, keep).concat(items);
@@ -220,6 +280,8 @@ class LineCursor {
     from: number,
     line: number,
     private readonly to = text.length,
+    /** The file's bytes when `text` is their Latin-1 view (see ByteView). */
+    private readonly bytes?: Uint8Array,
   ) {
     this.next = from;
     this.line = line - 1;
@@ -265,6 +327,53 @@ class LineCursor {
   /** Past the lines of an item: to the next line at or left of its dash that is neither blank nor a comment. */
   skipItemLines(dash: number): void {
     while (!this.done && (this.isBlankOrComment() || this.indent > dash)) this.advance();
+  }
+
+  /** The text from `start` to `end`; in a byte view, decoded where it holds more than ASCII. */
+  slice(start: number, end: number): string {
+    const text = this.text.slice(start, end);
+    return this.bytes && NOT_ASCII.test(text) ? UTF8.decode(this.bytes.subarray(start, end)) : text;
+  }
+
+  /** The values read so far that repeat from entry to entry, by the hash of their characters (see shared). */
+  private sharedValues: (string | undefined)[] | undefined;
+  private sharedCount = 0;
+
+  /**
+   * slice(start, end) as the one string this read made of those characters: a value that
+   * repeats (a dimension id, a level, a date) is found without making a string to look it up.
+   */
+  shared(start: number, end: number): string {
+    const { text } = this;
+    let hash = 0x811c9dc5;
+    let all = 0;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      all |= c;
+      hash = Math.imul(hash ^ c, 0x01000193);
+    }
+    // In a byte view a character past ASCII is a byte of another: such a value is decoded, not matched.
+    if (all > 0x7f && this.bytes) return this.slice(start, end);
+    const values = (this.sharedValues ??= new Array<string | undefined>(64).fill(undefined));
+    const mask = values.length - 1;
+    let at = hash & mask;
+    for (let known = values[at]; known !== undefined; known = values[at]) {
+      if (known.length === end - start && sameCharsAt(text, start, known)) return known;
+      at = (at + 1) & mask;
+    }
+    const value = text.slice(start, end);
+    values[at] = value;
+    if (++this.sharedCount * 2 > values.length) {
+      const grown = new Array<string | undefined>(values.length * 2).fill(undefined);
+      for (const known of values) {
+        if (known === undefined) continue;
+        let to = hashOfChars(known, 0, known.length) & (grown.length - 1);
+        while (grown[to] !== undefined) to = (to + 1) & (grown.length - 1);
+        grown[to] = known;
+      }
+      this.sharedValues = grown;
+    }
+    return value;
   }
 
   isItemStart(dash: number): boolean {
@@ -479,8 +588,8 @@ function readPairs<T>(c: LineCursor, k: number, isItem: boolean, sink: ItemSink<
       continue;
     }
     if (first === 0x5b) {
-      if (!isItem || !readFlowList(text, valueStart, c.end, key, keyStart, sink, base)) return -1;
-    } else if (!readInline(text, valueStart, c.end, key, keyStart, sink, base)) return -1;
+      if (!isItem || !readFlowList(c, valueStart, c.end, key, keyStart, sink, base)) return -1;
+    } else if (!readInline(c, valueStart, c.end, key, keyStart, sink, base)) return -1;
     lastEnd = c.next;
     c.advance();
   }
@@ -511,9 +620,15 @@ for (const key of KNOWN_KEYS) (KNOWN_KEYS_BY_LENGTH[key.length] ??= []).push(key
 /** The key as a string, or undefined for a key that yaml reads as no text (`null:`, `True:`): yaml decides those. */
 function keyName(text: string, start: number, end: number): string | undefined {
   const candidates = KNOWN_KEYS_BY_LENGTH[end - start];
-  if (candidates) for (let i = 0; i < candidates.length; i++) if (text.startsWith(candidates[i], start)) return candidates[i];
+  if (candidates) for (let i = 0; i < candidates.length; i++) if (sameCharsAt(text, start, candidates[i])) return candidates[i];
   const key = text.slice(start, end);
   return mayNotBeText(key.charCodeAt(0)) && NOT_TEXT.test(key) ? undefined : key;
+}
+
+/** Whether `text` holds `chars` at `at`: a loop the compiler inlines, where startsWith is a call. */
+function sameCharsAt(text: string, at: number, chars: string): boolean {
+  for (let i = 0; i < chars.length; i++) if (text.charCodeAt(at + i) !== chars.charCodeAt(i)) return false;
+  return true;
 }
 
 /** A `|` or `|-` block: content lines indented past the key, trailing blank lines dropped. */
@@ -548,7 +663,7 @@ function readLiteral<T>(c: LineCursor, k: number, key: string, keyStart: number,
   // The lines less the block's indentation (blank lines have no more than that), as one flat
   // string; `|` keeps the last line break, and adds one at the text's end.
   const withBreak = clip && end > contentEnd;
-  const value = text.slice(first, withBreak ? end : contentEnd).replace(blockIndentation(indent), '\n');
+  const value = c.slice(first, withBreak ? end : contentEnd).replace(blockIndentation(indent), '\n');
   sink.scalar(key, keyStart + base, clip && !withBreak ? value + '\n' : value, start + base, end + base, 'BLOCK_LITERAL');
   return end;
 }
@@ -562,6 +677,8 @@ function blockIndentation(indent: number): RegExp {
 // YAML 1.2 core schema: plain scalars that do not read as text.
 const NOT_TEXT = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 const INTEGER_KEYS = new Set(['startLine', 'endLine']);
+/** Keys whose values repeat from entry to entry: read as shared strings (LineCursor.shared). */
+const SHARED_KEYS = new Set(['date', 'kind', 'level', 'dimensions', 'statements', 'repo', 'file']);
 
 /** Whether plain text starting with `c` could read as something other than text (NOT_TEXT): a digit, a dot, or the first letter of null, true or false. */
 function mayNotBeText(c: number): boolean {
@@ -569,30 +686,33 @@ function mayNotBeText(c: number): boolean {
 }
 
 /** A value on the key's line, `text` from `start` to the line's `end`: double- or single-quoted, or plain. */
-function readInline<T>(text: string, start: number, end: number, key: string, keyStart: number, sink: ItemSink<T>, base: number): boolean {
+function readInline<T>(cursor: LineCursor, start: number, end: number, key: string, keyStart: number, sink: ItemSink<T>, base: number): boolean {
+  const { text } = cursor;
   const c = text.charCodeAt(start);
   if (c === 0x22 || c === 0x27) {
-    const value = readQuoted(text, start, end);
+    const value = readQuoted(cursor, start, end);
     if (value === undefined || !isTrailingComment(text, quotedEnd, end)) return false;
     sink.scalar(key, keyStart + base, value, start + base, quotedEnd + base, c === 0x22 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE');
     return true;
   }
-  // Plain: up to a comment (a # after white space), less trailing white space.
+  // Plain: up to a comment (a # after white space), less trailing white space. A tab, or a
+  // colon that would start a value, in a plain value: yaml decides.
   if (!isPlainStart(c)) return false;
   let valueEnd = end;
-  for (let i = start + 1; i < end; i++) {
-    if (text.charCodeAt(i) === 0x23 && isYamlSpace(text.charCodeAt(i - 1))) {
+  let tab = end;
+  for (let i = start + 1, before = c; i < end; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x23 && isYamlSpace(before)) {
       valueEnd = i - 1;
       break;
     }
+    if (before === 0x3a && ch === 0x20) return false;
+    if (ch === 0x09 && tab === end) tab = i;
+    before = ch;
   }
   while (valueEnd > start && isYamlSpace(text.charCodeAt(valueEnd - 1))) valueEnd--;
-  // A tab, or a colon that would start a value, in a plain value: yaml decides.
-  for (let i = start; i < valueEnd; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 0x09 || (ch === 0x3a && (i + 1 === valueEnd || text.charCodeAt(i + 1) === 0x20))) return false;
-  }
-  const value = text.slice(start, valueEnd);
+  if (tab < valueEnd || text.charCodeAt(valueEnd - 1) === 0x3a) return false;
+  const value = SHARED_KEYS.has(key) ? cursor.shared(start, valueEnd) : cursor.slice(start, valueEnd);
   if (mayNotBeText(c) && NOT_TEXT.test(value)) {
     if (INTEGER_KEYS.has(key) && /^(?:0|[1-9][0-9]*)$/.test(value)) sink.scalar(key, keyStart + base, Number(value), start + base, valueEnd + base, 'PLAIN');
     else if (key === 'private' && (value === 'true' || value === 'false')) sink.scalar(key, keyStart + base, value === 'true', start + base, valueEnd + base, 'PLAIN');
@@ -618,6 +738,10 @@ function isTrailingComment(text: string, at: number, end: number): boolean {
 // YAML's white space is the space and the tab, nothing else: JavaScript's trim() and \s would
 // also take a no-break space, U+3000 or U+2028, which YAML keeps as content.
 const BOM = '\uFEFF';
+/** A BOM's UTF-8 bytes, as a byte view reads them. */
+const BOM_BYTES = '\u00EF\u00BB\u00BF';
+const NOT_ASCII = /[^\x00-\x7F]/;
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 function isYamlSpace(c: number): boolean {
   return c === 0x20 || c === 0x09;
 }
@@ -641,7 +765,8 @@ let quotedEnd = 0;
 const JSON_ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
 
 /** The quoted value at `from` on a line ending at `end`, or undefined when yaml should read it; sets quotedEnd. */
-function readQuoted(text: string, from: number, end: number): string | undefined {
+function readQuoted(cursor: LineCursor, from: number, end: number): string | undefined {
+  const { text } = cursor;
   if (text.charCodeAt(from) === 0x27) {
     let i = from + 1;
     let doubled = false;
@@ -654,7 +779,7 @@ function readQuoted(text: string, from: number, end: number): string | undefined
         continue;
       }
       quotedEnd = close + 1;
-      const inside = text.slice(from + 1, close);
+      const inside = cursor.slice(from + 1, close);
       return doubled ? inside.replace(/''/g, "'") : inside;
     }
   }
@@ -663,9 +788,9 @@ function readQuoted(text: string, from: number, end: number): string | undefined
     const ch = text.charCodeAt(i);
     if (ch === 0x22) {
       quotedEnd = i + 1;
-      if (!escaped) return text.slice(from + 1, i);
+      if (!escaped) return cursor.slice(from + 1, i);
       try {
-        return JSON.parse(text.slice(from, i + 1)) as string;
+        return JSON.parse(cursor.slice(from, i + 1)) as string;
       } catch {
         return undefined;
       }
@@ -683,7 +808,8 @@ function readQuoted(text: string, from: number, end: number): string | undefined
 }
 
 /** A flow list of ids or double-quoted text on one line, `[` at `from`. */
-function readFlowList<T>(text: string, from: number, end: number, key: string, keyStart: number, sink: ItemSink<T>, base: number): boolean {
+function readFlowList<T>(cursor: LineCursor, from: number, end: number, key: string, keyStart: number, sink: ItemSink<T>, base: number): boolean {
+  const { text } = cursor;
   let i = from + 1;
   sink.listStart(key, keyStart + base, from + base);
   while (i < end && text.charCodeAt(i) === 0x20) i++;
@@ -696,7 +822,7 @@ function readFlowList<T>(text: string, from: number, end: number, key: string, k
     while (i < end && text.charCodeAt(i) === 0x20) i++;
     const start = i;
     if (i < end && text.charCodeAt(i) === 0x22) {
-      const value = readQuoted(text, i, end);
+      const value = readQuoted(cursor, i, end);
       if (value === undefined) return false;
       sink.listItem(value, start + base, quotedEnd + base, 'QUOTE_DOUBLE');
       i = quotedEnd;
@@ -709,7 +835,7 @@ function readFlowList<T>(text: string, from: number, end: number, key: string, k
         // Ids and statement refs: `@` only joins a ref to its fingerprint inside a value.
         if (!(isLetter(c) || isDigit(c) || c === 0x5f || c === 0x2e || c === 0x2f || c === 0x40 || c === 0x2d)) return false;
       }
-      const value = text.slice(start, i);
+      const value = cursor.shared(start, i); // ASCII only, as checked above
       if (mayNotBeText(text.charCodeAt(start)) && NOT_TEXT.test(value)) return false;
       sink.listItem(value, start + base, i + base, 'PLAIN');
     }

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, YAMLMap, type Node, type Pair } from 'yaml';
 import { isCommitSha } from './commitSha';
 import { parseIsoDate } from './dates';
 import { quoted, type Problem } from './problem';
@@ -6,11 +6,11 @@ import { closestIds } from './closest';
 import { profileProblem } from './profile';
 import { allDimensions, levelRank, type Rubric } from './rubric';
 import { checkStatementRef, parseStatementRef, type RefCheck } from './statements';
-import { ENTRIES_PER_STEP, journalSourceSteps, LazyEntryMap, reReadTail, runSteps, type ItemSink, type SpliceEdit } from './fastJournal';
+import { ENTRIES_PER_STEP, journalBytesSteps, journalSourceSteps, LazyEntryMap, reReadTail, runSteps, type ByteView, type ItemSink, type SpliceEdit } from './fastJournal';
 import { hasCredentials } from './remoteUrl';
 import { rubricRef } from './rubricRef';
 import { workspacePath } from './workspacePath';
-import { sharedString } from './text';
+import { FirstIndex } from './text';
 import { NodeReader, parseYaml, positionOf, type YamlSource } from './yamlSource';
 
 const ENTRY_KINDS = ['commit', 'selection', 'note'] as const;
@@ -93,12 +93,7 @@ export function* parseJournalSteps(text: string, options: { fast?: boolean } = {
   const root = r.map(contents, 'A journal', contents);
   if (!root) return { journal: undefined, problems: [...parsed.problems, ...r.problems], source: undefined };
 
-  const version = r.integer(root, 'version', 'The journal', false) ?? 1;
-  if (version !== 1) r.report(r.field(root, 'version', '', false), `Journal version ${version} is newer than this extension understands (1). Update Growth Journal.`, 'version');
-  const rubric = r.string(root, 'rubric', 'The journal', false);
-  const rubricPath = rubricRef(rubric);
-  if (rubric !== undefined && rubricPath.kind === 'path' && !workspacePath(rubricPath.path).ok) r.problems.push(rubricOutsideProblem({ source } as JournalParse, rubricPath.path));
-  const profile = readProfile(r, root);
+  const head = readHead(r, root);
   const entriesNode = r.field(root, 'entries', 'The journal', false);
   const entries: Entry[] = [];
   const entryNodes: YAMLMap[] = [];
@@ -106,12 +101,41 @@ export function* parseJournalSteps(text: string, options: { fast?: boolean } = {
   const entryIds = new EntryIds();
   yield* readEntries(r, seq?.items ?? [], entryIds, entries, entryNodes);
   return {
-    journal: { version, ...(rubric === undefined ? {} : { rubric }), profile, entries },
+    journal: { ...head, entries },
     problems: [...parsed.problems, ...r.problems],
     source,
     entryNodes,
     entryIds,
   };
+}
+
+/**
+ * The journal in a file's bytes, read for a first look: entries straight from the bytes, with no
+ * text decoded and no nodes built (see journalBytesSteps), when the journal is in the shape
+ * Growth Journal writes and reads with no problem at all. Undefined otherwise: parseJournal then
+ * reads the text and says what is wrong where. Equals parseJournal's journal; tests check it.
+ */
+export function* quickJournalSteps(view: ByteView): Generator<void, Journal | undefined> {
+  const read = yield* journalBytesSteps(view, new PlainEntryReader());
+  if (!read) return undefined;
+  const r = new NodeReader(read.header);
+  const head = readHead(r, (read.header.doc.contents as YAMLMap | null) ?? new YAMLMap());
+  if (r.problems.length) return undefined;
+  // An id used again is a problem to place: parseJournal reports it.
+  const ids = new FirstIndex();
+  for (let i = 0; i < read.items.length; i++) if (ids.firstOr(read.items[i].id, i) !== undefined) return undefined;
+  return { ...head, entries: read.items };
+}
+
+/** The journal's keys above its entries, with their problems reported to `r`. */
+function readHead(r: NodeReader, root: YAMLMap): Omit<Journal, 'entries'> {
+  const version = r.integer(root, 'version', 'The journal', false) ?? 1;
+  if (version !== 1) r.report(r.field(root, 'version', '', false), `Journal version ${version} is newer than this extension understands (1). Update Growth Journal.`, 'version');
+  const rubric = r.string(root, 'rubric', 'The journal', false);
+  const rubricPath = rubricRef(rubric);
+  if (rubric !== undefined && rubricPath.kind === 'path' && !workspacePath(rubricPath.path).ok) r.problems.push(rubricOutsideProblem({ source: r.source } as JournalParse, rubricPath.path));
+  const profile = readProfile(r, root);
+  return { version, ...(rubric === undefined ? {} : { rubric }), profile };
 }
 
 /**
@@ -121,31 +145,37 @@ export function* parseJournalSteps(text: string, options: { fast?: boolean } = {
  */
 class EntryIds {
   constructor(
-    private readonly shared: ReadonlyMap<string, number> = new Map(),
+    private readonly shared: FirstIndex = new FirstIndex(),
     private readonly limit = 0,
-    private readonly own = new Map<string, number>(),
+    private readonly own = new FirstIndex(),
   ) {}
 
   get(id: string): number | undefined {
     const own = this.own.get(id);
     if (own !== undefined || this.limit === 0) return own;
-    const shared = this.shared.get(id);
-    return shared !== undefined && shared < this.limit ? shared : undefined;
+    return this.sharedGet(id);
   }
 
   has(id: string): boolean {
     return this.get(id) !== undefined;
   }
 
-  /** Records the first entry with `id`; the caller has found none before it (get). */
-  add(id: string, index: number): void {
-    this.own.set(id, index);
+  /** The index of the first entry with `id`, or, when there is none, undefined after recording `index` as it. */
+  firstOr(id: string, index: number): number | undefined {
+    return (this.limit === 0 ? undefined : this.sharedGet(id)) ?? this.own.firstOr(id, index);
   }
 
   /** The ids of the first `count` entries: a journal read whole shares its map from here on. */
   keep(count: number): EntryIds {
     if (this.limit === 0) return new EntryIds(this.own, count);
-    return new EntryIds(this.shared, Math.min(this.limit, count), new Map([...this.own].filter(([, index]) => index < count)));
+    const own = new FirstIndex();
+    this.own.forEach((id, index) => void (index < count && own.firstOr(id, index)));
+    return new EntryIds(this.shared, Math.min(this.limit, count), own);
+  }
+
+  private sharedGet(id: string): number | undefined {
+    const shared = this.shared.get(id);
+    return shared !== undefined && shared < this.limit ? shared : undefined;
   }
 }
 
@@ -157,10 +187,10 @@ function* readEntries(r: NodeReader, items: readonly unknown[], ids: EntryIds, e
     const plain = item instanceof LazyEntryMap ? (item.takePlain() as Entry | undefined) : undefined;
     const entry = plain ?? readEntry(r, item as Node);
     if (!entry) continue;
-    const earlier = ids.get(entry.id);
+    const earlier = ids.firstOr(entry.id, entries.length);
     if (earlier !== undefined) {
       r.report(entryField(item as YAMLMap, 'id') ?? (item as Node), `Entry id "${entry.id}" is used again (first on line ${entries[earlier].line}). Give each entry its own id.`, 'duplicate-id');
-    } else ids.add(entry.id, entries.length);
+    }
     entries.push(entry);
     entryNodes.push(item as YAMLMap);
   }
@@ -282,11 +312,10 @@ function entryOf(f: EntryFields, line: number, extra?: Record<string, unknown>):
  * Builds an entry from the values the line reader reads, when reading its nodes would report
  * nothing: every field known and well formed. Anything else (a problem to place, an unknown
  * field to keep) finishes as undefined, and the entry is read from its nodes, so the two ways
- * agree by construction. Repeated short strings (dimension ids, levels, files, repos) are
- * shared, so a large journal holds each once.
+ * agree by construction. Values that repeat (dimension ids, levels, dates, files, repos) come
+ * from the line reader as shared strings, so a large journal holds each once.
  */
 class PlainEntryReader implements ItemSink<Entry> {
-  private readonly strings = new Map<string, string>();
   /** Texts already judged, a cache per test (a date, a file path, a URL): most repeat from entry to entry. */
   private readonly judged = new Map<(text: string) => boolean, Map<string, boolean>>();
   private fits = true;
@@ -348,7 +377,6 @@ class PlainEntryReader implements ItemSink<Entry> {
       case 'date':
         this.date = plainText(value);
         if (this.date === undefined || !this.judge(this.date, isIsoDate)) this.fits = false;
-        else this.date = this.interned(this.date);
         break;
       case 'kind':
         // The constants, not the text read: one string for every entry's kind.
@@ -360,16 +388,15 @@ class PlainEntryReader implements ItemSink<Entry> {
         break;
       // One text for a list of one, as NodeReader.strings takes it.
       case 'dimensions':
-        if (typeof value === 'string') this.dimensions = [this.interned(value)];
+        if (typeof value === 'string') this.dimensions = [value];
         else this.fits = false;
         break;
       case 'statements':
-        if (typeof value === 'string') this.statements = [this.interned(value)];
+        if (typeof value === 'string') this.statements = [value];
         else this.fits = false;
         break;
       case 'level':
         if ((this.level = plainText(value)) === undefined) this.fits = false;
-        else this.level = this.interned(this.level);
         break;
       case 'note':
         if (typeof value === 'boolean') this.fits = false;
@@ -390,7 +417,7 @@ class PlainEntryReader implements ItemSink<Entry> {
   }
 
   listItem(value: string): void {
-    this.list.push(this.interned(value));
+    this.list.push(value);
   }
 
   listEnd(): void {
@@ -422,10 +449,6 @@ class PlainEntryReader implements ItemSink<Entry> {
     return entryOf({ id, date, kind, title, dimensions, level: this.level, commit, selection, note: this.note, statements: this.statements, isPrivate: this.isPrivate }, this.line);
   }
 
-  private interned(s: string): string {
-    return sharedString(this.strings, s);
-  }
-
   /** `test(text)`, asked once per distinct text. */
   private judge(text: string, test: (text: string) => boolean): boolean {
     let verdicts = this.judged.get(test);
@@ -441,9 +464,9 @@ class PlainEntryReader implements ItemSink<Entry> {
     if (repo !== undefined && (typeof repo !== 'string' || !this.judge(repo, isCleanUrl))) return undefined;
     if (typeof subject === 'boolean') return undefined;
     // Whole literals where the fields are known: a field added later costs each commit another object.
-    if (repo !== undefined && subject !== undefined) return { sha, repo: this.interned(repo), subject: String(subject) };
+    if (repo !== undefined && subject !== undefined) return { sha, repo, subject: String(subject) };
     const commit: CommitRef = { sha };
-    if (repo !== undefined) commit.repo = this.interned(repo);
+    if (repo !== undefined) commit.repo = repo;
     if (subject !== undefined) commit.subject = String(subject);
     return commit;
   }
@@ -454,8 +477,8 @@ class PlainEntryReader implements ItemSink<Entry> {
     if (!this.judge(file, isPlainWorkspacePath) || startLine < 1 || endLine < startLine) return undefined;
     if (sha !== undefined && !isCommitSha(sha)) return undefined;
     if (link !== undefined && (typeof link !== 'string' || !this.judge(link, isCleanUrl))) return undefined;
-    if (sha !== undefined && link === undefined) return { file: this.interned(file), startLine, endLine, sha };
-    const selection: SelectionRef = { file: this.interned(file), startLine, endLine };
+    if (sha !== undefined && link === undefined) return { file, startLine, endLine, sha };
+    const selection: SelectionRef = { file, startLine, endLine };
     if (sha !== undefined) selection.sha = sha;
     if (link !== undefined) selection.link = link;
     return selection;
@@ -569,23 +592,28 @@ export function rubricOutsideProblem(parse: JournalParse, path: string): Problem
 
 /** Checks a parsed journal against its rubric: unknown dimensions and levels are warnings where they stand. */
 export function checkJournal(parse: JournalParse, rubric: Rubric): Problem[] {
-  if (!parse.journal || !parse.source) return [];
+  if (!parse.journal) return [];
   const problems: Problem[] = [];
-  const { journal, source } = parse;
-  const root = source.doc.contents as YAMLMap;
+  const { journal } = parse;
+  // The text and nodes are read only to place a problem: a journal read for a first look has
+  // them made then (see JournalSession), and nearly every journal has no problem.
+  const at = (node: Node | null | undefined) => positionOf(parse.source, node);
+  const profileField = (key: string) => {
+    const profile = (parse.source.doc.contents as YAMLMap).get('profile', true) as Node | undefined;
+    return isMap(profile) ? (profile.get(key, true) as Node) : profile;
+  };
+  const entryNode = (index: number) => parse.entryNodes[index];
   const levels = rubric.levels.map((l) => l.id).join(', ');
-  const profile = root.get('profile', true) as Node | undefined;
   for (const key of ['currentLevel', 'targetLevel'] as const) {
     const value = journal.profile[key];
     if (value !== undefined && levelRank(rubric, value) < 0) {
-      const node = isMap(profile) ? (profile.get(key, true) as Node) : profile;
-      problems.push({ severity: 'warning', code: 'unknown-level', message: `Profile ${key} "${value}" is not a level of ${rubric.name} (${levels}).`, ...positionOf(source, node) });
+      problems.push({ severity: 'warning', code: 'unknown-level', message: `Profile ${key} "${value}" is not a level of ${rubric.name} (${levels}).`, ...at(profileField(key)) });
     }
   }
   const { currentLevel, targetLevel } = journal.profile;
   const profileMessage = currentLevel && targetLevel && levelRank(rubric, currentLevel) >= 0 && levelRank(rubric, targetLevel) >= 0 ? profileProblem(rubric, { currentLevel, targetLevel }) : undefined;
   if (profileMessage) {
-    problems.push({ severity: 'warning', code: 'target-below-current', message: profileMessage, ...positionOf(source, isMap(profile) ? (profile.get('targetLevel', true) as Node) : profile) });
+    problems.push({ severity: 'warning', code: 'target-below-current', message: profileMessage, ...at(profileField('targetLevel')) });
   }
   const dimensionIds = allDimensions(rubric).map((d) => d.id);
   const knownDimensions = new Set(dimensionIds);
@@ -596,19 +624,17 @@ export function checkJournal(parse: JournalParse, rubric: Rubric): Problem[] {
   const { entries } = journal;
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index];
-    // An entry's nodes are read from the text only to place a problem.
-    const node = parse.entryNodes[index];
     for (let i = 0; i < entry.dimensions.length; i++) {
       const id = entry.dimensions[i];
       if (knownDimensions.has(id)) continue;
-      const dims = node.get('dimensions', true);
-      const at = isSeq(dims) ? (dims.items[i] as Node) : (dims as Node | undefined);
+      const dims = entryNode(index).get('dimensions', true);
+      const place = isSeq(dims) ? (dims.items[i] as Node) : (dims as Node | undefined);
       const near = closestIds(id, dimensionIds);
       const hint = near.length ? ` Did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : '';
-      problems.push({ severity: 'warning', code: 'unknown-dimension', message: `Entry "${entry.id}" names dimension "${id}", which ${rubric.name} does not have.${hint}`, ...positionOf(source, at) });
+      problems.push({ severity: 'warning', code: 'unknown-dimension', message: `Entry "${entry.id}" names dimension "${id}", which ${rubric.name} does not have.${hint}`, ...at(place) });
     }
     if (entry.level !== undefined && !knownLevels.has(entry.level)) {
-      problems.push({ severity: 'warning', code: 'unknown-level', message: `Entry "${entry.id}" claims level "${entry.level}", which is not a level of ${rubric.name} (${levels}).`, ...positionOf(source, node.get('level', true) as Node | undefined) });
+      problems.push({ severity: 'warning', code: 'unknown-level', message: `Entry "${entry.id}" claims level "${entry.level}", which is not a level of ${rubric.name} (${levels}).`, ...at(entryNode(index).get('level', true) as Node | undefined) });
     }
     const statements = entry.statements ?? [];
     for (let i = 0; i < statements.length; i++) {
@@ -616,8 +642,8 @@ export function checkJournal(parse: JournalParse, rubric: Rubric): Problem[] {
       let problem = refProblems.get(ref);
       if (problem === undefined && !refProblems.has(ref)) refProblems.set(ref, (problem = statementProblem(rubric, ref)));
       if (!problem) continue;
-      const cited = node.get('statements', true);
-      problems.push({ ...problem(entry.id), ...positionOf(source, isSeq(cited) ? (cited.items[i] as Node) : (cited as Node | undefined)) });
+      const cited = entryNode(index).get('statements', true);
+      problems.push({ ...problem(entry.id), ...at(isSeq(cited) ? (cited.items[i] as Node) : (cited as Node | undefined)) });
     }
     if (entry.dimensions.length === 0 && statements.length === 0) {
       problems.push({ severity: 'warning', code: 'no-dimensions', message: `Entry "${entry.id}" is tagged with no dimension, so it counts toward none.`, line: entry.line, column: 1 });

@@ -1,8 +1,8 @@
 import { newEntryId } from './entryId';
-import { checkJournal, parseAfterTailEdit, parseJournalSteps, type EntryData, type Journal, type JournalParse, type Profile } from './journal';
+import { checkJournal, parseAfterTailEdit, parseJournalSteps, quickJournalSteps, type EntryData, type Journal, type JournalParse, type Profile } from './journal';
 import { addDimensionsEdit, appendEntriesEdit, emptyEntriesEdit, applyEdit, JournalEditError, redactCredentialsEdits, removedEntry, removeEntryEdit, repointStatementEdit, restoreEntryEdit, type RubricSwitch, setProfileEdits, switchRubricEdits, type RemovedEntry, type TextEdit } from './journalEdit';
 import { verifyChange } from './journalVerify';
-import { tailAfterEdits } from './fastJournal';
+import { runSteps, tailAfterEdits, type ByteView } from './fastJournal';
 import { entryWithoutCredentials } from './remoteUrl';
 import { type Problem } from './problem';
 import { type Rubric } from './rubric';
@@ -43,6 +43,9 @@ export function journalSizeProblem(bytes: number): Problem | undefined {
 
 export type ReadOutcome = { kind: 'text'; journal?: Journal; problems: Problem[] } | { kind: 'invalid'; problem: Problem };
 
+/** Tells one read of the session from another (JournalSession.lastRead). */
+export type ReadMark = object;
+
 export type Refusal = { ok: false; message: string; problem?: Problem };
 
 /**
@@ -60,12 +63,29 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * unchanged journal is never parsed twice. Runs in the extension host or in a worker thread.
  */
 export class JournalSession {
-  private last: { text: string; parse: JournalParse } | undefined;
+  /** The last text read or written and its parse; `read` tells one read from another (see lastRead). */
+  private last: { text: string; parse: JournalParse; read: ReadMark } | undefined;
+  /**
+   * A journal read for a first look from its bytes (quickJournalSteps): its text and parse are
+   * made when something needs them (an edit, a problem's place) or while nobody waits (prepare).
+   */
+  private pending: { bytes: Uint8Array; journal: Journal; read: ReadMark } | undefined;
+
+  /** `viewOf`: the bytes' Latin-1 view when they are valid UTF-8 (host code makes it), for quick first reads. */
+  constructor(private readonly viewOf?: (bytes: Uint8Array) => ByteView | undefined) {}
 
   /** Reads a journal's bytes: invalid UTF-8 is refused at its place, not replaced. */
   *readBytes(bytes: Uint8Array): Generator<void, ReadOutcome> {
     const tooLarge = journalSizeProblem(bytes.length);
     if (tooLarge) return { kind: 'invalid', problem: tooLarge };
+    const view = this.viewOf?.(bytes);
+    const journal = view && (yield* quickJournalSteps(view));
+    this.pending = undefined;
+    if (journal) {
+      this.last = undefined;
+      this.pending = { bytes, journal, read: {} };
+      return { kind: 'text', journal, problems: [] };
+    }
     const decoded = decodeUtf8(bytes);
     if (!decoded.ok) return { kind: 'invalid', problem: decoded.problem };
     return yield* this.read(decoded.text);
@@ -81,7 +101,51 @@ export class JournalSession {
 
   /** Checks the journal read last against its rubric. */
   check(rubric: Rubric): Problem[] {
-    return this.last ? checkJournal(this.last.parse, rubric) : [];
+    const { pending } = this;
+    if (!pending) return this.last ? checkJournal(this.last.parse, rubric) : [];
+    // The text and nodes are made only if a problem needs its place.
+    const settled = () => this.settled().parse as JournalParse & { journal: Journal };
+    return checkJournal(
+      {
+        journal: pending.journal,
+        problems: [],
+        get source() {
+          return settled().source;
+        },
+        get entryNodes() {
+          return settled().entryNodes;
+        },
+        get entryIds() {
+          return settled().entryIds;
+        },
+      },
+      rubric,
+    );
+  }
+
+  /** Makes what the next edit needs while nobody waits: the text and parse of a quick read, and the text as one piece. */
+  prepare(): void {
+    this.lastText?.lastIndexOf('\n');
+  }
+
+  /**
+   * Which read the session holds: the same object until another text is read or written (a
+   * quick read keeps its mark when its text is made), so a caller can tell whether a write
+   * started from the read it knows.
+   */
+  get lastRead(): ReadMark | undefined {
+    return this.pending?.read ?? this.last?.read;
+  }
+
+  /** The session's last read with its text and parse made. */
+  private settled(): { text: string; parse: JournalParse; read: ReadMark } {
+    if (this.pending) this.settle(this.pending, pendingText(this.pending));
+    return this.last!;
+  }
+
+  private settle(pending: { read: ReadMark }, text: string): void {
+    this.pending = undefined;
+    this.last = { text, parse: runSteps(parseJournalSteps(text)), read: pending.read };
   }
 
   /**
@@ -133,19 +197,34 @@ export class JournalSession {
 
   /** Keeps a text just written and its parse, so reading it next costs nothing. */
   accept(text: string, parse: JournalParse): void {
-    this.last = { text, parse };
+    this.pending = undefined;
+    this.last = { text, parse, read: {} };
   }
 
   /** The text read or written last, whose parse the session holds. */
   get lastText(): string | undefined {
-    return this.last?.text;
+    return this.pending || this.last ? this.settled().text : undefined;
   }
 
   /** The parse of `text`, kept so the same text is never parsed twice in a row. */
   *parsed(text: string): Generator<void, JournalParse> {
-    if (this.last?.text !== text) this.last = { text, parse: yield* parseJournalSteps(text) };
+    const { pending } = this;
+    if (pending) {
+      // A quick read's text is parsed only when it is the text asked for.
+      const read = pendingText(pending);
+      if (read === text) this.settle(pending, read);
+      else this.pending = undefined;
+    }
+    if (this.last?.text !== text) this.last = { text, parse: yield* parseJournalSteps(text), read: {} };
     return this.last.parse;
   }
+}
+
+/** The text of a quick read's bytes, which it took only when they were valid UTF-8. */
+function pendingText(pending: { bytes: Uint8Array }): string {
+  const decoded = decodeUtf8(pending.bytes);
+  if (!decoded.ok) throw new Error(decoded.problem.message);
+  return decoded.text;
 }
 
 function applyOp(parse: JournalParse, op: JournalOp): { edits: TextEdit[]; added: EntryData[]; removed?: RemovedEntry[] } {

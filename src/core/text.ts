@@ -92,3 +92,70 @@ export function sharedString(strings: Map<string, string>, text: string): string
   strings.set(text, text);
   return text;
 }
+
+/** FNV-1a over the UTF-16 units of `text` from `start` to `end`. */
+export function hashOfChars(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
+/**
+ * The number first recorded for each string, for tens of thousands of strings (entry ids): an
+ * open table of their hashes, where a Map or Set spends some 0.5 µs on each string it takes.
+ */
+export class FirstIndex {
+  /** Per slot, 1 + the position of its string in `keys`, or 0 for none. */
+  private slots = new Int32Array(16);
+  private hashes = new Int32Array(8);
+  private readonly keys: string[] = [];
+  private readonly values: number[] = [];
+
+  get(key: string): number | undefined {
+    const slot = this.slots[this.slotOf(key, hashOfChars(key, 0, key.length))];
+    return slot === 0 ? undefined : this.values[slot - 1];
+  }
+
+  /** The number recorded for `key`, or, when it has none, undefined after recording `value` for it. */
+  firstOr(key: string, value: number): number | undefined {
+    const hash = hashOfChars(key, 0, key.length);
+    const at = this.slotOf(key, hash);
+    const slot = this.slots[at];
+    if (slot !== 0) return this.values[slot - 1];
+    const position = this.keys.length;
+    if (position === this.hashes.length) {
+      const hashes = new Int32Array(position * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+    }
+    this.keys.push(key);
+    this.values.push(value);
+    this.hashes[position] = hash;
+    this.slots[at] = position + 1;
+    if (this.keys.length * 2 > this.slots.length) this.grow();
+    return undefined;
+  }
+
+  forEach(each: (key: string, value: number) => void): void {
+    for (let i = 0; i < this.keys.length; i++) each(this.keys[i], this.values[i]);
+  }
+
+  private slotOf(key: string, hash: number): number {
+    const { slots, keys } = this;
+    const mask = slots.length - 1;
+    let at = hash & mask;
+    while (slots[at] !== 0 && keys[slots[at] - 1] !== key) at = (at + 1) & mask;
+    return at;
+  }
+
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let position = 0; position < this.keys.length; position++) {
+      let at = this.hashes[position] & mask;
+      while (slots[at] !== 0) at = (at + 1) & mask;
+      slots[at] = position + 1;
+    }
+    this.slots = slots;
+  }
+}

@@ -1,4 +1,6 @@
+import { isUtf8 } from 'node:buffer';
 import { open, readFile, stat } from 'node:fs/promises';
+import { type ByteView } from '../core/fastJournal';
 import { journalSizeProblem } from '../core/journalSession';
 import { type Problem } from '../core/problem';
 
@@ -13,6 +15,15 @@ export async function readJournalFile(path: string): Promise<JournalFile> {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
     throw e;
   }
+}
+
+/**
+ * The bytes' Latin-1 view, for the session's quick first read (see ByteView), when they are
+ * valid UTF-8: a copy of a byte per character, where decoding makes two bytes per character
+ * of a journal that holds any character past U+00FF.
+ */
+export function byteView(bytes: Uint8Array): ByteView | undefined {
+  return isUtf8(bytes) ? { bytes, latin1: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1') } : undefined;
 }
 
 /** The buffer holdsBytes reads into, kept between calls; undefined while a call uses it. */

@@ -3,19 +3,19 @@ import { parentPort } from 'node:worker_threads';
 import { runSteps } from '../core/fastJournal';
 import { type JournalParse } from '../core/journal';
 import { journalChange } from '../core/journalChange';
-import { JournalSession, type ReadOutcome } from '../core/journalSession';
+import { JournalSession, type ReadMark, type ReadOutcome } from '../core/journalSession';
 import type { WorkerReply, WorkerRequest, WriteResult } from './journalEngine';
-import { holdsBytes, readJournalFile, type BytePieces } from './journalFile';
+import { byteView, holdsBytes, readJournalFile, type BytePieces } from './journalFile';
 import { writeJournal, type KnownText } from './journalWrite';
 import { parseRubric } from '../core/rubric';
 
 const BATCH = 1000;
-const session = new JournalSession();
+const session = new JournalSession(byteView);
 /** The bytes of the last file read, so an unchanged file is neither parsed nor sent again. */
 let lastBytes: BytePieces | undefined;
 let lastRubric: { text: string; parse: ReturnType<typeof parseRubric> } | undefined;
-/** The text whose read the host holds: a write to that text sends only what it changed. */
-let hostText: string | undefined;
+/** The session's read the host holds: a write that starts from it sends only what it changed. */
+let hostRead: ReadMark | undefined;
 /** The file's bytes whose text the session holds, so a write to a file unchanged since is not decoded again. */
 let sessionBytes: BytePieces | undefined;
 
@@ -72,13 +72,14 @@ const IDLE_MS = 50;
 let idleWork: ReturnType<typeof setTimeout> | undefined;
 
 /**
- * A text just written is joined from pieces (see JournalSession.plan), and V8 copies such a
- * string into one piece when it is first read: for a large journal that copy is the largest
- * cost of the next edit. Made while nobody waits, the next tag does not pay for it.
+ * What the next edit needs, made while nobody waits (JournalSession.prepare): the text and nodes
+ * of a journal read quickly from its bytes, and a text just written as one piece (it is joined
+ * from pieces, and V8 copies such a string whole when it is first read). For a large journal
+ * either is the largest cost of the next tag.
  */
 function whenIdle(): void {
   clearTimeout(idleWork);
-  idleWork = setTimeout(() => void session.lastText?.lastIndexOf('\n'), IDLE_MS);
+  idleWork = setTimeout(() => session.prepare(), IDLE_MS);
   idleWork.unref();
 }
 
@@ -92,17 +93,17 @@ async function handle(request: WorkerRequest): Promise<void> {
         if (lastBytes && (await holdsBytes(request.path, lastBytes))) return reply({ id: request.id, result: { kind: 'unchanged' } });
         const file = await readJournalFile(request.path);
         if (file.kind !== 'bytes') {
-          lastBytes = hostText = sessionBytes = undefined;
+          lastBytes = hostRead = sessionBytes = undefined;
           return reply({ id: request.id, result: file.kind === 'missing' ? file : { kind: 'invalid', problem: file.problem } });
         }
         lastBytes = [file.bytes];
         const outcome = runSteps(session.readBytes(file.bytes));
-        hostText = outcome.kind === 'text' ? session.lastText : undefined;
-        sessionBytes = hostText === undefined ? undefined : [file.bytes];
+        hostRead = outcome.kind === 'text' ? session.lastRead : undefined;
+        sessionBytes = hostRead === undefined ? undefined : [file.bytes];
         return replyWithEntries(request.id, outcome);
       }
       case 'readText':
-        lastBytes = hostText = sessionBytes = undefined;
+        lastBytes = hostRead = sessionBytes = undefined;
         return replyWithEntries(request.id, runSteps(session.read(request.text)));
       case 'check':
         return reply({ id: request.id, result: session.check(request.rubric) });
@@ -118,13 +119,14 @@ async function handle(request: WorkerRequest): Promise<void> {
       }
       case 'write': {
         // Until the write is known to be done, the next read sends everything.
-        const held = hostText;
-        lastBytes = hostText = undefined;
-        const planned: { before?: { text: string; parse: JournalParse } } = {};
+        const held = hostRead;
+        lastBytes = hostRead = undefined;
+        const planned: { before?: { read: ReadMark | undefined; parse: JournalParse } } = {};
         const outcome = await writeJournal(
           request.request,
           async (text, op) => {
-            planned.before = { text, parse: runSteps(session.parsed(text)) };
+            const parse = runSteps(session.parsed(text));
+            planned.before = { read: session.lastRead, parse };
             return runSteps(session.plan(text, op));
           },
           knownForWrite(),
@@ -135,10 +137,10 @@ async function handle(request: WorkerRequest): Promise<void> {
         // The host holds the text this write started from: it applies the change to its copy,
         // and the next read of the file, unchanged since, is answered "unchanged".
         const { before } = planned;
-        const change = before && held !== undefined && before.text === held && before.parse.journal && outcome.parse.journal ? journalChange(before.parse.journal, { journal: outcome.parse.journal, problems: outcome.parse.problems }) : undefined;
+        const change = before && held !== undefined && before.read === held && before.parse.journal && outcome.parse.journal ? journalChange(before.parse.journal, { journal: outcome.parse.journal, problems: outcome.parse.problems }) : undefined;
         if (change) {
           lastBytes = outcome.bytes;
-          hostText = outcome.text;
+          hostRead = session.lastRead;
         }
         return reply({ id: request.id, result: { ok: true, added: outcome.added, ...(outcome.removed ? { removed: outcome.removed } : {}), ...(change ? { change } : {}) } satisfies WriteResult });
       }

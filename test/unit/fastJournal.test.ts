@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
 import { benchJournal } from '../../bench/journals';
 import { LazyEntryMap, parseJournalSource } from '../../src/core/fastJournal';
-import { checkJournal, parseAfterTailEdit, parseJournal, type EntryData, type JournalParse } from '../../src/core/journal';
+import { checkJournal, parseAfterTailEdit, parseJournal, quickJournalSteps, type EntryData, type JournalParse } from '../../src/core/journal';
+import { runSteps } from '../../src/core/fastJournal';
+import { JournalSession } from '../../src/core/journalSession';
+import { byteView } from '../../src/host/journalFile';
 import { addDimensionsEdit, appendEntryEdit, applyEdit, removeEntryEdit, setProfileEdits, switchRubricEdits } from '../../src/core/journalEdit';
 import { bundledRubric, fixture, random } from './helpers';
 
@@ -86,6 +89,26 @@ function comparable(parse: JournalParse) {
   return JSON.stringify({ journal: parse.journal, problems: parse.problems, checked: checkJournal(parse, rubric) });
 }
 
+/**
+ * The quick read of `text`'s UTF-8 bytes (no text decoded, no nodes) gives a journal only when
+ * a full parse reports no problem, and then exactly its journal; so does a session's check.
+ * Returns whether it gave one.
+ */
+function quickAgrees(text: string, full: JournalParse, why: string): boolean {
+  const bytes = new TextEncoder().encode(text);
+  const view = byteView(bytes);
+  assert.ok(view, why);
+  const quick = runSteps(quickJournalSteps(view));
+  if (!quick) return false;
+  assert.deepEqual(full.problems, [], `a quick read of a journal with problems: ${why}`);
+  assert.equal(JSON.stringify(quick), JSON.stringify(full.journal), `quick read: ${why}`);
+  const session = new JournalSession(byteView);
+  runSteps(session.readBytes(bytes));
+  assert.equal(JSON.stringify(session.check(bundledRubric())), JSON.stringify(checkJournal(full, bundledRubric())), `quick read's check: ${why}`);
+  assert.equal(session.lastText, text, why);
+  return true;
+}
+
 function editsAgree(text: string, fast: JournalParse, full: JournalParse, extra: EntryData): void {
   const attempt = (f: () => string) => {
     try {
@@ -128,6 +151,7 @@ describe('fast journal reading', () => {
       const fast = parseJournal(text);
       const full = parseJournal(text, { fast: false });
       assert.equal(comparable(fast), comparable(full), JSON.stringify(text));
+      quickAgrees(text, full, JSON.stringify(text));
       editsAgree(text, fast, full, { id: 'ev-new', date: '2026-01-02', kind: 'note', title: 'new', dimensions: ['communication'] });
       const attempt = (f: () => unknown) => {
         try {
@@ -166,11 +190,41 @@ describe('fast journal reading', () => {
     assert.deepEqual(parse.journal.entries, parseJournal(text, { fast: false }).journal?.entries);
     assert.ok(parse.journal.entries.filter((e) => e.statements?.length).length >= 20, 'statements read from the lines too');
     assert.deepEqual(checkJournal(parse, bundledRubric()), checkJournal(parseJournal(text, { fast: false }), bundledRubric()), 'statement problems placed alike');
+    assert.ok(quickAgrees(text, parseJournal(text, { fast: false }), 'the bench journal'), 'read quickly from its bytes');
+  });
+
+  it('reads values past ASCII from the bytes in a quick read, and takes only bytes that decode', () => {
+    const odd = ['ünïcödé', '🚀 launch', '日本語のメモ', 'em — dash', '\u00a0no-break', 'line\u2028separator', 'nel\u0085here', 'é"quoted"', "l'été"];
+    let text = 'version: 1\nrubric: product-security\nentries: []\n';
+    odd.forEach((title, i) => {
+      text = applyEdit(text, appendEntryEdit(parseJournal(text), { id: `ev-${i}`, date: '2026-01-02', kind: 'note', title, dimensions: ['communication'], note: `${title}\n${title}: again\n` }));
+    });
+    const full = parseJournal(text, { fast: false });
+    assert.ok(quickAgrees(text, full, text), 'a journal of such values is read quickly');
+    const items = text.slice(text.indexOf('entries:\n') + 9);
+    const commented = `# ${odd.join(' ')}\nentries: # 🚀\n${items}`;
+    assert.ok(quickAgrees(commented, parseJournal(commented, { fast: false }), commented), 'comments past ASCII');
+    // `.` stops at a line separator, so this `entries:` line is yaml's to read, whichever way the text is held.
+    const separated = `entries: # \u2028\n${items}`;
+    assert.equal(quickAgrees(separated, parseJournal(separated, { fast: false }), separated), false);
+    // The view is made only of bytes a strict UTF-8 decoder takes: surrogates, overlongs, stray and cut-off sequences are not.
+    for (const bad of [[0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xe0, 0x80, 0xaf], [0xf8, 0x88, 0x80, 0x80, 0x80], [0x80], [0xe2, 0x82], [0xf4, 0x90, 0x80, 0x80]]) {
+      const bytes = new Uint8Array([...new TextEncoder().encode('entries:\n- id: '), ...bad, 0x0a]);
+      assert.equal(byteView(bytes), undefined, bad.join(' '));
+      let decoded = true;
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        decoded = false;
+      }
+      assert.equal(decoded, false, bad.join(' '));
+    }
   });
 
   it('gives exactly what a full parse gives, through random appends, hand edits, removals, CRLF and a BOM', function () {
     this.timeout(0);
     let fastUsed = 0;
+    let quickUsed = 0;
     for (let seed = 1; seed <= FUZZ_SEEDS; seed++) {
       const r = random(seed);
       let text = r.int(2) ? 'version: 1\nrubric: product-security\nentries: []\n' : '# mine\nversion: 1\nprofile: { currentLevel: mid }\nentries:\n';
@@ -186,10 +240,12 @@ describe('fast journal reading', () => {
           const full = parseJournal(variant, { fast: false });
           if (parseJournalSource(variant)) fastUsed++;
           assert.equal(comparable(fast), comparable(full), `seed ${seed}, step ${step}:\n${variant}`);
+          if (quickAgrees(variant, full, `seed ${seed}, step ${step}:\n${variant}`)) quickUsed++;
           editsAgree(variant, fast, full, randomEntry(r, 9999));
         }
       }
     }
     assert.ok(fastUsed > FUZZ_SEEDS * 25, `the fast path ran ${fastUsed} times`);
+    assert.ok(quickUsed > FUZZ_SEEDS * 5, `the quick read gave a journal ${quickUsed} times`);
   });
 });
