@@ -329,10 +329,10 @@ class LineCursor {
     while (!this.done && (this.isBlankOrComment() || this.indent > dash)) this.advance();
   }
 
-  /** The text from `start` to `end`; in a byte view, decoded where it holds more than ASCII. */
-  slice(start: number, end: number): string {
+  /** The text from `start` to `end`; in a byte view, decoded where it holds more than ASCII (`ascii`: the caller has seen it does not). */
+  slice(start: number, end: number, ascii = false): string {
     const text = this.text.slice(start, end);
-    return this.bytes && NOT_ASCII.test(text) ? UTF8.decode(this.bytes.subarray(start, end)) : text;
+    return this.bytes && !ascii && NOT_ASCII.test(text) ? UTF8.decode(this.bytes.subarray(start, end)) : text;
   }
 
   /** The values read so far that repeat from entry to entry, by the hash of their characters (see shared). */
@@ -678,7 +678,7 @@ function blockIndentation(indent: number): RegExp {
 const NOT_TEXT = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 const INTEGER_KEYS = new Set(['startLine', 'endLine']);
 /** Keys whose values repeat from entry to entry: read as shared strings (LineCursor.shared). */
-const SHARED_KEYS = new Set(['date', 'kind', 'level', 'dimensions', 'statements', 'repo', 'file']);
+const SHARED_KEYS = new Set(['date', 'level', 'dimensions', 'statements', 'repo', 'file']);
 
 /** Whether plain text starting with `c` could read as something other than text (NOT_TEXT): a digit, a dot, or the first letter of null, true or false. */
 function mayNotBeText(c: number): boolean {
@@ -700,6 +700,7 @@ function readInline<T>(cursor: LineCursor, start: number, end: number, key: stri
   if (!isPlainStart(c)) return false;
   let valueEnd = end;
   let tab = end;
+  let all = c;
   for (let i = start + 1, before = c; i < end; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 0x23 && isYamlSpace(before)) {
@@ -708,11 +709,12 @@ function readInline<T>(cursor: LineCursor, start: number, end: number, key: stri
     }
     if (before === 0x3a && ch === 0x20) return false;
     if (ch === 0x09 && tab === end) tab = i;
+    all |= ch;
     before = ch;
   }
   while (valueEnd > start && isYamlSpace(text.charCodeAt(valueEnd - 1))) valueEnd--;
   if (tab < valueEnd || text.charCodeAt(valueEnd - 1) === 0x3a) return false;
-  const value = SHARED_KEYS.has(key) ? cursor.shared(start, valueEnd) : cursor.slice(start, valueEnd);
+  const value = SHARED_KEYS.has(key) ? cursor.shared(start, valueEnd) : cursor.slice(start, valueEnd, all <= 0x7f);
   if (mayNotBeText(c) && NOT_TEXT.test(value)) {
     if (INTEGER_KEYS.has(key) && /^(?:0|[1-9][0-9]*)$/.test(value)) sink.scalar(key, keyStart + base, Number(value), start + base, valueEnd + base, 'PLAIN');
     else if (key === 'private' && (value === 'true' || value === 'false')) sink.scalar(key, keyStart + base, value === 'true', start + base, valueEnd + base, 'PLAIN');

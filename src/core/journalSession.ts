@@ -139,8 +139,19 @@ export class JournalSession {
 
   /** The session's last read with its text and parse made. */
   private settled(): { text: string; parse: JournalParse; read: ReadMark } {
-    if (this.pending) this.settle(this.pending, pendingText(this.pending));
+    if (this.pending) this.settle(this.pending, this.pendingText());
     return this.last!;
+  }
+
+  /**
+   * The text of the quick read's bytes, which it took only when they were valid UTF-8. Were that
+   * ever untrue, the session forgets the read, so what comes next reads the file again.
+   */
+  private pendingText(): string {
+    const decoded = decodeUtf8(this.pending!.bytes);
+    if (decoded.ok) return decoded.text;
+    this.pending = this.last = undefined;
+    throw new Error(decoded.problem.message);
   }
 
   private settle(pending: { read: ReadMark }, text: string): void {
@@ -211,20 +222,13 @@ export class JournalSession {
     const { pending } = this;
     if (pending) {
       // A quick read's text is parsed only when it is the text asked for.
-      const read = pendingText(pending);
+      const read = this.pendingText();
       if (read === text) this.settle(pending, read);
       else this.pending = undefined;
     }
     if (this.last?.text !== text) this.last = { text, parse: yield* parseJournalSteps(text), read: {} };
     return this.last.parse;
   }
-}
-
-/** The text of a quick read's bytes, which it took only when they were valid UTF-8. */
-function pendingText(pending: { bytes: Uint8Array }): string {
-  const decoded = decodeUtf8(pending.bytes);
-  if (!decoded.ok) throw new Error(decoded.problem.message);
-  return decoded.text;
 }
 
 function applyOp(parse: JournalParse, op: JournalOp): { edits: TextEdit[]; added: EntryData[]; removed?: RemovedEntry[] } {

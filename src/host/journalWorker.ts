@@ -79,7 +79,14 @@ let idleWork: ReturnType<typeof setTimeout> | undefined;
  */
 function whenIdle(): void {
   clearTimeout(idleWork);
-  idleWork = setTimeout(() => session.prepare(), IDLE_MS);
+  idleWork = setTimeout(() => {
+    try {
+      session.prepare();
+    } catch {
+      // The session forgot the read it could not make (see JournalSession.pendingText): the next request reads the file again.
+      lastBytes = hostRead = sessionBytes = undefined;
+    }
+  }, IDLE_MS);
   idleWork.unref();
 }
 
