@@ -68,8 +68,16 @@ export interface Journal {
 }
 
 export type JournalParse =
-  | { journal: Journal; problems: Problem[]; source: YamlSource; entryNodes: YAMLMap[]; entryIds: EntryIds }
-  | { journal: undefined; problems: Problem[]; source: undefined; entryNodes?: undefined; entryIds?: undefined };
+  | {
+      journal: Journal;
+      problems: Problem[];
+      source: YamlSource;
+      entryNodes: YAMLMap[];
+      entryIds: EntryIds;
+      /** Set when read from its predecessor by re-reading its tail: entries before `entries`, and every line before `line`, are the predecessor's. */
+      reReadFrom?: { entries: number; line: number };
+    }
+  | { journal: undefined; problems: Problem[]; source: undefined; entryNodes?: undefined; entryIds?: undefined; reReadFrom?: undefined };
 
 const ENTRY_KEYS = new Set(['id', 'date', 'kind', 'title', 'dimensions', 'level', 'commit', 'selection', 'note', 'statements', 'private']);
 
@@ -234,6 +242,7 @@ export function parseAfterTailEdit(before: JournalParse, after: string, edits: r
     source: tail.source,
     entryNodes,
     entryIds,
+    reReadFrom: { entries: n, line: regionLine },
   };
 }
 
@@ -606,8 +615,12 @@ export function rubricOutsideProblem(parse: JournalParse, path: string): Problem
   };
 }
 
-/** Checks a parsed journal against its rubric: unknown dimensions and levels are warnings where they stand. */
-export function checkJournal(parse: JournalParse, rubric: Rubric): Problem[] {
+/**
+ * Checks a parsed journal against its rubric: unknown dimensions and levels are warnings where
+ * they stand. Given `fromEntry`, the entries from there on only: the caller holds the problems
+ * of those before it and of the profile (see JournalSession.check).
+ */
+export function checkJournal(parse: JournalParse, rubric: Rubric, fromEntry?: number): Problem[] {
   if (!parse.journal) return [];
   const problems: Problem[] = [];
   const { journal } = parse;
@@ -620,7 +633,7 @@ export function checkJournal(parse: JournalParse, rubric: Rubric): Problem[] {
   };
   const entryNode = (index: number) => parse.entryNodes[index];
   const levels = rubric.levels.map((l) => l.id).join(', ');
-  for (const key of ['currentLevel', 'targetLevel'] as const) {
+  for (const key of fromEntry === undefined ? (['currentLevel', 'targetLevel'] as const) : []) {
     const value = journal.profile[key];
     if (value !== undefined && levelRank(rubric, value) < 0) {
       problems.push({ severity: 'warning', code: 'unknown-level', message: `Profile ${key} "${value}" is not a level of ${rubric.name} (${levels}).`, ...at(profileField(key)) });
@@ -628,7 +641,7 @@ export function checkJournal(parse: JournalParse, rubric: Rubric): Problem[] {
   }
   const { currentLevel, targetLevel } = journal.profile;
   const profileMessage = currentLevel && targetLevel && levelRank(rubric, currentLevel) >= 0 && levelRank(rubric, targetLevel) >= 0 ? profileProblem(rubric, { currentLevel, targetLevel }) : undefined;
-  if (profileMessage) {
+  if (profileMessage && fromEntry === undefined) {
     problems.push({ severity: 'warning', code: 'target-below-current', message: profileMessage, ...at(profileField('targetLevel')) });
   }
   const dimensionIds = allDimensions(rubric).map((d) => d.id);
@@ -638,7 +651,7 @@ export function checkJournal(parse: JournalParse, rubric: Rubric): Problem[] {
   const refProblems = new Map<string, ReturnType<typeof statementProblem>>();
   // Plain loops: this runs for every entry of every load, and nearly every entry is fine.
   const { entries } = journal;
-  for (let index = 0; index < entries.length; index++) {
+  for (let index = fromEntry ?? 0; index < entries.length; index++) {
     const entry = entries[index];
     for (let i = 0; i < entry.dimensions.length; i++) {
       const id = entry.dimensions[i];

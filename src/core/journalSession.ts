@@ -102,7 +102,7 @@ export class JournalSession {
   /** Checks the journal read last against its rubric. */
   check(rubric: Rubric): Problem[] {
     const { pending } = this;
-    if (!pending) return this.last ? checkJournal(this.last.parse, rubric) : [];
+    if (!pending) return this.last ? this.checkedAgainst(this.last.parse, rubric) : [];
     // The text and nodes are made only if a problem needs its place.
     const settled = () => this.settled().parse as JournalParse & { journal: Journal };
     return checkJournal(
@@ -122,6 +122,27 @@ export class JournalSession {
       rubric,
     );
   }
+
+  /**
+   * The problems of `parse` against `rubric`. After a write that re-read the journal's tail,
+   * only the entries read again are checked: the problems of those before them and of the
+   * profile are the last check's, which stand on lines before the tail.
+   */
+  private checkedAgainst(parse: JournalParse, rubric: Rubric): Problem[] {
+    const key = JSON.stringify(rubric);
+    const last = this.checked;
+    if (last?.parse === parse && last.rubric === key) return last.problems.slice();
+    const from = last?.rubric === key && last.parse === this.acceptedAfter && parse.reReadFrom ? parse.reReadFrom : undefined;
+    const problems = from ? [...last!.problems.filter((p) => (p.line ?? 0) < from.line), ...checkJournal(parse, rubric, from.entries)] : checkJournal(parse, rubric);
+    this.checked = { parse, rubric: key, problems };
+    this.acceptedAfter = undefined;
+    return problems;
+  }
+
+  /** The last check: the parse and rubric (as JSON) it checked, and what it found. */
+  private checked: { parse: JournalParse; rubric: string; problems: Problem[] } | undefined;
+  /** The parse a write's parse was read from (its reReadFrom), while that write's parse is the last. */
+  private acceptedAfter: JournalParse | undefined;
 
   /** Makes what the next edit needs while nobody waits: the text and parse of a quick read, and the text as one piece. */
   prepare(): void {
@@ -208,6 +229,7 @@ export class JournalSession {
 
   /** Keeps a text just written and its parse, so reading it next costs nothing. */
   accept(text: string, parse: JournalParse): void {
+    this.acceptedAfter = this.last?.parse;
     this.pending = undefined;
     this.last = { text, parse, read: {} };
   }

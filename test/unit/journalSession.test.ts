@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { runSteps } from '../../src/core/fastJournal';
 import { applyEdit } from '../../src/core/journalEdit';
-import { JournalSession, MAX_JOURNAL_BYTES } from '../../src/core/journalSession';
-import { bundledRubric, fixture } from './helpers';
+import { checkJournal, parseJournal, type EntryData } from '../../src/core/journal';
+import { JournalSession, MAX_JOURNAL_BYTES, type JournalOp } from '../../src/core/journalSession';
+import { byteView } from '../../src/host/journalFile';
+import { bundledRubric, fixture, random } from './helpers';
 
 describe('journal session', () => {
   const text = fixture('journals/sample.yaml');
@@ -28,6 +30,41 @@ describe('journal session', () => {
     assert.ok(removed.ok && removed.text === text);
     const profiled = runSteps(session.plan(text, { kind: 'profile', profile: { currentLevel: 'senior', targetLevel: 'senior' } }));
     assert.ok(profiled.ok && profiled.text.includes('currentLevel: senior   # promoted'));
+  });
+
+  it('checks after each write as a full check does, re-checking only what the write read again, after quick and full reads alike', () => {
+    const rubric = bundledRubric();
+    // Unknown dimensions and levels, bad and stale refs: problems on both sides of each edit.
+    const dims = [['communication'], ['no-such-dimension'], ['risk-management', 'technical-depth'], []];
+    const refs = [undefined, ['risk-management/senior/1'], ['not a ref'], ['communication/senior/9']];
+    let reRead = 0;
+    for (const quick of [true, false]) {
+      const r = random(quick ? 3 : 4);
+      const session = new JournalSession(quick ? byteView : undefined);
+      let current = text;
+      runSteps(session.readBytes(new TextEncoder().encode(current)));
+      assert.deepEqual(session.check(rubric), checkJournal(parseJournal(current), rubric), 'after the read');
+      for (let step = 0; step < 40; step++) {
+        const entries = parseJournal(current).journal!.entries;
+        const pick = r.int(10);
+        const data: Omit<EntryData, 'id'> = { date: `2026-0${1 + r.int(9)}-1${r.int(10)}`, kind: 'note', title: `step ${step}`, dimensions: r.pick(dims), ...(r.int(3) ? { level: r.pick(['mid', 'senior', 'wizard']) } : {}), ...(r.pick(refs) ? { statements: r.pick(refs) } : {}) };
+        const op: JournalOp =
+          pick < 5 || entries.length < 2
+            ? { kind: 'append', drafts: [{ data, idSeed: `s${step}` }] }
+            : pick < 8
+              ? { kind: 'remove', ids: [r.pick(entries).id] }
+              : pick < 9
+                ? { kind: 'amend', id: r.pick(entries).id, addDimensions: ['ownership'] }
+                : { kind: 'profile', profile: { currentLevel: r.pick(['mid', 'senior']), targetLevel: r.pick(['senior', 'staff', 'wizard']) } };
+        const planned = runSteps(session.plan(current, op));
+        if (!planned.ok) continue;
+        session.accept(planned.text, planned.parse);
+        if (planned.parse.reReadFrom) reRead++;
+        current = planned.text;
+        assert.deepEqual(session.check(rubric), checkJournal(parseJournal(current), rubric), `step ${step}, ${op.kind}, ${quick ? 'quick' : 'full'} read`);
+      }
+    }
+    assert.ok(reRead > 30, `${reRead} writes re-read only the tail, so their checks re-checked only it`);
   });
 
   it('neither parses nor edits a journal over the size limit, and says how to bring it under', () => {
