@@ -211,16 +211,26 @@ function activation(): string {
 
 /**
  * The extension host's thread while a 50,000-entry journal loads cold, measured inside the real
- * VS Code host (test/host/bench-host.js). Its log goes to stderr so this report stays clean.
+ * VS Code host (test/host/bench-host.js), in three fresh hosts: one load's pauses depend as much
+ * on what else the machine does, so the row gives the median and all three. Their logs go to
+ * stderr so this report stays clean.
  */
 function responsiveness(): string {
   const file = join(root, 'test-results', 'responsiveness.json');
-  rmSync(file, { force: true });
-  const run = spawnSync(process.execPath, [join(root, 'test', 'host', 'bench-host.js')], { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
-  if (run.status !== 0 || !existsSync(file)) return `not measured: the VS Code host run failed (exit ${run.status ?? run.signal}); its output is above`;
-  const { entries, longestPause, slowestCommand, commands, vscode } = JSON.parse(readFileSync(file, 'utf8')) as { entries: number; longestPause: number; slowestCommand: number; commands: number; vscode: string };
-  const verdict = (ms: number, budget: number) => `${ms.toFixed(0)} ms (budget < ${budget} ms ${ms < budget ? '✅' : '❌ over'})`;
-  return `while a ${entries.toLocaleString('en')}-entry journal loads cold, the longest pause of the extension host is ${verdict(longestPause, 50)}; the slowest of ${commands} concurrent commands answers in ${verdict(slowestCommand, 100)}; in VS Code ${vscode}`;
+  const runs: { entries: number; longestPause: number; slowestCommand: number; commands: number; vscode: string }[] = [];
+  for (let i = 0; i < 3; i++) {
+    rmSync(file, { force: true });
+    const run = spawnSync(process.execPath, [join(root, 'test', 'host', 'bench-host.js')], { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
+    if (run.status !== 0 || !existsSync(file)) return `not measured: the VS Code host run failed (exit ${run.status ?? run.signal}); its output is above`;
+    runs.push(JSON.parse(readFileSync(file, 'utf8')) as (typeof runs)[number]);
+  }
+  const verdict = (key: 'longestPause' | 'slowestCommand', budget: number) => {
+    const all = runs.map((r) => r[key]);
+    const mid = median(all);
+    return `${mid.toFixed(0)} ms (${all.map((ms) => ms.toFixed(0)).join(', ')} in three loads; budget < ${budget} ms ${mid < budget ? '✅' : '❌ over'})`;
+  };
+  const { entries, vscode } = runs[0];
+  return `while a ${entries.toLocaleString('en')}-entry journal loads cold, the longest pause of the extension host is ${verdict('longestPause', 50)}; the slowest of the commands called every 10 ms meanwhile answers in ${verdict('slowestCommand', 100)}; in VS Code ${vscode}`;
 }
 
 function peakMemory(): string {

@@ -80,14 +80,16 @@ export class JournalSession {
     if (tooLarge) return { kind: 'invalid', problem: tooLarge };
     const view = this.viewOf?.(bytes);
     const journal = view && (yield* quickJournalSteps(view));
-    this.pending = undefined;
     if (journal) {
       this.last = undefined;
       this.pending = { bytes, journal, read: {} };
       return { kind: 'text', journal, problems: [] };
     }
     const decoded = decodeUtf8(bytes);
+    // Bytes that are not text leave the session as it was, as any read that fails does.
     if (!decoded.ok) return { kind: 'invalid', problem: decoded.problem };
+    // A quick read before this one is not compared with it: this read replaces it.
+    this.pending = undefined;
     return yield* this.read(decoded.text);
   }
 
