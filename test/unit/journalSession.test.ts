@@ -18,6 +18,15 @@ describe('journal session', () => {
     assert.equal(bad.kind, 'invalid');
   });
 
+  it('keeps what it read when the next bytes are not text, after a quick read as after a full one', () => {
+    for (const viewOf of [byteView, undefined]) {
+      const session = new JournalSession(viewOf);
+      runSteps(session.readBytes(new TextEncoder().encode(text)));
+      assert.equal(runSteps(session.readBytes(Uint8Array.from([0x76, 0x3a, 0x20, 0xff, 0x0a]))).kind, 'invalid');
+      assert.equal(session.lastText, text, viewOf ? 'quick read' : 'full read');
+    }
+  });
+
   it('turns operations into edits: append with fresh ids, remove, profile', () => {
     const session = new JournalSession();
     const appended = runSteps(session.plan(text, { kind: 'append', drafts: [{ data: { date: '2026-11-27', kind: 'note', title: 'New', dimensions: ['communication'] }, idSeed: 'seed' }] }));
