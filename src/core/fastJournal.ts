@@ -606,9 +606,13 @@ function keyEnd(text: string, at: number, end: number): number {
     c = text.charCodeAt(i);
     if (!(isLetter(c) || isDigit(c) || c === 0x5f || c === 0x2d)) break;
   }
-  if (i >= end || c !== 0x3a) return -1;
+  // YAML refuses an implicit key of over 1024 characters: yaml says so where it stands.
+  if (i >= end || c !== 0x3a || i - at > MAX_KEY_LENGTH) return -1;
   return i + 1 === end || text.charCodeAt(i + 1) === 0x20 ? i : -1;
 }
+
+/** Keys longer than this are left to yaml, which refuses those of over 1024 characters. */
+const MAX_KEY_LENGTH = 1000;
 
 /** The keys Growth Journal writes, as the one string each, so reading a key makes no new string. */
 const KNOWN_KEYS = ['id', 'date', 'kind', 'title', 'dimensions', 'level', 'commit', 'selection', 'note', 'statements', 'private', 'sha', 'repo', 'subject', 'file', 'startLine', 'endLine', 'link'];

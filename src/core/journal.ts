@@ -74,8 +74,11 @@ export type JournalParse =
       source: YamlSource;
       entryNodes: YAMLMap[];
       entryIds: EntryIds;
-      /** Set when read from its predecessor by re-reading its tail: entries before `entries`, and every line before `line`, are the predecessor's. */
-      reReadFrom?: { entries: number; line: number };
+      /**
+       * Set when read from `base` by re-reading its tail: entries before `entries`, and every
+       * line before `line`, are base's. Held weakly, so a chain of edits keeps no old parse alive.
+       */
+      reReadFrom?: { entries: number; line: number; base: WeakRef<JournalParse> };
     }
   | { journal: undefined; problems: Problem[]; source: undefined; entryNodes?: undefined; entryIds?: undefined; reReadFrom?: undefined };
 
@@ -242,7 +245,7 @@ export function parseAfterTailEdit(before: JournalParse, after: string, edits: r
     source: tail.source,
     entryNodes,
     entryIds,
-    reReadFrom: { entries: n, line: regionLine },
+    reReadFrom: { entries: n, line: regionLine, base: new WeakRef(before) },
   };
 }
 

@@ -134,17 +134,14 @@ export class JournalSession {
     const key = JSON.stringify(rubric);
     const last = this.checked;
     if (last?.parse === parse && last.rubric === key) return last.problems.slice();
-    const from = last?.rubric === key && last.parse === this.acceptedAfter && parse.reReadFrom ? parse.reReadFrom : undefined;
+    const from = last?.rubric === key && parse.reReadFrom?.base.deref() === last.parse ? parse.reReadFrom : undefined;
     const problems = from ? [...last!.problems.filter((p) => (p.line ?? 0) < from.line), ...checkJournal(parse, rubric, from.entries)] : checkJournal(parse, rubric);
     this.checked = { parse, rubric: key, problems };
-    this.acceptedAfter = undefined;
     return problems;
   }
 
   /** The last check: the parse and rubric (as JSON) it checked, and what it found. */
   private checked: { parse: JournalParse; rubric: string; problems: Problem[] } | undefined;
-  /** The parse a write's parse was read from (its reReadFrom), while that write's parse is the last. */
-  private acceptedAfter: JournalParse | undefined;
 
   /** Makes what the next edit needs while nobody waits: the text and parse of a quick read, and the text as one piece. */
   prepare(): void {
@@ -231,7 +228,6 @@ export class JournalSession {
 
   /** Keeps a text just written and its parse, so reading it next costs nothing. */
   accept(text: string, parse: JournalParse): void {
-    this.acceptedAfter = this.last?.parse;
     this.pending = undefined;
     this.last = { text, parse, read: {} };
   }

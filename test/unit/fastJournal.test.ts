@@ -143,6 +143,10 @@ const FOUND = [
   // What follows an entry changes what it holds once the entry after it is removed.
   'entries:\n- id: a\n  date: 2024-01-01\n  kind: note\n  title: t\n  dimensions: [communication]\n  note: |+\n    x\n- id: b\n  date: 2024-01-01\n  kind: note\n  title: t\n  dimensions: [communication]\n\n\n',
   'entries:\n- id: a\n  date: 2024-01-01\n  kind: note\n  title: t\n  dimensions: [communication]\n  level:\n- id: b\n  date: 2024-01-01\n  kind: note\n  title: t\n  dimensions: [communication]\n# c\n',
+  // Keys of over 1024 characters, which YAML refuses, in an entry and in the mappings whose unknown keys the reader passes over.
+  `entries:\n- id: a\n  date: 2024-01-01\n  kind: note\n  title: t\n  dimensions: [communication]\n  ${'k'.repeat(1025)}: x\n`,
+  `entries:\n- id: a\n  date: 2024-01-01\n  kind: commit\n  title: t\n  dimensions: [communication]\n  commit:\n    sha: abcdef1\n    ${'k'.repeat(1025)}: x\n`,
+  `entries:\n- id: a\n  date: 2024-01-01\n  kind: note\n  title: t\n  dimensions: [communication]\n  selection:\n    file: a.ts\n    startLine: 1\n    endLine: 2\n    ${'k'.repeat(1025)}: x\n`,
 ];
 
 describe('fast journal reading', () => {

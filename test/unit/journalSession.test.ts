@@ -76,6 +76,22 @@ describe('journal session', () => {
     assert.ok(reRead > 30, `${reRead} writes re-read only the tail, so their checks re-checked only it`);
   });
 
+  it('re-checks a written tail against the parse it was read from, not whatever the session read in between', () => {
+    const rubric = bundledRubric();
+    const entry = (id: string, dimension: string) => `- id: ${id}\n  date: 2024-01-01\n  kind: note\n  title: t\n  dimensions: [${dimension}]\n`;
+    const onDisk = `entries:\n${entry('a', 'communication')}${entry('b', 'communication')}${entry('c', 'communication')}`;
+    const inEditor = `entries:\n${entry('a', 'nope')}${entry('b', 'communication')}${entry('c', 'communication')}`;
+    const session = new JournalSession();
+    runSteps(session.read(onDisk));
+    const planned = runSteps(session.plan(onDisk, { kind: 'append', drafts: [{ data: { date: '2024-02-02', kind: 'note', title: 'n', dimensions: ['communication'] }, idSeed: 'x' }] }));
+    assert.ok(planned.ok && planned.parse.reReadFrom);
+    // While the write is under way (the extension host's engine awaits between plan and accept), an editor's text is read and checked.
+    runSteps(session.read(inEditor));
+    assert.equal(session.check(rubric).length, 1);
+    session.accept(planned.text, planned.parse);
+    assert.deepEqual(session.check(rubric), checkJournal(parseJournal(planned.text), rubric));
+  });
+
   it('neither parses nor edits a journal over the size limit, and says how to bring it under', () => {
     const session = new JournalSession();
     const huge = `version: 1\nentries: []\n${'#'.repeat(MAX_JOURNAL_BYTES)}\n`;
