@@ -127,14 +127,13 @@ export function* parseJournalSteps(text: string, options: { fast?: boolean } = {
  * reads the text and says what is wrong where. Equals parseJournal's journal; tests check it.
  */
 export function* quickJournalSteps(view: ByteView): Generator<void, Journal | undefined> {
-  const read = yield* journalBytesSteps(view, new PlainEntryReader());
-  if (!read) return undefined;
+  const reader = new PlainEntryReader(new FirstIndex());
+  const read = yield* journalBytesSteps(view, reader);
+  // An id used again is a problem to place: parseJournal reports it.
+  if (!read || reader.idUsedAgain) return undefined;
   const r = new NodeReader(read.header);
   const head = readHead(r, (read.header.doc.contents as YAMLMap | null) ?? new YAMLMap());
   if (r.problems.length) return undefined;
-  // An id used again is a problem to place: parseJournal reports it.
-  const ids = new FirstIndex();
-  for (let i = 0; i < read.items.length; i++) if (ids.firstOr(read.items[i].id, i) !== undefined) return undefined;
   return { ...head, entries: read.items };
 }
 
@@ -344,6 +343,12 @@ for (let i = 0; i < 8; i++) new PlainEntry({ id: '', date: '', kind: 'note', tit
  * from the line reader as shared strings, so a large journal holds each once.
  */
 class PlainEntryReader implements ItemSink<Entry> {
+  /** Set when an entry it made has an id one before it had, with `ids` given. */
+  idUsedAgain = false;
+
+  /** `ids`: the ids of the entries made so far, to tell one used again. */
+  constructor(private readonly ids?: FirstIndex) {}
+
   /** Texts already judged, a cache per test (a date, a file path, a URL): most repeat from entry to entry. */
   private readonly judged = new Map<(text: string) => boolean, Map<string, boolean>>();
   private fits = true;
@@ -474,6 +479,8 @@ class PlainEntryReader implements ItemSink<Entry> {
     const selection = this.hasSelection ? this.plainSelection() : undefined;
     if ((this.hasCommit && !commit) || (this.hasSelection && !selection)) return undefined;
     if ((kind === 'commit' && !commit) || (kind === 'selection' && !selection)) return undefined;
+    // Told while the id is at hand: a pass over tens of thousands of ids afterwards finds each cold in memory.
+    if (this.ids?.firstOr(id, 0) !== undefined) this.idUsedAgain = true;
     return entryOf({ id, date, kind, title, dimensions, level: this.level, commit, selection, note: this.note, statements: this.statements, isPrivate: this.isPrivate }, this.line);
   }
 

@@ -205,6 +205,8 @@ describe('fast journal reading', () => {
     });
     const full = parseJournal(text, { fast: false });
     assert.ok(quickAgrees(text, full, text), 'a journal of such values is read quickly');
+    const repeated = text.replace('id: ev-3', 'id: ev-1');
+    assert.equal(quickAgrees(repeated, parseJournal(repeated, { fast: false }), repeated), false, 'an id used again is left to the full read, which reports it');
     const items = text.slice(text.indexOf('entries:\n') + 9);
     const commented = `# ${odd.join(' ')}\nentries: # 🚀\n${items}`;
     assert.ok(quickAgrees(commented, parseJournal(commented, { fast: false }), commented), 'comments past ASCII');
