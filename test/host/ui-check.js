@@ -26,21 +26,43 @@ async function screenshot(page, results, name, readmeName) {
   }
 }
 
-/** Runs a command from the palette by its title, the way a person does. */
+/**
+ * Runs a command from the palette by its title, the way a person does. The palette is opened
+ * again when a try does not get as far as the command's row: a quick input still closing, or a
+ * walkthrough or webview keeping the keys to itself, can leave a try with nothing to type into.
+ */
 async function runCommand(page, title) {
   const input = page.locator('.quick-input-widget input');
-  // A question just answered may still be closing: open the palette after it has gone.
-  await input.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
-  for (let attempt = 0; attempt < 5 && !(await input.isVisible()); attempt++) {
-    // A focused webview keeps F1 to itself: give the focus back to the workbench first.
-    if (attempt > 0) await page.locator('.part.sidebar .title-label').first().click().catch(() => undefined);
-    await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => undefined);
-  }
-  await input.fill(`>${title}`);
   // The row whose label is the title, not whatever else the filter matched first.
   const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }) }).first();
-  await row.click();
+  for (let attempt = 1; ; attempt++) {
+    // A question just answered may still be closing: open the palette after it has gone.
+    await input.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+    try {
+      await openPalette(page, input);
+      await input.fill(`>${title}`, { timeout: 10_000 });
+      await row.click({ timeout: 20_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      console.log(`[ui] running "${title}" from the palette, try ${attempt} of 3 did not take (${e.message.split('\n')[0]}); trying again`);
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
+/** Opens the command palette: F1, or the command center in the title bar when the focus keeps F1 to itself. */
+async function openPalette(page, input) {
+  for (let attempt = 0; attempt < 6 && !(await input.isVisible()); attempt++) {
+    if (attempt % 2 === 0) {
+      // A focused webview or walkthrough can keep F1 to itself: give the focus back to the workbench first.
+      if (attempt > 0) await page.locator('.part.sidebar .title-label').first().click().catch(() => undefined);
+      await page.keyboard.press('F1');
+    } else {
+      await page.locator('.command-center-center').first().click().catch(() => undefined);
+    }
+    await input.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => undefined);
+  }
 }
 
 /** Picks the first item of the quick pick that is open now. */
