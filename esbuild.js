@@ -39,11 +39,11 @@ const node = { platform: 'node', format: 'cjs', target: 'node20' };
 /** One entry per bundle; the webview bundles join this list as their features arrive. */
 const builds = [
   { ...common, ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, ...node, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js' },
-  // Reads and parses journals off the extension host's thread (src/host/journalEngine.ts).
-  { ...common, ...node, entryPoints: ['src/host/journalWorker.ts'], outfile: 'dist/journalWorker.js' },
-  // The ladder importer and its Markdown parser, loaded on the first import (src/host/ladderImporter.ts).
-  { ...common, ...node, entryPoints: ['src/core/ladderImport/index.ts'], outfile: 'dist/ladderImport.js' },
+  { ...common, ...node, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js' },
+  // Reads and parses journals off the extension host's thread (src/host/journal/engine.ts).
+  { ...common, ...node, entryPoints: ['src/host/journal/worker.ts'], outfile: 'dist/journalWorker.js' },
+  // The ladder importer and its Markdown parser, loaded on the first import (src/host/workspace/ladderImporter.ts).
+  { ...common, ...node, entryPoints: ['src/core/rubric/ladderImport/index.ts'], outfile: 'dist/ladderImport.js' },
   // The comparison webview runs in the browser: no Node, no vscode module.
   { ...common, entryPoints: ['src/webview/compare/main.ts'], outfile: 'dist/webview/compare.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];

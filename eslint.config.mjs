@@ -1,5 +1,6 @@
-// Lint, and the layers of DESIGN.md as import rules: src/core is pure (no vscode, no Node
-// built-ins), no feature imports another feature, and the webview imports only src/shared.
+// Lint, and the layers of ARCHITECTURE.md as import rules: src/core is pure (no vscode, no Node
+// built-ins) and its folders stand on floors, the journal wing is entered by its front door, no
+// feature imports another feature, and the webview imports only src/shared.
 import { builtinModules } from 'node:module';
 import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
@@ -12,6 +13,18 @@ const features = readdirSync(new URL('./src/features', import.meta.url), { withF
 
 /** One no-restricted-imports rule from named modules and path patterns, each with why. */
 const restrictImports = (paths, patterns) => ({ 'no-restricted-imports': ['error', { paths, patterns }] });
+
+/** What src/core may not import: it is pure, and nothing outside core and shared. */
+const pureCore = [
+  { name: 'vscode', message: 'src/core is pure: VS Code glue belongs in src/features or src/host.' },
+  ...nodeBuiltins.map((name) => ({ name, message: 'src/core is pure: file system, processes and the like belong in src/host.' })),
+];
+const corePatterns = [{ group: ['**/host/**', '**/features/**', '**/webview/**', '**/extension', '**/cli', '**/cli/**'], message: 'src/core imports only src/core and src/shared.' }];
+/** The floors of src/core, lowest first (ARCHITECTURE.md draws them). */
+const coreFloors = [['text', 'steps'], ['time', 'yaml', 'git'], ['rubric'], ['journal'], ['reports']];
+const frontDoorMessage = "The journal wing has one front door: import from src/core/journal (its index.ts), not from the rooms behind it.";
+const journalFrontDoor = { regex: 'core/journal/.+', message: frontDoorMessage };
+const journalFrontDoorInCore = { regex: '^(\\.\\./)+journal/.+', message: frontDoorMessage };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', '.vscode-test/**', 'node_modules/**', 'test-results/**', 'test/fixtures/**'] },
@@ -36,15 +49,25 @@ export default tseslint.config(
     files: ['**/*.mjs'],
     languageOptions: { globals: { URL: 'readonly' } },
   },
+  // src/core is pure, and its folders stand on floors: each imports only the floors below it.
+  ...coreFloors.flatMap((floor, i) =>
+    floor.map((room) => ({
+      files: [`src/core/${room}/**/*.ts`, `src/core/${room}.ts`],
+      rules: restrictImports(pureCore, [
+        ...corePatterns,
+        ...(room === 'journal' ? [] : [journalFrontDoorInCore]),
+        ...coreFloors.slice(i).flat().filter((other) => other !== room).map((other) => ({
+          group: [`**/${other}`, `**/${other}/**`],
+          message: `src/core/${room} stands below src/core/${other} (${coreFloors.map((f) => f.join(', ')).join(' < ')}): move the shared piece down instead.`,
+        })),
+      ]),
+    })),
+  ),
   {
-    files: ['src/core/**/*.ts'],
-    rules: restrictImports(
-      [
-        { name: 'vscode', message: 'src/core is pure: VS Code glue belongs in src/features or src/host.' },
-        ...nodeBuiltins.map((name) => ({ name, message: 'src/core is pure: file system, processes and the like belong in src/host.' })),
-      ],
-      [{ group: ['**/host/**', '**/features/**', '**/webview/**', '**/extension', '**/cli'], message: 'src/core imports only src/core and src/shared.' }],
-    ),
+    // Outside the journal wing, the wing is reached through its front door only; its own unit tests may enter.
+    files: ['src/host/**/*.ts', 'src/features/**/*.ts', 'src/cli/**/*.ts', 'src/extension.ts', 'bench/**/*.ts', 'test/**/*.ts'],
+    ignores: ['test/unit/journal/**'],
+    rules: restrictImports([], [journalFrontDoor]),
   },
   ...features.map((feature) => ({
     files: [`src/features/${feature}/**/*.ts`],

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the journal budgets of DESIGN.md, measured beside the naive way (a full
+ * `npm run bench`: the journal budgets of ARCHITECTURE.md, measured beside the naive way (a full
  * `yaml` parse, edit and stringify) in the same run. Prints Markdown tables of medians.
  */
 import { buildSync } from 'esbuild';
@@ -9,17 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load as jsYamlLoad } from 'js-yaml';
 import { parseDocument, type YAMLSeq } from 'yaml';
-import { coverage } from '../src/core/coverage';
-import { checkJournal, parseJournal, type EntryData, type JournalParse } from '../src/core/journal';
-import { parseQuarter, quarterRange } from '../src/core/quarters';
-import { allDimensions, parseRubric, type Rubric } from '../src/core/rubric';
-import { buildRubricView } from '../src/core/rubricView';
-import { renderSummary } from '../src/core/summary';
-import { parsePeriod } from '../src/core/periods';
-import { WorkerEngine } from '../src/host/journalEngine';
-import { byteView, holdsBytes } from '../src/host/journalFile';
-import { runSteps } from '../src/core/fastJournal';
-import { JournalSession } from '../src/core/journalSession';
+import { coverage } from '../src/core/reports/coverage';
+import { checkJournal, parseJournal, type EntryData, type JournalParse, JournalSession } from '../src/core/journal';
+import { parseQuarter, quarterRange } from '../src/core/time/quarters';
+import { allDimensions, parseRubric, type Rubric } from '../src/core/rubric/rubric';
+import { buildRubricView } from '../src/core/reports/rubricView';
+import { renderSummary } from '../src/core/reports/summary';
+import { parsePeriod } from '../src/core/time/periods';
+import { WorkerEngine } from '../src/host/journal/engine';
+import { byteView, holdsBytes } from '../src/host/journal/file';
+import { runSteps } from '../src/core/steps';
 import { benchJournal } from './journals';
 
 const root = join(__dirname, '..');
@@ -325,7 +324,7 @@ async function endToEndRows(count: number, script: string): Promise<Row[]> {
 /** The worker thread's script, bundled as the extension bundles it (before the long measurements). */
 function workerScript(): string {
   const script = join(dir, 'journalWorker.js');
-  buildSync({ entryPoints: [join(root, 'src', 'host', 'journalWorker.ts')], bundle: true, minify: true, platform: 'node', format: 'cjs', outfile: script, logLevel: 'error' });
+  buildSync({ entryPoints: [join(root, 'src', 'host', 'journal', 'worker.ts')], bundle: true, minify: true, platform: 'node', format: 'cjs', outfile: script, logLevel: 'error' });
   return script;
 }
 

@@ -11,11 +11,11 @@ import { registerSummary } from './features/summary';
 import { registerTrailers } from './features/trailers';
 import { registerTagging } from './features/tagging';
 import { registerTree } from './features/tree';
-import { Git } from './host/git';
-import { JournalStore } from './host/journalStore';
-import { VsCodePrompts, type Prompts } from './host/prompts';
+import { Git } from './host/git/repos';
+import { JournalStore } from './host/journal/store';
+import { VsCodePrompts, type Prompts } from './host/ui/prompts';
 import { type Services } from './host/services';
-import { ViewPeriodSetting } from './host/viewPeriod';
+import { ViewPeriodSetting } from './host/ui/viewPeriod';
 import { type RubricTreeProvider } from './features/tree/rubricTree';
 
 /** Handed to the integration tests (only in test mode) so they can script the prompts. */

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { type Git } from './git';
-import { JournalError } from './journalError';
-import { type JournalStore } from './journalStore';
-import { type Prompts } from './prompts';
-import { type ViewPeriodSetting } from './viewPeriod';
+import { type Git } from './git/repos';
+import { JournalError } from './journal/error';
+import { type JournalStore } from './journal/store';
+import { type Prompts } from './ui/prompts';
+import { type ViewPeriodSetting } from './ui/viewPeriod';
 
 /** What every feature is given: built once in extension.ts. `prompts` is swappable for tests. */
 export interface Services {

@@ -2,10 +2,10 @@
  * Messages between the extension host and the level-comparison webview, typed both ways.
  * The webview gets data, never HTML: every string here is shown with textContent.
  */
-import type { CompareMode, CompareModel, PeriodKey } from '../core/compareModel';
+import type { CompareMode, CompareModel, PeriodKey } from '../core/reports/compareModel';
 
-export type { CompareMode, CompareModel, DimensionRow, MatrixCell, PeriodKey } from '../core/compareModel';
-export type { StatementChange } from '../core/levelDiff';
+export type { CompareMode, CompareModel, DimensionRow, MatrixCell, PeriodKey } from '../core/reports/compareModel';
+export type { StatementChange } from '../core/rubric/levelDiff';
 
 export type HostMessage = { type: 'model'; model: CompareModel } | { type: 'reveal'; dimensionId: string };
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { localIsoDate } from '../../src/core/dates';
-import { parsePeriod } from '../../src/core/periods';
+import { localIsoDate } from '../../src/core/time/dates';
+import { parsePeriod } from '../../src/core/time/periods';
 import { extensionApi, folders, HEADER, ScriptedPrompts, setJournal } from './helpers';
 
 const FIVE_LEVELS = `id: platform

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import { parseJournal } from '../../src/core/journal';
-import { evidenceKindChoices, type DimensionPickOptions } from '../../src/host/prompts';
-import type { Repo } from '../../src/host/git';
+import { evidenceKindChoices, type DimensionPickOptions } from '../../src/host/ui/prompts';
+import type { Repo } from '../../src/host/git/repos';
 import { codeActionAt, folders, HEADER, journalUri, readJournal, ScriptedPrompts, setJournal, useExtension, waitFor } from './helpers';
 
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
-import type { Commit, Repo } from '../../src/host/git';
-import type { GitExtension } from '../../src/host/gitApi';
-import type { Choice, CommitChoice, EvidenceKind, Prompts } from '../../src/host/prompts';
-import type { Rubric } from '../../src/core/rubric';
-import type { Statement } from '../../src/core/statements';
-import type { Period } from '../../src/core/periods';
+import type { Commit, Repo } from '../../src/host/git/repos';
+import type { GitExtension } from '../../src/host/git/api';
+import type { Choice, CommitChoice, EvidenceKind, Prompts } from '../../src/host/ui/prompts';
+import type { Rubric } from '../../src/core/rubric/rubric';
+import type { Statement } from '../../src/core/rubric/statements';
+import type { Period } from '../../src/core/time/periods';
 
 export async function extensionApi(): Promise<TestApi> {
   const extension = vscode.extensions.getExtension<TestApi>('growth-journal.growth-journal');

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseJournal } from '../../src/core/journal';
-import type { OutlineNode } from '../../src/core/ladderImport/outline';
-import { parseRubric } from '../../src/core/rubric';
+import type { OutlineNode } from '../../src/core/rubric/ladderImport/outline';
+import { parseRubric } from '../../src/core/rubric/rubric';
 import { useExtension, folders, HEADER, readJournal, ScriptedPrompts, setJournal, waitFor } from './helpers';
 
 const LADDER = [

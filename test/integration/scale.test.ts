@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { rm, stat, truncate, writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { benchJournal } from '../../bench/journals';
-import { MAX_JOURNAL_BYTES } from '../../src/core/journalSession';
-import { MAX_LISTED_EVIDENCE } from '../../src/core/rubricView';
+import { MAX_JOURNAL_BYTES } from '../../src/core/journal';
+import { MAX_LISTED_EVIDENCE } from '../../src/core/reports/rubricView';
 import { folders, useExtension, waitFor } from './helpers';
 
 const ENTRIES = 50_000;

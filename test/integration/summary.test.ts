@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
-import { main } from '../../src/cli';
-import { localIsoDate } from '../../src/core/dates';
+import { main } from '../../src/cli/index';
+import { localIsoDate } from '../../src/core/time/dates';
 import { parseJournal } from '../../src/core/journal';
-import { quarterLabel, quarterOfDate } from '../../src/core/quarters';
-import type { Choice } from '../../src/host/prompts';
+import { quarterLabel, quarterOfDate } from '../../src/core/time/quarters';
+import type { Choice } from '../../src/host/ui/prompts';
 import { useExtension, folders, gitExtensionAtHead, HEADER, readJournal, ScriptedPrompts, setJournal, settingIs, waitFor } from './helpers';
 
 const today = localIsoDate(new Date());

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import { parseJournal } from '../../src/core/journal';
-import type { Commit, Repo } from '../../src/host/git';
-import type { CommitChoice } from '../../src/host/prompts';
+import type { Commit, Repo } from '../../src/host/git/repos';
+import type { CommitChoice } from '../../src/host/ui/prompts';
 import { useExtension, folders, HEADER, journalUri, readJournal, ScriptedPrompts, setJournal, waitFor } from './helpers';
 
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();

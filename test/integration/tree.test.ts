@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { localIsoDate } from '../../src/core/dates';
+import { localIsoDate } from '../../src/core/time/dates';
 import type { TreeNode } from '../../src/features/tree/rubricTree';
 import { extensionApi, HEADER, ScriptedPrompts, setJournal } from './helpers';
 

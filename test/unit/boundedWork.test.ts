@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
 import { parseJournal } from '../../src/core/journal';
-import { MAX_RUBRIC_BYTES, parseRubric } from '../../src/core/rubric';
-import { parseYamlDocument } from '../../src/core/yamlSource';
+import { MAX_RUBRIC_BYTES, parseRubric } from '../../src/core/rubric/rubric';
+import { parseYamlDocument } from '../../src/core/yaml/source';
 
 describe('bounded work on hostile files', () => {
   it('finds duplicate keys as yaml does, without comparing every key with every other', () => {

@@ -3,9 +3,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli';
-import { parseJournal } from '../../src/core/journal';
-import { MAX_JOURNAL_BYTES } from '../../src/core/journalSession';
+import { main } from '../../src/cli/index';
+import { parseJournal, MAX_JOURNAL_BYTES } from '../../src/core/journal';
 import { root } from './helpers';
 
 async function run(args: string[], cwd: string) {

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rubricCommand } from '../../src/cliRubric';
-import { parseRubric } from '../../src/core/rubric';
+import { rubricCommand } from '../../src/cli/rubric';
+import { parseRubric } from '../../src/core/rubric/rubric';
 import { root } from './helpers';
 
 async function run(args: string[], cwd = root) {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { checkedSha, gitArgv, isCommitSha, parentRevision, UnsafeGitArgument } from '../../src/core/commitSha';
+import { checkedSha, gitArgv, isCommitSha, parentRevision, UnsafeGitArgument } from '../../src/core/git/commitSha';
 import { parseJournal } from '../../src/core/journal';
 
 /** Values a hostile or careless journal, trailer or ref could hold where a commit hash belongs. */

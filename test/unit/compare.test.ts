@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { buildCompareModel } from '../../src/core/compareModel';
-import { taggedDimensions } from '../../src/core/coverage';
-import { MAX_LISTED_EVIDENCE } from '../../src/core/rubricView';
+import { buildCompareModel } from '../../src/core/reports/compareModel';
+import { taggedDimensions } from '../../src/core/reports/coverage';
+import { MAX_LISTED_EVIDENCE } from '../../src/core/reports/rubricView';
 import { parseJournal } from '../../src/core/journal';
-import { diffStatements, dimensionChanges } from '../../src/core/levelDiff';
-import { importLadder } from '../../src/core/ladderImport';
-import { findDimension, parseRubric } from '../../src/core/rubric';
+import { diffStatements, dimensionChanges } from '../../src/core/rubric/levelDiff';
+import { importLadder } from '../../src/core/rubric/ladderImport';
+import { findDimension, parseRubric } from '../../src/core/rubric/rubric';
 import { parseWebviewMessage } from '../../src/shared/protocol';
 import { benchJournal } from '../../bench/journals';
 import { bundledRubric, fixture, rubricFixture } from './helpers';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { citations, coverage, statementCoverage, statementGapText } from '../../src/core/coverage';
-import { findDimension } from '../../src/core/rubric';
-import { buildRubricView } from '../../src/core/rubricView';
+import { citations, coverage, statementCoverage, statementGapText } from '../../src/core/reports/coverage';
+import { findDimension } from '../../src/core/rubric/rubric';
+import { buildRubricView } from '../../src/core/reports/rubricView';
 import { parseJournal } from '../../src/core/journal';
-import { parseQuarter, quarterRange } from '../../src/core/quarters';
+import { parseQuarter, quarterRange } from '../../src/core/time/quarters';
 import { bundledRubric, fixture, rubricFixture } from './helpers';
 
 describe('coverage', () => {

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { runSteps } from '../../src/core/fastJournal';
-import { CREDENTIALS_CODE, parseJournal } from '../../src/core/journal';
-import { JournalSession } from '../../src/core/journalSession';
-import { hasCredentials, withoutCredentials } from '../../src/core/remoteUrl';
+import { runSteps } from '../../src/core/steps';
+import { CREDENTIALS_CODE, parseJournal, JournalSession } from '../../src/core/journal';
+import { hasCredentials, withoutCredentials } from '../../src/core/git/remoteUrl';
 
 describe('credentials in recorded URLs', () => {
   it('strips user info, tokens, queries and fragments from URL remotes; scp-like remotes stay', () => {

@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
-import { closestIds, editDistance } from '../../src/core/closest';
-import { checkJournal, parseJournal } from '../../src/core/journal';
-import { addDimensionsEdit, applyEdit, JournalEditError, removedEntry, removeEntryEdit, restoreEntryEdit } from '../../src/core/journalEdit';
-import { JournalSession } from '../../src/core/journalSession';
-import { runSteps } from '../../src/core/fastJournal';
-import { parseYaml } from '../../src/core/yamlSource';
-import { buildCompareModel } from '../../src/core/compareModel';
-import { wordRuns } from '../../src/core/levelDiff';
+import { closestIds, editDistance } from '../../src/core/text/closest';
+import { checkJournal, parseJournal, addDimensionsEdit, applyEdit, JournalEditError, removedEntry, removeEntryEdit, restoreEntryEdit, JournalSession, profileProblem, targetLevelChoices } from '../../src/core/journal';
+import { runSteps } from '../../src/core/steps';
+import { parseYaml } from '../../src/core/yaml/source';
+import { buildCompareModel } from '../../src/core/reports/compareModel';
+import { wordRuns } from '../../src/core/rubric/levelDiff';
 import { parseWebviewMessage } from '../../src/shared/protocol';
-import { profileProblem, targetLevelChoices } from '../../src/core/profile';
-import { allDimensions } from '../../src/core/rubric';
+import { allDimensions } from '../../src/core/rubric/rubric';
 import { bundledRubric, fixture } from './helpers';
 
 const ENTRY = (dimensions: string) => `# mine\nversion: 1\nentries:\n  - id: a # first\n    date: 2026-01-01\n    kind: commit\n    title: 'A: quoted'\n${dimensions}    commit: { sha: abc1234 }\n    custom: kept   # unknown key\n  - id: b\n    date: 2026-01-02\n    kind: note\n    title: B\n    dimensions: [x]\n`;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseRubric, type Rubric } from '../../src/core/rubric';
+import { parseRubric, type Rubric } from '../../src/core/rubric/rubric';
 
 export const root = join(__dirname, '..', '..');
 

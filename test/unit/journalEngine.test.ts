@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchJournal } from '../../bench/journals';
-import { MAX_JOURNAL_BYTES } from '../../src/core/journalSession';
-import { InProcessEngine, WorkerEngine } from '../../src/host/journalEngine';
+import { MAX_JOURNAL_BYTES } from '../../src/core/journal';
+import { InProcessEngine, WorkerEngine } from '../../src/host/journal/engine';
 import { bundledRubric, root } from './helpers';
 
 describe('journal engines', () => {
@@ -15,7 +15,7 @@ describe('journal engines', () => {
   let worker: WorkerEngine;
   before(function () {
     this.timeout(30_000);
-    buildSync({ entryPoints: [join(root, 'src', 'host', 'journalWorker.ts')], bundle: true, platform: 'node', outfile: script, logLevel: 'error' });
+    buildSync({ entryPoints: [join(root, 'src', 'host', 'journal', 'worker.ts')], bundle: true, platform: 'node', outfile: script, logLevel: 'error' });
   });
   beforeEach(() => (worker = new WorkerEngine(script)));
   afterEach(() => worker.dispose());

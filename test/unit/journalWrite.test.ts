@@ -4,12 +4,11 @@ import { buildSync } from 'esbuild';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync, lstatSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runSteps } from '../../src/core/fastJournal';
-import { parseJournal, type EntryData } from '../../src/core/journal';
-import { JournalSession, type JournalOp } from '../../src/core/journalSession';
-import { WorkerEngine } from '../../src/host/journalEngine';
-import { holdsBytes } from '../../src/host/journalFile';
-import { writeJournal } from '../../src/host/journalWrite';
+import { runSteps } from '../../src/core/steps';
+import { parseJournal, type EntryData, JournalSession, type JournalOp } from '../../src/core/journal';
+import { WorkerEngine } from '../../src/host/journal/engine';
+import { holdsBytes } from '../../src/host/journal/file';
+import { writeJournal } from '../../src/host/journal/write';
 import { fixture, root } from './helpers';
 
 const draft = (title: string): { data: Omit<EntryData, 'id'>; idSeed: string } => ({ data: { date: '2026-11-27', kind: 'note', title, dimensions: ['communication'] }, idSeed: title });
@@ -39,7 +38,7 @@ describe('the journal write path', () => {
   it('loses no entry when two worker threads (two windows) write at once', async function () {
     this.timeout(60_000);
     const script = join(dir, 'journalWorker.js');
-    buildSync({ entryPoints: [join(root, 'src', 'host', 'journalWorker.ts')], bundle: true, platform: 'node', outfile: script, logLevel: 'error' });
+    buildSync({ entryPoints: [join(root, 'src', 'host', 'journal', 'worker.ts')], bundle: true, platform: 'node', outfile: script, logLevel: 'error' });
     const a = new WorkerEngine(script);
     const b = new WorkerEngine(script);
     try {
@@ -58,7 +57,7 @@ describe('the journal write path', () => {
   it('loses no entry when many CLI processes add at once', async function () {
     this.timeout(120_000);
     const cli = join(dir, 'dist', 'cli.js');
-    buildSync({ entryPoints: [join(root, 'src', 'cli.ts')], bundle: true, platform: 'node', outfile: cli, logLevel: 'error' });
+    buildSync({ entryPoints: [join(root, 'src', 'cli', 'index.ts')], bundle: true, platform: 'node', outfile: cli, logLevel: 'error' });
     cpSync(join(root, 'rubric'), join(dir, 'rubric'), { recursive: true });
     const names = Array.from({ length: 16 }, (_, i) => `process ${i}`);
     const results = await Promise.all(

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { IdAllocator, kebabId } from '../../src/core/ladderImport/ids';
-import { importLadder, LadderImportError } from '../../src/core/ladderImport';
-import { splitSentences } from '../../src/core/ladderImport/sentences';
-import { parseRubric } from '../../src/core/rubric';
+import { IdAllocator, kebabId } from '../../src/core/rubric/ladderImport/ids';
+import { importLadder, LadderImportError } from '../../src/core/rubric/ladderImport';
+import { splitSentences } from '../../src/core/rubric/ladderImport/sentences';
+import { parseRubric } from '../../src/core/rubric/rubric';
 import { bundledRubric, fixture, root } from './helpers';
 
 const ladder = (name: string) => fixture(`ladders/${name}`);

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { parseJournal } from '../../src/core/journal';
-import { loadJournal, type LoaderIo, type RubricRead } from '../../src/core/loader';
-import { parseRubric } from '../../src/core/rubric';
-import { type RubricRef } from '../../src/core/rubricRef';
+import { parseJournal, loadJournal, type LoaderIo, type RubricRead } from '../../src/core/journal';
+import { parseRubric } from '../../src/core/rubric/rubric';
+import { type RubricRef } from '../../src/core/rubric/rubricRef';
 import { fixture } from './helpers';
 
 /** File access from a table, recording which rubrics were asked for. */

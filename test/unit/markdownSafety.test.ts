@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { type Entry, type Journal } from '../../src/core/journal';
-import { mdCode, mdFileLink, mdLink, mdText } from '../../src/core/markdown';
-import { parsePeriod } from '../../src/core/periods';
-import { type Rubric } from '../../src/core/rubric';
-import { renderSummary } from '../../src/core/summary';
-import { workspacePath } from '../../src/core/workspacePath';
+import { mdCode, mdFileLink, mdLink, mdText } from '../../src/core/reports/markdown';
+import { parsePeriod } from '../../src/core/time/periods';
+import { type Rubric } from '../../src/core/rubric/rubric';
+import { renderSummary } from '../../src/core/reports/summary';
+import { workspacePath } from '../../src/core/text/workspacePath';
 import { random } from './helpers';
 
 /**

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseJournal } from '../../src/core/journal';
-import { packetModel, PacketError, renderPacketHtml, renderPacketMarkdown } from '../../src/core/packet';
-import { parsePeriod } from '../../src/core/periods';
+import { packetModel, PacketError, renderPacketHtml, renderPacketMarkdown } from '../../src/core/reports/packet';
+import { parsePeriod } from '../../src/core/time/periods';
 import { bundledRubric, fixture, root } from './helpers';
 
 function golden(name: string, text: string): void {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parsePeriod, periodOfDate, periodTitle, resolveViewPeriod } from '../../src/core/periods';
+import { parsePeriod, periodOfDate, periodTitle, resolveViewPeriod } from '../../src/core/time/periods';
 
 describe('periods', () => {
   it('reads quarters, halves, years and ranges', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { commitUrl, fileUrl, forgeRepo } from '../../src/core/permalink';
+import { commitUrl, fileUrl, forgeRepo } from '../../src/core/git/permalink';
 
 describe('permalinks', () => {
   const sha = '3f2a1c0000000000000000000000000000000000';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { inRange, nextQuarter, parseQuarter, previousQuarter, quarterLabel, quarterMonths, quarterOfDate, quarterRange } from '../../src/core/quarters';
+import { inRange, nextQuarter, parseQuarter, previousQuarter, quarterLabel, quarterMonths, quarterOfDate, quarterRange } from '../../src/core/time/quarters';
 
 describe('quarters', () => {
   it('labels calendar quarters', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { reminderMessage } from '../../src/core/reminder';
+import { reminderMessage } from '../../src/core/time/reminder';
 
 describe('reminder', () => {
   const now = new Date(2026, 10, 27, 12); // 27 November 2026, local noon

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allDimensions, findDimension, levelRank, parseRubric } from '../../src/core/rubric';
+import { allDimensions, findDimension, levelRank, parseRubric } from '../../src/core/rubric/rubric';
 import { bundledRubric, root, rubricFixture } from './helpers';
 
 describe('rubric', () => {

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseJournal } from '../../src/core/journal';
-import { importLadder } from '../../src/core/ladderImport';
-import { parseRubric } from '../../src/core/rubric';
-import { planRubricSwitch } from '../../src/core/rubricSwitch';
+import { parseJournal, planRubricSwitch } from '../../src/core/journal';
+import { importLadder } from '../../src/core/rubric/ladderImport';
+import { parseRubric } from '../../src/core/rubric/rubric';
 import { bundledRubric, fixture, root } from './helpers';
 
 describe('switching rubrics', () => {

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { runSteps } from '../../src/core/fastJournal';
-import { parseJournal } from '../../src/core/journal';
-import { JournalSession } from '../../src/core/journalSession';
+import { runSteps } from '../../src/core/steps';
+import { parseJournal, JournalSession } from '../../src/core/journal';
 import { fixture } from './helpers';
 
 const plan = (text: string, rubric: string, dimensions: Record<string, string> = {}, levels: Record<string, string> = {}) =>

@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { coverage } from '../../src/core/coverage';
-import { checkJournal, parseJournal, STATEMENT_CODES } from '../../src/core/journal';
-import { runSteps } from '../../src/core/fastJournal';
-import { JournalSession } from '../../src/core/journalSession';
-import { parseRubric, findDimension } from '../../src/core/rubric';
-import { checkStatementRef, citedRef, expectationInForce, parseStatementRef, rubricStatements, statementFingerprint, statementsAt } from '../../src/core/statements';
-import { renderSummary } from '../../src/core/summary';
-import { decideTrailerImport, growthTrailers } from '../../src/core/trailers';
-import { parsePeriod } from '../../src/core/periods';
+import { coverage } from '../../src/core/reports/coverage';
+import { checkJournal, parseJournal, STATEMENT_CODES, JournalSession, decideTrailerImport, growthTrailers } from '../../src/core/journal';
+import { runSteps } from '../../src/core/steps';
+import { parseRubric, findDimension } from '../../src/core/rubric/rubric';
+import { checkStatementRef, citedRef, expectationInForce, parseStatementRef, rubricStatements, statementFingerprint, statementsAt } from '../../src/core/rubric/statements';
+import { renderSummary } from '../../src/core/reports/summary';
+import { parsePeriod } from '../../src/core/time/periods';
 import { bundledRubric, root, rubricFixture } from './helpers';
 
 const HEAD = 'version: 1\nrubric: product-security\nprofile:\n  currentLevel: mid\n  targetLevel: senior\nentries:\n';

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseJournal } from '../../src/core/journal';
-import { parsePeriod } from '../../src/core/periods';
-import { isUneditedSummary, renderSummary } from '../../src/core/summary';
+import { parsePeriod } from '../../src/core/time/periods';
+import { isUneditedSummary, renderSummary } from '../../src/core/reports/summary';
 import { bundledRubric, fixture, root, rubricFixture } from './helpers';
 
 describe('quarterly summary', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { decideTrailerImport, emptyTally, growthTrailers, normalizeEmail, parseTrailers, skippedTrailersMessage, tallyDecision, type TrailerCommit } from '../../src/core/trailers';
+import { decideTrailerImport, emptyTally, growthTrailers, normalizeEmail, parseTrailers, skippedTrailersMessage, tallyDecision, type TrailerCommit } from '../../src/core/journal';
 import { bundledRubric } from './helpers';
 
 describe('trailers', () => {

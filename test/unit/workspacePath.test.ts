@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseJournal } from '../../src/core/journal';
-import { workspacePath } from '../../src/core/workspacePath';
+import { workspacePath } from '../../src/core/text/workspacePath';
 
 /** Paths a hostile or careless journal could name where a workspace-relative file belongs. */
 const OUTSIDE: [string, RegExp][] = [

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { buildCompareModel, type CompareModel } from '../../core/compareModel';
-import { localIsoDate } from '../../core/dates';
+import { buildCompareModel, type CompareModel } from '../../core/reports/compareModel';
+import { localIsoDate } from '../../core/time/dates';
 import { parseWebviewMessage, type CompareMode, type HostMessage, type PeriodKey, type WebviewMessage } from '../../shared/protocol';
-import { type JournalSnapshot } from '../../host/journalStore';
-import { pickPeriod } from '../../host/periodPick';
+import { type JournalSnapshot } from '../../host/journal/store';
+import { pickPeriod } from '../../host/ui/periodPick';
 import { guarded, type Services } from '../../host/services';
-import { completeWalkthroughStep } from '../../host/walkthrough';
+import { completeWalkthroughStep } from '../../host/ui/walkthrough';
 
 const VIEW_TYPE = 'growthJournal.compare';
 const PERIOD_KEY = 'growthJournal.comparePeriod';

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { type Entry } from '../../core/journal';
-import { commitUrl } from '../../core/permalink';
-import { type Repo } from '../../host/git';
+import { commitUrl } from '../../core/git/permalink';
+import { type Repo } from '../../host/git/repos';
 import { guarded, showAt, type Services } from '../../host/services';
-import { resolveWorkspaceFile } from '../../host/workspaceFiles';
+import { resolveWorkspaceFile } from '../../host/workspace/workspaceFiles';
 
 const SHOW_SCHEME = 'growth-journal-commit';
 

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { closestIds } from '../../core/closest';
-import { allDimensions } from '../../core/rubric';
+import { closestIds } from '../../core/text/closest';
+import { allDimensions } from '../../core/rubric/rubric';
 import { CREDENTIALS_CODE, STATEMENT_CODES } from '../../core/journal';
-import { checkStatementRef, citedRef, parseStatementRef, type Statement } from '../../core/statements';
-import { type Rubric } from '../../core/rubric';
+import { checkStatementRef, citedRef, parseStatementRef, type Statement } from '../../core/rubric/statements';
+import { type Rubric } from '../../core/rubric/rubric';
 import { guarded, type Services } from '../../host/services';
 
 function redactAction(diagnostics: vscode.Diagnostic[]): vscode.CodeAction {

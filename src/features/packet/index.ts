@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { packetModel, PacketError, renderPacketHtml, type PacketInput } from '../../core/packet';
-import { parsePeriod, PERIOD_HINT, type Period } from '../../core/periods';
-import { levelName } from '../../core/rubric';
-import { writeFileAtomic } from '../../host/files';
-import { pickPeriod } from '../../host/periodPick';
+import { packetModel, PacketError, renderPacketHtml, type PacketInput } from '../../core/reports/packet';
+import { parsePeriod, PERIOD_HINT, type Period } from '../../core/time/periods';
+import { levelName } from '../../core/rubric/rubric';
+import { writeFileAtomic } from '../../host/workspace/files';
+import { pickPeriod } from '../../host/ui/periodPick';
 import { guarded, type Services } from '../../host/services';
-import { requireTrust } from '../../host/trust';
+import { requireTrust } from '../../host/workspace/trust';
 
 /** What the integration tests read back: the panel shown last and the HTML it was given. */
 export interface PacketProbe {

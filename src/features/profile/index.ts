@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { profileProblem, targetLevelChoices } from '../../core/profile';
-import { levelName, levelRank } from '../../core/rubric';
+import { profileProblem, targetLevelChoices } from '../../core/journal';
+import { levelName, levelRank } from '../../core/rubric/rubric';
 import { guarded, type Services } from '../../host/services';
-import { completeWalkthroughStep } from '../../host/walkthrough';
+import { completeWalkthroughStep } from '../../host/ui/walkthrough';
 
 /** Set Current and Target Level: stored in the journal's `profile`, comments kept. */
 export function registerProfile(context: vscode.ExtensionContext, services: Services): void {

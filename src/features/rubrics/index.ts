@@ -5,14 +5,14 @@
  * Switch Rubric…: see switchRubric.ts.
  */
 import * as vscode from 'vscode';
-import { type LadderImport } from '../../core/ladderImport';
-import { importOutline } from '../../core/ladderImport/outline';
-import { parseRubric } from '../../core/rubric';
-import { stripBom } from '../../core/text';
-import { readTextFile, writeFileAtomic } from '../../host/files';
+import { type LadderImport } from '../../core/rubric/ladderImport';
+import { importOutline } from '../../core/rubric/ladderImport/outline';
+import { parseRubric } from '../../core/rubric/rubric';
+import { stripBom } from '../../core/text/strings';
+import { readTextFile, writeFileAtomic } from '../../host/workspace/files';
 import { guarded, type Services } from '../../host/services';
-import { type LadderImporter, ladderImporter } from '../../host/ladderImporter';
-import { requireTrust } from '../../host/trust';
+import { type LadderImporter, ladderImporter } from '../../host/workspace/ladderImporter';
+import { requireTrust } from '../../host/workspace/trust';
 import { LadderPreviewProvider } from './previewTree';
 import { availableRubrics, switchJournalTo, WORKSPACE_RUBRICS } from './switchRubric';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type OutlineKind, type OutlineNode } from '../../core/ladderImport/outline';
+import { type OutlineKind, type OutlineNode } from '../../core/rubric/ladderImport/outline';
 
 const ICON: Record<OutlineKind, string> = {
   rubric: 'book',

@@ -4,13 +4,12 @@
  * names, and the whole map is written in one change through the journal's write path.
  */
 import * as vscode from 'vscode';
-import { type Journal } from '../../core/journal';
-import { type Rubric, parseRubric, levelName } from '../../core/rubric';
-import { BUNDLED_RUBRICS } from '../../core/rubricRef';
-import { type MissingId, planRubricSwitch } from '../../core/rubricSwitch';
-import { stripBom } from '../../core/text';
-import { readTextFile } from '../../host/files';
-import { type Choice } from '../../host/prompts';
+import { type Journal, type MissingId, planRubricSwitch } from '../../core/journal';
+import { type Rubric, parseRubric, levelName } from '../../core/rubric/rubric';
+import { BUNDLED_RUBRICS } from '../../core/rubric/rubricRef';
+import { stripBom } from '../../core/text/strings';
+import { readTextFile } from '../../host/workspace/files';
+import { type Choice } from '../../host/ui/prompts';
 import { type Services } from '../../host/services';
 
 export const WORKSPACE_RUBRICS = '.growth/rubrics';

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { statementGapText } from '../../core/coverage';
-import { mdText } from '../../core/markdown';
-import { type ViewPeriodKey } from '../../core/periods';
-import { reminderMessage } from '../../core/reminder';
-import { levelName } from '../../core/rubric';
-import { formatCount } from '../../host/format';
-import { rubricViewOf } from '../../host/rubricViews';
-import { type JournalSnapshot } from '../../host/journalStore';
+import { statementGapText } from '../../core/reports/coverage';
+import { mdText } from '../../core/reports/markdown';
+import { type ViewPeriodKey } from '../../core/time/periods';
+import { reminderMessage } from '../../core/time/reminder';
+import { levelName } from '../../core/rubric/rubric';
+import { formatCount } from '../../host/ui/format';
+import { rubricViewOf } from '../../host/journal/rubricViews';
+import { type JournalSnapshot } from '../../host/journal/store';
 import { whileSettingOn, type Services } from '../../host/services';
 
 const ASKED_KEY = 'growthJournal.askedCommits';

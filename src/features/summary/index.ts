@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import { parsePeriod, PERIOD_HINT, type Period } from '../../core/periods';
-import { inRange } from '../../core/quarters';
-import { pickPeriod } from '../../host/periodPick';
-import { isUneditedSummary, renderSummary } from '../../core/summary';
-import { readTextFile, writeFileAtomic } from '../../host/files';
-import { type JournalSnapshot } from '../../host/journalStore';
+import { parsePeriod, PERIOD_HINT, type Period } from '../../core/time/periods';
+import { inRange } from '../../core/time/quarters';
+import { pickPeriod } from '../../host/ui/periodPick';
+import { isUneditedSummary, renderSummary } from '../../core/reports/summary';
+import { readTextFile, writeFileAtomic } from '../../host/workspace/files';
+import { type JournalSnapshot } from '../../host/journal/store';
 import { guarded, type Services } from '../../host/services';
-import { requireTrust } from '../../host/trust';
-import { completeWalkthroughStep } from '../../host/walkthrough';
+import { requireTrust } from '../../host/workspace/trust';
+import { completeWalkthroughStep } from '../../host/ui/walkthrough';
 
 /** Generate Quarterly Summary and Copy Summary: the review-ready Markdown, from core. */
 export function registerSummary(context: vscode.ExtensionContext, services: Services): void {

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { localIsoDate } from '../../core/dates';
-import { decideTrailerImport, emptyTally, skippedTrailersMessage, tallyDecision, type TrailerImportTally } from '../../core/trailers';
-import { type Commit, type Repo } from '../../host/git';
+import { localIsoDate } from '../../core/time/dates';
+import { decideTrailerImport, emptyTally, skippedTrailersMessage, tallyDecision, type TrailerImportTally } from '../../core/journal';
+import { type Commit, type Repo } from '../../host/git/repos';
 import { guarded, whileSettingOn, type Services } from '../../host/services';
-import { requireTrust } from '../../host/trust';
-import { trailerAuthors } from '../../host/settings';
+import { requireTrust } from '../../host/workspace/trust';
+import { trailerAuthors } from '../../host/workspace/settings';
 
 const HISTORY_SCANNED = 2000;
 const OPEN_SETTING = 'Open Setting';

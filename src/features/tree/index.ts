@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { type ViewPeriodKey } from '../../core/periods';
-import { pickPeriod } from '../../host/periodPick';
+import { type ViewPeriodKey } from '../../core/time/periods';
+import { pickPeriod } from '../../host/ui/periodPick';
 import { guarded, showAt, type Services } from '../../host/services';
-import { type JournalSnapshot } from '../../host/journalStore';
+import { type JournalSnapshot } from '../../host/journal/store';
 import { RubricTreeProvider } from './rubricTree';
 
 const VIEW_ID = 'growthJournal.dimensions';

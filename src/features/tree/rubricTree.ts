@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import { LINE_BREAK, mdText } from '../../core/markdown';
-import { citations, entriesInPeriod } from '../../core/coverage';
+import { LINE_BREAK, mdText } from '../../core/reports/markdown';
+import { citations, entriesInPeriod } from '../../core/reports/coverage';
 import { type Entry } from '../../core/journal';
-import { levelName, type Dimension, type Rubric } from '../../core/rubric';
-import { statementGapText } from '../../core/coverage';
-import { type ViewPeriod, type ViewPeriodKey } from '../../core/periods';
-import { MAX_LISTED_EVIDENCE, type DimensionView, type GroupView, type RubricView } from '../../core/rubricView';
-import { type JournalSnapshot, type JournalStore } from '../../host/journalStore';
-import { formatCount } from '../../host/format';
-import { rubricViewOf } from '../../host/rubricViews';
+import { levelName, type Dimension, type Rubric } from '../../core/rubric/rubric';
+import { statementGapText } from '../../core/reports/coverage';
+import { type ViewPeriod, type ViewPeriodKey } from '../../core/time/periods';
+import { MAX_LISTED_EVIDENCE, type DimensionView, type GroupView, type RubricView } from '../../core/reports/rubricView';
+import { type JournalSnapshot, type JournalStore } from '../../host/journal/store';
+import { formatCount } from '../../host/ui/format';
+import { rubricViewOf } from '../../host/journal/rubricViews';
 
 export type TreeNode =
   | { kind: 'group'; view: GroupView }

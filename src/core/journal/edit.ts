@@ -1,0 +1,576 @@
+import { isMap, isPair, isScalar, isSeq, parse as parseYamlValue, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { parseJournal, type EntryData, type JournalParse } from './model';
+import { type Profile } from './profile';
+import { hasCredentials, withoutCredentials } from '../git/remoteUrl';
+import { textShape } from '../text/strings';
+import { yamlFlowScalar, yamlLiteralBlock, yamlQuoted, yamlScalar } from '../yaml/scalars';
+
+/** One replacement in a text, in UTF-16 offsets, so hosts can apply it to a document or a file. */
+export interface TextEdit {
+  offset: number;
+  deleteCount: number;
+  insert: string;
+}
+
+export class JournalEditError extends Error {
+  constructor(message: string, readonly line?: number) {
+    super(message);
+    this.name = 'JournalEditError';
+  }
+}
+
+export function applyEdit(text: string, edit: TextEdit): string {
+  return text.slice(0, edit.offset) + edit.insert + text.slice(edit.offset + edit.deleteCount);
+}
+
+type ParsedJournal = Extract<JournalParse, { source: object }>;
+
+function requireParsed(parse: JournalParse): ParsedJournal {
+  if (!parse.source) {
+    const first = parse.problems[0];
+    throw new JournalEditError(`The journal has errors, so it was left untouched${first?.line ? ` (line ${first.line}, column ${first.column}: ${first.message})` : ''}.`, first?.line);
+  }
+  return parse;
+}
+
+/**
+ * The edit that appends `entry` to a parsed journal. It only inserts text: comments, order,
+ * quoting, line endings, a BOM and a missing final newline all stay as the user left them.
+ */
+export function appendEntryEdit(parse: JournalParse, entry: EntryData): TextEdit {
+  return appendEntriesEdit(parse, [entry]);
+}
+
+/** Appends several entries in one edit, in order (an import of many commits writes once). */
+export function appendEntriesEdit(parse: JournalParse, entries: readonly EntryData[]): TextEdit {
+  if (entries.length === 0) throw new JournalEditError('Nothing to append.');
+  const { source } = requireParsed(parse);
+  const { text } = source;
+  const { eol } = textShape(text);
+  const root = blockRoot(source.doc.contents, 'add entries');
+  const pair = findPair(root, 'entries');
+  const value = pair?.value as Node | null | undefined;
+
+  if (!pair) return addRootKey(text, root, `entries:`, formatEntries(entries, rootIndent(text, root) + 2, eol), eol);
+  const keyColumn = column(text, (pair.key as Node).range![0]);
+  if (value == null || (isScalar(value) && value.value === null) || (isSeq(value) && value.flow && value.items.length === 0 && isBareEmptyFlow(text, value))) {
+    // `entries:`, `entries: ~` or `entries: []`: the first item turns it into a block list.
+    const item = formatEntries(entries, keyColumn + 2, eol);
+    const valueEnd = value?.range ? value.range[1] : (pair.key as Node).range![1];
+    let start = value?.range ? value.range[0] : valueEnd;
+    while (text[start - 1] === ' ' || text[start - 1] === '\t') start--;
+    const lineEnd = endOfLine(text, valueEnd);
+    const rest = text.slice(valueEnd, lineEnd);
+    return { offset: start, deleteCount: lineEnd - start, insert: `${rest}${eol}${item}` };
+  }
+  if (!isSeq(value)) throw new JournalEditError('"entries" in the journal is not a list.', source.lines.position(value.range![0]).line);
+  if (value.flow) return { offset: flowInsertionPoint(text, value), deleteCount: 0, insert: flowItems(text, value, entries.map((e) => JSON.stringify(entryForFlow(e)))) };
+  const last = value.items[value.items.length - 1] as Node;
+  const dashColumn = column(text, value.range![0]);
+  const keyIndent = isMap(last) ? column(text, last.range![0]) : dashColumn + 2;
+  const item = formatEntries(entries, keyIndent, eol, dashColumn);
+  return insertLinesAfter(text, last.range![1], item, eol);
+}
+
+/** The edit that removes the entry with `id`, its lines and nothing else. */
+export function removeEntryEdit(parse: JournalParse, id: string): TextEdit {
+  const p = requireParsed(parse);
+  const index = p.journal.entries.findIndex((e) => e.id === id);
+  if (index < 0) throw new JournalEditError(`No entry with id "${id}" is in the journal.`);
+  const node = p.entryNodes[index];
+  const { text } = p.source;
+  const entries = findPair(p.source.doc.contents as YAMLMap, 'entries')?.value;
+  if (!isSeq(entries) || entries.flow) throw new JournalEditError('"entries" is written in flow style ([ ... ]); remove the entry by hand.', p.journal.entries[index].line);
+  const start = itemStart(text, node.range![0]);
+  if (start === undefined) throw new JournalEditError(`Growth Journal could not tell where entry "${id}" starts; remove it by hand.`, p.journal.entries[index].line);
+  const stop = itemLinesEnd(text, entries, node, start);
+  return { offset: start, deleteCount: stop - start, insert: '' };
+}
+
+/**
+ * Where the lines of `item` (a list item starting at `start`) end: after its last line of
+ * content, and the comments indented into it just below. `yaml` stretches an item's range over
+ * the comments and blank lines after it, sometimes into the next item's indentation; a comment
+ * at or left of the item's dash is a heading for what follows, and stays.
+ */
+function itemLinesEnd(text: string, seq: YAMLSeq, item: Node, start: number): number {
+  const dash = /^[ \t]*/.exec(text.slice(start, start + 200))![0].length;
+  const following = seq.items[seq.items.indexOf(item) + 1] as Node | undefined;
+  const rangeEnd = item.range![1];
+  const bound = Math.min(rangeEnd > 0 && text[rangeEnd - 1] === '\n' ? rangeEnd : nextLineStart(text, rangeEnd), (following?.range && itemStart(text, following.range[0])) ?? text.length);
+  let at = nextLineStart(text, start);
+  let end = Math.min(at, bound);
+  let attached = true;
+  while (at < bound) {
+    const next = Math.min(nextLineStart(text, at), bound);
+    const line = text.slice(at, endOfLine(text, at));
+    const indent = /^[ \t]*/.exec(line)![0].length;
+    if (indent === line.length) {
+      // A blank line belongs to the item only if more of it follows.
+    } else if (line[indent] === '#') {
+      if (attached && indent > dash) end = next;
+      else attached = false;
+    } else {
+      end = next;
+      attached = true;
+    }
+    at = next;
+  }
+  return end;
+}
+
+/**
+ * The edit that adds dimensions to an existing entry's `dimensions`, in the style it is written
+ * (`[a, b]`, a block list, or a single id), touching nothing else. Refuses, with a reason, any
+ * shape it cannot extend so that the entry reads back exactly as before plus the new ids.
+ */
+export function addDimensionsEdit(parse: JournalParse, id: string, add: readonly string[]): TextEdit {
+  const p = requireParsed(parse);
+  const index = p.journal.entries.findIndex((e) => e.id === id);
+  if (index < 0) throw new JournalEditError(`No entry with id "${id}" is in the journal.`);
+  const entry = p.journal.entries[index];
+  const fresh = [...new Set(add)].filter((d) => !entry.dimensions.includes(d));
+  if (fresh.length === 0) throw new JournalEditError(`Entry "${id}" already has ${add.length === 1 ? 'that dimension' : 'those dimensions'}.`, entry.line);
+  const map = p.entryNodes[index];
+  const { text } = p.source;
+  const byHand = (why: string) => new JournalEditError(`Entry "${id}" ${why}; add the dimensions to it by hand.`, entry.line);
+  if (map.flow) throw byHand('is written in flow style ({ ... })');
+  const value = findPair(map, 'dimensions')?.value as Node | null | undefined;
+  if (!value?.range || (isScalar(value) && value.value === null)) throw byHand('has no "dimensions" list');
+  let edit: TextEdit;
+  if (isSeq(value) && value.flow) {
+    const last = value.items.at(-1) as Node | undefined;
+    const items = fresh.map(yamlFlowScalar).join(', ');
+    edit = last?.range ? { offset: last.range[1], deleteCount: 0, insert: `, ${items}` } : { offset: text.indexOf('[', value.range[0]) + 1, deleteCount: 0, insert: items };
+  } else if (isSeq(value)) {
+    const last = value.items.at(-1) as Node;
+    const dash = ' '.repeat(column(text, value.range[0]));
+    const { eol } = textShape(text);
+    const lines = fresh.map((d) => `${dash}- ${yamlFlowScalar(d)}`).join(eol);
+    const end = last.range![1];
+    edit = end > 0 && text[end - 1] === '\n' ? { offset: end, deleteCount: 0, insert: `${lines}${eol}` } : { offset: endOfLine(text, end), deleteCount: 0, insert: `${eol}${lines}` };
+  } else if (isScalar(value) && !/[\r\n]/.test(text.slice(value.range[0], value.range[1]))) {
+    edit = { offset: value.range[0], deleteCount: value.range[1] - value.range[0], insert: `[${text.slice(value.range[0], value.range[1])}, ${fresh.map(yamlFlowScalar).join(', ')}]` };
+  } else throw byHand('has "dimensions" in a form Growth Journal does not extend');
+  // Read the edited entry back on its own: everything as before, the dimensions one list longer.
+  const start = lineStart(text, map.range![0]);
+  const stop = map.range![1] > 0 && text[map.range![1] - 1] === '\n' ? map.range![1] : nextLineStart(text, map.range![1]);
+  const item = applyEdit(text.slice(start, stop), { ...edit, offset: edit.offset - start });
+  const expected = { ...(map.toJSON() as Record<string, unknown>), dimensions: [...entry.dimensions, ...fresh] };
+  if (!readsBackAsValue(item, expected)) throw byHand('could not be extended so that it reads back exactly');
+  return edit;
+}
+
+/**
+ * The edit that re-points one cited statement of an entry: the ref `from`, as written in its
+ * `statements`, becomes `to` (a ref with the fingerprint of the statement it now names). Only
+ * that scalar changes; a block scalar or an entry without that ref is refused.
+ */
+export function repointStatementEdit(parse: JournalParse, id: string, from: string, to: string): TextEdit {
+  const p = requireParsed(parse);
+  const index = p.journal.entries.findIndex((e) => e.id === id);
+  if (index < 0) throw new JournalEditError(`No entry with id "${id}" is in the journal.`);
+  const entry = p.journal.entries[index];
+  const value = findPair(p.entryNodes[index], 'statements')?.value;
+  const items = isSeq(value) ? value.items : [value];
+  const node = items.find((n) => isScalar(n) && n.value === from) as Node | undefined;
+  if (!node?.range) throw new JournalEditError(`Entry "${id}" does not cite "${from}".`, entry.line);
+  if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) throw new JournalEditError(`Entry "${id}" cites "${from}" as a block scalar; change it by hand.`, entry.line);
+  return { offset: node.range[0], deleteCount: node.range[1] - node.range[0], insert: yamlFlowScalar(to) };
+}
+
+/** An entry's own lines, as removeEntryEdit took them out, and the entry they followed. */
+export interface RemovedEntry {
+  text: string;
+  afterId?: string;
+}
+
+/** The lines `removeEntryEdit` would take out, and the id of the entry before them, for Undo. */
+export function removedEntry(parse: JournalParse, id: string): RemovedEntry {
+  const p = requireParsed(parse);
+  const edit = removeEntryEdit(parse, id);
+  const index = p.journal.entries.findIndex((e) => e.id === id);
+  const before = p.journal.entries[index - 1];
+  return { text: p.source.text.slice(edit.offset, edit.offset + edit.deleteCount), ...(before ? { afterId: before.id } : {}) };
+}
+
+/**
+ * Undo of a removal: puts an entry's lines back, byte for byte, after the entry they followed
+ * (or first in the list). Refuses when that entry is gone or the id is back in the journal.
+ */
+export function restoreEntryEdit(parse: JournalParse, removed: RemovedEntry): TextEdit {
+  const p = requireParsed(parse);
+  const { text } = p.source;
+  const { eol } = textShape(text);
+  const restored = parseJournal(`entries:${eol}${removed.text}`).journal?.entries[0];
+  if (!restored) throw new JournalEditError('The removed entry could not be read back, so it was not restored.');
+  if (p.journal.entries.some((e) => e.id === restored.id)) throw new JournalEditError(`An entry with id "${restored.id}" is in the journal again, so the removed one was not restored.`);
+  const pair = findPair(p.source.doc.contents as YAMLMap, 'entries');
+  const list = pair?.value as Node | null | undefined;
+  if (!pair || (isSeq(list) && list.flow) || (list && !isSeq(list) && !(isScalar(list) && list.value === null))) throw new JournalEditError('The journal\'s "entries" list changed shape, so the removed entry was not restored. Add it back by hand.');
+  let offset: number;
+  if (removed.afterId !== undefined) {
+    const index = p.journal.entries.findIndex((e) => e.id === removed.afterId);
+    if (index < 0) throw new JournalEditError(`The entry "${removed.afterId}" that the removed one followed is gone, so it was not restored.`);
+    const end = p.entryNodes[index].range![1];
+    offset = end > 0 && text[end - 1] === '\n' ? end : nextLineStart(text, end);
+  } else {
+    const first = isSeq(list) ? (list.items[0] as Node | undefined) : undefined;
+    offset = first?.range ? lineStart(text, first.range[0]) : nextLineStart(text, (pair.key as Node).range![1]);
+  }
+  const lead = offset > 0 && text[offset - 1] !== '\n' ? eol : '';
+  const tail = offset < text.length && !removed.text.endsWith('\n') ? eol : '';
+  return { offset, deleteCount: 0, insert: `${lead}${removed.text}${tail}` };
+}
+
+/**
+ * When `ids` are all the entries of a block list, the edit that makes it `entries: []` again,
+ * keeping a comment on the key's line; otherwise undefined.
+ */
+export function emptyEntriesEdit(parse: JournalParse, ids: ReadonlySet<string>): TextEdit | undefined {
+  const p = requireParsed(parse);
+  const pair = findPair(p.source.doc.contents as YAMLMap, 'entries');
+  const seq = pair?.value;
+  if (!pair || !isSeq(seq) || seq.flow || seq.items.length !== p.journal.entries.length || !p.journal.entries.every((e) => ids.has(e.id))) return undefined;
+  const { text } = p.source;
+  const colon = text.indexOf(':', (pair.key as Node).range![1]);
+  const keyLineEnd = endOfLine(text, colon);
+  const last = seq.items[seq.items.length - 1] as Node;
+  const lastStart = itemStart(text, last.range![0]);
+  if (lastStart === undefined) return undefined;
+  const end = itemLinesEnd(text, seq, last, lastStart);
+  const comment = text.slice(colon + 1, keyLineEnd);
+  const { eol } = textShape(text);
+  return { offset: colon + 1, deleteCount: end - colon - 1, insert: ` []${comment}${end > keyLineEnd && text.slice(0, end).endsWith('\n') ? eol : ''}` };
+}
+
+/**
+ * Where the list item whose content starts at `contentStart` begins: the start of the line of
+ * its `-`, which is on the same line or, written alone, on an earlier one (comments between).
+ */
+function itemStart(text: string, contentStart: number): number | undefined {
+  let lineAt = lineStart(text, contentStart);
+  if (/^[ \t]*-[ \t]/.test(text.slice(lineAt, contentStart))) return lineAt;
+  if (!/^[ \t]*$/.test(text.slice(lineAt, contentStart))) return undefined;
+  while (lineAt > 0) {
+    lineAt = lineStart(text, lineAt - 1);
+    const line = text.slice(lineAt, endOfLine(text, lineAt));
+    if (/^[ \t]*(?:#.*)?$/.test(line)) continue;
+    return /^[ \t]*-[ \t]*(?:#.*)?$/.test(line) ? lineAt : undefined;
+  }
+  return undefined;
+}
+
+/** Edits that set the profile's levels in place, keeping every other key and comment. */
+export function setProfileEdits(parse: JournalParse, profile: Required<Profile>): TextEdit[] {
+  const { source } = requireParsed(parse);
+  const { text } = source;
+  const { eol } = textShape(text);
+  const root = blockRoot(source.doc.contents, 'set the profile');
+  const pair = findPair(root, 'profile');
+  const keys = ['currentLevel', 'targetLevel'] as const;
+  const blockLines = (indent: number, ks: readonly (keyof Profile)[]) => ks.map((k) => `${' '.repeat(indent)}${k}: ${yamlScalar(profile[k])}`).join(eol);
+  const flowMap = `{ ${keys.map((k) => `${k}: ${yamlFlowScalar(profile[k])}`).join(', ')} }`;
+  if (!pair) {
+    const entries = findPair(root, 'entries');
+    const indent = rootIndent(text, root);
+    const block = `${' '.repeat(indent)}profile:${eol}${blockLines(indent + 2, keys)}${eol}`;
+    if (entries) return [{ offset: lineStart(text, (entries.key as Node).range![0]), deleteCount: 0, insert: block }];
+    return [addRootKey(text, root, 'profile:', blockLines(indent + 2, keys), eol)];
+  }
+  const keyNode = pair.key as Node;
+  const value = pair.value as Node | null;
+  if (value == null || (isScalar(value) && value.value === null)) {
+    // `profile: ~ # later` keeps its comment as `profile: { ... } # later`; a bare `profile:` gets lines below it.
+    if (value?.range && value.range[1] > value.range[0]) return [{ offset: value.range[0], deleteCount: value.range[1] - value.range[0], insert: flowMap }];
+    return [insertLinesAfter(text, keyNode.range![1], blockLines(column(text, keyNode.range![0]) + 2, keys), eol)];
+  }
+  if (!isMap(value)) throw new JournalEditError('"profile" in the journal is not a mapping of currentLevel and targetLevel; fix it by hand first.', source.lines.position(value.range![0]).line);
+  const edits: TextEdit[] = [];
+  const missing: (keyof Profile)[] = [];
+  for (const key of keys) {
+    const existing = findPair(value, key);
+    if (!existing) {
+      missing.push(key);
+      continue;
+    }
+    const node = existing.value as Node | null;
+    const written = value.flow ? yamlFlowScalar(profile[key]) : yamlScalar(profile[key]);
+    if (node && !isScalar(node)) throw new JournalEditError(`"profile.${key}" holds a list or a mapping; set it by hand.`, source.lines.position(node.range![0]).line);
+    if (node?.range && node.range[1] > node.range[0]) {
+      // A block scalar's range ends after its line break: keep the break.
+      const replaced = text.slice(node.range[0], node.range[1]);
+      edits.push({ offset: node.range[0], deleteCount: replaced.length, insert: written + (/\n$/.test(replaced) ? eol : '') });
+    } else {
+      const colon = text.indexOf(':', (existing.key as Node).range![1]);
+      edits.push({ offset: colon + 1, deleteCount: 0, insert: ` ${written}` });
+    }
+  }
+  if (missing.length > 0) {
+    if (value.flow) {
+      const items = missing.map((k) => `${k}: ${yamlFlowScalar(profile[k])}`);
+      edits.push({ offset: flowInsertionPoint(text, value), deleteCount: 0, insert: flowItems(text, value, items) });
+    } else {
+      const lastPair = value.items[value.items.length - 1];
+      const indent = column(text, (value.items[0].key as Node).range![0]);
+      const end = ((lastPair.value as Node | null)?.range ?? (lastPair.key as Node).range!)[1];
+      edits.push(insertLinesAfter(text, end, blockLines(indent, missing), eol));
+    }
+  }
+  // Later offsets first, so each edit's offsets stay valid as the others apply.
+  return edits.sort((a, b) => b.offset - a.offset);
+}
+
+/** Edits that rewrite every commit.repo and selection.link holding credentials without them. */
+export function redactCredentialsEdits(parse: JournalParse): TextEdit[] {
+  const p = requireParsed(parse);
+  const edits: TextEdit[] = [];
+  for (const node of p.entryNodes) {
+    for (const [outer, key] of [['commit', 'repo'], ['selection', 'link']] as const) {
+      const map = node.get(outer, true);
+      const value = isMap(map) ? map.get(key, true) : undefined;
+      if (!isScalar(value) || typeof value.value !== 'string' || !hasCredentials(value.value) || !value.range) continue;
+      edits.push({ offset: value.range[0], deleteCount: value.range[1] - value.range[0], insert: yamlQuoted(withoutCredentials(value.value)) });
+    }
+  }
+  if (edits.length === 0) throw new JournalEditError('No URL in the journal carries credentials.');
+  return edits.sort((a, b) => b.offset - a.offset);
+}
+
+/** A journal pointed at another rubric: its `rubric:` value, and old ids mapped to the new rubric's. */
+export interface RubricSwitch {
+  rubric: string;
+  /** Old dimension id -> new one, applied to every entry's `dimensions`. */
+  dimensions: Readonly<Record<string, string>>;
+  /** Old level id -> new one, applied to entries' `level` and the profile. */
+  levels: Readonly<Record<string, string>>;
+}
+
+/**
+ * Edits that set `rubric:` and rewrite mapped ids where they stand, scalar by scalar, so every
+ * entry, comment and quote stays as it was; ids not in the maps are left alone.
+ */
+export function switchRubricEdits(parse: JournalParse, change: RubricSwitch): TextEdit[] {
+  const { source, entryNodes } = requireParsed(parse);
+  const { text } = source;
+  const { eol } = textShape(text);
+  const root = blockRoot(source.doc.contents, 'point it at another rubric');
+  const edits: TextEdit[] = [];
+  const replace = (node: unknown, map: Readonly<Record<string, string>>) => {
+    if (!isScalar(node) || typeof node.value !== 'string' || !Object.hasOwn(map, node.value) || !node.range) return;
+    if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
+      throw new JournalEditError(`"${node.value}" is written as a block scalar; change it by hand.`, source.lines.position(node.range[0]).line);
+    }
+    edits.push({ offset: node.range[0], deleteCount: node.range[1] - node.range[0], insert: yamlFlowScalar(map[node.value]) });
+  };
+
+  const rubricPair = findPair(root, 'rubric');
+  const rubricValue = rubricPair?.value as Node | null | undefined;
+  if (rubricPair && isScalar(rubricValue) && rubricValue.range && rubricValue.range[1] > rubricValue.range[0] && rubricValue.type !== 'BLOCK_LITERAL' && rubricValue.type !== 'BLOCK_FOLDED') {
+    edits.push({ offset: rubricValue.range[0], deleteCount: rubricValue.range[1] - rubricValue.range[0], insert: yamlScalar(change.rubric) });
+  } else if (rubricPair) {
+    if (rubricValue && !isScalar(rubricValue)) throw new JournalEditError('"rubric" in the journal is not a single value; fix it by hand first.', source.lines.position(rubricValue.range![0]).line);
+    const colon = text.indexOf(':', (rubricPair.key as Node).range![1]);
+    edits.push({ offset: colon + 1, deleteCount: 0, insert: ` ${yamlScalar(change.rubric)}` });
+  } else {
+    // After `version:`, where a new journal has it; otherwise as the first key.
+    const version = findPair(root, 'version');
+    const line = `${' '.repeat(rootIndent(text, root))}rubric: ${yamlScalar(change.rubric)}`;
+    const versionEnd = version && ((version.value as Node | null)?.range ?? (version.key as Node).range!)[1];
+    edits.push(versionEnd !== undefined ? insertLinesAfter(text, versionEnd, line, eol) : { offset: lineStart(text, (root.items[0]?.key as Node | undefined)?.range?.[0] ?? 0), deleteCount: 0, insert: `${line}${eol}` });
+  }
+
+  const profile = findPair(root, 'profile')?.value;
+  if (isMap(profile)) for (const key of ['currentLevel', 'targetLevel']) replace(findPair(profile, key)?.value, change.levels);
+  for (const entry of entryNodes) {
+    const dimensions = findPair(entry, 'dimensions')?.value;
+    if (isSeq(dimensions)) for (const item of dimensions.items) replace(item, change.dimensions);
+    else replace(dimensions, change.dimensions);
+    replace(findPair(entry, 'level')?.value, change.levels);
+  }
+  // Later offsets first, so each edit's offsets stay valid as the others apply.
+  return edits.sort((a, b) => b.offset - a.offset);
+}
+
+/** The journal's top-level mapping, which edits need in block style. */
+function blockRoot(contents: unknown, what: string): YAMLMap {
+  if (!isMap(contents) || contents.flow) throw new JournalEditError(`The journal's top level is written in flow style ({ ... }); write it as block YAML to let Growth Journal ${what}.`);
+  return contents;
+}
+
+/** The column of the top-level keys: a journal may indent its whole mapping. */
+function rootIndent(text: string, root: YAMLMap): number {
+  const first = root.items[0]?.key as Node | undefined;
+  return first?.range ? column(text, first.range[0]) : 0;
+}
+
+/** Adds `key` with `body` lines under it as a new top-level key at the end of the journal. */
+function addRootKey(text: string, root: YAMLMap, key: string, body: string, eol: string): TextEdit {
+  const block = `${' '.repeat(rootIndent(text, root))}${key}${eol}${body}`;
+  return text.length === 0 || text.endsWith('\n') ? { offset: text.length, deleteCount: 0, insert: `${block}${eol}` } : { offset: text.length, deleteCount: 0, insert: `${eol}${block}` };
+}
+
+/** Inserts whole lines after the line that holds `end` (or at `end` when it starts a line). */
+function insertLinesAfter(text: string, end: number, lines: string, eol: string): TextEdit {
+  if (end > 0 && text[end - 1] === '\n') return { offset: end, deleteCount: 0, insert: `${lines}${eol}` };
+  return { offset: endOfLine(text, end), deleteCount: 0, insert: `${eol}${lines}` };
+}
+
+/** `[]` or `{}` with nothing but spaces inside: a comment inside keeps the flow style. */
+function isBareEmptyFlow(text: string, node: Node): boolean {
+  return /^[[{][ \t]*[\]}]$/.test(text.slice(node.range![0], node.range![1]).trimEnd());
+}
+
+/**
+ * Where new items go in a flow collection: right after the last item and its comma, if it
+ * has one, so comments after it and the closing bracket's line stay as they were.
+ */
+function flowInsertionPoint(text: string, node: YAMLSeq | YAMLMap): number {
+  const last = node.items[node.items.length - 1] as Node | Pair | undefined;
+  if (!last) return node.range![0] + 1;
+  const end = flowItemEnd(last);
+  const comma = /^[ \t]*,/.exec(text.slice(end));
+  return comma ? end + comma[0].length : end;
+}
+
+/** New flow items as text for flowInsertionPoint: separated by commas, with a comma before them unless one is there. */
+function flowItems(text: string, node: YAMLSeq | YAMLMap, items: string[]): string {
+  const at = flowInsertionPoint(text, node);
+  const afterOpening = node.items.length === 0;
+  const hasComma = !afterOpening && text[at - 1] === ',';
+  const joined = items.join(', ');
+  if (afterOpening) return ` ${joined}${node.items.length === 0 && !/^[ \t]/.test(text.slice(at)) ? ' ' : ''}`;
+  return hasComma ? ` ${joined},` : `, ${joined}`;
+}
+
+function flowItemEnd(item: Node | Pair): number {
+  if (isPair(item)) return ((item.value as Node | null)?.range ?? (item.key as Node).range!)[1];
+  return item.range![1];
+}
+
+function formatEntries(entries: readonly EntryData[], keyIndent: number, eol: string, dashColumn = keyIndent - 2): string {
+  return entries.map((e) => formatEntry(e, keyIndent, eol, dashColumn)).join(eol);
+}
+
+/** Renders an entry as a block list item whose keys start at column `keyIndent` (0-based). */
+export function formatEntry(entry: EntryData, keyIndent: number, eol: string, dashColumn = keyIndent - 2): string {
+  const formatted = renderEntry(entry, keyIndent, eol, dashColumn, false);
+  if (readsBackAs(formatted, entry)) return formatted;
+  // Belt and braces: if the readable form would not read back exactly, quote every string.
+  const quoted = renderEntry(entry, keyIndent, eol, dashColumn, true);
+  if (readsBackAs(quoted, entry)) return quoted;
+  throw new JournalEditError('Growth Journal could not write this entry as YAML that reads back exactly; nothing was written. Please report this.');
+}
+
+function renderEntry(entry: EntryData, keyIndent: number, eol: string, dashColumn: number, quoteAll: boolean): string {
+  const pad = ' '.repeat(keyIndent);
+  const str = quoteAll ? yamlQuoted : yamlScalar;
+  const out: string[] = [];
+  const field = (key: string, value: string, indent = pad) => out.push(`${indent}${key}: ${value}`);
+  field('id', str(entry.id));
+  // A YYYY-MM-DD date reads back as text under YAML 1.2's core schema, so it can stay plain.
+  field('date', !quoteAll && /^\d{4}-\d{2}-\d{2}$/.test(entry.date) ? entry.date : str(entry.date));
+  field('kind', entry.kind);
+  field('title', str(entry.title));
+  field('dimensions', `[${entry.dimensions.map((d) => (quoteAll ? yamlQuoted(d) : yamlFlowScalar(d))).join(', ')}]`);
+  if (entry.level !== undefined) field('level', str(entry.level));
+  const nested = pad + '  ';
+  if (entry.commit) {
+    out.push(`${pad}commit:`);
+    field('sha', str(entry.commit.sha), nested);
+    if (entry.commit.repo !== undefined) field('repo', str(entry.commit.repo), nested);
+    if (entry.commit.subject !== undefined) field('subject', yamlQuoted(entry.commit.subject), nested);
+  }
+  if (entry.selection) {
+    const s = entry.selection;
+    out.push(`${pad}selection:`);
+    field('file', str(s.file), nested);
+    field('startLine', String(s.startLine), nested);
+    field('endLine', String(s.endLine), nested);
+    if (s.sha !== undefined) field('sha', str(s.sha), nested);
+    if (s.link !== undefined) field('link', yamlQuoted(s.link), nested);
+  }
+  if (entry.note !== undefined) field('note', (!quoteAll && yamlLiteralBlock(entry.note, nested, eol)) || yamlQuoted(entry.note));
+  if (entry.statements !== undefined) field('statements', `[${entry.statements.map((d) => (quoteAll ? yamlQuoted(d) : yamlFlowScalar(d))).join(', ')}]`);
+  if (entry.private) field('private', 'true');
+  out[0] = `${' '.repeat(dashColumn)}- ${' '.repeat(keyIndent - dashColumn - 2)}${out[0].slice(keyIndent)}`;
+  return out.join(eol);
+}
+
+function readsBackAs(itemText: string, entry: EntryData): boolean {
+  return readsBackAsValue(itemText, entryForFlow(entry));
+}
+
+/** Whether a list item's text parses, on its own, to exactly `expected` (ids compared as text). */
+function readsBackAsValue(itemText: string, expected: Record<string, unknown>): boolean {
+  let value: unknown;
+  try {
+    value = parseYamlValue(itemText, { strict: true, uniqueKeys: true });
+  } catch {
+    return false;
+  }
+  const dimensionsAsText = (v: unknown) => (v && typeof v === 'object' && Array.isArray((v as { dimensions?: unknown }).dimensions) ? { ...v, dimensions: (v as { dimensions: unknown[] }).dimensions.map(String) } : v);
+  return Array.isArray(value) && value.length === 1 && canonicalJson(dimensionsAsText(value[0])) === canonicalJson(dimensionsAsText(expected));
+}
+
+/** The entry as plain data in the key order it is written, for flow lists and read-back checks. */
+function entryForFlow(entry: EntryData): Record<string, unknown> {
+  const { id, date, kind, title, dimensions, level, commit, selection, note, statements } = entry;
+  return JSON.parse(
+    JSON.stringify({ id, date, kind, title, dimensions, level, commit, selection, note, statements, private: entry.private ? true : undefined }),
+  ) as Record<string, unknown>;
+}
+
+/** The text of a new journal: a commented header that explains the format to whoever opens it. */
+export function newJournalText(rubricId: string, profile: Profile, eol = '\n'): string {
+  const lines = [
+    '# Growth journal: evidence of growth against a career rubric.',
+    '# Edit freely: Growth Journal keeps your comments, order and formatting, and only appends.',
+    '# Each entry: id, date (YYYY-MM-DD), kind (commit | selection | note), title, dimensions,',
+    '# and optionally level, commit, selection, note and private: true (left out of summaries).',
+    'version: 1',
+    `rubric: ${yamlScalar(rubricId)}`,
+    'profile:',
+    ...(profile.currentLevel ? [`  currentLevel: ${yamlScalar(profile.currentLevel)}`] : []),
+    ...(profile.targetLevel ? [`  targetLevel: ${yamlScalar(profile.targetLevel)}`] : []),
+    'entries: []',
+  ];
+  if (!profile.currentLevel && !profile.targetLevel) lines[6] = 'profile: {}';
+  return lines.join(eol) + eol;
+}
+
+/** JSON with object keys sorted, so two values compare by content alone. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+function findPair(map: YAMLMap, key: string): Pair | undefined {
+  return map.items.find((p) => isScalar(p.key) && p.key.value === key);
+}
+
+function lineStart(text: string, offset: number): number {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  // A byte order mark opens the file, not its first line: columns count from after it, and
+  // nothing is inserted before it.
+  return start === 0 && offset > 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
+}
+
+function column(text: string, offset: number): number {
+  return offset - lineStart(text, offset);
+}
+
+/** Offset of the line break that ends the line holding `offset` (before a CR), or the text's end. */
+function endOfLine(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  if (nl < 0) return text.length;
+  return nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
+}
+
+function nextLineStart(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  return nl < 0 ? text.length : nl + 1;
+}

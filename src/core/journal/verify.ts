@@ -1,0 +1,117 @@
+import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
+import { type Entry, type EntryData, type JournalParse } from './model';
+import { type Profile } from './profile';
+import { type JournalOp } from './ops';
+import { entryWithoutCredentials } from './credentials';
+
+/**
+ * Why `after` is not exactly `op` applied to `before`, or undefined when it is. Compares what
+ * the journal means, not its text: the edit functions only change text in place, and this
+ * catches an edit that would make the rest read differently (a key swallowed by a block
+ * value, an item joined to its neighbour, a comment turned into text).
+ */
+export function verifyChange(before: JournalParse, after: JournalParse, op: JournalOp, added: readonly EntryData[]): string | undefined {
+  if (!before.journal) return 'the journal did not parse before the change.';
+  if (!after.journal) {
+    const e = after.problems.find((p) => p.severity === 'error');
+    return `the new text would not parse${e?.line ? ` (line ${e.line}, column ${e.column}: ${e.message})` : ''}.`;
+  }
+  const errorsBefore = new Set(before.problems.filter((p) => p.severity === 'error').map((p) => `${p.code}|${p.message}`));
+  const newError = after.problems.find((p) => p.severity === 'error' && !errorsBefore.has(`${p.code}|${p.message}`));
+  if (newError) return `it would add an error at line ${newError.line}, column ${newError.column}: ${newError.message}`;
+  if (after.journal.version !== before.journal.version) return 'the version would change.';
+  if (after.journal.rubric !== (op.kind === 'rubric' ? op.rubric : before.journal.rubric)) return op.kind === 'rubric' ? 'the rubric would not read as intended.' : 'the rubric would change.';
+
+  const expectedProfile = op.kind === 'profile' ? { ...before.journal.profile, ...op.profile } : op.kind === 'rubric' ? mapProfile(before.journal.profile, op.levels) : before.journal.profile;
+  if (json(after.journal.profile) !== json(sorted(expectedProfile))) return 'the profile would not read as intended.';
+  const otherRoot = (p: JournalParse) => otherKeys(p, p.source?.doc.contents, ['entries', ...(op.kind === 'profile' ? ['profile'] : []), ...(op.kind === 'rubric' ? ['rubric', 'profile'] : [])]);
+  if (otherRoot(after) !== otherRoot(before)) return 'a top-level key other than the ones changed would read differently.';
+  if (op.kind === 'profile' || op.kind === 'rubric') {
+    const profileRest = (p: JournalParse) => otherKeys(p, isMap(p.source?.doc.contents) ? (p.source.doc.contents as YAMLMap).get('profile', true) : undefined, ['currentLevel', 'targetLevel']);
+    if (profileRest(after) !== profileRest(before)) return 'a key of the profile other than the levels would read differently.';
+  }
+
+  const removed = new Set(op.kind === 'remove' ? op.ids : []);
+  const kept = before.journal.entries.filter((e) => !removed.has(e.id));
+  const expected: (Entry | EntryData)[] =
+    op.kind === 'redact' ? kept.map(entryWithoutCredentials) : op.kind === 'rubric' ? kept.map((e) => mapEntry(e, op.dimensions, op.levels)) : op.kind === 'amend' ? kept.map((e) => (e.id === op.id ? amended(e, op.addDimensions) : e))
+      : op.kind === 'repoint' ? kept.map((e) => (e.id === op.id ? repointed(e, op.from, op.to) : e))
+      : kept;
+  if (op.kind === 'remove' && expected.length !== before.journal.entries.length - removed.size) return 'an entry to remove is not in the journal.';
+  if (op.kind === 'restore') {
+    // The restored entry is the user's own lines, back: it must be the one new entry, where it was.
+    const ids = new Set(before.journal.entries.map((e) => e.id));
+    const back = after.journal.entries.filter((e) => !ids.has(e.id));
+    if (back.length !== 1) return 'the removed entry would not come back as one entry.';
+    const at = op.removed.afterId === undefined ? 0 : expected.findIndex((e) => e.id === op.removed.afterId) + 1;
+    if (at < 0 || (op.removed.afterId !== undefined && at === 0)) return 'the entry the removed one followed is gone.';
+    expected.splice(at, 0, back[0]);
+  }
+  expected.push(...added);
+  const actual = after.journal.entries;
+  if (actual.length !== expected.length) return `the journal would hold ${actual.length} entries instead of ${expected.length}.`;
+  for (let i = 0; i < actual.length; i++) {
+    // Entries the change did not touch are often the very objects of the earlier parse.
+    if (actual[i] === expected[i] || sameEntry(actual[i], expected[i])) continue;
+    return `entry "${expected[i].id}" would read differently.`;
+  }
+  return undefined;
+}
+
+function amended(e: Entry, add: readonly string[]): Entry {
+  return { ...e, dimensions: [...e.dimensions, ...add.filter((d, i) => !e.dimensions.includes(d) && add.indexOf(d) === i)] };
+}
+
+/** The entry with its first citation of `from` naming `to`: the one scalar the edit replaces. */
+function repointed(e: Entry, from: string, to: string): Entry {
+  const statements = [...(e.statements ?? [])];
+  const at = statements.indexOf(from);
+  if (at >= 0) statements[at] = to;
+  return { ...e, statements };
+}
+
+const mapped = (map: Readonly<Record<string, string>>, id: string) => (Object.hasOwn(map, id) ? map[id] : id);
+
+function mapProfile(profile: Profile, levels: Readonly<Record<string, string>>): Profile {
+  return Object.fromEntries(Object.entries(profile).map(([k, v]) => [k, typeof v === 'string' ? mapped(levels, v) : v]));
+}
+
+function mapEntry(entry: Entry, dimensions: Readonly<Record<string, string>>, levels: Readonly<Record<string, string>>): Entry {
+  return { ...entry, dimensions: entry.dimensions.map((d) => mapped(dimensions, d)), ...(entry.level === undefined ? {} : { level: mapped(levels, entry.level) }) };
+}
+
+function sameEntry(a: Entry, b: Entry | EntryData): boolean {
+  const { line: _a, ...restA } = a;
+  const { line: _b, ...restB } = b as Entry;
+  return json(sorted(restA)) === json(sorted(restB));
+}
+
+/** The other keys of a mapping as canonical JSON, to compare what they say. An absent or null mapping has none. */
+function otherKeys(parse: JournalParse, node: unknown, skip: readonly string[]): string {
+  const doc = parse.source?.doc;
+  if (!doc || node == null || (isScalar(node) && node.value === null)) return '{}';
+  if (!isMap(node)) return json((node as Node).toJS(doc));
+  const rest: Record<string, unknown> = {};
+  for (const pair of node.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : json(pair.key);
+    if (!skip.includes(key)) rest[key] = (pair.value as Node | null)?.toJS(doc) ?? null;
+  }
+  return json(sorted(rest));
+}
+
+function sorted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== undefined)
+        .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+        .map(([k, v]) => [k, sorted(v)]),
+    );
+  }
+  return value;
+}
+
+function json(value: unknown): string {
+  return JSON.stringify(value) ?? 'undefined';
+}

@@ -1,0 +1,242 @@
+import { Worker } from 'node:worker_threads';
+import { type Entry, type EntryData, applyJournalChange, type JournalChange, type RemovedEntry, JournalSession, type JournalOp, type PlanOutcome, type ReadOutcome, type Refusal } from '../../core/journal';
+import { type Problem } from '../../core/text/problem';
+import { parseRubric, type Rubric, type RubricParse } from '../../core/rubric/rubric';
+import { sharedString } from '../../core/text/strings';
+import { readJournalFile } from './file';
+import { writeJournal, type WriteRequest } from './write';
+import { runStepsAsync } from '../ui/steps';
+
+/**
+ * What the worker sends back for a write: the parse stays behind, where it is kept. `change`
+ * says how the journal the host read last became the one written, when the write started
+ * from that very text; without it the next read sends everything.
+ */
+export type WriteResult = { ok: true; added: EntryData[]; removed?: RemovedEntry[]; change?: JournalChange } | Refusal;
+
+export type FileReadOutcome = ReadOutcome | { kind: 'missing' };
+
+/** Reads, checks and edits journals; where the parsing happens is its own business. */
+export interface JournalEngine {
+  /** Reads and parses a journal file; its bytes need not pass through the extension host. */
+  readFile(path: string): Promise<FileReadOutcome>;
+  /** Parses text the user has in an editor. */
+  readText(text: string): Promise<ReadOutcome>;
+  /** Checks the journal read last against the rubric. */
+  check(rubric: Rubric): Promise<Problem[]>;
+  /** Parses a rubric off the extension host's thread. */
+  parseRubric(text: string): Promise<RubricParse>;
+  /** Works out and verifies a change on text the user has in an editor; writes nothing. */
+  plan(text: string, op: JournalOp): Promise<PlanOutcome>;
+  /** Changes the journal file through the one write path (src/host/journal/write.ts). */
+  write(request: WriteRequest): Promise<WriteResult>;
+  dispose(): void;
+}
+
+/** Heap a worker may use: a 50,000-entry journal needs about 300 MB; hostile shapes need far more. */
+const WORKER_HEAP_MB = 1536;
+
+/** The reader failed in a way a person should hear about. */
+class EngineError extends Error {}
+
+/** In the extension host itself, in time slices. */
+export class InProcessEngine implements JournalEngine {
+  private readonly session = new JournalSession();
+  async readFile(path: string): Promise<FileReadOutcome> {
+    const file = await readJournalFile(path);
+    if (file.kind === 'tooLarge') return { kind: 'invalid', problem: file.problem };
+    return file.kind === 'bytes' ? runStepsAsync(this.session.readBytes(file.bytes)) : file;
+  }
+  readText(text: string) {
+    return runStepsAsync(this.session.read(text));
+  }
+  async check(rubric: Rubric) {
+    return this.session.check(rubric);
+  }
+  plan(text: string, op: JournalOp) {
+    return runStepsAsync(this.session.plan(text, op));
+  }
+  async parseRubric(text: string) {
+    return parseRubric(text);
+  }
+  async write(request: WriteRequest): Promise<WriteResult> {
+    const outcome = await writeJournal(request, (text, op) => this.plan(text, op));
+    if (!outcome.ok) return outcome;
+    this.session.accept(outcome.text, outcome.parse);
+    return { ok: true, added: outcome.added, ...(outcome.removed ? { removed: outcome.removed } : {}) };
+  }
+  dispose(): void {}
+}
+
+type WorkerCall =
+  | { method: 'readFile'; path: string }
+  | { method: 'readText'; text: string }
+  | { method: 'check'; rubric: Rubric }
+  | { method: 'plan'; text: string; op: JournalOp }
+  | { method: 'parseRubric'; text: string }
+  | { method: 'write'; request: WriteRequest };
+/** `nextBatch` asks for the next batch of entries of the read with that id. */
+export type WorkerRequest = { id: number } & (WorkerCall | { method: 'nextBatch' });
+export type WorkerReply = { id: number } & ({ batch: Entry[] } | { result: unknown } | { error: string });
+
+/**
+ * In a worker thread, which reads the file itself: a large journal's bytes, its parse and the
+ * garbage that makes never touch the extension host's thread. Entries come back in batches,
+ * each quick to receive and each asked for in its own turn. If the worker fails, work continues in process.
+ */
+export class WorkerEngine implements JournalEngine {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (e: Error) => void; entries: Entry[]; strings: Map<string, string> }>();
+  private readonly fallback = new InProcessEngine();
+  /** What the last file read gave, for when the worker finds the file unchanged. */
+  private lastFileRead: FileReadOutcome | undefined;
+
+  constructor(private readonly script: string) {}
+
+  /** Resolves once the worker's script runs; false when it cannot start here (then work goes on in process). */
+  private started: Promise<boolean> | undefined;
+
+  private start(): Promise<boolean> {
+    if (this.worker && this.started) return this.started;
+    let worker: Worker;
+    try {
+      worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    } catch {
+      return (this.started = Promise.resolve(false));
+    }
+    worker.unref();
+    this.worker = worker;
+    this.started = new Promise<boolean>((resolve) => {
+      worker.once('message', () => resolve(true)); // the worker says it is ready
+      worker.on('error', (e) => {
+        resolve(false);
+        this.fail(worker, e);
+      });
+      worker.on('exit', () => {
+        resolve(false);
+        this.fail(worker, new Error('The journal worker stopped.'));
+      });
+    });
+    worker.on('message', (reply: WorkerReply | 'ready') => reply !== 'ready' && this.receive(reply));
+    return this.started;
+  }
+
+  /**
+   * Runs a request in the worker. Only a worker that cannot start at all hands work to this
+   * thread: a file that made a running worker fail (out of memory, say) is never parsed here,
+   * and a write that may have happened is never made twice.
+   */
+  private async call<T>(request: WorkerCall, inProcess: () => Promise<T>): Promise<T> {
+    if (!(await this.start())) {
+      this.worker = undefined;
+      this.started = undefined;
+      return inProcess();
+    }
+    const id = this.nextId++;
+    const worker = this.worker!;
+    return new Promise<unknown>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, entries: [], strings: new Map() });
+      worker.postMessage({ ...request, id });
+    }) as Promise<T>;
+  }
+
+  private receive(reply: WorkerReply): void {
+    const slot = this.pending.get(reply.id);
+    if (!slot) return;
+    if ('batch' in reply) {
+      // A message brings every string anew: share the ones entries repeat, so a large journal holds each once.
+      for (const e of reply.batch) slot.entries.push(shareStrings(e, slot.strings));
+      // The next batch in a later turn of the event loop, so other work runs in between.
+      setImmediate(() => this.worker?.postMessage({ id: reply.id, method: 'nextBatch' } satisfies WorkerRequest));
+      return;
+    }
+    this.pending.delete(reply.id);
+    if ('error' in reply) return slot.reject(new Error(reply.error));
+    const result = reply.result as FileReadOutcome;
+    if (result && typeof result === 'object' && 'journal' in result && result.journal) result.journal.entries = slot.entries;
+    slot.resolve(reply.result);
+  }
+
+  private fail(worker: Worker, error: Error & { code?: string }): void {
+    if (this.worker === worker) {
+      this.worker = undefined;
+      this.started = undefined;
+    }
+    const message =
+      error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? `Reading the journal needed more than ${WORKER_HEAP_MB / 1024} GB of memory, so Growth Journal stopped reading it and changed nothing. A journal in the usual shape needs far less: look for a very long or deeply nested value, or move older entries to another file.`
+        : `Growth Journal's journal reader stopped (${error.message}); nothing was changed. Run "Growth Journal: Refresh" to try again.`;
+    for (const slot of this.pending.values()) slot.reject(new EngineError(message));
+    this.pending.clear();
+  }
+
+  /**
+   * Reads, edits and writes run one at a time: the journal this thread holds (lastFileRead)
+   * must change in the order the worker's copy does, or a tag made while a reload is under way
+   * would be applied to the wrong journal.
+   */
+  private inTurn<T>(run: () => Promise<T>): Promise<T> {
+    const next = this.turns.then(run, run);
+    this.turns = next.catch(() => undefined);
+    return next;
+  }
+  private turns: Promise<unknown> = Promise.resolve();
+
+  readFile(path: string): Promise<FileReadOutcome> {
+    return this.inTurn(async () => {
+      const outcome = await this.call<FileReadOutcome | { kind: 'unchanged' }>({ method: 'readFile', path }, () => this.fallback.readFile(path));
+      // The same bytes as last time: the entries this thread already holds are still right.
+      if (outcome.kind === 'unchanged' && this.lastFileRead) return this.lastFileRead;
+      if (outcome.kind === 'unchanged') return this.fallback.readFile(path);
+      this.lastFileRead = outcome;
+      return outcome;
+    });
+  }
+  readText(text: string) {
+    return this.inTurn(() => {
+      this.lastFileRead = undefined;
+      return this.call<ReadOutcome>({ method: 'readText', text }, () => this.fallback.readText(text));
+    });
+  }
+  check(rubric: Rubric) {
+    return this.call<Problem[]>({ method: 'check', rubric }, () => this.fallback.check(rubric));
+  }
+  parseRubric(text: string) {
+    return this.call<RubricParse>({ method: 'parseRubric', text }, () => this.fallback.parseRubric(text));
+  }
+  plan(text: string, op: JournalOp) {
+    return this.inTurn(() => this.call<PlanOutcome>({ method: 'plan', text, op }, () => this.fallback.plan(text, op)));
+  }
+  write(request: WriteRequest): Promise<WriteResult> {
+    return this.inTurn(async () => {
+      const held = this.lastFileRead;
+      this.lastFileRead = undefined;
+      const result = await this.call<WriteResult>({ method: 'write', request }, () => this.fallback.write(request));
+      // The worker now answers "unchanged" for the file it wrote: the entries here become the written ones.
+      if (result.ok && result.change && held?.kind === 'text' && held.journal) {
+        const { change, ...rest } = result;
+        this.lastFileRead = { kind: 'text', ...applyJournalChange(held.journal, change) };
+        return rest;
+      }
+      return result;
+    });
+  }
+  dispose(): void {
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+}
+
+/** The entry with its repeated strings (kind, date, level, dimension ids, refs, repository, file) taken from `strings`. */
+function shareStrings(entry: Entry, strings: Map<string, string>): Entry {
+  const shared = (text: string) => sharedString(strings, text);
+  entry.kind = shared(entry.kind) as Entry['kind'];
+  entry.date = shared(entry.date);
+  if (entry.level !== undefined) entry.level = shared(entry.level);
+  for (let i = 0; i < entry.dimensions.length; i++) entry.dimensions[i] = shared(entry.dimensions[i]);
+  if (entry.statements) for (let i = 0; i < entry.statements.length; i++) entry.statements[i] = shared(entry.statements[i]);
+  if (entry.commit?.repo !== undefined) entry.commit.repo = shared(entry.commit.repo);
+  if (entry.selection) entry.selection.file = shared(entry.selection.file);
+  return entry;
+}
