@@ -26,8 +26,12 @@ async function npmChromium() {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new Error(`No Chrome or Chromium found, and the one from npm (@sparticuz/chromium) is for linux-x64 only: install Chrome or set CHROME_PATH.`);
   }
-  const entry = require.resolve('@sparticuz/chromium');
-  const packageDir = join(dirname(entry), '..');
+  // The package's folder: the nearest above its entry point that holds its package.json.
+  let packageDir = dirname(require.resolve('@sparticuz/chromium'));
+  while (!existsSync(join(packageDir, 'bin', 'chromium.br'))) {
+    if (dirname(packageDir) === packageDir) throw new Error('The npm package @sparticuz/chromium has no bin/chromium.br: run npm ci again.');
+    packageDir = dirname(packageDir);
+  }
   const { version } = require(join(packageDir, 'package.json'));
   const dest = join(root, '.vscode-test', `chromium-${version}`);
   const binary = join(dest, 'chromium');
@@ -40,8 +44,9 @@ async function npmChromium() {
   const previousTmp = process.env.TMPDIR;
   process.env.TMPDIR = staging;
   try {
-    const { inflate } = await import('@sparticuz/chromium');
-    for (const file of ['chromium.br', 'fonts.tar.br', 'swiftshader.tar.br']) await inflate(join(packageDir, 'bin', file));
+    // executablePath() inflates the browser, its fonts and libraries into os.tmpdir().
+    const { default: sparticuz } = await import('@sparticuz/chromium');
+    await sparticuz.executablePath(join(packageDir, 'bin'));
   } finally {
     if (previousTmp === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = previousTmp;
