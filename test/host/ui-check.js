@@ -26,10 +26,15 @@ async function screenshot(page, results, name, readmeName) {
   }
 }
 
+/** True when the keyboard is in the quick input (the palette or a question): an Escape then goes to it alone. */
+function quickInputHasFocus(page) {
+  return page.evaluate(() => !!document.activeElement?.closest('.quick-input-widget')).catch(() => false);
+}
+
 /**
  * Runs a command from the palette by its title, the way a person does. The palette is opened
  * again when a try does not get as far as the command's row: a quick input still closing, or a
- * walkthrough or webview keeping the keys to itself, can leave a try with nothing to type into.
+ * walkthrough or webview taking the focus back, can close the palette before its row is clicked.
  */
 async function runCommand(page, title) {
   const input = page.locator('.quick-input-widget input');
@@ -46,23 +51,42 @@ async function runCommand(page, title) {
     } catch (e) {
       if (attempt === 3) throw e;
       console.log(`[ui] running "${title}" from the palette, try ${attempt} of 3 did not take (${e.message.split('\n')[0]}); trying again`);
-      await page.keyboard.press('Escape');
+      // Escape only for a quick input that has the keyboard: anywhere else it reaches the editor,
+      // and a walkthrough goes back to the Welcome page on it.
+      if (await quickInputHasFocus(page)) await page.keyboard.press('Escape');
     }
   }
 }
 
-/** Opens the command palette: F1, or the command center in the title bar when the focus keeps F1 to itself. */
+/**
+ * Opens the command palette: F1, or the command center in the title bar when the focus keeps F1
+ * to itself. Done once the palette's input has the keyboard, so nothing typed goes elsewhere.
+ */
 async function openPalette(page, input) {
-  for (let attempt = 0; attempt < 6 && !(await input.isVisible()); attempt++) {
+  const ready = () => page.waitForFunction(() => document.activeElement?.matches('.quick-input-widget input'), undefined, { timeout: 5_000 }).then(() => true, () => false);
+  for (let attempt = 0; attempt < 6; attempt++) {
+    if ((await input.isVisible()) && (await ready())) return;
     if (attempt % 2 === 0) {
-      // A focused webview or walkthrough can keep F1 to itself: give the focus back to the workbench first.
-      if (attempt > 0) await page.locator('.part.sidebar .title-label').first().click().catch(() => undefined);
+      // A focused walkthrough or webview can keep F1 to itself: give the focus back to the workbench first.
+      if (attempt > 0 || (await focusInEditorPage(page))) await focusWorkbench(page);
       await page.keyboard.press('F1');
     } else {
       await page.locator('.command-center-center').first().click().catch(() => undefined);
     }
     await input.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => undefined);
   }
+}
+
+/** True when the keyboard is in a walkthrough or a webview, which handle keys of their own. */
+function focusInEditorPage(page) {
+  return page.evaluate(() => !!document.activeElement?.closest('.gettingStartedContainer, .webview, iframe') || document.activeElement?.tagName === 'IFRAME').catch(() => false);
+}
+
+/** Puts the keyboard in the workbench, outside any editor: on the side bar's view (the Growth tree), or its title. */
+async function focusWorkbench(page) {
+  const tree = page.locator('.part.sidebar .monaco-list[role="tree"]').first();
+  if (await tree.isVisible()) await tree.focus().catch(() => undefined);
+  else await page.locator('.part.sidebar .title-label').first().click().catch(() => undefined);
 }
 
 /** Picks the first item of the quick pick that is open now. */
@@ -330,11 +354,12 @@ async function ladderCheck(browser, options) {
 /** Answers the quick input titled `title` (when given): types `text` (when given) and presses Enter. */
 async function answer(page, text, title) {
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  // The timeouts are for a question that never comes; a slow machine is well within them.
+  await input.waitFor({ state: 'visible', timeout: 30_000 });
   // One question follows another in the same widget: wait for this one's title.
-  if (title) await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: title }).waitFor({ timeout: 10_000 });
+  if (title) await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: title }).waitFor({ timeout: 30_000 });
   // Typed only once the input has the keyboard, so no keystroke goes to what had it before.
-  await page.waitForFunction(() => document.activeElement?.matches('.quick-input-widget input'), undefined, { timeout: 10_000 });
+  await page.waitForFunction(() => document.activeElement?.matches('.quick-input-widget input'), undefined, { timeout: 30_000 });
   if (text !== undefined) await input.fill(text);
   await page.keyboard.press('Enter');
 }
