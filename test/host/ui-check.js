@@ -3,10 +3,10 @@
 // saves screenshots in each theme under test-results/.
 'use strict';
 /* global document, requestAnimationFrame -- the functions given to page.waitForFunction and page.evaluate run in the page */
-const { copyFileSync, mkdirSync, rmSync } = require('node:fs');
+const { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { startServer, workbenchUrl } = require('./server');
-const { makeWorkspace } = require('./workspace');
+const { makeWorkspace, git } = require('./workspace');
 const { demoJournal } = require('./demo-journal');
 const { installExtension, packagedExtension } = require('./vsix');
 
@@ -417,22 +417,135 @@ async function brokenJournalCheck(browser, options) {
   });
 }
 
-/** The walkthrough ticks a step when it is done: here Set Current and Target Level, from the palette. */
+/** The walkthrough's step `id` (its expandable button), on the walkthrough's page. */
+function walkthroughStep(page, id) {
+  return page.locator(`.gettingStartedContainer button.getting-started-step[data-step-id$="#growthJournal.start#${id}"]`).first();
+}
+
+/**
+ * Opens the Growth Journal walkthrough unless it is on screen, and waits until the walkthrough has
+ * put the keyboard on the step it selected (it does so a moment after opening, and would take the
+ * focus from a palette opened in that moment). Then gives the focus back to the workbench.
+ */
+async function showWalkthrough(page) {
+  if (await walkthroughStep(page, 'profile').isVisible()) return;
+  await runCommand(page, 'Welcome: Open Walkthrough...');
+  await answer(page, 'Grow with Growth Journal');
+  await walkthroughStep(page, 'profile').waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => document.activeElement?.matches('.gettingStartedContainer .getting-started-step.expanded'), undefined, { timeout: 30_000 });
+  await focusWorkbench(page);
+}
+
+/**
+ * Selects (expands) a walkthrough step as its click does, unless it is selected already, and waits
+ * until the walkthrough has given it the keyboard, which it does a moment later: a question opened
+ * in that moment would lose the focus to it. The click is dispatched with the focus elsewhere, so
+ * that the focus arriving on the step is the walkthrough's own, and is seen.
+ */
+async function selectWalkthroughStep(page, id) {
+  const step = walkthroughStep(page, id);
+  if ((await step.getAttribute('aria-expanded')) === 'true') return;
+  await focusWorkbench(page);
+  await step.dispatchEvent('click');
+  await page.waitForFunction((stepId) => document.activeElement?.matches(`.getting-started-step.expanded[data-step-id$="#growthJournal.start#${stepId}"]`), id, { timeout: 30_000 });
+}
+
+/** The Source Control badge's count (changes in all repositories), 0 when it shows none. */
+async function scmCount(page) {
+  const badge = page.locator('.part.activitybar .action-item').filter({ has: page.locator('.codicon-source-control-view-icon, .codicon-source-control') }).locator('.badge-content').first();
+  if (!(await badge.isVisible().catch(() => false))) return 0;
+  return Number((await badge.textContent())?.trim()) || 0;
+}
+
+async function waitForScmCount(page, count, what) {
+  const deadline = Date.now() + 60_000;
+  while ((await scmCount(page)) !== count) {
+    if (Date.now() > deadline) throw new Error(`${what}: the Source Control count stayed ${await scmCount(page)}, not ${count}`);
+    await page.waitForTimeout(200);
+  }
+}
+
+/**
+ * A new last commit in `app`, with a Growth-Evidence trailer so that every question of Tag Last
+ * Commit has an answer by default; returns its hash once VS Code's git extension has seen it.
+ * A file is added first and committed once git sees it: the Source Control count going back
+ * down then says git has looked again after the commit, HEAD included.
+ */
+async function commitInApp(page, workspace, n) {
+  const before = await scmCount(page);
+  const file = `notes/walkthrough-${n}.md`;
+  writeFileSync(join(workspace.app, file), `# Walkthrough run ${n}\n`);
+  await waitForScmCount(page, before + 1, `run ${n}: the new file ${file}`);
+  git(workspace.app, ['add', file]);
+  git(workspace.app, ['commit', '-q', '-m', `docs: walkthrough run ${n}\n\nGrowth-Evidence: technical-depth`]);
+  await waitForScmCount(page, before, `run ${n}: the commit of ${file}`);
+  return git(workspace.app, ['rev-parse', 'HEAD']).trim();
+}
+
+/** Waits until the journal on disk holds `text`: an entry written. */
+async function waitForJournal(workspace, text, what) {
+  const path = join(workspace.app, '.growth', 'journal.yaml');
+  const deadline = Date.now() + 60_000;
+  while (!readFileSync(path, 'utf8').includes(text)) {
+    if (Date.now() > deadline) throw new Error(`${what}: nothing was written to the journal`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * Answers a question with its default (Enter), failing with which question of which run did not
+ * come, or did not have the keyboard: a question closed, or left without the focus, by something
+ * else on screen is what this check is for.
+ */
+async function acceptDefault(page, title, what) {
+  try {
+    await answer(page, undefined, title);
+  } catch (e) {
+    const open = await page.locator('.quick-input-widget').isVisible();
+    const shown = open ? await page.locator('.quick-input-widget .quick-input-title').textContent().catch(() => '') : '';
+    throw new Error(`${what}: the question ${title} was not answered (${open ? `the quick input shows "${shown}"${(await quickInputHasFocus(page)) ? '' : ' without the keyboard'}` : 'no question is open'}): ${e.message.split('\n')[0]}`, { cause: e });
+  }
+}
+
+/**
+ * The walkthrough ticks a step when it is done: Set Current and Target Level from the palette,
+ * then Tag Last Commit from the walkthrough's own button, five times, each time answering every
+ * question with its default; each run must write its entry.
+ */
 async function walkthroughCheck(browser, options) {
-  return onWorkbench(browser, options, 'walkthrough', { theme: 'Default Dark Modern', journal: demoJournal }, async (page) => {
+  return onWorkbench(browser, options, 'walkthrough', { theme: 'Default Dark Modern', journal: demoJournal }, async (page, workspace) => {
     await page.getByRole('tab', { name: /^Growth/ }).click();
     await page.getByRole('treeitem', { name: /^Technical Depth:/ }).waitFor({ timeout: 60_000 });
-    const step = (id) => page.locator(`[data-done-step-id$="#growthJournal.start#${id}"]`).first();
-    await runCommand(page, 'Welcome: Open Walkthrough...');
-    await answer(page, 'Grow with Growth Journal');
-    await step('profile').waitFor({ timeout: 20_000 });
-    if ((await step('profile').getAttribute('aria-checked')) === 'true') throw new Error('the profile step was ticked before it was done');
+    const ticked = (id) => page.locator(`[data-done-step-id$="#growthJournal.start#${id}"][aria-checked="true"]`).first();
+    await showWalkthrough(page);
+    if (await ticked('profile').count()) throw new Error('the profile step was ticked before it was done');
     await runCommand(page, 'Growth Journal: Set Current and Target Level');
     await answer(page, undefined, 'Your Current Level'); // Mid-Level, suggested
     await answer(page, undefined, 'Your Target Level'); // Senior, suggested
-    await page.locator('[data-done-step-id$="#growthJournal.start#profile"][aria-checked="true"]').first().waitFor({ timeout: 20_000 });
+    await showWalkthrough(page); // again, should the page have gone back to the Welcome page
+    await ticked('profile').waitFor({ timeout: 30_000 });
     await page.screenshot({ path: join(options.results, 'walkthrough.png') });
     console.log('[ui] walkthrough: setting the profile ticks its step; screenshot test-results/walkthrough.png');
+
+    const runs = 5;
+    for (let n = 1; n <= runs; n++) {
+      const what = `Tag Last Commit from the walkthrough, run ${n} of ${runs}`;
+      const sha = await commitInApp(page, workspace, n);
+      await showWalkthrough(page);
+      await selectWalkthroughStep(page, 'tag');
+      await walkthroughStep(page, 'tag').getByRole('button', { name: 'Tag Last Commit' }).click();
+      await acceptDefault(page, 'Which repository?', what); // app, the first folder
+      await acceptDefault(page, new RegExp(`Dimensions · ${sha.slice(0, 7)} `), what); // technical-depth, from the trailer
+      await acceptDefault(page, 'Level shown', what); // the target level
+      await acceptDefault(page, 'Statements', what); // optional: none cited
+      await acceptDefault(page, 'Visibility', what); // shared
+      await waitForJournal(workspace, sha, what);
+    }
+    console.log(`[ui] walkthrough: Tag Last Commit from the walkthrough's button wrote its entry in ${runs} runs of ${runs}`);
+    await showWalkthrough(page);
+    await ticked('tag').waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(options.results, 'walkthrough-tagged.png') });
+    console.log('[ui] walkthrough: tagging ticks its step; screenshot test-results/walkthrough-tagged.png');
   });
 }
 
