@@ -32,13 +32,19 @@ async function reportError(services: Services, error: unknown): Promise<void> {
   if (choice === 'Manage Workspace Trust') await vscode.commands.executeCommand('workbench.trust.manage');
 }
 
-/** Runs a command body, turning any failure into a message instead of an unhandled rejection. */
+/**
+ * Runs a command body, turning any failure into a message instead of an unhandled rejection. When
+ * it ends, however it ends, its last answered question (kept on screen while it worked) goes away.
+ */
 export function guarded<A extends unknown[]>(services: Services, body: (...args: A) => Promise<unknown>): (...args: A) => Promise<void> {
   return async (...args: A) => {
+    const { prompts } = services;
     try {
       await body(...args);
     } catch (e) {
       await reportError(services, e);
+    } finally {
+      prompts.done();
     }
   };
 }

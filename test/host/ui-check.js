@@ -3,10 +3,10 @@
 // saves screenshots in each theme under test-results/.
 'use strict';
 /* global document, requestAnimationFrame -- the functions given to page.waitForFunction and page.evaluate run in the page */
-const { copyFileSync, mkdirSync, rmSync } = require('node:fs');
+const { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { startServer, workbenchUrl } = require('./server');
-const { makeWorkspace } = require('./workspace');
+const { makeWorkspace, git } = require('./workspace');
 const { demoJournal } = require('./demo-journal');
 const { installExtension, packagedExtension } = require('./vsix');
 
@@ -26,10 +26,15 @@ async function screenshot(page, results, name, readmeName) {
   }
 }
 
+/** True when the keyboard is in the quick input (the palette or a question): an Escape then goes to it alone. */
+function quickInputHasFocus(page) {
+  return page.evaluate(() => !!document.activeElement?.closest('.quick-input-widget')).catch(() => false);
+}
+
 /**
  * Runs a command from the palette by its title, the way a person does. The palette is opened
  * again when a try does not get as far as the command's row: a quick input still closing, or a
- * walkthrough or webview keeping the keys to itself, can leave a try with nothing to type into.
+ * walkthrough or webview taking the focus back, can close the palette before its row is clicked.
  */
 async function runCommand(page, title) {
   const input = page.locator('.quick-input-widget input');
@@ -46,23 +51,42 @@ async function runCommand(page, title) {
     } catch (e) {
       if (attempt === 3) throw e;
       console.log(`[ui] running "${title}" from the palette, try ${attempt} of 3 did not take (${e.message.split('\n')[0]}); trying again`);
-      await page.keyboard.press('Escape');
+      // Escape only for a quick input that has the keyboard: anywhere else it reaches the editor,
+      // and a walkthrough goes back to the Welcome page on it.
+      if (await quickInputHasFocus(page)) await page.keyboard.press('Escape');
     }
   }
 }
 
-/** Opens the command palette: F1, or the command center in the title bar when the focus keeps F1 to itself. */
+/**
+ * Opens the command palette: F1, or the command center in the title bar when the focus keeps F1
+ * to itself. Done once the palette's input has the keyboard, so nothing typed goes elsewhere.
+ */
 async function openPalette(page, input) {
-  for (let attempt = 0; attempt < 6 && !(await input.isVisible()); attempt++) {
+  const ready = () => page.waitForFunction(() => document.activeElement?.matches('.quick-input-widget input'), undefined, { timeout: 5_000 }).then(() => true, () => false);
+  for (let attempt = 0; attempt < 6; attempt++) {
+    if ((await input.isVisible()) && (await ready())) return;
     if (attempt % 2 === 0) {
-      // A focused webview or walkthrough can keep F1 to itself: give the focus back to the workbench first.
-      if (attempt > 0) await page.locator('.part.sidebar .title-label').first().click().catch(() => undefined);
+      // A focused walkthrough or webview can keep F1 to itself: give the focus back to the workbench first.
+      if (attempt > 0 || (await focusInEditorPage(page))) await focusWorkbench(page);
       await page.keyboard.press('F1');
     } else {
       await page.locator('.command-center-center').first().click().catch(() => undefined);
     }
     await input.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => undefined);
   }
+}
+
+/** True when the keyboard is in a walkthrough or a webview, which handle keys of their own. */
+function focusInEditorPage(page) {
+  return page.evaluate(() => !!document.activeElement?.closest('.gettingStartedContainer, .webview, iframe') || document.activeElement?.tagName === 'IFRAME').catch(() => false);
+}
+
+/** Puts the keyboard in the workbench, outside any editor: on the side bar's view (the Growth tree), or its title. */
+async function focusWorkbench(page) {
+  const tree = page.locator('.part.sidebar .monaco-list[role="tree"]').first();
+  if (await tree.isVisible()) await tree.focus().catch(() => undefined);
+  else await page.locator('.part.sidebar .title-label').first().click().catch(() => undefined);
 }
 
 /** Picks the first item of the quick pick that is open now. */
@@ -330,11 +354,12 @@ async function ladderCheck(browser, options) {
 /** Answers the quick input titled `title` (when given): types `text` (when given) and presses Enter. */
 async function answer(page, text, title) {
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  // The timeouts are for a question that never comes; a slow machine is well within them.
+  await input.waitFor({ state: 'visible', timeout: 30_000 });
   // One question follows another in the same widget: wait for this one's title.
-  if (title) await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: title }).waitFor({ timeout: 10_000 });
+  if (title) await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: title }).waitFor({ timeout: 30_000 });
   // Typed only once the input has the keyboard, so no keystroke goes to what had it before.
-  await page.waitForFunction(() => document.activeElement?.matches('.quick-input-widget input'), undefined, { timeout: 10_000 });
+  await page.waitForFunction(() => document.activeElement?.matches('.quick-input-widget input'), undefined, { timeout: 30_000 });
   if (text !== undefined) await input.fill(text);
   await page.keyboard.press('Enter');
 }
@@ -392,22 +417,135 @@ async function brokenJournalCheck(browser, options) {
   });
 }
 
-/** The walkthrough ticks a step when it is done: here Set Current and Target Level, from the palette. */
+/** The walkthrough's step `id` (its expandable button), on the walkthrough's page. */
+function walkthroughStep(page, id) {
+  return page.locator(`.gettingStartedContainer button.getting-started-step[data-step-id$="#growthJournal.start#${id}"]`).first();
+}
+
+/**
+ * Opens the Growth Journal walkthrough unless it is on screen, and waits until the walkthrough has
+ * put the keyboard on the step it selected (it does so a moment after opening, and would take the
+ * focus from a palette opened in that moment). Then gives the focus back to the workbench.
+ */
+async function showWalkthrough(page) {
+  if (await walkthroughStep(page, 'profile').isVisible()) return;
+  await runCommand(page, 'Welcome: Open Walkthrough...');
+  await answer(page, 'Grow with Growth Journal');
+  await walkthroughStep(page, 'profile').waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => document.activeElement?.matches('.gettingStartedContainer .getting-started-step.expanded'), undefined, { timeout: 30_000 });
+  await focusWorkbench(page);
+}
+
+/**
+ * Selects (expands) a walkthrough step as its click does, unless it is selected already, and waits
+ * until the walkthrough has given it the keyboard, which it does a moment later: a question opened
+ * in that moment would lose the focus to it. The click is dispatched with the focus elsewhere, so
+ * that the focus arriving on the step is the walkthrough's own, and is seen.
+ */
+async function selectWalkthroughStep(page, id) {
+  const step = walkthroughStep(page, id);
+  if ((await step.getAttribute('aria-expanded')) === 'true') return;
+  await focusWorkbench(page);
+  await step.dispatchEvent('click');
+  await page.waitForFunction((stepId) => document.activeElement?.matches(`.getting-started-step.expanded[data-step-id$="#growthJournal.start#${stepId}"]`), id, { timeout: 30_000 });
+}
+
+/** The Source Control badge's count (changes in all repositories), 0 when it shows none. */
+async function scmCount(page) {
+  const badge = page.locator('.part.activitybar .action-item').filter({ has: page.locator('.codicon-source-control-view-icon, .codicon-source-control') }).locator('.badge-content').first();
+  if (!(await badge.isVisible().catch(() => false))) return 0;
+  return Number((await badge.textContent())?.trim()) || 0;
+}
+
+async function waitForScmCount(page, count, what) {
+  const deadline = Date.now() + 60_000;
+  while ((await scmCount(page)) !== count) {
+    if (Date.now() > deadline) throw new Error(`${what}: the Source Control count stayed ${await scmCount(page)}, not ${count}`);
+    await page.waitForTimeout(200);
+  }
+}
+
+/**
+ * A new last commit in `app`, with a Growth-Evidence trailer so that every question of Tag Last
+ * Commit has an answer by default; returns its hash once VS Code's git extension has seen it.
+ * A file is added first and committed once git sees it: the Source Control count going back
+ * down then says git has looked again after the commit, HEAD included.
+ */
+async function commitInApp(page, workspace, n) {
+  const before = await scmCount(page);
+  const file = `notes/walkthrough-${n}.md`;
+  writeFileSync(join(workspace.app, file), `# Walkthrough run ${n}\n`);
+  await waitForScmCount(page, before + 1, `run ${n}: the new file ${file}`);
+  git(workspace.app, ['add', file]);
+  git(workspace.app, ['commit', '-q', '-m', `docs: walkthrough run ${n}\n\nGrowth-Evidence: technical-depth`]);
+  await waitForScmCount(page, before, `run ${n}: the commit of ${file}`);
+  return git(workspace.app, ['rev-parse', 'HEAD']).trim();
+}
+
+/** Waits until the journal on disk holds `text`: an entry written. */
+async function waitForJournal(workspace, text, what) {
+  const path = join(workspace.app, '.growth', 'journal.yaml');
+  const deadline = Date.now() + 60_000;
+  while (!readFileSync(path, 'utf8').includes(text)) {
+    if (Date.now() > deadline) throw new Error(`${what}: nothing was written to the journal`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * Answers a question with its default (Enter), failing with which question of which run did not
+ * come, or did not have the keyboard: a question closed, or left without the focus, by something
+ * else on screen is what this check is for.
+ */
+async function acceptDefault(page, title, what) {
+  try {
+    await answer(page, undefined, title);
+  } catch (e) {
+    const open = await page.locator('.quick-input-widget').isVisible();
+    const shown = open ? await page.locator('.quick-input-widget .quick-input-title').textContent().catch(() => '') : '';
+    throw new Error(`${what}: the question ${title} was not answered (${open ? `the quick input shows "${shown}"${(await quickInputHasFocus(page)) ? '' : ' without the keyboard'}` : 'no question is open'}): ${e.message.split('\n')[0]}`, { cause: e });
+  }
+}
+
+/**
+ * The walkthrough ticks a step when it is done: Set Current and Target Level from the palette,
+ * then Tag Last Commit from the walkthrough's own button, five times, each time answering every
+ * question with its default; each run must write its entry.
+ */
 async function walkthroughCheck(browser, options) {
-  return onWorkbench(browser, options, 'walkthrough', { theme: 'Default Dark Modern', journal: demoJournal }, async (page) => {
+  return onWorkbench(browser, options, 'walkthrough', { theme: 'Default Dark Modern', journal: demoJournal }, async (page, workspace) => {
     await page.getByRole('tab', { name: /^Growth/ }).click();
     await page.getByRole('treeitem', { name: /^Technical Depth:/ }).waitFor({ timeout: 60_000 });
-    const step = (id) => page.locator(`[data-done-step-id$="#growthJournal.start#${id}"]`).first();
-    await runCommand(page, 'Welcome: Open Walkthrough...');
-    await answer(page, 'Grow with Growth Journal');
-    await step('profile').waitFor({ timeout: 20_000 });
-    if ((await step('profile').getAttribute('aria-checked')) === 'true') throw new Error('the profile step was ticked before it was done');
+    const ticked = (id) => page.locator(`[data-done-step-id$="#growthJournal.start#${id}"][aria-checked="true"]`).first();
+    await showWalkthrough(page);
+    if (await ticked('profile').count()) throw new Error('the profile step was ticked before it was done');
     await runCommand(page, 'Growth Journal: Set Current and Target Level');
     await answer(page, undefined, 'Your Current Level'); // Mid-Level, suggested
     await answer(page, undefined, 'Your Target Level'); // Senior, suggested
-    await page.locator('[data-done-step-id$="#growthJournal.start#profile"][aria-checked="true"]').first().waitFor({ timeout: 20_000 });
+    await showWalkthrough(page); // again, should the page have gone back to the Welcome page
+    await ticked('profile').waitFor({ timeout: 30_000 });
     await page.screenshot({ path: join(options.results, 'walkthrough.png') });
     console.log('[ui] walkthrough: setting the profile ticks its step; screenshot test-results/walkthrough.png');
+
+    const runs = 5;
+    for (let n = 1; n <= runs; n++) {
+      const what = `Tag Last Commit from the walkthrough, run ${n} of ${runs}`;
+      const sha = await commitInApp(page, workspace, n);
+      await showWalkthrough(page);
+      await selectWalkthroughStep(page, 'tag');
+      await walkthroughStep(page, 'tag').getByRole('button', { name: 'Tag Last Commit' }).click();
+      await acceptDefault(page, 'Which repository?', what); // app, the first folder
+      await acceptDefault(page, new RegExp(`Dimensions · ${sha.slice(0, 7)} `), what); // technical-depth, from the trailer
+      await acceptDefault(page, 'Level shown', what); // the target level
+      await acceptDefault(page, 'Statements', what); // optional: none cited
+      await acceptDefault(page, 'Visibility', what); // shared
+      await waitForJournal(workspace, sha, what);
+    }
+    console.log(`[ui] walkthrough: Tag Last Commit from the walkthrough's button wrote its entry in ${runs} runs of ${runs}`);
+    await showWalkthrough(page);
+    await ticked('tag').waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(options.results, 'walkthrough-tagged.png') });
+    console.log('[ui] walkthrough: tagging ticks its step; screenshot test-results/walkthrough-tagged.png');
   });
 }
 

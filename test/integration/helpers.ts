@@ -105,6 +105,11 @@ export class ScriptedPrompts implements Prompts {
     this.errors.push(message);
     return Promise.resolve(this.errorAnswer);
   }
+  /** How many times a command said it had asked its last question. */
+  doneCount = 0;
+  done() {
+    this.doneCount++;
+  }
 }
 
 export function folders(): { app: vscode.WorkspaceFolder; lib: vscode.WorkspaceFolder } {

@@ -37,6 +37,19 @@ describe('tagging evidence', () => {
     assert.equal(entry.level, 'senior');
     assert.equal(entry.id, `ev-${entry.date.replace(/-/g, '')}-${head.slice(0, 6)}`);
     assert.ok(prompts.infos[0].startsWith(`Tagged “${subject}” as Senior evidence for Technical Depth`), prompts.infos[0]);
+    assert.equal(prompts.doneCount, 1, 'the command says once that its questions are over');
+  });
+
+  it('a tagging command cancelled or failing part-way writes nothing and still says its questions are over', async () => {
+    await setJournal(api(), HEADER);
+    for (const dimensions of [undefined, []]) {
+      const prompts = new ScriptedPrompts({ pickRepository: [(repos: Repo[]) => repos.find((r) => r.name === 'app')], pickDimensions: [dimensions] });
+      api().setPrompts(prompts);
+      await vscode.commands.executeCommand('growthJournal.tagLastCommit');
+      assert.deepEqual(prompts.errors, dimensions ? ['Pick at least one dimension: evidence counts toward the dimensions it is tagged with.'] : []);
+      assert.equal(await readJournal(), HEADER);
+      assert.equal(prompts.doneCount, 1);
+    }
   });
 
   it('Tag Commit: subjects with quotes, colons, #, ---, emoji and unicode round-trip exactly; trailers preselect dimensions', async () => {

@@ -57,6 +57,11 @@ export interface Prompts {
   info(message: string, ...actions: string[]): Promise<string | undefined>;
   warning(message: string, ...actions: string[]): Promise<string | undefined>;
   error(message: string, ...actions: string[]): Promise<string | undefined>;
+  /**
+   * The command has asked its last question (it finished, was cancelled or failed): the question
+   * answered last, kept on screen while the command worked, goes away.
+   */
+  done(): void;
 }
 
 const STEP_TITLE = 'Tag Evidence';
@@ -73,21 +78,130 @@ export function evidenceKindChoices(canTagSelection: boolean): (vscode.QuickPick
   ];
 }
 
+/** A quick pick or an input box: what `ask` shows. */
+type Question = vscode.QuickInput & { readonly onDidAccept: vscode.Event<void> };
+
+/**
+ * The questions, as quick picks and input boxes that behave as one multi-step input:
+ * - each has ignoreFocusOut, so focus taken by something else on screen never closes it with the
+ *   command's work lost. A walkthrough does take it: its step's button starts a command, and when
+ *   the first question closes the focus goes back to that button, the release of the Enter that
+ *   answered it reaches the step, and the walkthrough focuses the step a moment later, just as the
+ *   next question opens;
+ * - an answered question stays on screen, busy, until the next one takes its place or the command
+ *   is done (`done`), so the focus stays in the questions from the first to the last and never
+ *   goes back to where the command started in between. Closed in that time (Escape), it cancels
+ *   the command: the next question is not asked.
+ */
 export class VsCodePrompts implements Prompts {
-  async pick<T>(title: string, placeHolder: string, choices: readonly Choice<T>[]): Promise<T | undefined> {
-    return (await vscode.window.showQuickPick(choices.map((c) => ({ ...c })), { title, placeHolder }))?.value;
+  /** The question answered last, on screen while the command works toward its next question. */
+  private answered: vscode.QuickInput | undefined;
+  /** The answered question was closed while the command worked: the command's next question is not asked. */
+  private cancelled = false;
+
+  /**
+   * Shows `question` in place of the one answered before it and resolves with `answer()` once it is
+   * accepted with `valid()` true, or with undefined when it is closed. `extra` may settle it another
+   * way (a button).
+   */
+  private ask<T>(question: Question, answer: () => T, valid: () => boolean = () => true, extra?: (settle: (value: T) => void) => vscode.Disposable): Promise<T | undefined> {
+    question.ignoreFocusOut = true;
+    if (this.cancelled) {
+      this.cancelled = false;
+      question.dispose();
+      return Promise.resolve(undefined);
+    }
+    return new Promise<T | undefined>((resolve) => {
+      let settled = false;
+      const settle = (value: T) => {
+        if (settled) return;
+        settled = true;
+        question.busy = true;
+        this.answered = question;
+        resolve(value);
+      };
+      question.onDidAccept(() => {
+        if (valid()) settle(answer());
+      });
+      if (extra) extra(settle);
+      question.onDidHide(() => {
+        if (!settled) {
+          settled = true;
+          resolve(undefined);
+        } else if (this.answered === question) {
+          // Closed by the person while the command worked, not replaced by the next question.
+          this.answered = undefined;
+          this.cancelled = true;
+        }
+        question.dispose();
+      });
+      // The next question first, then the answered one away: the quick input never closes in between.
+      const previous = this.answered;
+      this.answered = undefined;
+      question.show();
+      previous?.dispose();
+    });
   }
 
-  async pickEvidenceKind(canTagSelection: boolean): Promise<EvidenceKind | undefined> {
-    return (await vscode.window.showQuickPick(evidenceKindChoices(canTagSelection), { title: STEP_TITLE, placeHolder: 'What do you want to tag as evidence?' }))?.evidence;
+  /** Takes the answered question off the screen, before a message, a dialog or an editor. */
+  private release(): void {
+    const answered = this.answered;
+    this.answered = undefined;
+    this.cancelled = false;
+    answered?.dispose();
   }
 
-  async pickRepository(repos: readonly Repo[]): Promise<Repo | undefined> {
-    const picked = await vscode.window.showQuickPick(
-      repos.map((repo) => ({ label: `$(repo) ${repo.name}`, description: vscode.workspace.asRelativePath(repo.root, true), repo })),
-      { title: 'Which repository?', placeHolder: 'Pick the repository whose commits to tag' },
+  done(): void {
+    this.release();
+  }
+
+  /** One item of a quick pick; Enter takes the active one. */
+  private pickOne<I extends vscode.QuickPickItem, T>(pick: vscode.QuickPick<I>, value: (item: I) => T): Promise<T | undefined> {
+    const chosen = () => pick.selectedItems[0] ?? pick.activeItems[0];
+    return this.ask(pick, () => value(chosen()), () => chosen() !== undefined);
+  }
+
+  /** Any number of items of a quick pick, the `picked` ones ticked on opening. */
+  private pickMany<I extends vscode.QuickPickItem>(pick: vscode.QuickPick<I>): Promise<I[] | undefined> {
+    pick.canSelectMany = true;
+    pick.selectedItems = pick.items.filter((i) => i.picked);
+    return this.ask(pick, () => [...pick.selectedItems]);
+  }
+
+  /** An input box whose value is checked as it is typed; Enter takes only a valid one. */
+  private input(box: vscode.InputBox, validate: (value: string) => string | undefined): Promise<string | undefined> {
+    const check = () => (box.validationMessage = validate(box.value));
+    box.onDidChangeValue(check);
+    check();
+    return this.ask(box, () => box.value, () => validate(box.value) === undefined);
+  }
+
+  private quickPick<I extends vscode.QuickPickItem>(title: string, placeholder: string, items: readonly I[]): vscode.QuickPick<I> {
+    const pick = vscode.window.createQuickPick<I>();
+    pick.title = title;
+    pick.placeholder = placeholder;
+    pick.items = items;
+    return pick;
+  }
+
+  pick<T>(title: string, placeHolder: string, choices: readonly Choice<T>[]): Promise<T | undefined> {
+    return this.pickOne(
+      this.quickPick(
+        title,
+        placeHolder,
+        choices.map((c) => ({ ...c })),
+      ),
+      (item) => item.value,
     );
-    return picked?.repo;
+  }
+
+  pickEvidenceKind(canTagSelection: boolean): Promise<EvidenceKind | undefined> {
+    return this.pickOne(this.quickPick(STEP_TITLE, 'What do you want to tag as evidence?', evidenceKindChoices(canTagSelection)), (item) => item.evidence);
+  }
+
+  pickRepository(repos: readonly Repo[]): Promise<Repo | undefined> {
+    const items = repos.map((repo) => ({ label: `$(repo) ${repo.name}`, description: vscode.workspace.asRelativePath(repo.root, true), repo }));
+    return this.pickOne(this.quickPick('Which repository?', 'Pick the repository whose commits to tag', items), (item) => item.repo);
   }
 
   async pickCommits(choices: readonly CommitChoice[], repo: Repo): Promise<Commit[] | undefined> {
@@ -96,34 +210,26 @@ export class VsCodePrompts implements Prompts {
       description: [commit.sha.slice(0, 7), commit.author, commit.date ? relativeTime(commit.date) : undefined, tagged ? 'already tagged' : undefined].filter(Boolean).join(' · '),
       commit,
     }));
-    const picked = await vscode.window.showQuickPick(items, {
-      title: `Tag Commits of ${repo.name} as Evidence`,
-      placeHolder: 'Pick one or more commits (Space to select, Enter to confirm)',
-      canPickMany: true,
-      matchOnDescription: true,
-    });
-    return picked?.map((p) => p.commit);
+    const pick = this.quickPick(`Tag Commits of ${repo.name} as Evidence`, 'Pick one or more commits (Space to select, Enter to confirm)', items);
+    pick.matchOnDescription = true;
+    return (await this.pickMany(pick))?.map((p) => p.commit);
   }
 
   inputTitle(prompt: string, value?: string): Promise<string | undefined> {
-    return Promise.resolve(
-      vscode.window.showInputBox({
-        title: STEP_TITLE,
-        prompt,
-        value: value ?? '',
-        placeHolder: 'e.g. Led the design review for the new auth service',
-        validateInput: (v) => (v.trim() ? undefined : 'A title is needed: one line that says what you did.'),
-      }),
-    );
+    const box = vscode.window.createInputBox();
+    box.title = STEP_TITLE;
+    box.prompt = prompt;
+    box.value = value ?? '';
+    box.placeholder = 'e.g. Led the design review for the new auth service';
+    return this.input(box, (v) => (v.trim() ? undefined : 'A title is needed: one line that says what you did.'));
   }
 
   async inputPeriod(title: string, fiscalStartMonth: number): Promise<Period | undefined> {
-    const text = await vscode.window.showInputBox({
-      title,
-      prompt: `A period: ${PERIOD_HINT}.`,
-      placeHolder: '2026-03-01..2026-08-31',
-      validateInput: (v) => (parsePeriod(v, fiscalStartMonth) ? undefined : `Not a period. Write ${PERIOD_HINT}.`),
-    });
+    const box = vscode.window.createInputBox();
+    box.title = title;
+    box.prompt = `A period: ${PERIOD_HINT}.`;
+    box.placeholder = '2026-03-01..2026-08-31';
+    const text = await this.input(box, (v) => (parsePeriod(v, fiscalStartMonth) ? undefined : `Not a period. Write ${PERIOD_HINT}.`));
     return text === undefined ? undefined : parsePeriod(text, fiscalStartMonth);
   }
 
@@ -135,15 +241,15 @@ export class VsCodePrompts implements Prompts {
     box.prompt = 'Details (optional): what happened, why it mattered, what changed. Enter skips; the button opens an editor for a longer note.';
     box.placeholder = 'Optional';
     box.buttons = [inEditor];
-    const answer = await new Promise<string | { editor: true } | undefined>((resolve) => {
-      box.onDidAccept(() => resolve(box.value));
-      box.onDidTriggerButton(() => resolve({ editor: true }));
-      box.onDidHide(() => resolve(undefined));
-      box.show();
-    });
-    const typed = box.value;
-    box.dispose();
-    return typeof answer === 'object' ? writeInEditor(typed) : answer;
+    const answer = await this.ask<string | { editor: string }>(
+      box,
+      () => box.value,
+      undefined,
+      (settle) => box.onDidTriggerButton(() => settle({ editor: box.value })),
+    );
+    if (typeof answer !== 'object') return answer;
+    this.release();
+    return writeInEditor(answer.editor);
   }
 
   async pickDimensions(rubric: Rubric, options: DimensionPickOptions): Promise<string[] | undefined> {
@@ -165,18 +271,15 @@ export class VsCodePrompts implements Prompts {
     }
     const names = pinned.map((id) => byId.get(id)!.name);
     const title = [`${STEP_TITLE}${names.length ? ` for ${names.join(', ')}` : ''}: Dimensions`, options.subject].filter(Boolean).join(' · ');
-    const picked = await vscode.window.showQuickPick(items, {
-      title,
-      placeHolder: 'Which dimensions does this show? Type to match names and expectations; Space selects.',
-      canPickMany: true,
-      matchOnDetail: true,
-    });
+    const pick = this.quickPick(title, 'Which dimensions does this show? Type to match names and expectations; Space selects.', items);
+    pick.matchOnDetail = true;
+    const picked = await this.pickMany(pick);
     if (!picked) return undefined;
     return picked.flatMap((p) => (p.id ? [p.id] : []));
   }
 
   /** The levels in ladder order, lowest first, with the suggested one active so Enter takes it. */
-  async pickLevel(rubric: Rubric, options: { suggested?: string; currentLevel?: string; targetLevel?: string; title: string; only?: readonly string[]; placeHolder?: string }): Promise<string | undefined> {
+  pickLevel(rubric: Rubric, options: { suggested?: string; currentLevel?: string; targetLevel?: string; title: string; only?: readonly string[]; placeHolder?: string }): Promise<string | undefined> {
     const items = rubric.levels
       .filter((l) => !options.only || options.only.includes(l.id))
       .map((l) => ({
@@ -184,19 +287,10 @@ export class VsCodePrompts implements Prompts {
         description: [l.id === options.currentLevel ? 'current' : '', l.id === options.targetLevel ? 'target' : ''].filter(Boolean).join(', '),
         id: l.id,
       }));
-    const pick = vscode.window.createQuickPick<(typeof items)[number]>();
-    pick.title = options.title;
-    pick.placeholder = options.placeHolder ?? `Suggested: ${levelName(rubric, options.suggested)}`;
-    pick.items = items;
+    const pick = this.quickPick(options.title, options.placeHolder ?? `Suggested: ${levelName(rubric, options.suggested)}`, items);
     const suggested = items.find((i) => i.id === options.suggested);
     if (suggested) pick.activeItems = [suggested];
-    const picked = await new Promise<string | undefined>((resolve) => {
-      pick.onDidAccept(() => resolve(pick.selectedItems[0]?.id));
-      pick.onDidHide(() => resolve(undefined));
-      pick.show();
-    });
-    pick.dispose();
-    return picked;
+    return this.pickOne(pick, (item) => item.id);
   }
 
   async pickStatements(rubric: Rubric, options: { statements: readonly Statement[]; cited: ReadonlyMap<string, number>; levelName: string }): Promise<string[] | undefined> {
@@ -211,32 +305,28 @@ export class VsCodePrompts implements Prompts {
       const n = options.cited.get(s.ref) ?? 0;
       items.push({ ref: s.ref, label: s.text, description: n ? `$(check) cited by ${n} ${n === 1 ? 'entry' : 'entries'}` : s.ref, detail: n ? s.ref : undefined });
     }
-    const picked = await vscode.window.showQuickPick(items, {
-      title: `${STEP_TITLE}: Statements (optional)`,
-      placeHolder: `Which ${options.levelName} expectations does this show? Type to search; Space selects; Enter with none selected skips.`,
-      canPickMany: true,
-      matchOnDescription: true,
-    });
+    const pick = this.quickPick(`${STEP_TITLE}: Statements (optional)`, `Which ${options.levelName} expectations does this show? Type to search; Space selects; Enter with none selected skips.`, items);
+    pick.matchOnDescription = true;
+    const picked = await this.pickMany(pick);
     if (!picked) return undefined;
     return picked.flatMap((p) => (p.ref ? [p.ref] : []));
   }
 
-  async pickPrivacy(): Promise<boolean | undefined> {
-    const picked = await vscode.window.showQuickPick(
-      [
-        { label: '$(eye) Shared', description: 'included in summaries', private: false },
-        { label: '$(lock) Private', description: 'kept in the journal, left out of summaries unless you ask', private: true },
-      ],
-      { title: `${STEP_TITLE}: Visibility`, placeHolder: 'Include this in summaries?' },
-    );
-    return picked?.private;
+  pickPrivacy(): Promise<boolean | undefined> {
+    const items = [
+      { label: '$(eye) Shared', description: 'included in summaries', private: false },
+      { label: '$(lock) Private', description: 'kept in the journal, left out of summaries unless you ask', private: true },
+    ];
+    return this.pickOne(this.quickPick(`${STEP_TITLE}: Visibility`, 'Include this in summaries?', items), (item) => item.private);
   }
 
   async confirm(message: string, detail: string, action: string): Promise<boolean> {
+    this.release();
     return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
   }
 
   async pickLadderFile(defaultFolder: vscode.Uri): Promise<vscode.Uri | undefined> {
+    this.release();
     const picked = await vscode.window.showOpenDialog({
       title: 'Import Career Ladder',
       openLabel: 'Import',
@@ -248,14 +338,17 @@ export class VsCodePrompts implements Prompts {
   }
 
   info(message: string, ...actions: string[]): Promise<string | undefined> {
+    this.release();
     return Promise.resolve(vscode.window.showInformationMessage(message, ...actions));
   }
 
   warning(message: string, ...actions: string[]): Promise<string | undefined> {
+    this.release();
     return Promise.resolve(vscode.window.showWarningMessage(message, ...actions));
   }
 
   error(message: string, ...actions: string[]): Promise<string | undefined> {
+    this.release();
     return Promise.resolve(vscode.window.showErrorMessage(message, ...actions));
   }
 }
