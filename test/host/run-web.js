@@ -7,7 +7,7 @@ const { execFileSync } = require('node:child_process');
 const { mkdirSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
 const { provision, HOSTS } = require('./provision');
-const { startServer } = require('./server');
+const { startServer, TEST_MODEL_EXTENSION } = require('./server');
 const { launchChromium } = require('./chromium');
 const { makeWorkspace } = require('./workspace');
 const { runUiCheck } = require('./ui-check');
@@ -48,7 +48,8 @@ async function runSuiteOn(browser, host) {
   const workspace = makeWorkspace();
   try {
     console.log(`[host] VS Code ${host.vscode} server on ${server.url}; running the integration suite…`);
-    const code = await runSuite(browser, server, { workspace, testsPath: join(root, 'out', 'test', 'integration', 'index'), name: `integration-${host.vscode}` });
+    // The scripted language model loads beside the extension, for the self-review draft's tests.
+    const code = await runSuite(browser, server, { workspace, testsPath: join(root, 'out', 'test', 'integration', 'index'), name: `integration-${host.vscode}`, alsoLoad: [TEST_MODEL_EXTENSION] });
     if (code === 0) console.log(`[host] VS Code ${host.vscode}: integration suite passed.`);
     else console.error(`[host] VS Code ${host.vscode}: integration tests failed (exit ${code}). Screenshot and logs: ${results}/`);
     return code;

@@ -80,14 +80,15 @@ async function startServer(host, { logFile, port: wanted, disableWorkspaceTrust 
 /**
  * The workbench URL that opens a folder or workspace: with `extensionPath`, the extension in
  * development mode (the server needs the smoke-test driver); without, the installed extensions.
+ * `alsoLoad` names more extensions to load in development mode beside it (test-only ones).
  */
-function workbenchUrl(server, { extensionPath, folder, workspace, testsPath, theme }) {
+function workbenchUrl(server, { extensionPath, alsoLoad = [], folder, workspace, testsPath, theme }) {
   const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
   const params = new URLSearchParams();
   if (workspace) params.set('workspace', workspace);
   else if (folder) params.set('folder', folder);
   if (extensionPath) {
-    const payload = [['extensionDevelopmentPath', remote(extensionPath)]];
+    const payload = [extensionPath, ...alsoLoad].map((path) => ['extensionDevelopmentPath', remote(path)]);
     if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
     params.set('payload', JSON.stringify(payload));
   }
@@ -95,4 +96,7 @@ function workbenchUrl(server, { extensionPath, folder, workspace, testsPath, the
   return `${server.url}/?${params}`;
 }
 
-module.exports = { startServer, workbenchUrl };
+/** The test-only extension that provides a scripted language model (test/host/lm-test-model). */
+const TEST_MODEL_EXTENSION = join(__dirname, 'lm-test-model');
+
+module.exports = { startServer, workbenchUrl, TEST_MODEL_EXTENSION };
