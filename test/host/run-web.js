@@ -44,12 +44,12 @@ function hostsToRun() {
 
 /** Runs the integration suite on one VS Code version, with a server, a workspace and a log of its own. */
 async function runSuiteOn(browser, host) {
-  const server = await startServer(host, { logFile: join(results, `vscode-server-${host.vscode}.log`) });
+  // The scripted language model is installed beside the extension, for the self-review draft's tests.
+  const server = await startServer(host, { logFile: join(results, `vscode-server-${host.vscode}.log`), testExtensions: [TEST_MODEL_EXTENSION] });
   const workspace = makeWorkspace();
   try {
     console.log(`[host] VS Code ${host.vscode} server on ${server.url}; running the integration suite…`);
-    // The scripted language model loads beside the extension, for the self-review draft's tests.
-    const code = await runSuite(browser, server, { workspace, testsPath: join(root, 'out', 'test', 'integration', 'index'), name: `integration-${host.vscode}`, alsoLoad: [TEST_MODEL_EXTENSION] });
+    const code = await runSuite(browser, server, { workspace, testsPath: join(root, 'out', 'test', 'integration', 'index'), name: `integration-${host.vscode}` });
     if (code === 0) console.log(`[host] VS Code ${host.vscode}: integration suite passed.`);
     else console.error(`[host] VS Code ${host.vscode}: integration tests failed (exit ${code}). Screenshot and logs: ${results}/`);
     return code;

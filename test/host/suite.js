@@ -13,8 +13,8 @@ const SUITE_BANNER = /^[A-Z][\w ]* in VS Code \d/;
 // Fires only when something hangs: a suite on a busy machine takes minutes, not a quarter of an hour.
 const SUITE_TIMEOUT_MS = Number(process.env.GROWTH_SUITE_TIMEOUT_MS ?? 900_000);
 
-/** `name` labels the failure screenshot and the workbench log in test-results/; `alsoLoad` names test-only extensions to load beside ours. */
-async function runSuite(browser, server, { workspace, testsPath, name, alsoLoad = [] }) {
+/** `name` labels the failure screenshot and the workbench log in test-results/. */
+async function runSuite(browser, server, { workspace, testsPath, name }) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   let settle;
   const exited = new Promise((resolve) => (settle = resolve));
@@ -30,7 +30,7 @@ async function runSuite(browser, server, { workspace, testsPath, name, alsoLoad 
     else workbenchLog.push(`[${type}] ${line}`);
   });
   await page.exposeFunction('codeAutomationExit', (code) => settle(code));
-  await page.goto(workbenchUrl(server, { extensionPath: root, alsoLoad, workspace: workspace.workspaceFile, testsPath }));
+  await page.goto(workbenchUrl(server, { extensionPath: root, workspace: workspace.workspaceFile, testsPath }));
   let timer;
   const timeout = new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), SUITE_TIMEOUT_MS)));
   const code = await Promise.race([exited, timeout]);

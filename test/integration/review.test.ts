@@ -111,7 +111,9 @@ describe('self-review', () => {
     assert.match(section, /_Draft by Scripted Test Model, not yet checked by you/);
     assert.match(section, /^I delayed a launch a week to fix a redirect flaw\. \\\[ev-risk-a\\\]$/m);
     assert.doesNotMatch(section, /whole company|hard conversation|in March|deserve a promotion/, 'sentences without a valid citation are dropped');
-    assert.doesNotMatch(section.replace(/`[^`]*`/g, ''), /(?<!\\)[<[]|https?:\/\/evil|command:workbench/, 'the link, the HTML and the command URI are escaped text');
+    const drafted = section.replace(/ <!-- gj:[^>]*-->/g, '').replace(/`[^`]*`/g, '');
+    assert.ok(drafted.includes('Read (https\\:\\//evil\\.example/steal) \\<img src\\=x onerror\\=alert(1)\\>'), 'the sentence stays, its link and HTML as text');
+    assert.doesNotMatch(drafted, /(?<!\\)[<[]|https?:\/\/evil|command:workbench/, 'the link, the HTML and the command URI are escaped text');
     assert.match(text, /I stayed calm and ran the incident review\. \\\[ev-crisis\\\]/);
     assert.equal(text.split('\n').filter((l) => l === 'Words of mine about the second statement.').length, 1, 'the user\'s words are untouched');
     assert.match(prompts.infos.at(-1) ?? '', /4 sentences dropped: they cited nothing from your journal\./);
