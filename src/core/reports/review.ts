@@ -232,7 +232,7 @@ function levelOf(input: ReviewInput): string {
 }
 
 /** The entries a review shows: the period's, private ones only if asked, newest first. */
-export function reviewEntries(input: Pick<ReviewInput, 'journal' | 'period' | 'includePrivate'>): Entry[] {
+function reviewEntries(input: Pick<ReviewInput, 'journal' | 'period' | 'includePrivate'>): Entry[] {
   return entriesInPeriod(input.journal.entries, { range: input.period.range, includePrivate: input.includePrivate ?? false });
 }
 

@@ -117,7 +117,7 @@ export interface CitationRules {
 const CITATION = /\[([^[\]\r\n]{1,200})\]/g;
 
 /** Whether `[id]` in a draft for `statement` is backed by the journal. */
-export function validCitation(id: string, rules: CitationRules, byId: ReadonlyMap<string, Entry>): boolean {
+function validCitation(id: string, rules: CitationRules, byId: ReadonlyMap<string, Entry>): boolean {
   const entry = byId.get(id);
   if (!entry) return false;
   if (entry.private && !rules.allowPrivate) return false;
