@@ -158,6 +158,13 @@ describe('self-review document', () => {
     assert.equal(buildReview({ ...input, rubric: smaller }, again).text, again);
   });
 
+  it('an id used twice in the journal is listed once, the words under it kept once', () => {
+    const twice = withEntries([...journal.entries, { ...journal.entries[0], line: 300 }]);
+    let text = insertAfter(buildReview({ ...input, journal: twice }).text, /gj:ev ev-20261002-9c1d2e/, 'Said once.');
+    for (let run = 0; run < 3; run++) text = buildReview({ ...input, journal: twice }, text).text;
+    assert.equal(text.split('\n').filter((l) => l === 'Said once.').length, 1);
+  });
+
   it('keeps CRLF line endings and a byte order mark', () => {
     const crlf = `\uFEFF${buildReview(input).text.replace(/\n/g, '\r\n')}`;
     const again = buildReview(input, crlf).text;

@@ -283,13 +283,17 @@ class Writer {
   evidence(current: readonly { id: string; line: string }[], earlier: readonly EarlierEvidence[]): void {
     const after = new Map<string, string[]>();
     for (const e of earlier) after.set(e.id, [...(after.get(e.id) ?? []), ...trimmed(e.after)]);
-    const ids = new Set(current.map((c) => c.id));
+    // Each id once (a journal may use one twice), its lines after it once.
+    const listed = new Set<string>();
     const list: string[] = [];
-    for (const c of current) list.push(c.line, ...(after.get(c.id) ?? []));
-    const goneSeen = new Set<string>();
+    for (const c of current) {
+      if (listed.has(c.id)) continue;
+      listed.add(c.id);
+      list.push(c.line, ...(after.get(c.id) ?? []));
+    }
     for (const e of earlier) {
-      if (ids.has(e.id) || goneSeen.has(e.id)) continue;
-      goneSeen.add(e.id);
+      if (listed.has(e.id)) continue;
+      listed.add(e.id);
       list.push(goneLine(e), ...(after.get(e.id) ?? []));
     }
     if (list.length === 0) list.push(marked('none', '- _No evidence yet._'));
