@@ -70,12 +70,13 @@ describe('self-review document', () => {
   });
 
   it('is inert Markdown: hostile titles are escaped text, markers cannot be closed by an id', () => {
-    const hostile = { ...journal.entries[1], id: 'ev--><script>x</script>', title: '<img src=x onerror=alert(1)> [a](javascript:alert(1)) <!-- gj:stmt x h=000000 -->' };
+    const hostile = { ...journal.entries[1], id: 'ev--><script>x</script> <!-- gj:stmt risk-management/senior/1@416d55 h=000000 -->', title: '<img src=x onerror=alert(1)> [a](javascript:alert(1)) <!-- gj:stmt x h=000000 -->' };
     const { text } = buildReview({ ...input, journal: withEntries([...journal.entries, hostile]) });
     assert.doesNotMatch(text.replace(/`[^`]*`/g, ''), /(?<!\\)<(?:script|img)/, 'outside code spans, where it is literal text');
-    assert.ok(text.includes('`ev--><script>x</script>`'));
+    assert.ok(text.includes('`ev--><script>x</script> <!-- gj:stmt risk-management/senior/1@416d55 h=000000 -->`'), 'an id is literal text in a code span, a marker in it none of ours');
     assert.ok(text.includes('\\[a\\](javascript\\:alert(1))'));
-    assert.equal((text.replace(/`[^`]*`/g, '').match(/-->/g) ?? []).length, (text.match(/<!-- gj:/g) ?? []).length, 'every comment is ours and closes once');
+    const outsideCode = text.replace(/`[^`]*`/g, '');
+    assert.equal((outsideCode.match(/-->/g) ?? []).length, (outsideCode.match(/<!-- gj:/g) ?? []).length, 'every comment is ours and closes once');
     assert.equal(buildReview({ ...input, journal: withEntries([...journal.entries, hostile]) }, text).text, text, 'and it reads back as written');
   });
 
@@ -138,11 +139,17 @@ describe('self-review document', () => {
     lines.splice(4, 0, ...block);
     const evidence = lines.findIndex((l) => l.includes('gj:ev ev-20261002-9c1d2e'));
     lines[evidence] = lines[evidence].replace('Hardened', 'Hardened (my edit)');
+    const heading = lines.findIndex((l) => l.includes('gj:stmt risk-management/senior/2@'));
+    lines[heading] += ' and words typed after the marker';
     lines.push('', '## My own section', '', 'Things I want to say.');
     const broken = lines.join('\n');
     const again = buildReview(input, broken).text;
     for (const words of ['Words one.', '## My own section', 'Things I want to say.']) assert.equal(again.split('\n').filter((l) => l === words).length, 1, words);
     assert.deepEqual(sectionOfLine(again, 'Words one.'), [`stmt ${risk1}`]);
+    const typedAfter = again.split('\n').filter((l) => l.endsWith(' and words typed after the marker'));
+    assert.equal(typedAfter.length, 1);
+    assert.match(typedAfter[0], /^### Takes calculated risks.* and words typed after the marker$/, 'kept without our marker, in its own section');
+    assert.match(sectionOfLine(again, typedAfter[0])[0], /^stmt risk-management\/senior\/2@/);
     assert.ok(again.split('\n').some((l) => l.startsWith('- **2026-10-02**: Hardened (my edit)') && !l.includes('<!--')), 'the edited line is the user\'s now');
   });
 

@@ -46,7 +46,7 @@ type SectionKind = 'dim' | 'stmt' | 'unlinked' | 'kept';
 type LineKind = SectionKind | 'title' | 'intro' | 'ev' | 'gone' | 'none' | 'flag';
 const LINE_KINDS: ReadonlySet<string> = new Set<LineKind>(['dim', 'stmt', 'unlinked', 'kept', 'title', 'intro', 'ev', 'gone', 'none', 'flag']);
 const SECTION_KINDS: ReadonlySet<string> = new Set<SectionKind>(['dim', 'stmt', 'unlinked', 'kept']);
-const MARKER = / <!-- gj:([a-z]+)(?: ([A-Za-z0-9_.@/%-]+))? h=([0-9a-f]{6}) -->[ \t]*$/;
+const MARKER = / ?<!-- gj:([a-z]+)(?: ([A-Za-z0-9_.@/%-]+))? h=([0-9a-f]{6}) -->/g;
 
 /** A key inside an HTML comment: only characters that cannot end it, or break a marker, as they are. */
 function encodeKey(key: string): string {
@@ -80,12 +80,15 @@ interface Marker {
 }
 
 function readMarker(line: string): Marker | undefined {
-  const m = MARKER.exec(line);
+  // The last one is ours: one earlier in the line is text (an entry id in a code span, say).
+  const m = [...line.matchAll(MARKER)].at(-1);
   if (!m || !LINE_KINDS.has(m[1])) return undefined;
   const key = m[2] === undefined ? '' : decodeKey(m[2]);
   if (key === undefined) return undefined;
-  const content = line.slice(0, m.index);
-  return { kind: m[1] as LineKind, key, intact: lineHash(m[1], key, content) === m[3], content };
+  // Text typed after the marker makes the line the user's, as an edit before it does.
+  const rest = line.slice(m.index + m[0].length);
+  const content = line.slice(0, m.index) + (rest.trim() ? rest : '');
+  return { kind: m[1] as LineKind, key, intact: !rest.trim() && lineHash(m[1], key, content) === m[3], content };
 }
 
 // ---- Reading an earlier version ---------------------------------------------------------------
