@@ -221,7 +221,7 @@ async function offerWithoutDraft(services: Services, args: ReviewArgs, message: 
 function consentDetail(modelName: string, input: ReviewTarget['input'], shared: DraftPlan, withPrivate: DraftPlan, privateSent: number): string {
   const plan = shared.tasks.length > 0 ? shared : withPrivate;
   const lines = [
-    `Growth Journal will send ${modelName} ${plan.tasks.length} ${plan.tasks.length === 1 ? 'request' : 'requests'}, one per ${levelName(input.rubric, input.level)} statement that has evidence and none of your words yet. Each request holds the statement and the title and details (note) of each entry of ${input.period.label} about it:`,
+    `Growth Journal will send ${modelName} ${plan.tasks.length} ${plan.tasks.length === 1 ? 'request' : 'requests'}, one per ${levelName(input.rubric, input.level)} statement that has evidence and none of your words yet${plan.leftOver > 0 ? ` (${plan.leftOver} more wait for another run)` : ''}. Each request holds the statement and the title and details (note) of each entry of ${input.period.label} about it:`,
     '',
     'Statements:',
     ...plan.tasks.map((t) => `• ${t.statement.text}`),
