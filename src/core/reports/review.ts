@@ -226,7 +226,8 @@ const FLAG_NOTE =
   'The rubric no longer has this statement in force for this level as it was worded here (removed, reworded or moved). Your words and the evidence are kept; move what still applies to the statement as the rubric words it now, then delete this section.';
 const KEPT_NOTE = 'Text from an earlier version of this file that Growth Journal could not place in a section of this one (its section was deleted, renamed or is gone from the rubric). Nothing here was changed; move it where it belongs.';
 
-function levelOf(input: ReviewInput): string {
+/** The level a review is for: the one named, else the journal's target; a clear error for none or an unknown one. */
+export function reviewLevel(input: Pick<ReviewInput, 'rubric' | 'journal' | 'level'>): string {
   const { rubric, journal } = input;
   const level = input.level ?? journal.profile.targetLevel;
   if (level === undefined) throw new ReviewError('Say which level the review is for: set a target level in the profile, or name a level.');
@@ -322,7 +323,7 @@ class Writer {
  */
 export function buildReview(input: ReviewInput, earlier?: string, drafts: ReviewDrafts = new Map()): ReviewOutcome {
   const { rubric, period } = input;
-  const level = levelOf(input);
+  const level = reviewLevel(input);
   const entries = reviewEntries(input);
   const parts = reviewStatements(rubric, level, entries);
   const old = earlier === undefined ? [] : readSections(earlier.replace(/^\uFEFF/, ''));

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { type Journal } from '../../core/journal';
-import { buildReview, ReviewError, type ReviewDrafts, type ReviewInput } from '../../core/reports/review';
+import { buildReview, ReviewError, reviewLevel, type ReviewDrafts, type ReviewInput } from '../../core/reports/review';
 import { checkDraft, draftLines, draftPlan, draftPrompt, droppedText, type DraftPlan } from '../../core/reports/reviewDraft';
 import { inRange } from '../../core/time/quarters';
 import { formatProblem } from '../../core/text/problem';
@@ -38,6 +38,7 @@ export function registerReview(context: vscode.ExtensionContext, services: Servi
     vscode.commands.registerCommand(
       'growthJournal.writeReview',
       guarded(services, async (args?: unknown) => {
+        requireTrust();
         const target = await reviewTarget(services, reviewArgs(args), true);
         if (!target) return;
         await writeReview(services, target, new Map());
@@ -88,15 +89,14 @@ async function reviewTarget(services: Services, args: ReviewArgs, askPrivate: bo
   }
   const uri = vscode.Uri.joinPath(snapshot.folder.uri, '.growth', 'reviews', `${period.label}.md`);
   const earlier = await readEarlier(uri);
-  const input = { rubric, journal, period, level, includePrivate, journalLabel: snapshot.settings.journalPath };
   try {
-    // Checks the level before anything is asked or sent.
-    buildReview(input);
+    // The level checked before anything is written or sent.
+    reviewLevel({ rubric, journal, level });
   } catch (e) {
     if (e instanceof ReviewError) throw new Error(e.message, { cause: e });
     throw e;
   }
-  return { input, uri, ...(earlier === undefined ? {} : { earlier }) };
+  return { input: { rubric, journal, period, level, includePrivate, journalLabel: snapshot.settings.journalPath }, uri, ...(earlier === undefined ? {} : { earlier }) };
 }
 
 async function askLevel(services: Services, rubric: Rubric, journal: Journal): Promise<string | undefined> {
@@ -157,6 +157,7 @@ function languageModels(): typeof vscode.lm | undefined {
 }
 
 async function draftReview(services: Services, args: ReviewArgs): Promise<void> {
+  requireTrust();
   const lm = languageModels();
   if (!lm) return offerWithoutDraft(services, args, `This version of VS Code (${vscode.version}) has no language model API, so Growth Journal cannot draft with one. Update VS Code to draft; you can still write the self-review yourself.`);
   const models = await lm.selectChatModels();
