@@ -6,6 +6,7 @@ import { registerRubrics, type LadderPreviewProbe } from './features/rubrics';
 import { registerJournalFixes } from './features/journalFixes';
 import { registerPacket, type PacketProbe } from './features/packet';
 import { registerProfile } from './features/profile';
+import { registerReview } from './features/review';
 import { registerStatus } from './features/status';
 import { registerSummary } from './features/summary';
 import { registerTrailers } from './features/trailers';
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   registerStatus(context, services);
   const compare = registerCompare(context, services);
   const packet = registerPacket(context, services);
+  registerReview(context, services);
   const ladder = registerRubrics(context, services);
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   const real = services.prompts;

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /** The `growth-journal` command: validate a journal and print quarterly summaries, over the same core as the extension. */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { runSteps } from '../core/steps';
 import { checkJournal, parseJournal, rubricOutsideProblem, type EntryData, type Journal, type JournalParse, loadJournal, newJournalText, journalSizeProblem, JournalSession, type JournalOp, profileProblem } from '../core/journal';
 import { formatProblem, hasErrors, type Problem } from '../core/text/problem';
@@ -10,6 +11,7 @@ import { parsePeriod, periodOfDate, PERIOD_HINT, type Period } from '../core/tim
 import { allDimensions, findDimension, levelName, levelRank, parseRubric, type Rubric } from '../core/rubric/rubric';
 import { rubricRef } from '../core/rubric/rubricRef';
 import { renderSummary } from '../core/reports/summary';
+import { buildReview, ReviewError, reviewWords } from '../core/reports/review';
 import { decodeUtf8 } from '../core/text/strings';
 import { localIsoDate, parseIsoDate } from '../core/time/dates';
 import { readCommit } from '../host/git/cli';
@@ -33,6 +35,11 @@ Commands:
                            Print the promotion packet for level L (default: the target level):
                            every statement of that level with the evidence that cites it.
                            Without --period, all evidence to date.
+  review [FILE] --period P [--level L] [--out FILE] [--include-private]
+                           Make or update the self-review of period P for level L (default:
+                           the target level): a section per statement in force with its
+                           evidence, and your words, kept every time it is made again. Writes
+                           .growth/reviews/P.md by default (that folder is kept out of git).
   add [FILE] --title T --dimension ID[,ID...] [--level L] [--note TEXT] [--date YYYY-MM-DD]
       [--private] [--commit REV]
                            Add an entry and print its id. With --commit, record that commit
@@ -48,8 +55,9 @@ Options:
   --fiscal-start MONTH     First month of the fiscal year, 1-12 (default: 1)
   --workspace DIR          Folder that paths in the journal are relative to (default: the
                            folder holding the journal's .growth/ folder, else the journal's own)
-  --out FILE               summary, packet: write to FILE instead of standard output
-  --include-private        summary, packet: include entries marked private
+  --out FILE               summary, packet: write to FILE instead of standard output;
+                           review: the file to make or update
+  --include-private        summary, packet, review: include entries marked private
   -h, --help               Show this help
   -v, --version            Show the version
 
@@ -143,7 +151,7 @@ function parseArgs(argv: string[]): Options {
 
 class FileError extends Error {}
 
-function readText(path: string, what: 'journal' | 'rubric'): { text: string } | { problem: Problem } {
+function readText(path: string, what: 'journal' | 'rubric' | 'review'): { text: string } | { problem: Problem } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -311,6 +319,53 @@ async function profile(o: Options, io: CliIo): Promise<number> {
   return 0;
 }
 
+/** Where a period's self-review lives: `.growth/reviews/<period>.md` in the journal's workspace. */
+function reviewPath(o: Options, io: CliIo, period: Period): string {
+  return join(locate(o, io).workspace, '.growth', 'reviews', `${period.label}.md`);
+}
+
+/** The text of a review file, undefined if there is none; one that is not UTF-8 is refused with its place. */
+function readReview(path: string, label: string): string | undefined {
+  if (!existsSync(path)) return undefined;
+  const read = readText(path, 'review');
+  if ('problem' in read) throw new FileError(`${formatProblem(label, read.problem)}: fix or move the file, and run this again.`);
+  return read.text;
+}
+
+function readReviewWords(path: string): Map<string, string[]> | undefined {
+  const text = readReview(path, path);
+  return text === undefined ? undefined : reviewWords(text);
+}
+
+async function review(o: Options, io: CliIo, input: { rubric: Rubric; journal: Journal; period: Period }): Promise<number> {
+  if (o.level !== undefined) checkLevel(input.rubric, o.level, '--level');
+  const target = o.out === undefined ? reviewPath(o, io, input.period) : resolve(io.cwd, o.out);
+  const label = o.out ?? relative(io.cwd, target);
+  const earlier = readReview(target, label);
+  let text: string;
+  try {
+    text = buildReview({ ...input, ...(o.level === undefined ? {} : { level: o.level }), includePrivate: o.includePrivate, journalLabel: o.journal }, earlier).text;
+  } catch (e) {
+    if (e instanceof ReviewError) throw new UsageError(e.message);
+    throw e;
+  }
+  try {
+    if (o.out === undefined) await keptOutOfGit(dirname(target));
+    await replaceFile(target, text);
+  } catch (e) {
+    throw new FileError(`Cannot write ${label}: ${(e as Error).message}`);
+  }
+  io.err(`${earlier === undefined ? 'Wrote' : 'Updated'} ${label}${earlier === undefined ? '' : ', keeping your words'}.\n`);
+  return 0;
+}
+
+/** Makes the reviews folder, with a `.gitignore` that keeps everything in it out of git. */
+async function keptOutOfGit(folder: string): Promise<void> {
+  await mkdir(folder, { recursive: true });
+  const ignore = join(folder, '.gitignore');
+  if (!existsSync(ignore)) await replaceFile(ignore, '# Self-reviews are yours: kept out of git.\n*\n');
+}
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
   if (argv[0] === 'rubric') return rubricCommand(argv.slice(1), io);
   try {
@@ -331,8 +386,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       if (!failed) io.err(`${o.journal}: ${loaded.journal?.entries.length ?? 0} entries, ${loaded.problems.length ? `${loaded.problems.length} warning(s)` : 'no problems'}.\n`);
       return failed ? 1 : 0;
     }
-    if (o.command === 'summary' || o.command === 'packet') {
-      if (!o.period && o.command === 'summary') throw new UsageError('summary needs --period, e.g. --period 2026-Q4 or --period current.');
+    if (o.command === 'summary' || o.command === 'packet' || o.command === 'review') {
+      if (!o.period && o.command !== 'packet') throw new UsageError(`${o.command} needs --period, e.g. --period 2026-Q4 or --period current.`);
       const period = o.period === undefined ? undefined : periodOption(o.period, o.fiscalStart, io);
       if (o.format !== undefined && (o.command !== 'packet' || !['md', 'html'].includes(o.format))) throw new UsageError(o.command === 'packet' ? `--format takes md or html, not "${o.format}".` : '--format is for packet.');
       const loaded = await load(o, io);
@@ -343,13 +398,15 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return 1;
       }
       const { rubric, journal } = loaded;
+      if (o.command === 'review') return await review(o, io, { rubric, journal, period: period! });
       let text: string;
       if (o.command === 'summary') text = renderSummary({ rubric, journal, period: period!, includePrivate: o.includePrivate, journalLabel: o.journal });
       else {
         if (o.level !== undefined) checkLevel(rubric, o.level, '--level');
         let model;
         try {
-          model = packetModel({ rubric, journal, ...(o.level === undefined ? {} : { level: o.level }), ...(period ? { period } : {}), includePrivate: o.includePrivate, journalLabel: o.journal });
+          const words = period ? readReviewWords(reviewPath(o, io, period)) : undefined;
+          model = packetModel({ rubric, journal, ...(o.level === undefined ? {} : { level: o.level }), ...(period ? { period } : {}), includePrivate: o.includePrivate, journalLabel: o.journal, ...(words ? { words } : {}) });
         } catch (e) {
           if (e instanceof PacketError) throw new UsageError(e.message);
           throw e;

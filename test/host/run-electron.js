@@ -7,6 +7,7 @@ const { rmSync } = require('node:fs');
 const { join } = require('node:path');
 const { runTests } = require('@vscode/test-electron');
 const { makeWorkspace } = require('./workspace');
+const { TEST_MODEL_EXTENSION } = require('./server');
 const { engines } = require('../../package.json');
 
 const root = join(__dirname, '..', '..');
@@ -21,7 +22,8 @@ async function main() {
       console.log(`[electron] VS Code ${version}`);
       await runTests({
         version,
-        extensionDevelopmentPath: root,
+        // The scripted language model loads beside the extension, for the self-review draft's tests.
+        extensionDevelopmentPath: [root, TEST_MODEL_EXTENSION],
         extensionTestsPath: join(root, 'out', 'test', 'integration', 'index'),
         launchArgs: [workspace.workspaceFile, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
       });

@@ -7,7 +7,7 @@ const { execFileSync } = require('node:child_process');
 const { mkdirSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
 const { provision, HOSTS } = require('./provision');
-const { startServer } = require('./server');
+const { startServer, TEST_MODEL_EXTENSION } = require('./server');
 const { launchChromium } = require('./chromium');
 const { makeWorkspace } = require('./workspace');
 const { runUiCheck } = require('./ui-check');
@@ -44,7 +44,8 @@ function hostsToRun() {
 
 /** Runs the integration suite on one VS Code version, with a server, a workspace and a log of its own. */
 async function runSuiteOn(browser, host) {
-  const server = await startServer(host, { logFile: join(results, `vscode-server-${host.vscode}.log`) });
+  // The scripted language model is installed beside the extension, for the self-review draft's tests.
+  const server = await startServer(host, { logFile: join(results, `vscode-server-${host.vscode}.log`), testExtensions: [TEST_MODEL_EXTENSION] });
   const workspace = makeWorkspace();
   try {
     console.log(`[host] VS Code ${host.vscode} server on ${server.url}; running the integration suite…`);

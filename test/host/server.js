@@ -1,7 +1,7 @@
 // Starts VS Code's server (from the provisioned code-server) on 127.0.0.1 and a free port.
 'use strict';
 const { spawn } = require('node:child_process');
-const { createWriteStream, mkdtempSync, rmSync } = require('node:fs');
+const { cpSync, createWriteStream, mkdtempSync, readFileSync, rmSync } = require('node:fs');
 const net = require('node:net');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
@@ -22,9 +22,15 @@ function freePort() {
  * Starts the server and resolves once it serves the web UI. The server runs in its own
  * process group so that stop() ends it and every extension host it started.
  */
-async function startServer(host, { logFile, port: wanted, disableWorkspaceTrust = true, graceSeconds = 5, timeoutMs = 60_000, extensionsDir } = {}) {
+async function startServer(host, { logFile, port: wanted, disableWorkspaceTrust = true, graceSeconds = 5, timeoutMs = 60_000, extensionsDir, testExtensions = [] } = {}) {
   const port = wanted ?? (await freePort());
   const dataDir = mkdtempSync(join(tmpdir(), 'growth-vscode-data-'));
+  // Test-only extensions (a folder with a package.json each) installed as a user's are, beside ours in
+  // development mode: the workbench's payload takes one development path, the last one given.
+  for (const folder of testExtensions) {
+    const { publisher, name, version } = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+    cpSync(folder, join(extensionsDir ?? join(dataDir, 'extensions'), `${publisher}.${name}-${version}`), { recursive: true });
+  }
   const args = [
     host.serverMain, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token',
     '--accept-server-license-terms', '--disable-telemetry', '--server-data-dir', dataDir,
@@ -95,4 +101,7 @@ function workbenchUrl(server, { extensionPath, folder, workspace, testsPath, the
   return `${server.url}/?${params}`;
 }
 
-module.exports = { startServer, workbenchUrl };
+/** The test-only extension that provides a scripted language model (test/host/lm-test-model). */
+const TEST_MODEL_EXTENSION = join(__dirname, 'lm-test-model');
+
+module.exports = { startServer, workbenchUrl, TEST_MODEL_EXTENSION };

@@ -5,7 +5,7 @@
 /* global document, requestAnimationFrame -- the functions given to page.waitForFunction and page.evaluate run in the page */
 const { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { startServer, workbenchUrl } = require('./server');
+const { startServer, workbenchUrl, TEST_MODEL_EXTENSION } = require('./server');
 const { makeWorkspace, git } = require('./workspace');
 const { demoJournal } = require('./demo-journal');
 const { installExtension, packagedExtension } = require('./vsix');
@@ -171,7 +171,11 @@ async function openWorkbench(browser, server, { extensionPath, extensionsDir, th
  * from slowing the next one's start.
  */
 async function onWorkbench(browser, { extensionPath, results, host }, name, workbench, body) {
-  const server = await startServer(host, { disableWorkspaceTrust: workbench.trusted !== false, ...(workbench.extensionsDir ? { extensionsDir: workbench.extensionsDir } : {}) });
+  const server = await startServer(host, {
+    disableWorkspaceTrust: workbench.trusted !== false,
+    ...(workbench.extensionsDir ? { extensionsDir: workbench.extensionsDir } : {}),
+    ...(workbench.testExtensions ? { testExtensions: workbench.testExtensions } : {}),
+  });
   const { page, workspace } = await openWorkbench(browser, server, { extensionPath, ...workbench }).catch((e) => {
     server.stop();
     throw e;
@@ -549,10 +553,40 @@ async function walkthroughCheck(browser, options) {
   });
 }
 
+/** Draft Self-Review with the scripted test model: the consent screen first, then a drafted section in the review. */
+async function reviewCheck(browser, options) {
+  return onWorkbench(browser, options, 'review', { theme: 'Default Dark Modern', journal: demoJournal, testExtensions: [TEST_MODEL_EXTENSION] }, async (page) => {
+    await page.getByRole('tab', { name: /^Growth/ }).click();
+    await page.getByRole('treeitem', { name: /^Technical Depth:/ }).waitFor({ timeout: 60_000 });
+    await runCommand(page, 'Growth Journal: Draft Self-Review with a Language Model');
+    await acceptFirstPick(page, 'Self-Review: Period'); // this quarter
+    await acceptFirstPick(page, 'Self-Review: Level'); // the target level, suggested
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.getByText(/Draft your self-review with Scripted Test Model/).waitFor();
+    await dialog.getByText(/Entries:/).waitFor();
+    await still(page);
+    await page.screenshot({ path: join(options.results, 'review-consent.png') });
+    console.log('[ui] review: the consent screen names the model and lists what is sent; screenshot test-results/review-consent.png');
+    await dialog.getByRole('button', { name: 'Send to Scripted Test Model' }).click();
+    await page.getByRole('tab', { name: /^\d{4}-Q\d\.md/ }).first().waitFor();
+    await page.locator('.notifications-toasts, .notification-list-item').getByText(/sentences? dropped: (they|it) cited nothing from your journal/).first().waitFor().catch(() => undefined);
+    // Reveal the first draft in the editor.
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('Draft by Scripted Test Model');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await page.locator('.view-line', { hasText: 'Draft by Scripted Test Model' }).first().waitFor();
+    await still(page);
+    await page.screenshot({ path: join(options.results, 'review-draft.png') });
+    console.log('[ui] review: a drafted section, marked as a draft, every sentence citing entries; screenshot test-results/review-draft.png');
+  });
+}
+
 async function runUiCheck(browser, options) {
   // GROWTH_UI_CHECKS=demo,broken,ladder runs only those checks (their names less "check"), while working on them.
   const only = (process.env.GROWTH_UI_CHECKS ?? process.env.GROWTH_UI_ONLY)?.split(',');
-  const all = [checkThemes, brokenJournalCheck, walkthroughCheck, demoCheck, injectionCheck, restoreCheck, restrictedCheck, ladderCheck];
+  const all = [checkThemes, brokenJournalCheck, walkthroughCheck, demoCheck, injectionCheck, restoreCheck, restrictedCheck, ladderCheck, reviewCheck];
   for (const check of all.filter((c) => !only || only.includes(c.name.replace(/Check$|^check/, '').toLowerCase()) || only.includes(c.name))) {
     const code = await check(browser, options);
     if (code !== 0) return code;

@@ -90,6 +90,9 @@ export class ScriptedPrompts implements Prompts {
   confirm(message: string, detail: string, action: string) {
     return this.next<boolean>('confirm', message, detail, action);
   }
+  modal(message: string, detail: string, ...actions: string[]) {
+    return this.next<string | undefined>('modal', message, detail, ...actions);
+  }
   pickLadderFile(defaultFolder: vscode.Uri) {
     return this.next<vscode.Uri | undefined>('pickLadderFile', defaultFolder);
   }

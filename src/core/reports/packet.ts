@@ -5,7 +5,7 @@ import { LINE_BREAK, mdCode, mdLink, mdText, webUrl } from './markdown';
 import { commitUrl } from '../git/permalink';
 import { periodTitle, type Period } from '../time/periods';
 import { levelName, levelRank, type Dimension, type Rubric } from '../rubric/rubric';
-import { refKey, type ExpectationInForce, type Statement } from '../rubric/statements';
+import { citedRef, refKey, type ExpectationInForce, type Statement } from '../rubric/statements';
 
 /**
  * The promotion packet: for one level, every dimension, every statement in force at that level,
@@ -22,12 +22,16 @@ export interface PacketInput {
   includePrivate?: boolean;
   /** How the journal is named in the footer, e.g. `.growth/journal.yaml`. */
   journalLabel?: string;
+  /** The user's words per statement from the period's self-review, keyed by cited ref (`ref@fingerprint`): see reviewWords in review.ts. */
+  words?: ReadonlyMap<string, readonly string[]>;
 }
 
 interface PacketStatement {
   statement: Statement;
   /** Newest first. */
   evidence: readonly Entry[];
+  /** The user's own words on it, from the self-review; lines as written. */
+  words?: readonly string[];
 }
 
 interface PacketDimension {
@@ -75,7 +79,10 @@ export function packetModel(input: PacketInput): PacketModel {
     dimensions: g.dimensions.map((dimension): PacketDimension => {
       const inForce = statementCoverage(rubric, dimension, level, cited);
       const expectation = inForce?.expectation;
-      const statements = (inForce?.statements ?? []).map(({ statement, entries }) => ({ statement, evidence: entries }));
+      const statements = (inForce?.statements ?? []).map(({ statement, entries }): PacketStatement => {
+        const words = input.words?.get(citedRef(statement));
+        return { statement, evidence: entries, ...(words ? { words } : {}) };
+      });
       const refs = new Set(statements.map((s) => s.statement.ref));
       const dimensionOnly = (byDimension.get(dimension.id) ?? []).filter((e) => !e.statements?.some((s) => refs.has(refKey(s))));
       return { dimension, ...(expectation ? { expectation } : {}), statements, dimensionOnly };
@@ -153,6 +160,7 @@ export function renderPacketMarkdown(model: PacketModel): string {
         if (s.evidence.length === 0) out.push('- _No evidence yet._');
         for (const e of s.evidence) out.push(markdownEvidence(rubric, e));
         out.push('');
+        if (s.words) out.push('_In my words (from my self-review):_', '', ...s.words.map((line) => (line.trim() ? `> ${mdText(line)}` : '>')), '');
       }
       if (d.dimensionOnly.length > 0) {
         out.push(`#### Evidence for ${mdText(d.dimension.name)} without a statement`, '');
@@ -266,7 +274,9 @@ export function renderPacketHtml(model: PacketModel, options: { nonce?: string }
       else if (d.expectation.statedAt !== model.level) out.push(`<p class="meta">${htmlText(`${levelText} states nothing here; the expectation in force is ${levelName(rubric, d.expectation.statedAt)}'s, the nearest level below that states something.`)}</p>`);
       for (const s of d.statements) {
         out.push(`<div class="statement${s.evidence.length ? ' covered' : ''}">`, `<p>${htmlText(s.statement.text)} <span class="ref">${htmlText(s.statement.ref)}</span></p>`);
-        out.push(s.evidence.length ? `<ul>${s.evidence.map((e) => htmlEvidence(rubric, e)).join('')}</ul>` : '<p class="none">No evidence yet.</p>', '</div>');
+        out.push(s.evidence.length ? `<ul>${s.evidence.map((e) => htmlEvidence(rubric, e)).join('')}</ul>` : '<p class="none">No evidence yet.</p>');
+        if (s.words) out.push(`<p class="meta">In my words (from my self-review):</p><p>${s.words.map(htmlText).join('<br>')}</p>`);
+        out.push('</div>');
       }
       if (d.dimensionOnly.length > 0) {
         out.push(`<p class="meta">${htmlText(`Evidence for ${d.dimension.name} without a statement:`)}</p>`, `<ul>${d.dimensionOnly.map((e) => htmlEvidence(rubric, e)).join('')}</ul>`);

@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { packetModel, PacketError, renderPacketHtml, type PacketInput } from '../../core/reports/packet';
 import { parsePeriod, PERIOD_HINT, type Period } from '../../core/time/periods';
 import { levelName } from '../../core/rubric/rubric';
-import { writeFileAtomic } from '../../host/workspace/files';
+import { readTextFile, writeFileAtomic } from '../../host/workspace/files';
+import { reviewWords } from '../../core/reports/review';
 import { pickPeriod } from '../../host/ui/periodPick';
 import { guarded, type Services } from '../../host/services';
 import { requireTrust } from '../../host/workspace/trust';
@@ -104,5 +105,12 @@ async function packetInput(services: Services, given: { level?: unknown; period?
     if (choice === undefined) return undefined;
     includePrivate = choice;
   }
-  return { rubric, journal, level, ...(period ? { period } : {}), includePrivate, journalLabel: snapshot.settings.journalPath };
+  const words = period && snapshot.folder ? await reviewWordsOf(vscode.Uri.joinPath(snapshot.folder.uri, '.growth', 'reviews', `${period.label}.md`)) : undefined;
+  return { rubric, journal, level, ...(period ? { period } : {}), includePrivate, journalLabel: snapshot.settings.journalPath, ...(words ? { words } : {}) };
+}
+
+/** The user's words per statement from the period's self-review, if there is one (Write Self-Review…). */
+async function reviewWordsOf(uri: vscode.Uri): Promise<Map<string, string[]> | undefined> {
+  const read = await readTextFile(uri);
+  return read.kind === 'text' ? reviewWords(read.text) : undefined;
 }

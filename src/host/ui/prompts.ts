@@ -52,6 +52,8 @@ export interface Prompts {
   pickStatements(rubric: Rubric, options: { statements: readonly Statement[]; cited: ReadonlyMap<string, number>; levelName: string }): Promise<string[] | undefined>;
   pickPrivacy(): Promise<boolean | undefined>;
   confirm(message: string, detail: string, action: string): Promise<boolean>;
+  /** A modal question with its detail and several actions: the action chosen, or undefined for Cancel. */
+  modal(message: string, detail: string, ...actions: string[]): Promise<string | undefined>;
   /** A career ladder file to import (Markdown or YAML). */
   pickLadderFile(defaultFolder: vscode.Uri): Promise<vscode.Uri | undefined>;
   info(message: string, ...actions: string[]): Promise<string | undefined>;
@@ -323,6 +325,10 @@ export class VsCodePrompts implements Prompts {
   async confirm(message: string, detail: string, action: string): Promise<boolean> {
     this.release();
     return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
+  }
+
+  modal(message: string, detail: string, ...actions: string[]): Promise<string | undefined> {
+    return Promise.resolve(vscode.window.showInformationMessage(message, { modal: true, detail }, ...actions));
   }
 
   async pickLadderFile(defaultFolder: vscode.Uri): Promise<vscode.Uri | undefined> {
