@@ -24,6 +24,19 @@ export interface DimensionPickOptions {
   /** What is being tagged, for the title: a commit's short sha and subject, say. */
   subject?: string;
   targetLevel?: string;
+  /** The flow the question belongs to, for its title (default: Tag Evidence). */
+  step?: string;
+}
+
+/** What Find Evidence does with the entry picked: open it (commit, code or journal), open it in the journal, or edit it. */
+export type EvidenceAction = 'open' | 'journal' | 'edit';
+
+/** One entry found, as Find Evidence lists it. */
+export interface EvidenceChoice {
+  entryId: string;
+  label: string;
+  description: string;
+  detail?: string;
 }
 
 export interface Choice<T> {
@@ -38,8 +51,9 @@ export interface Prompts {
   pickEvidenceKind(canTagSelection: boolean): Promise<EvidenceKind | undefined>;
   pickRepository(repos: readonly Repo[]): Promise<Repo | undefined>;
   pickCommits(choices: readonly CommitChoice[], repo: Repo): Promise<Commit[] | undefined>;
-  inputTitle(prompt: string, value?: string): Promise<string | undefined>;
-  inputDetails(): Promise<string | undefined>;
+  inputTitle(prompt: string, value?: string, step?: string): Promise<string | undefined>;
+  /** `value`: the details so far, to change (Edit Entry). */
+  inputDetails(value?: string, step?: string): Promise<string | undefined>;
   /** Any period typed in, checked as it is typed (a date range, most often). */
   inputPeriod(title: string, fiscalStartMonth: number): Promise<Period | undefined>;
   pickDimensions(rubric: Rubric, options: DimensionPickOptions): Promise<string[] | undefined>;
@@ -49,8 +63,15 @@ export interface Prompts {
    * Which of the statements in force the evidence shows (optional: none is an answer; undefined
    * cancels). `cited` counts what the journal already cites, to mark it.
    */
-  pickStatements(rubric: Rubric, options: { statements: readonly Statement[]; cited: ReadonlyMap<string, number>; levelName: string }): Promise<string[] | undefined>;
-  pickPrivacy(): Promise<boolean | undefined>;
+  pickStatements(rubric: Rubric, options: { statements: readonly Statement[]; cited: ReadonlyMap<string, number>; levelName: string; picked?: readonly string[]; step?: string }): Promise<string[] | undefined>;
+  pickPrivacy(step?: string, current?: boolean): Promise<boolean | undefined>;
+  /**
+   * Find Evidence: a search box whose every keystroke lists `search(text)`; the entry picked and
+   * what to do with it (Enter opens it; its buttons open it in the journal or edit it).
+   */
+  pickEvidence(search: (text: string) => EvidenceChoice[]): Promise<{ entryId: string; action: EvidenceAction } | undefined>;
+  /** The Growth view's filter: words to find in the evidence; empty clears it. */
+  inputFilter(value: string): Promise<string | undefined>;
   confirm(message: string, detail: string, action: string): Promise<boolean>;
   /** A career ladder file to import (Markdown or YAML). */
   pickLadderFile(defaultFolder: vscode.Uri): Promise<vscode.Uri | undefined>;
@@ -105,10 +126,10 @@ export class VsCodePrompts implements Prompts {
     return picked?.map((p) => p.commit);
   }
 
-  inputTitle(prompt: string, value?: string): Promise<string | undefined> {
+  inputTitle(prompt: string, value?: string, step = STEP_TITLE): Promise<string | undefined> {
     return Promise.resolve(
       vscode.window.showInputBox({
-        title: STEP_TITLE,
+        title: step,
         prompt,
         value: value ?? '',
         placeHolder: 'e.g. Led the design review for the new auth service',
@@ -128,10 +149,13 @@ export class VsCodePrompts implements Prompts {
   }
 
   /** One line in a box, or, through its button, as many as wanted in an editor. */
-  async inputDetails(): Promise<string | undefined> {
+  async inputDetails(value?: string, step = STEP_TITLE): Promise<string | undefined> {
+    // Several lines are edited in an editor: a box shows one.
+    if (value?.includes('\n')) return writeInEditor(value);
     const box = vscode.window.createInputBox();
     const inEditor: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: 'Write the note in an editor (several lines)' };
-    box.title = STEP_TITLE;
+    box.title = step;
+    box.value = value ?? '';
     box.prompt = 'Details (optional): what happened, why it mattered, what changed. Enter skips; the button opens an editor for a longer note.';
     box.placeholder = 'Optional';
     box.buttons = [inEditor];
@@ -164,7 +188,7 @@ export class VsCodePrompts implements Prompts {
       if (rest.length) items.push({ label: group.name, kind: vscode.QuickPickItemKind.Separator }, ...rest.map((d) => item(d.id)));
     }
     const names = pinned.map((id) => byId.get(id)!.name);
-    const title = [`${STEP_TITLE}${names.length ? ` for ${names.join(', ')}` : ''}: Dimensions`, options.subject].filter(Boolean).join(' · ');
+    const title = [`${options.step ?? STEP_TITLE}${names.length ? ` for ${names.join(', ')}` : ''}: Dimensions`, options.subject].filter(Boolean).join(' · ');
     const picked = await vscode.window.showQuickPick(items, {
       title,
       placeHolder: 'Which dimensions does this show? Type to match names and expectations; Space selects.',
@@ -199,7 +223,7 @@ export class VsCodePrompts implements Prompts {
     return picked;
   }
 
-  async pickStatements(rubric: Rubric, options: { statements: readonly Statement[]; cited: ReadonlyMap<string, number>; levelName: string }): Promise<string[] | undefined> {
+  async pickStatements(rubric: Rubric, options: { statements: readonly Statement[]; cited: ReadonlyMap<string, number>; levelName: string; picked?: readonly string[]; step?: string }): Promise<string[] | undefined> {
     type Item = vscode.QuickPickItem & { ref?: string };
     const items: Item[] = [];
     let dimension: string | undefined;
@@ -209,10 +233,10 @@ export class VsCodePrompts implements Prompts {
         items.push({ label: `${findDimension(rubric, s.dimensionId)?.name ?? s.dimensionId} at ${levelName(rubric, s.levelId)}`, kind: vscode.QuickPickItemKind.Separator });
       }
       const n = options.cited.get(s.ref) ?? 0;
-      items.push({ ref: s.ref, label: s.text, description: n ? `$(check) cited by ${n} ${n === 1 ? 'entry' : 'entries'}` : s.ref, detail: n ? s.ref : undefined });
+      items.push({ ref: s.ref, label: s.text, description: n ? `$(check) cited by ${n} ${n === 1 ? 'entry' : 'entries'}` : s.ref, detail: n ? s.ref : undefined, picked: options.picked?.includes(s.ref) });
     }
     const picked = await vscode.window.showQuickPick(items, {
-      title: `${STEP_TITLE}: Statements (optional)`,
+      title: `${options.step ?? STEP_TITLE}: Statements (optional)`,
       placeHolder: `Which ${options.levelName} expectations does this show? Type to search; Space selects; Enter with none selected skips.`,
       canPickMany: true,
       matchOnDescription: true,
@@ -221,15 +245,49 @@ export class VsCodePrompts implements Prompts {
     return picked.flatMap((p) => (p.ref ? [p.ref] : []));
   }
 
-  async pickPrivacy(): Promise<boolean | undefined> {
-    const picked = await vscode.window.showQuickPick(
-      [
-        { label: '$(eye) Shared', description: 'included in summaries', private: false },
-        { label: '$(lock) Private', description: 'kept in the journal, left out of summaries unless you ask', private: true },
-      ],
-      { title: `${STEP_TITLE}: Visibility`, placeHolder: 'Include this in summaries?' },
-    );
+  async pickPrivacy(step = STEP_TITLE, current?: boolean): Promise<boolean | undefined> {
+    const choices = [
+      { label: '$(eye) Shared', description: 'included in summaries', private: false },
+      { label: '$(lock) Private', description: 'kept in the journal, left out of summaries unless you ask', private: true },
+    ];
+    // The current choice first, so Enter keeps it.
+    if (current) choices.reverse();
+    const picked = await vscode.window.showQuickPick(choices, { title: `${step}: Visibility`, placeHolder: 'Include this in summaries?' });
     return picked?.private;
+  }
+
+  inputFilter(value: string): Promise<string | undefined> {
+    return Promise.resolve(
+      vscode.window.showInputBox({
+        title: 'Filter Evidence',
+        prompt: 'Show only the evidence holding these words (plain text, any case): titles, details, commits, files, dimensions and statements. Empty shows everything.',
+        value,
+        placeHolder: 'e.g. JWT, auth.ts, incident',
+      }),
+    );
+  }
+
+  async pickEvidence(search: (text: string) => EvidenceChoice[]): Promise<{ entryId: string; action: EvidenceAction } | undefined> {
+    type Item = vscode.QuickPickItem & { entryId: string };
+    const inJournal: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: 'Open in Journal' };
+    const edit: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('edit'), tooltip: 'Edit Entry…' };
+    const pick = vscode.window.createQuickPick<Item>();
+    pick.title = 'Find Evidence';
+    pick.placeholder = 'Type any words of a title, details, commit, file, dimension or statement (plain text, any case)';
+    pick.matchOnDescription = true;
+    pick.matchOnDetail = true;
+    // The list is what search() found: the quick pick's own fuzzy filter must not hide any of it.
+    const show = () => (pick.items = search(pick.value).map((c) => ({ ...c, alwaysShow: true, buttons: [inJournal, edit] })));
+    show();
+    const answer = await new Promise<{ entryId: string; action: EvidenceAction } | undefined>((resolve) => {
+      pick.onDidChangeValue(show);
+      pick.onDidAccept(() => resolve(pick.selectedItems[0] ? { entryId: pick.selectedItems[0].entryId, action: 'open' } : undefined));
+      pick.onDidTriggerItemButton((e) => resolve({ entryId: e.item.entryId, action: e.button === edit ? 'edit' : 'journal' }));
+      pick.onDidHide(() => resolve(undefined));
+      pick.show();
+    });
+    pick.dispose();
+    return answer;
   }
 
   async confirm(message: string, detail: string, action: string): Promise<boolean> {
