@@ -411,10 +411,69 @@ async function walkthroughCheck(browser, options) {
   });
 }
 
+/**
+ * Find Evidence finds an entry by a word of its title, Edit Entry lists its fields with their
+ * values and saves a changed title with Undo, and the Growth view's filter shows what it finds;
+ * in each theme.
+ */
+async function editFindCheck(browser, options) {
+  for (const [label, theme, paletteTheme, workbenchClass] of THEMES) {
+    const code = await onWorkbench(browser, options, `editfind-${label}`, { theme, journal: demoJournal }, async (page) => {
+      if (paletteTheme) await pickColorTheme(page, paletteTheme, workbenchClass);
+      await page.getByRole('tab', { name: /^Growth/ }).click();
+      await page.getByRole('treeitem', { name: /^Technical Depth:/ }).waitFor({ timeout: 120_000 });
+      await runCommand(page, 'Growth Journal: Find Evidence');
+      await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: 'Find Evidence' }).waitFor();
+      await page.locator('.quick-input-widget input').fill('jwt');
+      const found = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: /Rejected JWTs signed with alg/ }).first();
+      await found.waitFor({ timeout: 10_000 });
+      await still(page);
+      await page.screenshot({ path: join(options.results, `find-evidence-${label}.png`) });
+      // Edit Entry from the palette, with no journal open, asks which entry through the same search.
+      await page.keyboard.press('Escape');
+      await runCommand(page, 'Growth Journal: Edit Entry');
+      await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: 'Find Evidence' }).waitFor();
+      await page.locator('.quick-input-widget input').fill('alg "none"');
+      await found.waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: /^Edit Entry: Rejected JWTs/ }).waitFor({ timeout: 10_000 });
+      for (const field of ['Title', 'Details', 'Dimensions', 'Level', 'Statements', 'Visibility', 'Save']) {
+        await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: field }).first().waitFor({ timeout: 10_000 });
+      }
+      await still(page);
+      await page.screenshot({ path: join(options.results, `edit-entry-${label}.png`) });
+      await page.keyboard.press('Enter'); // Title, the first field
+      await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: 'Edit Entry' }).waitFor();
+      await page.waitForFunction(() => document.activeElement?.matches('.quick-input-widget input') && document.activeElement.value.startsWith('Rejected JWTs'), undefined, { timeout: 10_000 });
+      await page.locator('.quick-input-widget input').fill('Tokens signed with alg "none" are refused: a test per algorithm and a lint rule');
+      await page.keyboard.press('Enter');
+      const save = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: /write 1 change: title/ }).first();
+      await save.waitFor({ timeout: 10_000 });
+      await still(page);
+      await page.screenshot({ path: join(options.results, `edit-entry-changed-${label}.png`) });
+      await save.click();
+      const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: /Saved “Tokens signed with alg/ });
+      await toast.waitFor({ timeout: 20_000 });
+      await toast.getByRole('button', { name: 'Undo' }).waitFor({ timeout: 5_000 });
+      await runCommand(page, 'Growth Journal: Filter Evidence');
+      await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: 'Filter Evidence' }).waitFor();
+      await page.locator('.quick-input-widget input').fill('lint rule');
+      await page.keyboard.press('Enter');
+      await page.getByText(/Evidence .+ holding “lint rule”: 1 entry\./).first().waitFor({ timeout: 20_000 });
+      await page.getByRole('treeitem', { name: /^Tokens signed with alg "none" are refused/ }).first().waitFor({ timeout: 10_000 });
+      await still(page);
+      await page.screenshot({ path: join(options.results, `growth-view-filtered-${label}.png`) });
+      console.log(`[ui] editfind-${label}: Find Evidence, Edit Entry and the view's filter shown; screenshots test-results/find-evidence-${label}.png, edit-entry-${label}.png, edit-entry-changed-${label}.png, growth-view-filtered-${label}.png`);
+    });
+    if (code !== 0) return code;
+  }
+  return 0;
+}
+
 async function runUiCheck(browser, options) {
   // GROWTH_UI_CHECKS=demo,broken,ladder runs only those checks (their names less "check"), while working on them.
   const only = (process.env.GROWTH_UI_CHECKS ?? process.env.GROWTH_UI_ONLY)?.split(',');
-  const all = [checkThemes, brokenJournalCheck, walkthroughCheck, demoCheck, injectionCheck, restoreCheck, restrictedCheck, ladderCheck];
+  const all = [checkThemes, brokenJournalCheck, walkthroughCheck, demoCheck, injectionCheck, restoreCheck, restrictedCheck, ladderCheck, editFindCheck];
   for (const check of all.filter((c) => !only || only.includes(c.name.replace(/Check$|^check/, '').toLowerCase()) || only.includes(c.name))) {
     const code = await check(browser, options);
     if (code !== 0) return code;
@@ -451,12 +510,12 @@ async function checkThemes(browser, options) {
       await page.screenshot({ path: join(results, `compare-changes-${label}.png`) });
       await frame.getByRole('checkbox', { name: /Show statements a level drops/ }).check();
       await frame.getByText('Dropped').first().waitFor({ timeout: 10_000 });
-      await frame.getByRole('searchbox', { name: 'Filter dimensions and statements' }).fill('security');
+      await frame.getByRole('searchbox', { name: 'Filter dimensions, statements and evidence' }).fill('security');
       await frame.locator('mark').first().waitFor({ timeout: 10_000 });
       await page.screenshot({ path: join(results, `compare-changes-dropped-filtered-${label}.png`) });
       console.log(`[ui] ${label}: comparison shown with evidence and changes; screenshots test-results/compare-${label}.png, compare-changes-${label}.png`);
       // The matrix: evidence per dimension and level over this half, a cell opened, the target's statements marked.
-      await frame.getByRole('searchbox', { name: 'Filter dimensions and statements' }).fill('');
+      await frame.getByRole('searchbox', { name: 'Filter dimensions, statements and evidence' }).fill('');
       await frame.getByRole('radio', { name: /Evidence per level/ }).check();
       await frame.locator('table.matrix').waitFor();
       const periods = frame.getByRole('combobox').first();
