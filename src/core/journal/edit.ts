@@ -310,7 +310,8 @@ function contentEnd(node: Node): number {
 function scalarText(text: string, offset: number, value: string, flow: boolean | undefined, pad: string, eol: string, isNote: boolean): string {
   if (flow) return yamlFlowScalar(value);
   if (!isNote) return yamlScalar(value);
-  const restOfLine = text.slice(offset, endOfLine(text, offset));
+  // A block scalar's range ends after its last line: nothing follows it on that line.
+  const restOfLine = text[offset - 1] === '\n' ? '' : text.slice(offset, endOfLine(text, offset));
   return (restOfLine.trim() === '' ? yamlLiteralBlock(value, pad + '  ', eol) : undefined) ?? yamlQuoted(value);
 }
 

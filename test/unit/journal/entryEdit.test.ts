@@ -93,6 +93,8 @@ describe('editing an entry (the edit op)', () => {
     assert.ok(after.includes('    note: "One line now"\n    statements: [risk-management/senior/1]\n'));
     assert.equal(entry(after, 'ev-2').note, 'One line now');
     assert.deepEqual(entry(after, 'ev-2').statements, ['risk-management/senior/1']);
+    const block = edited(JOURNAL, 'ev-2', { note: 'Still a block\nof two lines' });
+    assert.ok(block.includes('    note: |-\n      Still a block\n      of two lines\n    statements:'), 'a block scalar stays a block scalar');
     const back = edited(after, 'ev-2', { note: 'Two\nlines' });
     assert.ok(back.includes('    note: |-\n      Two\n      lines\n    statements:'));
   });
