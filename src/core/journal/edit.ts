@@ -253,12 +253,14 @@ export function editEntryEdits(parse: JournalParse, id: string, changes: EntryCh
     if (value === undefined) continue;
     const pair = findPair(map, key);
     const node = pair?.value as Node | null | undefined;
-    const absent = value === null || (Array.isArray(value) && value.length === 0);
+    // Public takes `private: true` out, unless a comment shares its line: then it reads `private: false`.
+    const trailing = node?.range ? text.slice(node.range[1], endOfLine(text, node.range[1])).trim() : '';
+    const absent = value === null || (Array.isArray(value) && value.length === 0) || (value === false && isScalar(node) && node.value === true && trailing === '' && !map.flow);
     if (absent) {
       if (pair) edits.push(removePairEdit(text, map, pair, byHand));
       continue;
     }
-    // Public is what an entry without `private: true` is; `private: true` becomes `private: false` in place.
+    // Public is what an entry without `private: true` is.
     if (typeof value === 'boolean' && (isScalar(node) ? node.value === value || (!value && node.value !== true) : !value)) continue;
     if (typeof value === 'string' && isScalar(node) && node.value === value) continue;
     const listed = Array.isArray(value) ? value : undefined;

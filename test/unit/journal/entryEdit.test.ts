@@ -121,8 +121,11 @@ describe('editing an entry (the edit op)', () => {
     assert.equal(entry(cleared, 'ev-2').statements, undefined);
     assert.ok(cleared.includes('      Line three.\n  # trailing comment about ev-3\n'), 'the comment after the entry stays');
     const publicAgain = edited(after, 'ev-1', { private: false });
-    assert.ok(publicAgain.includes('    private: false\n'));
+    assert.ok(!publicAgain.includes('private'), 'public again: the key it was given goes');
     assert.equal(entry(publicAgain, 'ev-1').private, undefined);
+    const commented = edited(after.replace('    private: true\n', '    private: true # for now\n'), 'ev-1', { private: false });
+    assert.ok(commented.includes('    private: false # for now\n'), 'a comment on its line keeps the key, as false');
+    assert.equal(edited(edited(JOURNAL, 'ev-3', { private: true }), 'ev-3', undoChanges(entry(JOURNAL, 'ev-3'), { private: true })), JOURNAL, 'Undo of private is exact');
   });
 
   it('keeps CRLF line endings and a missing final newline', () => {
