@@ -22,7 +22,7 @@ export async function editEntry(services: Services, entry: Entry, rubric: Rubric
     const changed = changedFields(entry, changes);
     const answer = await services.prompts.pick<Field | 'save'>(
       `${STEP}: ${entry.title}`,
-      'Pick a field to change it; Save writes all changes at once. Escape leaves the entry as it is.',
+      'Pick a field to change; Save writes all changes at once; Escape discards them',
       fieldChoices(rubric, now, changed),
     );
     if (answer === undefined) return;
