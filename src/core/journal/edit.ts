@@ -220,7 +220,7 @@ export function undoChanges(entry: EntryData, changes: EntryChanges): EntryChang
 }
 
 /** The index of the one entry with `id`; an id that is missing or used twice is refused by name. */
-export function entryIndexOf(parse: JournalParse, id: string): number {
+function entryIndexOf(parse: JournalParse, id: string): number {
   const p = requireParsed(parse);
   const index = p.journal.entries.findIndex((e) => e.id === id);
   if (index < 0) throw new JournalEditError(`No entry with id "${id}" is in the journal.`);

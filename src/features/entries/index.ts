@@ -4,6 +4,7 @@ import { commitUrl } from '../../core/git/permalink';
 import { type Repo } from '../../host/git/repos';
 import { guarded, showAt, type Services } from '../../host/services';
 import { resolveWorkspaceFile } from '../../host/workspace/workspaceFiles';
+import { type EvidenceAction } from '../../host/ui/prompts';
 import { requireTrust } from '../../host/workspace/trust';
 import { editEntry } from './edit';
 import { evidenceChoices } from './find';
@@ -34,7 +35,7 @@ export function registerEntries(context: vscode.ExtensionContext, services: Serv
     return at;
   };
 
-  const findEvidence = async (): Promise<{ entryId: string; action: 'open' | 'journal' | 'edit' } | undefined> => {
+  const findEvidence = async (): Promise<{ entryId: string; action: EvidenceAction } | undefined> => {
     const snapshot = await services.store.snapshot();
     const entries = snapshot.journal?.entries ?? [];
     if (entries.length === 0) {
