@@ -432,7 +432,8 @@ async function editFindCheck(browser, options) {
         console.log(`[ui] editfind-${label}: Find Evidence showed no result on try ${attempt}; trying again`);
         await page.keyboard.press('Escape');
       }
-      await found.waitFor({ timeout: 1_000 });
+      // The list has caught up with the text once it holds the one entry with "jwt" in it (the search runs in the extension host).
+      await page.waitForFunction(() => document.querySelectorAll('.quick-input-list .monaco-list-row').length === 1, undefined, { timeout: 10_000 });
       await still(page);
       await page.screenshot({ path: join(options.results, `find-evidence-${label}.png`) });
       // The found entry's Edit button opens Edit Entry on it.
@@ -468,7 +469,15 @@ async function editFindCheck(browser, options) {
       const saved = page.locator('.notification-list-item').filter({ hasText: /Saved “Tokens signed with alg "none" are refused.*”: title changed\./ });
       await saved.waitFor({ timeout: 20_000 });
       await saved.getByRole('button', { name: 'Undo' }).waitFor({ timeout: 5_000 });
-      console.log(`[ui] editfind-${label}: Find Evidence, Edit Entry and the view's filter shown; screenshots test-results/find-evidence-${label}.png, edit-entry-${label}.png, edit-entry-changed-${label}.png, growth-view-filtered-${label}.png`);
+      await page.keyboard.press('Escape');
+      // Compare's filter finds the evidence too, each entry found listed with its Edit… button.
+      const frame = await openCompare(page);
+      await frame.getByRole('searchbox', { name: 'Filter dimensions, statements and evidence' }).fill('lint rule');
+      await frame.getByText('1 entry holds “lint rule”').first().waitFor({ timeout: 20_000 });
+      await frame.locator('[id^="found-"]').first().getByRole('button', { name: /^Edit “Tokens signed with alg/ }).waitFor({ timeout: 10_000 });
+      await still(page);
+      await page.screenshot({ path: join(options.results, `compare-find-${label}.png`) });
+      console.log(`[ui] editfind-${label}: Find Evidence, Edit Entry, the view's filter and Compare's shown; screenshots test-results/find-evidence-${label}.png, edit-entry-${label}.png, edit-entry-changed-${label}.png, growth-view-filtered-${label}.png, compare-find-${label}.png`);
     });
     if (code !== 0) return code;
   }
