@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { runSteps } from '../core/steps';
-import { checkJournal, parseJournal, rubricOutsideProblem, type EntryData, type Journal, type JournalParse, loadJournal, newJournalText, journalSizeProblem, JournalSession, type JournalOp, profileProblem } from '../core/journal';
+import { checkJournal, parseJournal, rubricOutsideProblem, type EntryChanges, type EntryData, type Journal, type JournalParse, loadJournal, newJournalText, journalSizeProblem, JournalSession, type JournalOp, profileProblem } from '../core/journal';
 import { formatProblem, hasErrors, type Problem } from '../core/text/problem';
 import { packetModel, PacketError, renderPacketHtml, renderPacketMarkdown } from '../core/reports/packet';
 import { parsePeriod, periodOfDate, PERIOD_HINT, type Period } from '../core/time/periods';
@@ -12,6 +12,8 @@ import { allDimensions, findDimension, levelName, levelRank, parseRubric, type R
 import { rubricRef } from '../core/rubric/rubricRef';
 import { renderSummary } from '../core/reports/summary';
 import { buildReview, ReviewError, reviewWords } from '../core/reports/review';
+import { findEvidence } from '../core/reports/search';
+import { checkStatementRef, citedRef, parseStatementRef } from '../core/rubric/statements';
 import { decodeUtf8 } from '../core/text/strings';
 import { localIsoDate, parseIsoDate } from '../core/time/dates';
 import { readCommit } from '../host/git/cli';
@@ -41,10 +43,20 @@ Commands:
                            evidence, and your words, kept every time it is made again. Writes
                            .growth/reviews/P.md by default (that folder is kept out of git).
   add [FILE] --title T --dimension ID[,ID...] [--level L] [--note TEXT] [--date YYYY-MM-DD]
-      [--private] [--commit REV]
+      [--statement REF[,REF...]] [--private] [--commit REV]
                            Add an entry and print its id. With --commit, record that commit
                            (full sha, subject, remote without credentials); --title defaults
-                           to its subject.
+                           to its subject. --statement cites statements of the rubric, e.g.
+                           risk-management/senior/1.
+  edit ID [FILE] [--title T] [--note TEXT] [--dimension ID[,ID...]] [--level L]
+      [--statement REF[,REF...]] [--private|--public]
+                           Change those fields of the entry with that id, and only that
+                           entry's lines. An empty --note, --level or --statement removes it.
+  list [FILE] [--grep TEXT] [--dimension ID] [--period P] [--json]
+                           Print one line per entry (id, date, kind, title, dimensions), or
+                           with --json a JSON array of the entries. --grep finds plain text
+                           (any case) in titles, details, commits, files, dimensions and
+                           statements; it is never a regular expression.
   remove ID [FILE]         Remove the entry with that id.
   profile [FILE] [--current L] [--target L]
                            Print the profile, or set the current and target level.
@@ -80,8 +92,12 @@ interface Options {
   dimensions?: string[];
   level?: string;
   note?: string;
+  statements?: string[];
   date?: string;
   isPrivate: boolean;
+  isPublic: boolean;
+  grep?: string;
+  json: boolean;
   commit?: string;
   current?: string;
   target?: string;
@@ -99,7 +115,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { args: [], journal: '.growth/journal.yaml', includePrivate: false, isPrivate: false, fiscalStart: 1, help: false, version: false };
+  const o: Options = { args: [], journal: '.growth/journal.yaml', includePrivate: false, isPrivate: false, isPublic: false, json: false, fiscalStart: 1, help: false, version: false };
   const value = (i: number, flag: string) => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value.`);
@@ -128,6 +144,10 @@ function parseArgs(argv: string[]): Options {
       case '--dimension': case '--dimensions': o.dimensions = [...(o.dimensions ?? []), ...take().split(',').map((d) => d.trim()).filter(Boolean)]; break;
       case '--level': o.level = take(); break;
       case '--note': o.note = take(); break;
+      case '--statement': case '--statements': o.statements = [...(o.statements ?? []), ...take().split(',').map((r) => r.trim()).filter(Boolean)]; break;
+      case '--public': o.isPublic = true; break;
+      case '--grep': o.grep = inline ?? argv[++i] ?? ''; break;
+      case '--json': o.json = true; break;
       case '--date': o.date = take(); break;
       case '--private': o.isPrivate = true; break;
       case '--commit': o.commit = take(); break;
@@ -142,7 +162,7 @@ function parseArgs(argv: string[]): Options {
       default:
         if (a.startsWith('-')) throw new UsageError(`Unknown option ${a}.`);
         if (!o.command) o.command = a;
-        else if (o.command === 'remove' && o.args.length === 0) o.args.push(a);
+        else if ((o.command === 'remove' || o.command === 'edit') && o.args.length === 0) o.args.push(a);
         else nameJournal(a);
     }
   }
@@ -264,6 +284,8 @@ async function add(o: Options, io: CliIo): Promise<number> {
     if (!findDimension(rubric, d)) throw new UsageError(`"${d}" is not a dimension of ${rubric.name}. Its dimensions: ${allDimensions(rubric).map((x) => x.id).join(', ')}.`);
   }
   if (o.level !== undefined) checkLevel(rubric, o.level, '--level');
+  const statements = o.statements === undefined ? undefined : citedStatements(rubric, o.statements);
+  if (typeof statements === 'string') throw new UsageError(statements);
   const { workspace } = locate(o, io);
   let commit: ReturnType<typeof readCommit> | undefined;
   try {
@@ -279,6 +301,7 @@ async function add(o: Options, io: CliIo): Promise<number> {
     ...(o.level === undefined ? {} : { level: o.level }),
     ...(commit ? { commit: { sha: commit.sha, ...(commit.remote ? { repo: commit.remote } : {}), subject: commit.subject } } : {}),
     ...(o.note === undefined ? {} : { note: o.note }),
+    ...(statements?.length ? { statements } : {}),
     ...(o.isPrivate ? { private: true } : {}),
   };
   const template = newJournalText(rubric.id, {});
@@ -286,6 +309,94 @@ async function add(o: Options, io: CliIo): Promise<number> {
   if (typeof done === 'number') return done;
   io.out(`${done.added[0].id}\n`);
   return 0;
+}
+
+/**
+ * Refs as the journal cites them (with the fingerprint of the statement's text), or why one is
+ * not a statement of the rubric, naming it.
+ */
+function citedStatements(rubric: Rubric, refs: readonly string[]): string[] | string {
+  const cited: string[] = [];
+  for (const text of refs) {
+    const ref = parseStatementRef(text);
+    if (!ref) return `"${text}" is not a statement ref; write <dimension>/<level>/<n>, e.g. risk-management/senior/1.`;
+    const check = checkStatementRef(rubric, ref);
+    if (check.kind === 'unknown') return `"${text}" is not a statement of ${rubric.name}: ${check.reason}.`;
+    if (check.kind !== 'ok') return `"${text}" no longer names the statement it was cited for: the rubric changed. Cite it without the part after @ to cite what it says now.`;
+    cited.push(ref.fingerprint === undefined ? citedRef(check.statement) : text);
+  }
+  return [...new Set(cited)];
+}
+
+/** Changes fields of one entry: bad input is named and refused with exit 1, the journal untouched. */
+async function edit(o: Options, io: CliIo): Promise<number> {
+  const id = o.args[0];
+  if (!id) throw new UsageError('edit needs the id of the entry to change, e.g. edit ev-20261127-3f2a1c --title "New title".');
+  if (o.isPrivate && o.isPublic) throw new UsageError('Say --private or --public, not both.');
+  const changes: EntryChanges = {
+    ...(o.title === undefined ? {} : { title: o.title }),
+    ...(o.note === undefined ? {} : { note: o.note === '' ? null : o.note }),
+    ...(o.dimensions === undefined ? {} : { dimensions: [...new Set(o.dimensions)] }),
+    ...(o.level === undefined ? {} : { level: o.level === '' ? null : o.level }),
+    ...(o.isPrivate || o.isPublic ? { private: o.isPrivate } : {}),
+  };
+  if (Object.keys(changes).length === 0 && o.statements === undefined) throw new UsageError('edit needs something to change: --title, --note, --dimension, --level, --statement, --private or --public.');
+  if (o.title !== undefined && o.title.trim() === '') throw new UsageError('--title cannot be empty.');
+  const loaded = await loadForChange(o, io, false);
+  if (typeof loaded === 'number') return loaded;
+  const { rubric } = loaded;
+  const refuse = (message: string) => {
+    io.err(`growth-journal: ${message} Nothing was changed.\n`);
+    return 1;
+  };
+  if (o.dimensions?.length === 0) return refuse('--dimension needs at least one dimension.');
+  const unknown = o.dimensions?.find((d) => !findDimension(rubric, d));
+  if (unknown !== undefined) return refuse(`"${unknown}" is not a dimension of ${rubric.name}. Its dimensions: ${allDimensions(rubric).map((x) => x.id).join(', ')}.`);
+  if (o.level && levelRank(rubric, o.level) < 0) return refuse(`"${o.level}" is not a level of ${rubric.name}: use one of ${rubric.levels.map((l) => l.id).join(', ')}.`);
+  if (o.statements !== undefined) {
+    const statements = citedStatements(rubric, o.statements);
+    if (typeof statements === 'string') return refuse(statements);
+    changes.statements = statements.length ? statements : null;
+  }
+  const done = await change(o, io, { kind: 'edit', id, changes });
+  if (typeof done === 'number') return done;
+  io.err(`Edited ${id}: ${Object.keys(changes).map((k) => (k === 'note' ? 'details' : k)).join(', ')}.\n`);
+  return 0;
+}
+
+/** One line per entry, or the entries as JSON: plain text found in any field, never a pattern. */
+async function list(o: Options, io: CliIo): Promise<number> {
+  const period = o.period === undefined ? undefined : periodOption(o.period, o.fiscalStart, io);
+  const loaded = await load(o, io);
+  if (!loaded.journal) {
+    for (const { file, problem } of loaded.problems.filter((p) => p.problem.severity === 'error')) io.err(`${formatProblem(file, problem)}\n`);
+    io.err('No list: fix the errors above first.\n');
+    return 1;
+  }
+  const { rubric } = loaded;
+  if (o.dimensions !== undefined && o.dimensions.length !== 1) throw new UsageError('list takes one --dimension.');
+  const dimension = o.dimensions?.[0];
+  if (dimension !== undefined && rubric && !findDimension(rubric, dimension)) {
+    io.err(`growth-journal: "${dimension}" is not a dimension of ${rubric.name}. Its dimensions: ${allDimensions(rubric).map((x) => x.id).join(', ')}.\n`);
+    return 1;
+  }
+  const found = findEvidence(rubric, loaded.journal.entries, { ...(o.grep === undefined ? {} : { text: o.grep }), ...(dimension === undefined ? {} : { dimension }), ...(period ? { range: period.range } : {}) });
+  if (o.json) {
+    io.out(`${JSON.stringify(found, null, 2)}\n`);
+    return 0;
+  }
+  const name = (d: string) => (rubric && findDimension(rubric, d)?.name) || d;
+  for (const e of found) {
+    const level = e.level ? ` · ${rubric ? levelName(rubric, e.level) : e.level}` : '';
+    io.out(`${[e.id, e.date || '(no date)', e.kind, oneLine(e.title), `${e.dimensions.map(name).join(', ')}${level}${e.private ? ' · private' : ''}`].join('  ')}\n`);
+  }
+  io.err(`${found.length} ${found.length === 1 ? 'entry' : 'entries'}${o.grep ? ` holding “${oneLine(o.grep)}”` : ''}.\n`);
+  return 0;
+}
+
+/** Text from the journal as one line a terminal shows as it is: control characters (escape sequences) out, breaks as spaces. */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\t]+/g, ' ').replace(/[\x00-\x1f\x7f-\x9f]/g, '');
 }
 
 async function remove(o: Options, io: CliIo): Promise<number> {
@@ -426,6 +537,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     if (o.command === 'add') return await add(o, io);
     if (o.command === 'remove') return await remove(o, io);
+    if (o.command === 'edit') return await edit(o, io);
+    if (o.command === 'list') return await list(o, io);
     if (o.command === 'profile') return await profile(o, io);
     throw new UsageError(o.command ? `Unknown command "${o.command}".` : 'Say which command to run.');
   } catch (e) {

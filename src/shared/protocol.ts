@@ -17,7 +17,13 @@ export type WebviewMessage =
   /** Ask the host for another period (a quick pick, with a custom range). */
   | { type: 'choosePeriod' }
   | { type: 'setMode'; mode: CompareMode }
-  | { type: 'tagDimension'; dimensionId: string };
+  | { type: 'tagDimension'; dimensionId: string }
+  | { type: 'editEntry'; entryId: string }
+  /** The filter's text: the host lists the evidence holding it in the models it sends. */
+  | { type: 'search'; text: string };
+
+/** A longer filter is cut here: no entry's title or details is searched for a page of text. */
+const MAX_SEARCH_LENGTH = 1_000;
 
 const MODES: readonly CompareMode[] = ['levels', 'changes', 'matrix'];
 /** The rolling keys, or the shape of a period label (the host reads it with parsePeriod, falling back to this quarter). */
@@ -34,7 +40,10 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return { type: m.type };
     case 'openEntry':
     case 'openEntryInJournal':
+    case 'editEntry':
       return id(m.entryId) ? { type: m.type, entryId: m.entryId as string } : undefined;
+    case 'search':
+      return typeof m.text === 'string' ? { type: 'search', text: m.text.slice(0, MAX_SEARCH_LENGTH) } : undefined;
     case 'setPeriod':
       return typeof m.period === 'string' && PERIOD.test(m.period) ? { type: 'setPeriod', period: m.period } : undefined;
     case 'setMode':

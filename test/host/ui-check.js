@@ -583,10 +583,83 @@ async function reviewCheck(browser, options) {
   });
 }
 
+/**
+ * Find Evidence finds an entry by a word of its title, Edit Entry lists its fields with their
+ * values and saves a changed title with Undo, and the Growth view's filter shows what it finds;
+ * in each theme.
+ */
+async function editFindCheck(browser, options) {
+  for (const [label, theme, paletteTheme, workbenchClass] of THEMES) {
+    const code = await onWorkbench(browser, options, `editfind-${label}`, { theme, journal: demoJournal }, async (page) => {
+      if (paletteTheme) await pickColorTheme(page, paletteTheme, workbenchClass);
+      await page.getByRole('tab', { name: /^Growth/ }).click();
+      await page.getByRole('treeitem', { name: /^Technical Depth:/ }).waitFor({ timeout: 120_000 });
+      const found = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: /Rejected JWTs signed with alg/ }).first();
+      // A quick input that a theme change was still closing can swallow the first try.
+      for (let attempt = 1; ; attempt++) {
+        await runCommand(page, 'Growth Journal: Find Evidence');
+        await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: 'Find Evidence' }).waitFor();
+        await page.locator('.quick-input-widget input').fill('jwt');
+        if (await found.waitFor({ timeout: 10_000 }).then(() => true, () => attempt === 2)) break;
+        console.log(`[ui] editfind-${label}: Find Evidence showed no result on try ${attempt}; trying again`);
+        await page.keyboard.press('Escape');
+      }
+      // The list has caught up with the text once it holds the one entry with "jwt" in it (the search runs in the extension host).
+      await page.waitForFunction(() => document.querySelectorAll('.quick-input-list .monaco-list-row').length === 1, undefined, { timeout: 10_000 });
+      await still(page);
+      await page.screenshot({ path: join(options.results, `find-evidence-${label}.png`) });
+      // The found entry's Edit button opens Edit Entry on it.
+      await found.hover();
+      await found.getByRole('button', { name: 'Edit Entry…' }).click();
+      await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: /^Edit Entry: Rejected JWTs/ }).waitFor({ timeout: 10_000 });
+      for (const field of ['Title', 'Details', 'Dimensions', 'Level', 'Statements', 'Visibility', 'Save']) {
+        await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: field }).first().waitFor({ timeout: 10_000 });
+      }
+      await still(page);
+      await page.screenshot({ path: join(options.results, `edit-entry-${label}.png`) });
+      await page.keyboard.press('Enter'); // Title, the first field
+      await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: 'Edit Entry' }).waitFor();
+      await page.waitForFunction(() => document.activeElement?.matches('.quick-input-widget input') && document.activeElement.value.startsWith('Rejected JWTs'), undefined, { timeout: 10_000 });
+      await page.locator('.quick-input-widget input').fill('Tokens signed with alg "none" are refused: a test per algorithm and a lint rule');
+      await page.keyboard.press('Enter');
+      const save = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: /write 1 change: title/ }).first();
+      await save.waitFor({ timeout: 10_000 });
+      await still(page);
+      await page.screenshot({ path: join(options.results, `edit-entry-changed-${label}.png`) });
+      await save.click();
+      // Saved: the filter finds the entry by words only its new title and its details hold.
+      await runCommand(page, 'Growth Journal: Filter Evidence');
+      await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: 'Filter Evidence' }).waitFor();
+      await page.locator('.quick-input-widget input').fill('lint rule');
+      await page.keyboard.press('Enter');
+      await page.getByText(/Evidence .+ holding “lint rule”: 1 entry\./).first().waitFor({ timeout: 20_000 });
+      await page.getByRole('treeitem', { name: /^Tokens signed with alg "none" are refused/ }).first().waitFor({ timeout: 10_000 });
+      await still(page);
+      await page.screenshot({ path: join(options.results, `growth-view-filtered-${label}.png`) });
+      // The notification that said so offers Undo (a toast may have hidden by now: the list keeps it).
+      await runCommand(page, 'Notifications: Show Notifications');
+      const saved = page.locator('.notification-list-item').filter({ hasText: /Saved “Tokens signed with alg "none" are refused.*”: title changed\./ });
+      await saved.waitFor({ timeout: 20_000 });
+      await saved.getByRole('button', { name: 'Undo' }).waitFor({ timeout: 5_000 });
+      await page.keyboard.press('Escape');
+      // Compare's filter finds the evidence too, each entry found listed with its Edit… button.
+      const frame = await openCompare(page);
+      await frame.getByRole('searchbox', { name: 'Filter dimensions, statements and evidence' }).fill('lint rule');
+      await frame.getByText('1 entry holds “lint rule”').first().waitFor({ timeout: 20_000 });
+      await frame.locator('[id^="found-"]').first().getByRole('button', { name: /^Edit “Tokens signed with alg/ }).waitFor({ timeout: 10_000 });
+      await still(page);
+      await page.screenshot({ path: join(options.results, `compare-find-${label}.png`) });
+      console.log(`[ui] editfind-${label}: Find Evidence, Edit Entry, the view's filter and Compare's shown; screenshots test-results/find-evidence-${label}.png, edit-entry-${label}.png, edit-entry-changed-${label}.png, growth-view-filtered-${label}.png, compare-find-${label}.png`);
+    });
+    if (code !== 0) return code;
+  }
+  return 0;
+}
+
 async function runUiCheck(browser, options) {
   // GROWTH_UI_CHECKS=demo,broken,ladder runs only those checks (their names less "check"), while working on them.
   const only = (process.env.GROWTH_UI_CHECKS ?? process.env.GROWTH_UI_ONLY)?.split(',');
-  const all = [checkThemes, brokenJournalCheck, walkthroughCheck, demoCheck, injectionCheck, restoreCheck, restrictedCheck, ladderCheck, reviewCheck];
+  const all = [checkThemes, brokenJournalCheck, walkthroughCheck, demoCheck, injectionCheck, restoreCheck, restrictedCheck, ladderCheck, reviewCheck, editFindCheck];
   for (const check of all.filter((c) => !only || only.includes(c.name.replace(/Check$|^check/, '').toLowerCase()) || only.includes(c.name))) {
     const code = await check(browser, options);
     if (code !== 0) return code;
@@ -623,12 +696,12 @@ async function checkThemes(browser, options) {
       await page.screenshot({ path: join(results, `compare-changes-${label}.png`) });
       await frame.getByRole('checkbox', { name: /Show statements a level drops/ }).check();
       await frame.getByText('Dropped').first().waitFor({ timeout: 10_000 });
-      await frame.getByRole('searchbox', { name: 'Filter dimensions and statements' }).fill('security');
+      await frame.getByRole('searchbox', { name: 'Filter dimensions, statements and evidence' }).fill('security');
       await frame.locator('mark').first().waitFor({ timeout: 10_000 });
       await page.screenshot({ path: join(results, `compare-changes-dropped-filtered-${label}.png`) });
       console.log(`[ui] ${label}: comparison shown with evidence and changes; screenshots test-results/compare-${label}.png, compare-changes-${label}.png`);
       // The matrix: evidence per dimension and level over this half, a cell opened, the target's statements marked.
-      await frame.getByRole('searchbox', { name: 'Filter dimensions and statements' }).fill('');
+      await frame.getByRole('searchbox', { name: 'Filter dimensions, statements and evidence' }).fill('');
       await frame.getByRole('radio', { name: /Evidence per level/ }).check();
       await frame.locator('table.matrix').waitFor();
       const periods = frame.getByRole('combobox').first();

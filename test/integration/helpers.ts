@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { Commit, Repo } from '../../src/host/git/repos';
 import type { GitExtension } from '../../src/host/git/api';
-import type { Choice, CommitChoice, EvidenceKind, Prompts } from '../../src/host/ui/prompts';
+import type { Choice, CommitChoice, EvidenceAction, EvidenceChoice, EvidenceKind, Prompts } from '../../src/host/ui/prompts';
 import type { Rubric } from '../../src/core/rubric/rubric';
 import type { Statement } from '../../src/core/rubric/statements';
 import type { Period } from '../../src/core/time/periods';
@@ -64,8 +64,8 @@ export class ScriptedPrompts implements Prompts {
   inputTitle(prompt: string, value?: string) {
     return this.next<string | undefined>('inputTitle', prompt, value);
   }
-  inputDetails() {
-    return this.next<string | undefined>('inputDetails');
+  inputDetails(value?: string) {
+    return this.next<string | undefined>('inputDetails', value);
   }
   inputPeriod(title: string, fiscalStartMonth: number) {
     return this.next<Period | undefined>('inputPeriod', title, fiscalStartMonth);
@@ -84,8 +84,14 @@ export class ScriptedPrompts implements Prompts {
     }
     return this.next<string[] | undefined>('pickStatements', rubric, options);
   }
-  pickPrivacy() {
-    return this.next<boolean | undefined>('pickPrivacy');
+  pickPrivacy(step?: string, current?: boolean) {
+    return this.next<boolean | undefined>('pickPrivacy', step, current);
+  }
+  inputFilter(value: string) {
+    return this.next<string | undefined>('inputFilter', value);
+  }
+  pickEvidence(search: (text: string) => EvidenceChoice[]) {
+    return this.next<{ entryId: string; action: EvidenceAction } | undefined>('pickEvidence', search);
   }
   confirm(message: string, detail: string, action: string) {
     return this.next<boolean>('confirm', message, detail, action);

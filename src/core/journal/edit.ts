@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, parse as parseYamlValue, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parse as parseYamlValue, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { parseJournal, type EntryData, type JournalParse } from './model';
 import { type Profile } from './profile';
 import { hasCredentials, withoutCredentials } from '../git/remoteUrl';
@@ -177,6 +177,199 @@ export function repointStatementEdit(parse: JournalParse, id: string, from: stri
   if (!node?.range) throw new JournalEditError(`Entry "${id}" does not cite "${from}".`, entry.line);
   if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) throw new JournalEditError(`Entry "${id}" cites "${from}" as a block scalar; change it by hand.`, entry.line);
   return { offset: node.range[0], deleteCount: node.range[1] - node.range[0], insert: yamlFlowScalar(to) };
+}
+
+/**
+ * New values for an entry's fields: a field left out stays as it is; `null` (and an empty
+ * `statements`, and `private: false` where the key is absent) means no such key.
+ */
+export interface EntryChanges {
+  title?: string;
+  /** The entry's details. */
+  note?: string | null;
+  dimensions?: string[];
+  level?: string | null;
+  statements?: string[] | null;
+  private?: boolean;
+}
+
+const EDITABLE_KEYS = ['title', 'level', 'note', 'dimensions', 'statements', 'private'] as const;
+
+/** The entry as it reads after `changes`: what verify.ts expects an edit to leave. */
+export function entryWithChanges<E extends EntryData>(entry: E, changes: EntryChanges): E {
+  const out = { ...entry } as Record<string, unknown>;
+  for (const key of EDITABLE_KEYS) {
+    const value = changes[key];
+    if (value === undefined) continue;
+    const absent = value === null || value === false || (key === 'statements' && Array.isArray(value) && value.length === 0);
+    if (absent) delete out[key];
+    else out[key] = Array.isArray(value) ? [...value] : value;
+  }
+  return out as E;
+}
+
+/** The changes that give back `entry`'s values for the fields `changes` sets: an edit's Undo. */
+export function undoChanges(entry: EntryData, changes: EntryChanges): EntryChanges {
+  const undo: Record<string, unknown> = {};
+  for (const key of EDITABLE_KEYS) {
+    if (changes[key] === undefined) continue;
+    const old = entry[key];
+    undo[key] = key === 'private' ? !!old : old === undefined ? null : Array.isArray(old) ? [...old] : old;
+  }
+  return undo as EntryChanges;
+}
+
+/** The index of the one entry with `id`; an id that is missing or used twice is refused by name. */
+function entryIndexOf(parse: JournalParse, id: string): number {
+  const p = requireParsed(parse);
+  const index = p.journal.entries.findIndex((e) => e.id === id);
+  if (index < 0) throw new JournalEditError(`No entry with id "${id}" is in the journal.`);
+  const again = p.journal.entries.findIndex((e, i) => i > index && e.id === id);
+  if (again >= 0) throw new JournalEditError(`The id "${id}" is used by more than one entry (lines ${p.journal.entries[index].line} and ${p.journal.entries[again].line}); give each its own id first, so the change goes to the right one.`, p.journal.entries[again].line);
+  return index;
+}
+
+/**
+ * Edits that change an entry's fields where they stand, value by value: the rest of its lines
+ * (comments, quoting, key order, keys this version does not know) and every other entry stay
+ * as they were. New keys go after the entry's last line; a removed key takes its own lines.
+ */
+export function editEntryEdits(parse: JournalParse, id: string, changes: EntryChanges): TextEdit[] {
+  const p = requireParsed(parse);
+  const index = entryIndexOf(parse, id);
+  const entry = p.journal.entries[index];
+  const map = p.entryNodes[index];
+  const { text } = p.source;
+  const { eol } = textShape(text);
+  const byHand = (why: string) => new JournalEditError(`Entry "${id}" ${why}; change it by hand.`, entry.line);
+  if (changes.dimensions?.length === 0) throw new JournalEditError(`Entry "${id}" needs at least one dimension.`, entry.line);
+  const firstKey = map.items[0]?.key as Node | undefined;
+  if (!firstKey?.range) throw byHand('has no keys Growth Journal can place');
+  const pad = ' '.repeat(column(text, firstKey.range[0]));
+  const edits: TextEdit[] = [];
+  const added: string[] = [];
+  for (const key of EDITABLE_KEYS) {
+    const value = changes[key];
+    if (value === undefined) continue;
+    const pair = findPair(map, key);
+    const node = pair?.value as Node | null | undefined;
+    // Public takes `private: true` out, unless a comment shares its line: then it reads `private: false`.
+    const trailing = node?.range ? text.slice(node.range[1], endOfLine(text, node.range[1])).trim() : '';
+    const absent = value === null || (Array.isArray(value) && value.length === 0) || (value === false && isScalar(node) && node.value === true && trailing === '' && !map.flow);
+    if (absent) {
+      if (pair) edits.push(removePairEdit(text, map, pair, byHand));
+      continue;
+    }
+    // Public is what an entry without `private: true` is.
+    if (typeof value === 'boolean' && (isScalar(node) ? node.value === value || (!value && node.value !== true) : !value)) continue;
+    if (typeof value === 'string' && isScalar(node) && node.value === value) continue;
+    const listed = Array.isArray(value) ? value : undefined;
+    if (node?.range && !(isScalar(node) && node.value === null)) {
+      if (listed) edits.push(...listEdits(text, node, listed, eol, byHand));
+      else edits.push(scalarEdit(text, node, typeof value === 'boolean' ? String(value) : scalarText(text, node.range[1], value as string, map.flow, pad, eol, key === 'note'), eol, byHand));
+      continue;
+    }
+    const written = listed ? `[${listed.map(yamlFlowScalar).join(', ')}]` : typeof value === 'boolean' ? String(value) : undefined;
+    if (pair) {
+      // `key:` with no value: the value goes after the colon, and a comment there stays after it.
+      const colon = text.indexOf(':', (pair.key as Node).range![1]);
+      edits.push({ offset: colon + 1, deleteCount: 0, insert: ` ${written ?? scalarText(text, colon + 1, value as string, map.flow, pad, eol, key === 'note')}` });
+      continue;
+    }
+    if (map.flow) throw byHand('is written in flow style ({ ... })');
+    added.push(`${pad}${key}: ${written ?? (key === 'note' ? (yamlLiteralBlock(value as string, pad + '  ', eol) ?? yamlQuoted(value as string)) : yamlScalar(value as string))}`);
+  }
+  if (added.length > 0) edits.push(insertLinesAfter(text, contentEnd(map), added.join(eol), eol));
+  if (edits.length === 0) throw new JournalEditError(`Entry "${id}" already reads that way: nothing to change.`, entry.line);
+  // Later offsets first, so each edit's offsets stay valid as the others apply.
+  return edits.sort((a, b) => b.offset - a.offset);
+}
+
+/** Where an entry's lines start and end (after its last line's break): the region an edit of it may change. */
+export function entryLinesSpan(parse: JournalParse, index: number): { start: number; end: number } {
+  const p = requireParsed(parse);
+  const { text } = p.source;
+  const map = p.entryNodes[index];
+  const end = contentEnd(map);
+  return { start: lineStart(text, map.range![0]), end: end > 0 && text[end - 1] === '\n' ? end : nextLineStart(text, end) };
+}
+
+/** Where a node's last content ends: a block collection's range may run on over comments after it. */
+function contentEnd(node: Node): number {
+  if (isMap(node) && !node.flow && node.items.length > 0) {
+    const last = node.items[node.items.length - 1];
+    return contentEnd((last.value as Node | null) ?? (last.key as Node));
+  }
+  if (isSeq(node) && !node.flow && node.items.length > 0) return contentEnd(node.items[node.items.length - 1] as Node);
+  return node.range![1];
+}
+
+/**
+ * A scalar as it will stand after `offset`: in a flow mapping flow-safe; a note as Growth Journal
+ * writes notes, several lines as a literal block unless a comment follows on its line (it would
+ * become part of the block).
+ */
+function scalarText(text: string, offset: number, value: string, flow: boolean | undefined, pad: string, eol: string, isNote: boolean): string {
+  if (flow) return yamlFlowScalar(value);
+  if (!isNote) return yamlScalar(value);
+  // A block scalar's range ends after its last line: nothing follows it on that line.
+  const restOfLine = text[offset - 1] === '\n' ? '' : text.slice(offset, endOfLine(text, offset));
+  return (restOfLine.trim() === '' ? yamlLiteralBlock(value, pad + '  ', eol) : undefined) ?? yamlQuoted(value);
+}
+
+/** Replaces a scalar value; a block scalar's range ends after its line break, which stays. */
+function scalarEdit(text: string, node: Node, written: string, eol: string, byHand: (why: string) => Error): TextEdit {
+  if (!isScalar(node)) throw byHand('holds a list or a mapping where a single value belongs');
+  const [start, end] = node.range!;
+  const replaced = text.slice(start, end);
+  return { offset: start, deleteCount: end - start, insert: written + (/\n$/.test(replaced) ? eol : '') };
+}
+
+/**
+ * Edits that make a list read `items`, item by item: an item that stays keeps its text (and its
+ * comment), a changed one is replaced, new ones go after the last, surplus ones are taken out.
+ */
+function listEdits(text: string, node: Node, items: readonly string[], eol: string, byHand: (why: string) => Error): TextEdit[] {
+  if (isScalar(node) && typeof node.value === 'string' && !/[\r\n]/.test(text.slice(node.range![0], node.range![1]))) {
+    return [{ offset: node.range![0], deleteCount: node.range![1] - node.range![0], insert: `[${items.map(yamlFlowScalar).join(', ')}]` }];
+  }
+  if (!isSeq(node)) throw byHand('has a list written in a form Growth Journal does not change');
+  const old = node.items as Node[];
+  if (old.some((n) => !isScalar(n) || !n.range || n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED')) throw byHand('has a list item that is not a single value');
+  const edits: TextEdit[] = [];
+  for (let i = 0; i < Math.min(old.length, items.length); i++) {
+    if ((old[i] as Scalar).value !== items[i]) edits.push({ offset: old[i].range![0], deleteCount: old[i].range![1] - old[i].range![0], insert: yamlFlowScalar(items[i]) });
+  }
+  const last = old[old.length - 1];
+  if (items.length > old.length) {
+    const fresh = items.slice(old.length);
+    if (node.flow) edits.push(last ? { offset: last.range![1], deleteCount: 0, insert: `, ${fresh.map(yamlFlowScalar).join(', ')}` } : { offset: text.indexOf('[', node.range![0]) + 1, deleteCount: 0, insert: fresh.map(yamlFlowScalar).join(', ') });
+    else {
+      const dash = ' '.repeat(column(text, node.range![0]));
+      edits.push(insertLinesAfter(text, last.range![1], fresh.map((d) => `${dash}- ${yamlFlowScalar(d)}`).join(eol), eol));
+    }
+  } else if (items.length < old.length) {
+    const keptLast = old[items.length - 1];
+    if (node.flow) edits.push({ offset: keptLast.range![1], deleteCount: last.range![1] - keptLast.range![1], insert: '' });
+    else {
+      const from = lineStart(text, old[items.length].range![0]);
+      const to = nextLineStart(text, last.range![1]);
+      if (!/^[ \t]*-[ \t]/.test(text.slice(from, old[items.length].range![0]))) throw byHand('has a list item Growth Journal cannot take out on its own');
+      edits.push({ offset: from, deleteCount: to - from, insert: '' });
+    }
+  }
+  return edits;
+}
+
+/** The edit that takes a key and its value out of an entry: whole lines, never the entry's first. */
+function removePairEdit(text: string, map: YAMLMap, pair: Pair, byHand: (why: string) => Error): TextEdit {
+  if (map.flow) throw byHand('is written in flow style ({ ... })');
+  const keyStart = (pair.key as Node).range![0];
+  const from = lineStart(text, keyStart);
+  if (!/^[ \t]*$/.test(text.slice(from, keyStart))) throw byHand(`has "${String((pair.key as Scalar).value)}" where it cannot be taken out on its own line`);
+  const end = contentEnd((pair.value as Node | null) ?? (pair.key as Node));
+  const to = end > 0 && text[end - 1] === '\n' ? end : nextLineStart(text, end);
+  return { offset: from, deleteCount: to - from, insert: '' };
 }
 
 /** An entry's own lines, as removeEntryEdit took them out, and the entry they followed. */

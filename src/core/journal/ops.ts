@@ -1,6 +1,6 @@
 import { type EntryData } from './model';
 import { type Profile } from './profile';
-import { type RemovedEntry, type RubricSwitch } from './edit';
+import { type EntryChanges, type RemovedEntry, type RubricSwitch } from './edit';
 
 /** A change to the journal, as data, so it can be computed wherever the parse lives. */
 export type JournalOp =
@@ -16,4 +16,6 @@ export type JournalOp =
   /** Undo of a removal: the entry's own lines back after the entry they followed. */
   | { kind: 'restore'; removed: RemovedEntry }
   /** Re-points one cited statement of an entry (the quick fix for a statement the rubric changed). */
-  | { kind: 'repoint'; id: string; from: string; to: string };
+  | { kind: 'repoint'; id: string; from: string; to: string }
+  /** Changes fields of one entry in place (Edit Entry, `growth-journal edit`); its Undo is another edit. */
+  | { kind: 'edit'; id: string; changes: EntryChanges };

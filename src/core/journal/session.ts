@@ -1,6 +1,6 @@
 import { newEntryId } from './entryId';
 import { checkJournal, parseAfterTailEdit, parseJournalSteps, quickJournalSteps, type EntryData, type Journal, type JournalParse } from './model';
-import { addDimensionsEdit, appendEntriesEdit, emptyEntriesEdit, applyEdit, JournalEditError, redactCredentialsEdits, removedEntry, removeEntryEdit, repointStatementEdit, restoreEntryEdit, setProfileEdits, switchRubricEdits, type RemovedEntry, type TextEdit } from './edit';
+import { addDimensionsEdit, appendEntriesEdit, editEntryEdits, emptyEntriesEdit, applyEdit, JournalEditError, redactCredentialsEdits, removedEntry, removeEntryEdit, repointStatementEdit, restoreEntryEdit, setProfileEdits, switchRubricEdits, type RemovedEntry, type TextEdit } from './edit';
 import { verifyChange } from './verify';
 import { type JournalOp } from './ops';
 import { tailAfterEdits, type ByteView } from './fastReader';
@@ -272,5 +272,7 @@ function applyOp(parse: JournalParse, op: JournalOp): { edits: TextEdit[]; added
       return { edits: [restoreEntryEdit(parse, op.removed)], added: [] };
     case 'repoint':
       return { edits: [repointStatementEdit(parse, op.id, op.from, op.to)], added: [] };
+    case 'edit':
+      return { edits: editEntryEdits(parse, op.id, op.changes), added: [] };
   }
 }

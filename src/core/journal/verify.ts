@@ -1,8 +1,9 @@
-import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, Lexer, type Node, type YAMLMap } from 'yaml';
 import { type Entry, type EntryData, type JournalParse } from './model';
 import { type Profile } from './profile';
 import { type JournalOp } from './ops';
 import { entryWithoutCredentials } from './credentials';
+import { entryLinesSpan, entryWithChanges } from './edit';
 
 /**
  * Why `after` is not exactly `op` applied to `before`, or undefined when it is. Compares what
@@ -36,7 +37,12 @@ export function verifyChange(before: JournalParse, after: JournalParse, op: Jour
   const expected: (Entry | EntryData)[] =
     op.kind === 'redact' ? kept.map(entryWithoutCredentials) : op.kind === 'rubric' ? kept.map((e) => mapEntry(e, op.dimensions, op.levels)) : op.kind === 'amend' ? kept.map((e) => (e.id === op.id ? amended(e, op.addDimensions) : e))
       : op.kind === 'repoint' ? kept.map((e) => (e.id === op.id ? repointed(e, op.from, op.to) : e))
+      : op.kind === 'edit' ? kept.map((e) => (e.id === op.id ? entryWithChanges(e, op.changes) : e))
       : kept;
+  if (op.kind === 'edit') {
+    const wrongText = editedOnlyEntryText(before, after, op.id);
+    if (wrongText) return wrongText;
+  }
   if (op.kind === 'remove' && expected.length !== before.journal.entries.length - removed.size) return 'an entry to remove is not in the journal.';
   if (op.kind === 'restore') {
     // The restored entry is the user's own lines, back: it must be the one new entry, where it was.
@@ -56,6 +62,36 @@ export function verifyChange(before: JournalParse, after: JournalParse, op: Jour
     return `entry "${expected[i].id}" would read differently.`;
   }
   return undefined;
+}
+
+/**
+ * Why an edit of entry `id` changed text outside that entry's lines, or a comment inside them
+ * (meaning alone cannot tell: comments are not part of it), or undefined when it did neither.
+ */
+function editedOnlyEntryText(before: JournalParse, after: JournalParse, id: string): string | undefined {
+  const index = before.journal!.entries.findIndex((e) => e.id === id);
+  if (index < 0) return `no entry "${id}" is in the journal.`;
+  const old = before.source!.text;
+  const now = after.source!.text;
+  const { start, end } = entryLinesSpan(before, index);
+  const newEnd = end + now.length - old.length;
+  if (newEnd < start || now.slice(0, start) !== old.slice(0, start) || now.slice(newEnd) !== old.slice(end)) return 'text outside the entry would change.';
+  const a = comments(old.slice(start, end));
+  const b = comments(now.slice(start, newEnd));
+  if (a.length !== b.length || a.some((c, i) => c !== b[i])) return `a comment in entry "${id}" would change or go; change that entry by hand.`;
+  return undefined;
+}
+
+/** The comments of a piece of YAML, in order, as the `yaml` lexer reads them (not a `#` inside a value). */
+function comments(yaml: string): string[] {
+  const found: string[] = [];
+  let previous = '';
+  for (const token of new Lexer().lex(yaml)) {
+    // A scalar's text follows the \x1f marker: a block scalar's lines may start with `#`.
+    if (token.startsWith('#') && previous !== '\x1f') found.push(token);
+    previous = token;
+  }
+  return found;
 }
 
 function amended(e: Entry, add: readonly string[]): Entry {

@@ -5,6 +5,7 @@ import { periodOfDate, resolveViewPeriod, type ViewPeriodKey } from '../time/per
 import { previousQuarter, quarterLabel, quarterMonths, quarterOfDate } from '../time/quarters';
 import { levelName, type Rubric } from '../rubric/rubric';
 import { MAX_LISTED_EVIDENCE } from './rubricView';
+import { evidenceMatcher } from './search';
 
 /** `quarter`, `previous`, `all`, or any period label (see ViewPeriodKey). */
 export type PeriodKey = ViewPeriodKey;
@@ -87,6 +88,8 @@ export interface CompareModel {
   unlevelled: boolean;
   /** Why there is no journal data, when there is none (no journal, errors). */
   notice?: string;
+  /** The evidence of the period that holds the filter's text, per dimension it counts toward (findEvidence's rule). */
+  evidenceSearch?: { text: string; byDimension: Record<string, { count: number; entries: EvidenceItem[] }> };
 }
 
 function item(rubric: Rubric, e: Entry): EvidenceItem {
@@ -94,7 +97,7 @@ function item(rubric: Rubric, e: Entry): EvidenceItem {
 }
 
 /** The comparison webview's data: every level side by side, the changes, and the evidence for the period. */
-export function buildCompareModel(rubric: Rubric, journal: Journal | undefined, options: { period: PeriodKey; mode?: CompareMode; today: string; fiscalStartMonth: number; notice?: string }): CompareModel {
+export function buildCompareModel(rubric: Rubric, journal: Journal | undefined, options: { period: PeriodKey; mode?: CompareMode; today: string; fiscalStartMonth: number; notice?: string; search?: string }): CompareModel {
   const period = resolveViewPeriod(options.period, options.today, options.fiscalStartMonth);
   const { range } = period;
   const target = journal?.profile.targetLevel;
@@ -160,7 +163,19 @@ export function buildCompareModel(rubric: Rubric, journal: Journal | undefined, 
     mode: options.mode ?? 'levels',
     unlevelled,
     ...(options.notice ? { notice: options.notice } : {}),
+    ...(options.search?.trim() ? { evidenceSearch: evidenceSearch(rubric, rows, options.search.trim()) } : {}),
   };
+}
+
+/** The rows' evidence (newest first) that holds `text`, per dimension, the newest MAX_LISTED_EVIDENCE listed. */
+function evidenceSearch(rubric: Rubric, rows: ReturnType<typeof coverage>, text: string): NonNullable<CompareModel['evidenceSearch']> {
+  const match = evidenceMatcher(rubric, { text });
+  const byDimension: NonNullable<CompareModel['evidenceSearch']>['byDimension'] = {};
+  for (const row of rows) {
+    const found = row.entries.filter((e) => match(e) !== undefined);
+    if (found.length) byDimension[row.dimension.id] = { count: found.length, entries: found.slice(0, MAX_LISTED_EVIDENCE).map((e) => item(rubric, e)) };
+  }
+  return { text, byDimension };
 }
 
 /** The periods the select offers: this and last quarter, this half and year, all time, and the chosen one if it is none of those. */

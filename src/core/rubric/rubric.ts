@@ -164,6 +164,11 @@ export function findDimension(rubric: Rubric, id: string): Dimension | undefined
   return undefined;
 }
 
+/** Dimensions by name, in the order given ("Technical Depth, Risk Management"); an id the rubric lacks stays an id. */
+export function dimensionNames(rubric: Rubric | undefined, ids: readonly string[]): string {
+  return ids.map((id) => (rubric && findDimension(rubric, id)?.name) || id).join(', ');
+}
+
 /** Position of a level in the ladder, lowest 0; -1 when unknown. */
 export function levelRank(rubric: Rubric, levelId: string | undefined): number {
   return levelId === undefined ? -1 : rubric.levels.findIndex((l) => l.id === levelId);

@@ -43,6 +43,8 @@ class ComparePanel implements vscode.Disposable {
   private queue: HostMessage[] = [];
   private readonly disposables: vscode.Disposable[] = [];
   private disposed = false;
+  /** The webview's filter text: its models list the evidence holding it. */
+  private search = '';
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -104,6 +106,14 @@ class ComparePanel implements vscode.Disposable {
       case 'tagDimension':
         await vscode.commands.executeCommand('growthJournal.tagForDimension', message.dimensionId);
         break;
+      case 'editEntry':
+        await vscode.commands.executeCommand('growthJournal.editEntry', message.entryId);
+        break;
+      case 'search':
+        // The filter's text, kept for the models that follow: the evidence found is worked out here, by core.
+        this.search = message.text;
+        await this.refresh();
+        break;
     }
   }
 
@@ -111,7 +121,7 @@ class ComparePanel implements vscode.Disposable {
     if ((!this.ready && !this.broken) || this.disposed) return undefined;
     const snapshot = await this.ctx.services.store.snapshot();
     if (this.disposed) return undefined;
-    const model = modelFor(snapshot, this.ctx.state);
+    const model = modelFor(snapshot, this.ctx.state, this.search);
     if (!model) {
       this.ready = false;
       this.broken = true;
@@ -136,7 +146,7 @@ class ComparePanel implements vscode.Disposable {
   }
 }
 
-function modelFor(snapshot: JournalSnapshot, state: vscode.Memento): CompareModel | undefined {
+function modelFor(snapshot: JournalSnapshot, state: vscode.Memento, search: string): CompareModel | undefined {
   if (!snapshot.rubric) return undefined;
   const notice =
     snapshot.status === 'journalError'
@@ -150,6 +160,7 @@ function modelFor(snapshot: JournalSnapshot, state: vscode.Memento): CompareMode
     today: localIsoDate(new Date()),
     fiscalStartMonth: snapshot.settings.fiscalYearStartMonth,
     ...(notice ? { notice } : {}),
+    search,
   });
 }
 

@@ -4,10 +4,14 @@ import { commitUrl } from '../../core/git/permalink';
 import { type Repo } from '../../host/git/repos';
 import { guarded, showAt, type Services } from '../../host/services';
 import { resolveWorkspaceFile } from '../../host/workspace/workspaceFiles';
+import { type EvidenceAction } from '../../host/ui/prompts';
+import { requireTrust } from '../../host/workspace/trust';
+import { editEntry } from './edit';
+import { evidenceChoices } from './find';
 
 const SHOW_SCHEME = 'growth-journal-commit';
 
-/** Opening, linking and removing one piece of evidence, from the tree or by id. */
+/** Finding, opening, linking, editing and removing one piece of evidence, from the tree, Compare or by id. */
 export function registerEntries(context: vscode.ExtensionContext, services: Services): void {
   const shown = new Map<string, string>();
   const showProvider: vscode.TextDocumentContentProvider = { provideTextDocumentContent: (uri) => shown.get(uri.toString()) ?? '' };
@@ -18,6 +22,36 @@ export function registerEntries(context: vscode.ExtensionContext, services: Serv
     const entry = snapshot.journal?.entries.find((e) => e.id === id);
     if (!entry) throw new Error(`That entry is no longer in the journal${typeof id === 'string' ? ` (${id})` : ''}. Refresh the view.`);
     return entry;
+  };
+
+  /** The entry whose lines hold the cursor, when the journal is the active editor. */
+  const entryAtCursor = async (): Promise<Entry | undefined> => {
+    const editor = vscode.window.activeTextEditor;
+    const snapshot = await services.store.snapshot();
+    if (!editor || !snapshot.journalUri || editor.document.uri.toString() !== snapshot.journalUri.toString()) return undefined;
+    const line = editor.selection.active.line + 1;
+    let at: Entry | undefined;
+    for (const e of snapshot.journal?.entries ?? []) if (e.line <= line && (!at || e.line > at.line)) at = e;
+    return at;
+  };
+
+  const findEvidence = async (): Promise<{ entryId: string; action: EvidenceAction } | undefined> => {
+    const snapshot = await services.store.snapshot();
+    const entries = snapshot.journal?.entries ?? [];
+    if (entries.length === 0) {
+      const choice = await services.prompts.info(snapshot.status === 'journalError' ? 'The journal has an error, so there is nothing to search until it parses.' : 'There is no evidence to find yet. Tag a first piece of evidence to start the journal.', ...(snapshot.status === 'journalError' ? ['Open at Error'] : ['Add a Note']));
+      if (choice === 'Open at Error') await vscode.commands.executeCommand('growthJournal.openJournalAtFirstError');
+      if (choice === 'Add a Note') await vscode.commands.executeCommand('growthJournal.addNote');
+      return undefined;
+    }
+    return services.prompts.pickEvidence((text) => evidenceChoices(snapshot.rubric, entries, text));
+  };
+
+  const edit = async (entry: Entry) => {
+    requireTrust();
+    const snapshot = await services.store.snapshot();
+    if (!snapshot.rubric || !snapshot.journal) throw new Error('The rubric or the journal could not be read, so the entry cannot be edited now. See the Growth view for why.');
+    await editEntry(services, entry, snapshot.rubric, snapshot.journal.entries, snapshot.journal.profile);
   };
 
   const openInJournal = async (entry: Entry) => {
@@ -78,6 +112,26 @@ export function registerEntries(context: vscode.ExtensionContext, services: Serv
       }),
     ),
     vscode.commands.registerCommand('growthJournal.openEntryInJournal', guarded(services, async (arg: unknown) => openInJournal(await find(arg)))),
+    vscode.commands.registerCommand(
+      'growthJournal.editEntry',
+      guarded(services, async (arg: unknown) => {
+        if (arg !== undefined) return edit(await find(arg));
+        // From the palette: the entry at the cursor in the journal, else the one Find Evidence picks.
+        const atCursor = await entryAtCursor();
+        if (atCursor) return edit(atCursor);
+        const found = await findEvidence();
+        if (found) await edit(await find(found.entryId));
+      }),
+    ),
+    vscode.commands.registerCommand(
+      'growthJournal.findEvidence',
+      guarded(services, async () => {
+        const found = await findEvidence();
+        if (!found) return;
+        const command = { open: 'growthJournal.openEntry', journal: 'growthJournal.openEntryInJournal', edit: 'growthJournal.editEntry' }[found.action];
+        await vscode.commands.executeCommand(command, found.entryId);
+      }),
+    ),
     vscode.commands.registerCommand(
       'growthJournal.copyEntryLink',
       guarded(services, async (arg: unknown) => {

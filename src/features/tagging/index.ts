@@ -3,7 +3,7 @@ import { isCommitSha } from '../../core/git/commitSha';
 import { localIsoDate } from '../../core/time/dates';
 import { type Entry, type EntryData, growthTrailers, knownStatements } from '../../core/journal';
 import { fileUrl } from '../../core/git/permalink';
-import { findDimension, levelName, type Rubric } from '../../core/rubric/rubric';
+import { dimensionNames, findDimension, levelName, type Rubric } from '../../core/rubric/rubric';
 import { citations } from '../../core/reports/coverage';
 import { citedRef, expectationInForce } from '../../core/rubric/statements';
 import { type Commit, type Repo } from '../../host/git/repos';
@@ -263,10 +263,6 @@ class TaggingFlows {
       await this.prompts.error(e instanceof Error ? e.message : String(e));
     }
   }
-}
-
-function dimensionNames(rubric: Rubric | undefined, ids: readonly string[]): string {
-  return ids.map((id) => (rubric && findDimension(rubric, id)?.name) || id).join(', ');
 }
 
 function commitDraft(commit: Commit, repo: Repo): Draft {

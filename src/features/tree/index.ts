@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { type ViewPeriodKey } from '../../core/time/periods';
 import { pickPeriod } from '../../host/ui/periodPick';
+import { formatCount } from '../../host/ui/format';
 import { guarded, showAt, type Services } from '../../host/services';
 import { type JournalSnapshot } from '../../host/journal/store';
 import { RubricTreeProvider } from './rubricTree';
@@ -24,12 +25,17 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     // Which period the counts are for, said again whenever it changes: "2 · 6" is this quarter · all time.
     // A view alone in its container shows no description, so the message line says it too.
     const period = model?.period;
-    view.description = period ? (period.range ? `${period.short} · all time` : 'All time') : undefined;
+    const { filter } = provider.current();
+    view.description = period ? (filter ? `“${filter.text}” · ${period.short}` : period.range ? `${period.short} · all time` : 'All time') : undefined;
     const warnings = snapshot.problems.filter((p) => p.problem.severity === 'warning').length;
     const error = snapshot.status === 'journalError' ? snapshot.firstError?.problem : undefined;
     view.message = error
       ? `The journal has an error${error.line ? ` at line ${error.line}` : ''}: ${error.message} No evidence is counted until it parses; the rubric stays browsable.`
-      : snapshot.status === 'ready' && !profile?.targetLevel
+      : filter && period
+        ? filter.count
+          ? `Evidence ${period.phrase} holding “${filter.text}”: ${formatCount(filter.count)} ${filter.count === 1 ? 'entry' : 'entries'}. Clear the filter (✕ in the title bar) to see the whole rubric.`
+          : `No evidence ${period.phrase} holds “${filter.text}”. Try other words${period.range ? ', Show All Time,' : ''} or clear the filter (✕ in the title bar).`
+        : snapshot.status === 'ready' && !profile?.targetLevel
         ? 'Set your current and target level (… menu) to see coverage against the target.'
         : warnings
           ? `${warnings} warning${warnings === 1 ? '' : 's'} in the journal: see the Problems panel.`
@@ -52,6 +58,11 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     };
     loading.then(done, done);
   };
+  const setFilter = async (text: string | undefined) => {
+    provider.setFilter(text);
+    await vscode.commands.executeCommand('setContext', 'growthJournal.filtered', !!provider.current().filter);
+    render(await store.snapshot());
+  };
   const setPeriod = (next: ViewPeriodKey) => services.viewPeriod.set(next);
   const choosePeriod = async () => {
     const snapshot = await store.snapshot();
@@ -72,6 +83,15 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     vscode.commands.registerCommand('growthJournal.showThisQuarter', () => setPeriod('quarter')),
     vscode.commands.registerCommand('growthJournal.showAllTime', () => setPeriod('all')),
     vscode.commands.registerCommand('growthJournal.choosePeriod', guarded(services, choosePeriod)),
+    vscode.commands.registerCommand(
+      'growthJournal.filterEvidence',
+      guarded(services, async (text?: unknown) => {
+        // A text given (a test, a keybinding's args) filters at once; otherwise ask, starting from the filter in force.
+        const typed = typeof text === 'string' ? text : await services.prompts.inputFilter(provider.current().filter?.text ?? '');
+        if (typed !== undefined) await setFilter(typed);
+      }),
+    ),
+    vscode.commands.registerCommand('growthJournal.clearEvidenceFilter', guarded(services, () => setFilter(undefined))),
     vscode.commands.registerCommand(
       'growthJournal.openJournal',
       guarded(services, async () => {

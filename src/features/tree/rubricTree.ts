@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { LINE_BREAK, mdText } from '../../core/reports/markdown';
-import { citations, entriesInPeriod } from '../../core/reports/coverage';
+import { citations, entriesInPeriod, taggedDimensions } from '../../core/reports/coverage';
+import { evidenceMatcher } from '../../core/reports/search';
 import { type Entry } from '../../core/journal';
-import { levelName, type Dimension, type Rubric } from '../../core/rubric/rubric';
+import { allDimensions, levelName, type Dimension, type Rubric } from '../../core/rubric/rubric';
 import { statementGapText } from '../../core/reports/coverage';
 import { type ViewPeriod, type ViewPeriodKey } from '../../core/time/periods';
 import { MAX_LISTED_EVIDENCE, type DimensionView, type GroupView, type RubricView } from '../../core/reports/rubricView';
@@ -17,8 +18,10 @@ export type TreeNode =
   | { kind: 'level'; dimension: Dimension; levelId: string }
   | { kind: 'statement'; dimension: Dimension; levelId: string; text: string; index: number; cited: readonly Entry[] }
   | { kind: 'evidence'; view: DimensionView }
-  /** `statement`: the ref it is listed under, when it is listed under a statement rather than the dimension's evidence. */
-  | { kind: 'entry'; entry: Entry; dimensionId: string; statement?: string }
+  /** `statement`: the ref it is listed under, when it is listed under a statement rather than the dimension's evidence; `found`: listed by the filter. */
+  | { kind: 'entry'; entry: Entry; dimensionId: string; statement?: string; found?: boolean }
+  /** With a filter: a dimension and the evidence of the period that holds the filter's text. */
+  | { kind: 'found'; dimension: Dimension; entries: Entry[] }
   | { kind: 'older'; dimensionId: string; count: number; firstOlder: Entry }
   | { kind: 'tagHere'; dimension: Dimension }
   | { kind: 'journalError'; dimensionId: string };
@@ -38,6 +41,8 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   readonly onDidChangeTreeData = this.changed.event;
   private snapshot: JournalSnapshot | undefined;
   private view: RubricView | undefined;
+  /** The filter's text, and what it found in the view's period (worked out once per rebuild). */
+  private filter: { text: string; found: { kind: 'found'; dimension: Dimension; entries: Entry[] }[]; count: number } | undefined;
 
   constructor(
     private readonly store: JournalStore,
@@ -60,15 +65,35 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     this.rebuild();
   }
 
-  current(): { snapshot?: JournalSnapshot; view?: RubricView } {
-    return { ...(this.snapshot ? { snapshot: this.snapshot } : {}), ...(this.view ? { view: this.view } : {}) };
+  /** Shows only the evidence holding `text` (plain text, any case), under the dimensions it counts toward; empty shows all. */
+  setFilter(text: string | undefined): void {
+    this.filter = text?.trim() ? { text: text.trim(), found: [], count: 0 } : undefined;
+    this.rebuild();
+  }
+
+  current(): { snapshot?: JournalSnapshot; view?: RubricView; filter?: { text: string; count: number } } {
+    return { ...(this.snapshot ? { snapshot: this.snapshot } : {}), ...(this.view ? { view: this.view } : {}), ...(this.filter ? { filter: { text: this.filter.text, count: this.filter.count } } : {}) };
   }
 
   private rebuild(): void {
     const s = this.snapshot;
     // A journal that does not parse leaves the rubric browsable (the view's message says why no evidence shows).
     this.view = s?.status === 'ready' || (s?.status === 'journalError' && s.rubric) ? rubricViewOf(s, this.period) : undefined;
+    if (this.filter) this.filter = { text: this.filter.text, ...this.find(this.filter.text) };
     this.changed.fire(undefined);
+  }
+
+  /** The period's evidence holding `text`, per dimension in rubric order, newest first. */
+  private find(text: string): { found: { kind: 'found'; dimension: Dimension; entries: Entry[] }[]; count: number } {
+    const rubric = this.snapshot?.rubric;
+    if (!rubric || !this.view || this.snapshot?.status !== 'ready') return { found: [], count: 0 };
+    const range = this.view.period.range;
+    const match = evidenceMatcher(rubric, { text });
+    const hits = entriesInPeriod(this.snapshot.journal?.entries ?? [], { ...(range ? { range } : {}), includePrivate: true }).filter((e) => match(e) !== undefined);
+    const found = allDimensions(rubric)
+      .map((dimension) => ({ kind: 'found' as const, dimension, entries: hits.filter((e) => taggedDimensions(e).includes(dimension.id)) }))
+      .filter((f) => f.entries.length > 0);
+    return { found, count: hits.length };
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
@@ -79,8 +104,10 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     if (latest !== this.snapshot) this.update(latest);
     const view = this.view;
     if (!view) return [];
-    if (!node) return view.groups.map((g) => ({ kind: 'group', view: g }));
+    if (!node) return this.filter ? this.filter.found : view.groups.map((g) => ({ kind: 'group', view: g }));
     switch (node.kind) {
+      case 'found':
+        return node.entries.map((entry) => ({ kind: 'entry', entry, dimensionId: node.dimension.id, found: true }));
       case 'group':
         return node.view.dimensions.map((d) => ({ kind: 'dimension', view: d }));
       case 'dimension':
@@ -185,12 +212,20 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       case 'entry': {
         const { entry } = node;
         const item = new vscode.TreeItem(entry.title, vscode.TreeItemCollapsibleState.None);
-        item.id = node.statement ? `statement:${node.statement}/${entry.id}` : `dim:${node.dimensionId}/evidence/${entry.id}`;
+        item.id = node.found ? `found:${node.dimensionId}/${entry.id}` : node.statement ? `statement:${node.statement}/${entry.id}` : `dim:${node.dimensionId}/evidence/${entry.id}`;
         item.description = [entry.date, entry.level ? levelName(rubric, entry.level) : '', entry.private ? 'private' : ''].filter(Boolean).join(' · ');
         item.iconPath = new vscode.ThemeIcon(entry.private ? 'lock' : KIND_ICON[entry.kind]);
         item.tooltip = entryTooltip(rubric, entry);
         item.contextValue = `entry.${entry.kind}`;
         item.command = { command: 'growthJournal.openEntry', title: 'Open Evidence', arguments: [entry.id] };
+        return item;
+      }
+      case 'found': {
+        const item = new vscode.TreeItem(node.dimension.name, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `found:${node.dimension.id}`;
+        item.description = `${formatCount(node.entries.length)} found`;
+        item.iconPath = new vscode.ThemeIcon('search');
+        item.contextValue = 'foundDimension';
         return item;
       }
       case 'older': {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { type EntryData, type Journal, type Profile, newJournalText, type RemovedEntry, type RubricSwitch, type JournalOp, loadJournal, type RubricRead } from '../../core/journal';
+import { type EntryChanges, type EntryData, type Journal, type Profile, newJournalText, type RemovedEntry, type RubricSwitch, type JournalOp, loadJournal, type RubricRead } from '../../core/journal';
 import { MAX_RUBRIC_BYTES, RUBRIC_TOO_LARGE, type Rubric } from '../../core/rubric/rubric';
 import { type RubricRef } from '../../core/rubric/rubricRef';
 import { dirtyDocument, offsetRange, readTextFile } from '../workspace/files';
@@ -255,6 +255,11 @@ export class JournalStore implements vscode.Disposable {
   /** Re-points one statement an entry cites (`from` as written) to `to`. */
   async repointStatement(id: string, from: string, to: string): Promise<void> {
     await this.mutate({ kind: 'repoint', id, from, to }, false);
+  }
+
+  /** Changes fields of one entry in one write (Edit Entry, and its Undo). */
+  async edit(id: string, changes: EntryChanges): Promise<void> {
+    await this.mutate({ kind: 'edit', id, changes }, false);
   }
 
   /** Removes credentials and queries from every URL the journal recorded. */

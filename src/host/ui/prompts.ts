@@ -24,6 +24,19 @@ export interface DimensionPickOptions {
   /** What is being tagged, for the title: a commit's short sha and subject, say. */
   subject?: string;
   targetLevel?: string;
+  /** The flow the question belongs to, for its title (default: Tag Evidence). */
+  step?: string;
+}
+
+/** What Find Evidence does with the entry picked: open it (commit, code or journal), open it in the journal, or edit it. */
+export type EvidenceAction = 'open' | 'journal' | 'edit';
+
+/** One entry found, as Find Evidence lists it. */
+export interface EvidenceChoice {
+  entryId: string;
+  label: string;
+  description: string;
+  detail?: string;
 }
 
 export interface Choice<T> {
@@ -38,8 +51,9 @@ export interface Prompts {
   pickEvidenceKind(canTagSelection: boolean): Promise<EvidenceKind | undefined>;
   pickRepository(repos: readonly Repo[]): Promise<Repo | undefined>;
   pickCommits(choices: readonly CommitChoice[], repo: Repo): Promise<Commit[] | undefined>;
-  inputTitle(prompt: string, value?: string): Promise<string | undefined>;
-  inputDetails(): Promise<string | undefined>;
+  inputTitle(prompt: string, value?: string, step?: string): Promise<string | undefined>;
+  /** `value`: the details so far, to change (Edit Entry). */
+  inputDetails(value?: string, step?: string): Promise<string | undefined>;
   /** Any period typed in, checked as it is typed (a date range, most often). */
   inputPeriod(title: string, fiscalStartMonth: number): Promise<Period | undefined>;
   pickDimensions(rubric: Rubric, options: DimensionPickOptions): Promise<string[] | undefined>;
@@ -49,8 +63,15 @@ export interface Prompts {
    * Which of the statements in force the evidence shows (optional: none is an answer; undefined
    * cancels). `cited` counts what the journal already cites, to mark it.
    */
-  pickStatements(rubric: Rubric, options: { statements: readonly Statement[]; cited: ReadonlyMap<string, number>; levelName: string }): Promise<string[] | undefined>;
-  pickPrivacy(): Promise<boolean | undefined>;
+  pickStatements(rubric: Rubric, options: { statements: readonly Statement[]; cited: ReadonlyMap<string, number>; levelName: string; picked?: readonly string[]; step?: string }): Promise<string[] | undefined>;
+  pickPrivacy(step?: string, current?: boolean): Promise<boolean | undefined>;
+  /**
+   * Find Evidence: a search box whose every keystroke lists `search(text)`; the entry picked and
+   * what to do with it (Enter opens it; its buttons open it in the journal or edit it).
+   */
+  pickEvidence(search: (text: string) => EvidenceChoice[]): Promise<{ entryId: string; action: EvidenceAction } | undefined>;
+  /** The Growth view's filter: words to find in the evidence; empty clears it. */
+  inputFilter(value: string): Promise<string | undefined>;
   confirm(message: string, detail: string, action: string): Promise<boolean>;
   /** A modal question with its detail and several actions: the action chosen, or undefined for Cancel. */
   modal(message: string, detail: string, ...actions: string[]): Promise<string | undefined>;
@@ -217,9 +238,9 @@ export class VsCodePrompts implements Prompts {
     return (await this.pickMany(pick))?.map((p) => p.commit);
   }
 
-  inputTitle(prompt: string, value?: string): Promise<string | undefined> {
+  inputTitle(prompt: string, value?: string, step = STEP_TITLE): Promise<string | undefined> {
     const box = vscode.window.createInputBox();
-    box.title = STEP_TITLE;
+    box.title = step;
     box.prompt = prompt;
     box.value = value ?? '';
     box.placeholder = 'e.g. Led the design review for the new auth service';
@@ -236,10 +257,13 @@ export class VsCodePrompts implements Prompts {
   }
 
   /** One line in a box, or, through its button, as many as wanted in an editor. */
-  async inputDetails(): Promise<string | undefined> {
+  async inputDetails(value?: string, step = STEP_TITLE): Promise<string | undefined> {
+    // Several lines are edited in an editor: a box shows one.
+    if (value?.includes('\n')) return writeInEditor(value);
     const box = vscode.window.createInputBox();
     const inEditor: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: 'Write the note in an editor (several lines)' };
-    box.title = STEP_TITLE;
+    box.title = step;
+    box.value = value ?? '';
     box.prompt = 'Details (optional): what happened, why it mattered, what changed. Enter skips; the button opens an editor for a longer note.';
     box.placeholder = 'Optional';
     box.buttons = [inEditor];
@@ -272,7 +296,7 @@ export class VsCodePrompts implements Prompts {
       if (rest.length) items.push({ label: group.name, kind: vscode.QuickPickItemKind.Separator }, ...rest.map((d) => item(d.id)));
     }
     const names = pinned.map((id) => byId.get(id)!.name);
-    const title = [`${STEP_TITLE}${names.length ? ` for ${names.join(', ')}` : ''}: Dimensions`, options.subject].filter(Boolean).join(' · ');
+    const title = [`${options.step ?? STEP_TITLE}${names.length ? ` for ${names.join(', ')}` : ''}: Dimensions`, options.subject].filter(Boolean).join(' · ');
     const pick = this.quickPick(title, 'Which dimensions does this show? Type to match names and expectations; Space selects.', items);
     pick.matchOnDetail = true;
     const picked = await this.pickMany(pick);
@@ -295,7 +319,7 @@ export class VsCodePrompts implements Prompts {
     return this.pickOne(pick, (item) => item.id);
   }
 
-  async pickStatements(rubric: Rubric, options: { statements: readonly Statement[]; cited: ReadonlyMap<string, number>; levelName: string }): Promise<string[] | undefined> {
+  async pickStatements(rubric: Rubric, options: { statements: readonly Statement[]; cited: ReadonlyMap<string, number>; levelName: string; picked?: readonly string[]; step?: string }): Promise<string[] | undefined> {
     type Item = vscode.QuickPickItem & { ref?: string };
     const items: Item[] = [];
     let dimension: string | undefined;
@@ -305,21 +329,55 @@ export class VsCodePrompts implements Prompts {
         items.push({ label: `${findDimension(rubric, s.dimensionId)?.name ?? s.dimensionId} at ${levelName(rubric, s.levelId)}`, kind: vscode.QuickPickItemKind.Separator });
       }
       const n = options.cited.get(s.ref) ?? 0;
-      items.push({ ref: s.ref, label: s.text, description: n ? `$(check) cited by ${n} ${n === 1 ? 'entry' : 'entries'}` : s.ref, detail: n ? s.ref : undefined });
+      items.push({ ref: s.ref, label: s.text, description: n ? `$(check) cited by ${n} ${n === 1 ? 'entry' : 'entries'}` : s.ref, detail: n ? s.ref : undefined, picked: options.picked?.includes(s.ref) });
     }
-    const pick = this.quickPick(`${STEP_TITLE}: Statements (optional)`, `Which ${options.levelName} expectations does this show? Type to search; Space selects; Enter with none selected skips.`, items);
+    const pick = this.quickPick(`${options.step ?? STEP_TITLE}: Statements (optional)`, `Which ${options.levelName} expectations does this show? Type to search; Space selects; Enter with none selected skips.`, items);
     pick.matchOnDescription = true;
     const picked = await this.pickMany(pick);
     if (!picked) return undefined;
     return picked.flatMap((p) => (p.ref ? [p.ref] : []));
   }
 
-  pickPrivacy(): Promise<boolean | undefined> {
+  pickPrivacy(step = STEP_TITLE, current?: boolean): Promise<boolean | undefined> {
     const items = [
       { label: '$(eye) Shared', description: 'included in summaries', private: false },
       { label: '$(lock) Private', description: 'kept in the journal, left out of summaries unless you ask', private: true },
     ];
-    return this.pickOne(this.quickPick(`${STEP_TITLE}: Visibility`, 'Include this in summaries?', items), (item) => item.private);
+    // The current choice first, so Enter keeps it.
+    if (current) items.reverse();
+    return this.pickOne(this.quickPick(`${step}: Visibility`, 'Include this in summaries?', items), (item) => item.private);
+  }
+
+  inputFilter(value: string): Promise<string | undefined> {
+    const box = vscode.window.createInputBox();
+    box.title = 'Filter Evidence';
+    box.prompt = 'Show only the evidence holding these words (plain text, any case): titles, details, commits, files, dimensions and statements. Empty shows everything.';
+    box.value = value;
+    box.placeholder = 'e.g. JWT, auth.ts, incident';
+    return this.input(box, () => undefined);
+  }
+
+  async pickEvidence(search: (text: string) => EvidenceChoice[]): Promise<{ entryId: string; action: EvidenceAction } | undefined> {
+    type Item = vscode.QuickPickItem & { entryId: string };
+    const inJournal: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: 'Open in Journal' };
+    const edit: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('edit'), tooltip: 'Edit Entry…' };
+    const pick = vscode.window.createQuickPick<Item>();
+    pick.title = 'Find Evidence';
+    pick.placeholder = 'Type any words of a title, details, commit, file, dimension or statement (plain text, any case)';
+    pick.matchOnDescription = true;
+    pick.matchOnDetail = true;
+    // The list is what search() found: the quick pick's own fuzzy filter must not hide any of it.
+    const show = () => (pick.items = search(pick.value).map((c) => ({ ...c, alwaysShow: true, buttons: [inJournal, edit] })));
+    show();
+    const answer = await new Promise<{ entryId: string; action: EvidenceAction } | undefined>((resolve) => {
+      pick.onDidChangeValue(show);
+      pick.onDidAccept(() => resolve(pick.selectedItems[0] ? { entryId: pick.selectedItems[0].entryId, action: 'open' } : undefined));
+      pick.onDidTriggerItemButton((e) => resolve({ entryId: e.item.entryId, action: e.button === edit ? 'edit' : 'journal' }));
+      pick.onDidHide(() => resolve(undefined));
+      pick.show();
+    });
+    pick.dispose();
+    return answer;
   }
 
   async confirm(message: string, detail: string, action: string): Promise<boolean> {

@@ -43,7 +43,16 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
     // a restored panel tells the host its mode, in case a reload came before the host stored it.
     if (first && !restored) state.mode = model.mode;
     else if (first && state.mode !== model.mode) vscode.postMessage({ type: 'setMode', mode: state.mode });
+    // A restored filter asks the host for the evidence it finds.
+    if (first && state.search.trim()) vscode.postMessage({ type: 'search', text: state.search });
+    // A model that comes while someone types must not take the filter box from them.
+    const typing = document.activeElement?.id === 'search' ? (document.activeElement as HTMLInputElement).selectionStart : null;
     render();
+    if (typing !== null) {
+      const box = document.getElementById('search') as HTMLInputElement;
+      box.focus();
+      box.setSelectionRange(typing, typing);
+    }
     if (first) window.scrollTo(0, state.scrollY);
   } else if (message.type === 'reveal') reveal(message.dimensionId);
 });
@@ -81,7 +90,13 @@ function marked(text: string): (Node | string)[] {
 function matches(d: DimensionRow): boolean {
   const q = state.search.trim().toLowerCase();
   if (!q) return true;
-  return d.name.toLowerCase().includes(q) || Object.values(d.cells).some((s) => s.some((t) => t.toLowerCase().includes(q)));
+  return d.name.toLowerCase().includes(q) || Object.values(d.cells).some((s) => s.some((t) => t.toLowerCase().includes(q))) || found(d) !== undefined;
+}
+
+/** The dimension's evidence that holds the filter's text, as the host found it for the text in the box now. */
+function found(d: DimensionRow): { count: number; entries: DimensionRow['evidence']['entries'] } | undefined {
+  const search = model?.evidenceSearch;
+  return search && search.text === state.search.trim() ? search.byDimension[d.id] : undefined;
 }
 
 function visibleGroups(m: CompareModel) {
@@ -103,7 +118,7 @@ function render(): void {
     ),
     m.notice ? h('p', { class: 'notice', role: 'status' }, m.notice) : null,
     chart(m, groups, target),
-    groups.length ? table(m, groups, current, target) : h('p', { class: 'empty', role: 'status' }, `No dimension or statement matches “${state.search}”.`),
+    groups.length ? table(m, groups, current, target) : h('p', { class: 'empty', role: 'status' }, `No dimension, statement or evidence matches “${state.search}”.`),
   ];
   app.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
 }
@@ -127,12 +142,13 @@ function controls(m: CompareModel): HTMLElement {
   const search = h('input', {
     type: 'search',
     id: 'search',
-    placeholder: 'Filter dimensions and statements',
+    placeholder: 'Filter dimensions, statements and evidence',
     value: state.search,
-    'aria-label': 'Filter dimensions and statements',
+    'aria-label': 'Filter dimensions, statements and evidence',
     oninput: (e: Event) => {
       state.search = (e.target as HTMLInputElement).value;
       save();
+      vscode.postMessage({ type: 'search', text: state.search });
       render();
       const again = document.getElementById('search') as HTMLInputElement;
       again.focus();
@@ -315,8 +331,9 @@ function entryList(id: string, entries: DimensionRow['evidence']['entries'], cou
   return h('ul', { id, class: 'entries' },
     ...entries.map((e) =>
       h('li', {},
-        h('button', { type: 'button', class: 'link', onclick: () => vscode.postMessage({ type: 'openEntry', entryId: e.id }) }, e.title),
+        h('button', { type: 'button', class: 'link', onclick: () => vscode.postMessage({ type: 'openEntry', entryId: e.id }) }, ...marked(e.title)),
         h('span', { class: 'meta' }, [e.date, e.kind, e.levelName, e.private ? 'private' : ''].filter(Boolean).join(' · ')),
+        h('button', { type: 'button', class: 'link edit', onclick: () => vscode.postMessage({ type: 'editEntry', entryId: e.id }), 'aria-label': `Edit “${e.title}”` }, 'Edit…'),
       ),
     ),
     firstOlderId
@@ -338,6 +355,7 @@ function row(m: CompareModel, d: DimensionRow, current: number, target: number, 
     return h('td', { class: cls }, ...changesCell(d, l.id, i === firstDescribed));
   });
   const open = state.open.includes(d.id);
+  const hits = found(d);
   const listId = `evidence-${d.id}`;
   const ev = d.evidence;
   const summary = ev.count ? `${ev.count.toLocaleString()} ${ev.count === 1 ? 'entry' : 'entries'}${ev.highestLevel ? ` · ${levelName(ev.highestLevel)}` : ''}` : 'None yet';
@@ -361,6 +379,8 @@ function row(m: CompareModel, d: DimensionRow, current: number, target: number, 
     // Gaps counted per statement (the matrix lists the statements themselves under the target).
     d.target && state.mode !== 'matrix' ? h('span', { class: 'gap' }, `${d.target.covered} of ${d.target.statements.length} ${levelName(d.target.statedAt)} statements with evidence`) : null,
     open && ev.count ? entryList(listId, ev.entries, ev.count, ev.firstOlderId) : null,
+    hits ? h('p', { class: 'found', role: 'status' }, `${plural(hits.count, 'entry holds', 'entries hold')} “${state.search.trim()}”`) : null,
+    hits ? entryList(`found-${d.id}`, hits.entries, hits.entries.length, undefined) : null,
   );
   const unlevelled = unlevelledColumn(m) ? h('td', { class: 'no-level' }, ...matrixCell(d, '', 'no level given', d.matrix[''])) : null;
   return h('tr', { id: `dim-${d.id}` }, h('th', { scope: 'row', tabindex: -1 }, ...marked(d.name), d.description ? h('span', { class: 'description' }, d.description) : null), ...cells, unlevelled, evidenceCell);
