@@ -1,6 +1,7 @@
 import { type Entry } from '../journal';
 import { allDimensions, levelName, levelRank, type Dimension, type Rubric } from '../rubric/rubric';
 import { inRange, type DateRange } from '../time/quarters';
+import { oneLine } from './markdown';
 import { expectationInForce, parseStatementRef, refDimension, refKey, type ExpectationInForce, type Statement } from '../rubric/statements';
 
 export type CoverageStatus = 'met' | 'some' | 'none' | 'not-expected';
@@ -235,12 +236,12 @@ export function coverageFigure(c: StatementCoverage): string {
 /** "2 entries claim Senior, no Senior statement cited": evidence that names the level without citing what it shows. */
 export function claimText(rubric: Rubric, c: Pick<DimensionCoverage, 'claims' | 'statements'>, targetLevel: string): string | undefined {
   if (!c.claims || !c.statements) return undefined;
-  return `${c.claims} ${c.claims === 1 ? 'entry claims' : 'entries claim'} ${levelName(rubric, targetLevel)}, no ${levelName(rubric, c.statements.expectation.statedAt)} statement cited`;
+  return `${c.claims} ${c.claims === 1 ? 'entry claims' : 'entries claim'} ${oneLine(levelName(rubric, targetLevel))}, no ${oneLine(levelName(rubric, c.statements.expectation.statedAt))} statement cited`;
 }
 
 /** "2 of 3 Senior statements in Risk Management have evidence" (the level that states them, when a lower one is in force). */
 export function statementGapText(rubric: Rubric, dimension: Dimension, c: StatementCoverage): string {
   const total = c.statements.length;
-  const level = levelName(rubric, c.expectation.statedAt);
-  return `${c.covered} of ${total} ${level} ${total === 1 ? 'statement' : 'statements'} in ${dimension.name} ${total === 1 ? 'has' : 'have'} evidence`;
+  const level = oneLine(levelName(rubric, c.expectation.statedAt));
+  return `${c.covered} of ${total} ${level} ${total === 1 ? 'statement' : 'statements'} in ${oneLine(dimension.name)} ${total === 1 ? 'has' : 'have'} evidence`;
 }
