@@ -15,8 +15,13 @@ const FIRST_REMINDER_DELAY_MS = 10 * 60_000;
 /** How often to look; reminderMessage allows one reminder a day. */
 const REMINDER_CHECK_MS = 6 * 3_600_000;
 
+/** What the integration tests read back: the status bar's tooltip as last rendered. */
+export interface StatusProbe {
+  tooltip(): string | undefined;
+}
+
 /** The status bar count, the opt-in "Tag this commit?" prompt, and the opt-in reminder. */
-export function registerStatus(context: vscode.ExtensionContext, services: Services): void {
+export function registerStatus(context: vscode.ExtensionContext, services: Services): StatusProbe {
   const item = vscode.window.createStatusBarItem('growthJournal.status', vscode.StatusBarAlignment.Left, 50);
   item.name = 'Growth Journal';
   item.command = 'workbench.view.extension.growthJournal';
@@ -62,6 +67,7 @@ export function registerStatus(context: vscode.ExtensionContext, services: Servi
   const first = setTimeout(() => void remind(), FIRST_REMINDER_DELAY_MS);
   const daily = setInterval(() => void remind(), REMINDER_CHECK_MS);
   context.subscriptions.push({ dispose: () => (clearTimeout(first), clearInterval(daily)) });
+  return { tooltip: () => (item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip) };
 }
 
 function render(item: vscode.StatusBarItem, snapshot: JournalSnapshot, periodKey: ViewPeriodKey): void {
