@@ -2,7 +2,7 @@ import { type Block, type EvidenceItem, type Inline, type ReportDocument, type S
 import { webUrl } from './markdown';
 
 /** Text as HTML: every character that could start markup or end an attribute, escaped. */
-export function htmlText(text: string): string {
+function htmlText(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

@@ -15,7 +15,7 @@ export interface PacketProbe {
 
 const ALL_TIME = 'all' as const;
 /** Where packets are saved by default, inside the workspace folder: kept out of git by a .gitignore of its own. */
-export const PACKETS_FOLDER = '.growth/packets';
+const PACKETS_FOLDER = '.growth/packets';
 const PACKETS_GITIGNORE = '# Promotion packets are private: Growth Journal keeps them out of git.\n# Delete this file to commit them; it is made only with the folder.\n*\n';
 
 /**
