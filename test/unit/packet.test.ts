@@ -33,7 +33,7 @@ describe('promotion packet', () => {
     const md = renderPacketMarkdown(model);
     // Written out in full under the first statement it cites (Technical Depth comes first), referred to under the second.
     assert.match(md, /#### Actively researches security trends and learns new techniques\.\n\n- \*\*2026-10-02\*\*: Hardened token validation in the auth middleware _\(Senior\)_, commit \[9c1d2e4\]\([^)]+\)\\\n {2}Found while reviewing the login flow: tokens signed with \\`alg: none\\` were accepted\.\n {2}- Shows: “Balances security and business needs expertly\.”\n/);
-    assert.match(md, /#### Balances security and business needs expertly\.\n\n- \*\*2026-10-02\*\*: Hardened token validation in the auth middleware _\(written out under Technical Depth\)_\n/);
+    assert.match(md, /#### Balances security and business needs expertly\.\n\n- \*\*2026-10-02\*\*: Hardened token validation in the auth middleware _\(see above, under Technical Depth\)_\n/);
     assert.equal(md.match(/Found while reviewing/g)?.length, 1, 'an entry is written out once');
     assert.doesNotMatch(md, /No evidence yet/);
     assert.doesNotMatch(md, /[a-z-]+\/senior\/\d/, 'no statement id in the reading text');

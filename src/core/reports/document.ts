@@ -37,7 +37,7 @@ export interface EvidenceItem {
   dimensions?: string[];
   /** The text of each statement it cites. */
   statements: string[];
-  /** Set where the entry was written out in full earlier in the document: where (a heading's text). */
+  /** Set where the entry was written out in full earlier in the document: under which heading ("" for the same one). */
   writtenUnder?: string;
 }
 
@@ -97,7 +97,7 @@ export class EvidenceWriter {
 
   private item(e: Entry, under: string, heading: string | undefined): EvidenceItem {
     const earlier = this.written.get(e.id);
-    if (earlier !== undefined) return { id: e.id, date: e.date || 'undated', title: e.title, sources: [], statements: [], writtenUnder: earlier };
+    if (earlier !== undefined) return { id: e.id, date: e.date || 'undated', title: e.title, sources: [], statements: [], writtenUnder: earlier === under ? '' : earlier };
     this.written.set(e.id, under);
     const { rubric } = this;
     const sources: Inline[][] = [];
@@ -128,6 +128,11 @@ export class EvidenceWriter {
       statements: [...new Set(statements)],
     };
   }
+}
+
+/** Where a repeated item points: "see above", or "see above, under Technical Depth". */
+export function seeAbove(writtenUnder: string): string {
+  return writtenUnder ? `see above, under ${writtenUnder}` : 'see above';
 }
 
 /** Oldest first, then in journal order: evidence reads as it happened. */

@@ -1,4 +1,4 @@
-import { type Block, type EvidenceItem, type Inline, type ReportDocument, type Section } from './document';
+import { seeAbove, type Block, type EvidenceItem, type Inline, type ReportDocument, type Section } from './document';
 import { webUrl } from './markdown';
 
 /** Text as HTML: every character that could start markup or end an attribute, escaped. */
@@ -130,7 +130,7 @@ function block(b: Block): string {
 
 function evidence(item: EvidenceItem): string {
   const head = `<strong>${htmlText(item.date)}</strong>: ${htmlText(item.title)}`;
-  if (item.writtenUnder !== undefined) return `<li>${head} <a href="#${htmlText(`entry-${item.id}`)}" class="meta">(written out under ${htmlText(item.writtenUnder)})</a></li>`;
+  if (item.writtenUnder !== undefined) return `<li>${head} <a href="#${htmlText(`entry-${item.id}`)}" class="meta">(${htmlText(seeAbove(item.writtenUnder))})</a></li>`;
   const parts = [`<li id="${htmlText(`entry-${item.id}`)}">${head}`];
   if (item.level) parts.push(` <em>(${htmlText(item.level)})</em>`);
   for (const s of item.sources) parts.push(`, ${inline(s)}`);

@@ -1,4 +1,4 @@
-import { type Block, type EvidenceItem, type Inline, type ReportDocument, type Section } from './document';
+import { seeAbove, type Block, type EvidenceItem, type Inline, type ReportDocument, type Section } from './document';
 import { mdCode, mdFileLink, mdLink, mdText } from './markdown';
 
 export interface MarkdownOptions {
@@ -82,7 +82,7 @@ function block(b: Block, inline: (parts: readonly Inline[]) => string): string[]
  */
 function evidence(item: EvidenceItem, inline: (parts: readonly Inline[]) => string): string {
   const head = `- **${mdText(item.date)}**: ${mdText(item.title)}`;
-  if (item.writtenUnder !== undefined) return `${head} _(${mdText(`written out under ${item.writtenUnder}`)})_`;
+  if (item.writtenUnder !== undefined) return `${head} _(${mdText(seeAbove(item.writtenUnder))})_`;
   const line = [head, item.level ? ` _(${mdText(item.level)})_` : '', ...item.sources.map((s) => `, ${inline(s)}`)].join('');
   const out = item.note ? [`${line}\\`, `  ${mdText(item.note)}`] : [line];
   if (item.dimensions) out.push(`  - ${mdText(`Dimensions: ${item.dimensions.join(', ')}`)}`);

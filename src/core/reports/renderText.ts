@@ -1,4 +1,4 @@
-import { type Block, type EvidenceItem, type Inline, type ReportDocument, type Section } from './document';
+import { seeAbove, type Block, type EvidenceItem, type Inline, type ReportDocument, type Section } from './document';
 import { oneLine, webUrl } from './markdown';
 
 /**
@@ -76,7 +76,7 @@ function block(b: Block): string[] {
 
 function evidence(item: EvidenceItem): string[] {
   const head = `- ${line(item.date)}: ${line(item.title)}`;
-  if (item.writtenUnder !== undefined) return [`${head} (written out under ${line(item.writtenUnder)})`];
+  if (item.writtenUnder !== undefined) return [`${head} (${line(seeAbove(item.writtenUnder))})`];
   const out = [[head, item.level ? ` (${line(item.level)})` : '', ...item.sources.map((s) => `, ${inline(s)}`)].join('')];
   if (item.note) out.push(`  ${line(item.note)}`);
   if (item.dimensions) out.push(`  Dimensions: ${item.dimensions.map(line).join(', ')}`);
