@@ -1,5 +1,5 @@
 import { isCommitSha } from '../git/commitSha';
-import { commitUrl } from '../git/permalink';
+import { commitUrlPrefix } from '../git/permalink';
 import { type Entry } from '../journal';
 import { levelName, type Rubric } from '../rubric/rubric';
 import { findStatement, parseStatementRef } from '../rubric/statements';
@@ -84,6 +84,10 @@ export function section(title: string, blocks: Block[], sections: Section[] = []
  */
 export class EvidenceWriter {
   private readonly written = new Map<string, string>();
+  // A list may hold thousands of entries citing the same few remotes, levels and statements: each worked out once.
+  private readonly commitUrls = new Map<string, string | undefined>();
+  private readonly levelNames = new Map<string, string>();
+  private readonly statementTexts = new Map<string, string | undefined>();
 
   constructor(
     private readonly rubric: Rubric,
@@ -103,7 +107,7 @@ export class EvidenceWriter {
     const sources: Inline[][] = [];
     if (e.commit) {
       const { sha, repo } = e.commit;
-      sources.push(['commit ', { kind: 'link', text: sha.slice(0, 7), url: repo && isCommitSha(sha) ? commitUrl(repo, sha) : undefined }]);
+      sources.push(['commit ', { kind: 'link', text: sha.slice(0, 7), url: repo && isCommitSha(sha) ? this.commitUrl(repo, sha) : undefined }]);
     }
     if (e.selection) {
       const s = e.selection;
@@ -111,22 +115,42 @@ export class EvidenceWriter {
       sources.push([s.link ? { kind: 'link', text: label, url: s.link } : { kind: 'fileLink', text: label, path: s.file, line: s.startLine }]);
     }
     const note = e.note?.trim().split(LINE_BREAK)[0];
-    const statements = (e.statements ?? []).flatMap((ref) => {
-      const parsed = parseStatementRef(ref);
-      const statement = parsed && findStatement(rubric, parsed);
-      return statement && statement.text !== heading ? [statement.text] : [];
-    });
+    const statements: string[] = [];
+    for (const ref of e.statements ?? []) {
+      const text = this.statementText(ref);
+      if (text !== undefined && text !== heading && !statements.includes(text)) statements.push(text);
+    }
     const dimensions = this.dimensionNames(e);
+    let level: string | undefined;
+    if (e.level) {
+      level = this.levelNames.get(e.level);
+      if (level === undefined) this.levelNames.set(e.level, (level = levelName(rubric, e.level)));
+    }
     return {
       id: e.id,
       date: e.date || 'undated',
       title: e.title,
-      ...(e.level ? { level: levelName(rubric, e.level) } : {}),
+      ...(level ? { level } : {}),
       sources,
       ...(note ? { note } : {}),
       ...(dimensions?.length ? { dimensions } : {}),
-      statements: [...new Set(statements)],
+      statements,
     };
+  }
+
+  private commitUrl(remote: string, sha: string): string | undefined {
+    if (!this.commitUrls.has(remote)) this.commitUrls.set(remote, commitUrlPrefix(remote));
+    const prefix = this.commitUrls.get(remote);
+    return prefix === undefined ? undefined : `${prefix}${sha}`;
+  }
+
+  /** The text of the statement a ref names in this rubric, or undefined. */
+  private statementText(ref: string): string | undefined {
+    if (this.statementTexts.has(ref)) return this.statementTexts.get(ref);
+    const parsed = parseStatementRef(ref);
+    const text = parsed && findStatement(this.rubric, parsed)?.text;
+    this.statementTexts.set(ref, text);
+    return text;
   }
 }
 

@@ -37,8 +37,14 @@ export function oneLine(text: string): string {
   return text.replace(BREAKS_AND_CONTROLS, ' ').replace(/ {2,}/g, ' ').replace(/^ | $/g, '');
 }
 
+// Text that is already inert: words, digits, spaces between them, and punctuation that is markup
+// nowhere (a `.`, `:` or `&` only before a space or the end), not starting a block. The common
+// case (titles, names, dates), returned as it is, without the passes below.
+const PLAIN = /^(?![0-9]+[.)])[A-Za-z0-9,;'"!?(%](?:[A-Za-z0-9,;'"!?()%-]|[.:&](?= |$)| (?! |$))*$/;
+
 /** One line of inert Markdown text showing `text`. */
 export function mdText(text: string): string {
+  if (PLAIN.test(text)) return text;
   const line = oneLine(text.replace(LONE_SURROGATE, '\uFFFD'));
   return line
     .replace(MARKUP, '\\$&')

@@ -1,4 +1,4 @@
-import { claimText, coverage, coverageFigure, entriesInPeriod, statementGapText, type DimensionCoverage } from './coverage';
+import { claimText, coverageFigure, coverageOfPeriod, entriesInPeriod, statementGapText, type DimensionCoverage } from './coverage';
 import { EvidenceWriter, generatedFrom, inDateOrder, plural, section, type Block, type Inline, type ReportDocument, type Section } from './document';
 import { type Journal } from '../journal';
 import { oneLine } from './markdown';
@@ -6,7 +6,7 @@ import { renderMarkdown } from './renderMarkdown';
 import { renderText } from './renderText';
 import { contentHash } from '../text/strings';
 import { periodTitle, type Period } from '../time/periods';
-import { findDimension, levelName, type Rubric } from '../rubric/rubric';
+import { levelName, type Rubric } from '../rubric/rubric';
 import { refDimension, type ExpectationInForce } from '../rubric/statements';
 
 export interface SummaryInput {
@@ -38,7 +38,7 @@ export function summaryDocument(input: SummaryInput): ReportDocument {
   const inPeriod = entriesInPeriod(journal.entries, { range, includePrivate: true });
   const shown = includePrivate ? inPeriod : inPeriod.filter((e) => !e.private);
   const hidden = inPeriod.length - shown.length;
-  const rows = coverage(rubric, shown, { ...(target ? { targetLevel: target } : {}), includePrivate: true });
+  const rows = coverageOfPeriod(rubric, shown, target ? { targetLevel: target } : {});
   // Names set inside the summary's own sentences, as one line each (a field never brings its own spaces or breaks).
   const targetName = target ? oneLine(levelName(rubric, target)) : undefined;
   // Words, not emoji: summaries get pasted into review tools and read where emoji fonts are missing.
@@ -64,8 +64,15 @@ export function summaryDocument(input: SummaryInput): ReportDocument {
     rubric.groups.map((group) => section(group.name, [coverageTable(rubric, rows.filter((r) => r.dimension.groupId === group.id), target)])),
   );
 
-  const dimensionNames = (e: { dimensions: readonly string[]; statements?: readonly string[] }) =>
-    [...new Set([...e.dimensions, ...(e.statements ?? []).map(refDimension)])].map((id) => findDimension(rubric, id)?.name ?? id);
+  const nameOf = new Map(rubric.groups.flatMap((g) => g.dimensions.map((d) => [d.id, d.name] as const)));
+  const dimensionNames = (e: { dimensions: readonly string[]; statements?: readonly string[] }) => {
+    const names: string[] = [];
+    for (const id of e.statements ? [...e.dimensions, ...e.statements.map(refDimension)] : e.dimensions) {
+      const name = nameOf.get(id) ?? id;
+      if (!names.includes(name)) names.push(name);
+    }
+    return names;
+  };
   const writer = new EvidenceWriter(rubric, dimensionNames);
   const evidence = section('Evidence, in date order', shown.length ? [{ kind: 'evidence', items: writer.items(inDateOrder(shown), 'Evidence') }] : [{ kind: 'paragraph', tone: 'none', text: ['No evidence in this period.'] }]);
 
