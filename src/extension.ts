@@ -7,7 +7,7 @@ import { registerJournalFixes } from './features/journalFixes';
 import { registerPacket, type PacketProbe } from './features/packet';
 import { registerProfile } from './features/profile';
 import { registerReview } from './features/review';
-import { registerStatus } from './features/status';
+import { registerStatus, type StatusProbe } from './features/status';
 import { registerSummary } from './features/summary';
 import { registerTrailers } from './features/trailers';
 import { registerTagging } from './features/tagging';
@@ -25,6 +25,7 @@ export interface TestApi {
   tree: RubricTreeProvider;
   compare: ComparePanelProbe;
   packet: PacketProbe;
+  status: StatusProbe;
   ladder: LadderPreviewProbe;
   /** How long activate() took, from its call to its return. */
   activationMs: number;
@@ -45,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   registerProfile(context, services);
   registerSummary(context, services);
   registerTrailers(context, services);
-  registerStatus(context, services);
+  const status = registerStatus(context, services);
   const compare = registerCompare(context, services);
   const packet = registerPacket(context, services);
   registerReview(context, services);
@@ -57,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     tree,
     compare,
     packet,
+    status,
     ladder,
     activationMs: performance.now() - started,
     setPrompts: (prompts) => {

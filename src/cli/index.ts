@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { runSteps } from '../core/steps';
 import { checkJournal, parseJournal, rubricOutsideProblem, type EntryChanges, type EntryData, type Journal, type JournalParse, loadJournal, newJournalText, journalSizeProblem, JournalSession, type JournalOp, profileProblem } from '../core/journal';
 import { formatProblem, hasErrors, type Problem } from '../core/text/problem';
-import { packetModel, PacketError, renderPacketHtml, renderPacketMarkdown } from '../core/reports/packet';
+import { GAP_STYLES, packetModel, PacketError, renderPacketHtml, renderPacketMarkdown } from '../core/reports/packet';
 import { parsePeriod, periodOfDate, PERIOD_HINT, type Period } from '../core/time/periods';
 import { allDimensions, findDimension, levelName, levelRank, parseRubric, type Rubric } from '../core/rubric/rubric';
 import { rubricRef } from '../core/rubric/rubricRef';
@@ -33,10 +33,13 @@ Commands:
                            Print the Markdown summary of period P: a quarter (2026-Q4, or
                            "current"), a half (2026-H2), a year (2026) or a date range
                            (2026-03-01..2026-08-31). --quarter Q is the same.
-  packet [FILE] [--level L] [--period P] [--format md|html] [--out FILE] [--include-private]
+  packet [FILE] [--level L] [--period P] [--format md|html] [--gaps checklist|inline|none]
+      [--out FILE] [--include-private]
                            Print the promotion packet for level L (default: the target level):
                            every statement of that level with the evidence that cites it.
-                           Without --period, all evidence to date.
+                           Without --period, all evidence to date. Statements without evidence
+                           are listed once at the end (--gaps checklist, the default), under
+                           each statement (inline), or left out (none).
   review [FILE] --period P [--level L] [--out FILE] [--include-private]
                            Make or update the self-review of period P for level L (default:
                            the target level): a section per statement in force with its
@@ -107,6 +110,7 @@ interface Options {
   rubric?: string;
   period?: string;
   format?: string;
+  gaps?: string;
   out?: string;
   includePrivate: boolean;
   fiscalStart: number;
@@ -137,6 +141,7 @@ function parseArgs(argv: string[]): Options {
       case '--rubric': o.rubric = take(); break;
       case '--quarter': case '--period': o.period = take(); break;
       case '--format': o.format = take(); break;
+      case '--gaps': o.gaps = take(); break;
       case '--out': o.out = take(); break;
       case '--include-private': o.includePrivate = true; break;
       case '--workspace': o.workspace = take(); break;
@@ -501,6 +506,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       if (!o.period && o.command !== 'packet') throw new UsageError(`${o.command} needs --period, e.g. --period 2026-Q4 or --period current.`);
       const period = o.period === undefined ? undefined : periodOption(o.period, o.fiscalStart, io);
       if (o.format !== undefined && (o.command !== 'packet' || !['md', 'html'].includes(o.format))) throw new UsageError(o.command === 'packet' ? `--format takes md or html, not "${o.format}".` : '--format is for packet.');
+      const gaps = GAP_STYLES.find((g) => g === o.gaps);
+      if (o.gaps !== undefined && (o.command !== 'packet' || !gaps)) throw new UsageError(o.command === 'packet' ? `--gaps takes ${GAP_STYLES.join(', ')}, not "${o.gaps}".` : '--gaps is for packet.');
       const loaded = await load(o, io);
       const errors = loaded.problems.filter((p) => p.problem.severity === 'error');
       if (errors.length > 0 || !loaded.journal || !loaded.rubric) {
@@ -522,7 +529,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
           if (e instanceof PacketError) throw new UsageError(e.message);
           throw e;
         }
-        text = o.format === 'html' ? renderPacketHtml(model) : renderPacketMarkdown(model);
+        const options = gaps ? { gaps } : {};
+        text = o.format === 'html' ? renderPacketHtml(model, options) : renderPacketMarkdown(model, options);
       }
       if (o.out) {
         const target = resolve(io.cwd, o.out);

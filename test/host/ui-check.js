@@ -720,9 +720,14 @@ async function checkThemes(browser, options) {
       await acceptFirstPick(page, 'Private Entries'); // leave private entries out
       await page.getByRole('tab', { name: /^Preview Q?\d{4}-Q\d/ }).first().waitFor();
       // The preview is a webview of its own: wait for the summary's heading in it.
-      await frameWith(page, '.markdown-body h1, body.vscode-body h1', 'The summary preview');
+      const preview = await frameWith(page, '.markdown-body h1, body.vscode-body h1', 'The summary preview');
       await screenshot(page, results, `summary-preview-${label}.png`, label === 'dark' && 'summary-preview.png');
-      console.log(`[ui] ${label}: summary written and previewed; screenshot test-results/summary-preview-${label}.png`);
+      // The evidence: each entry on its own line, its dimensions and statements beneath it, never run together.
+      await preview.getByRole('heading', { name: 'Evidence, in date order' }).scrollIntoViewIfNeeded();
+      await preview.locator('li', { hasText: /^\s*Shows: “/ }).first().waitFor({ timeout: 10_000 });
+      await still(page);
+      await page.screenshot({ path: join(results, `summary-evidence-${label}.png`) });
+      console.log(`[ui] ${label}: summary written and previewed; screenshots test-results/summary-preview-${label}.png, summary-evidence-${label}.png`);
       // The packet gets the editor area to itself, as a person who closed the summary sees it.
       await runCommand(page, 'View: Close All Editors');
       await runCommand(page, 'Growth Journal: Build Promotion Packet');
@@ -730,10 +735,16 @@ async function checkThemes(browser, options) {
       await acceptFirstPick(page, 'Promotion Packet: Period'); // all evidence to date
       await acceptFirstPick(page, 'Promotion Packet: Private Entries'); // leave private entries out
       const packet = await frameWith(page, 'h1', 'The promotion packet', /^Promotion packet: Senior$/);
-      await packet.getByText('No evidence yet.').first().waitFor({ timeout: 10_000 });
-      await page.waitForTimeout(1000);
+      // The statements without evidence come once, as a checklist at the end, not "No evidence yet." under each.
+      const gaps = packet.getByRole('heading', { name: 'Statements without evidence yet' });
+      await gaps.waitFor({ timeout: 10_000 });
+      if (await packet.getByText('No evidence yet.').count()) throw new Error('the packet says "No evidence yet." under a statement; the gaps belong in the checklist');
+      await still(page);
       await page.screenshot({ path: join(results, `packet-${label}.png`) });
-      console.log(`[ui] ${label}: promotion packet shown beside the editor; screenshot test-results/packet-${label}.png`);
+      await gaps.scrollIntoViewIfNeeded();
+      await still(page);
+      await page.screenshot({ path: join(results, `packet-gaps-${label}.png`) });
+      console.log(`[ui] ${label}: promotion packet shown beside the editor; screenshots test-results/packet-${label}.png, packet-gaps-${label}.png`);
     });
     if (code !== 0) return code;
   }

@@ -102,6 +102,9 @@ export class ScriptedPrompts implements Prompts {
   pickLadderFile(defaultFolder: vscode.Uri) {
     return this.next<vscode.Uri | undefined>('pickLadderFile', defaultFolder);
   }
+  pickSaveFile(options: { title: string; defaultUri: vscode.Uri; filters: Record<string, string[]> }) {
+    return this.next<vscode.Uri | undefined>('pickSaveFile', options);
+  }
   info(message: string) {
     this.infos.push(message);
     return Promise.resolve(this.infoAnswer);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseJournal } from '../../src/core/journal';
-import { useExtension, HEADER, readJournal, ScriptedPrompts, setJournal, waitFor } from './helpers';
+import { folders, useExtension, HEADER, readJournal, ScriptedPrompts, setJournal, waitFor } from './helpers';
 
 describe('statements and the promotion packet', () => {
   const api = useExtension();
@@ -58,9 +58,35 @@ describe('statements and the promotion packet', () => {
     assert.ok(html, 'a packet was shown');
     assert.match(html, /Content-Security-Policy" content="default-src 'none'; style-src 'nonce-[^']+'; img-src data:"/);
     assert.doesNotMatch(html, /<script/);
-    assert.match(html, /Balances security and business needs expertly\. <span class="ref">risk-management\/senior\/1<\/span><\/p>\n<ul><li><strong>\d{4}-\d{2}-\d{2}<\/strong>: Balanced the launch risk/);
+    assert.match(html, /<section class="statement covered" id="risk-management\/senior\/1">\n<h4>Balances security and business needs expertly\.<\/h4>\n<ul class="evidence"><li id="entry-[^"]+"><strong>\d{4}-\d{2}-\d{2}<\/strong>: Balanced the launch risk/);
+    assert.match(html, /<h2>Statements without evidence yet<\/h2>/, 'the gaps once, at the end');
+    assert.doesNotMatch(html, /No evidence yet/);
     assert.match(prompts.infos.at(-1) ?? '', /open beside the editor/);
     await waitFor('the packet tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.startsWith('Promotion Packet: Senior')));
+  });
+
+  it('Save… defaults to .growth/packets/, made with a .gitignore that keeps packets out of git, and offers Open and Reveal', async () => {
+    const packets = vscode.Uri.joinPath(folders().app.uri, '.growth', 'packets');
+    await vscode.workspace.fs.delete(packets, { recursive: true }).then(undefined, () => undefined);
+    let offered: vscode.Uri | undefined;
+    const prompts = new ScriptedPrompts({ pickSaveFile: [(o: { defaultUri: vscode.Uri }) => ((offered = o.defaultUri), o.defaultUri)] });
+    prompts.infoAnswer = 'Save…';
+    api().setPrompts(prompts);
+    await vscode.commands.executeCommand('growthJournal.buildPacket', { level: 'senior', period: 'all', includePrivate: false });
+    assert.deepEqual(prompts.errors, []);
+    assert.equal(offered?.toString(), vscode.Uri.joinPath(packets, 'promotion-packet-senior.html').toString());
+    const read = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    assert.match(await read(offered!), /^<!DOCTYPE html>[\s\S]*Balanced the launch risk/);
+    assert.match(await read(vscode.Uri.joinPath(packets, '.gitignore')), /^\*$/m);
+    assert.match(prompts.infos.at(-1) ?? '', /^Saved (?:\S+\/)?\.growth\/packets\/promotion-packet-senior\.html\./);
+    // A .gitignore the user deleted stays deleted: it is made only with the folder.
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(packets, '.gitignore'));
+    const again = new ScriptedPrompts({ pickSaveFile: [(o: { defaultUri: vscode.Uri }) => o.defaultUri] });
+    again.infoAnswer = 'Save…';
+    api().setPrompts(again);
+    await vscode.commands.executeCommand('growthJournal.buildPacket', { level: 'senior', period: 'all', includePrivate: false });
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(packets, '.gitignore'))));
+    await vscode.workspace.fs.delete(packets, { recursive: true });
   });
 
   it('the packet command says what to do for a period it cannot read', async () => {

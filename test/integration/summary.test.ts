@@ -71,6 +71,9 @@ describe('quarterly summaries', () => {
     await vscode.commands.executeCommand('growthJournal.copySummary');
     const copied = await vscode.env.clipboard.readText();
     assert.match(copied, /Notes for my promotion case/);
+    // Plain text for a review tool: no Markdown and no escapes.
+    assert.match(copied, /Led the threat-model review for <checkout> & payments \(Senior\)/);
+    assert.doesNotMatch(copied, /\\|\*\*|^#/m);
   });
 });
 

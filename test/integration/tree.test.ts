@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { localIsoDate } from '../../src/core/time/dates';
 import type { TreeNode } from '../../src/features/tree/rubricTree';
-import { extensionApi, HEADER, ScriptedPrompts, setJournal } from './helpers';
+import { extensionApi, HEADER, ScriptedPrompts, setJournal, waitFor } from './helpers';
 
 describe('rubric tree', () => {
   it('shows groups, dimensions with counts and coverage, expectations by level, and evidence newest first', async () => {
@@ -17,9 +17,15 @@ describe('rubric tree', () => {
     assert.equal(dims.length, 14);
     const depth = dims.find((d) => label(d) === 'Technical Depth')!;
     const item = tree.getTreeItem(depth);
-    assert.equal(item.description, '1 · 2', 'short enough for the default width: this quarter · in total');
+    // Senior named, no statement cited: a claim, not coverage. Short enough for the default width: Senior statements with evidence · this quarter · in total.
+    assert.equal(item.description, '0 of 4 · 1 · 2');
     assert.match((item.tooltip as vscode.MarkdownString).value, /Evidence: 1 this quarter \(\d{4}-Q[1-4]\), 2 in total\./);
-    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'pass-filled');
+    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'circle-filled');
+    // The status bar shows the same figure for the same period.
+    const figures = ['0 of 4 Senior statements in Technical Depth have evidence', '1 entry claims Senior, no Senior statement cited'];
+    const treeTooltip = (item.tooltip as vscode.MarkdownString).value.replace(/\\/g, '');
+    for (const figure of figures) assert.ok(treeTooltip.includes(figure), treeTooltip);
+    await waitFor('the status bar tooltip', () => figures.every((figure) => api.status.tooltip()?.replace(/\\/g, '').includes(figure)) || undefined);
     const tooltip = (item.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ').replace(/\\/g, '');
     assert.match(tooltip, /Mid-Level \(current\)[\s\S]*Solid understanding of security principles\.[\s\S]*Senior \(target\)[\s\S]*Deep technical expertise/);
     const [expectations, evidence] = await tree.getChildren(depth);
@@ -41,7 +47,7 @@ describe('rubric tree', () => {
     await vscode.commands.executeCommand('growthJournal.choosePeriod');
     api.setPrompts(undefined);
     const inYear = (await tree.getChildren((await tree.getChildren())[0])).find((d) => label(d) === 'Technical Depth')!;
-    assert.equal(tree.getTreeItem(inYear).description, '1 · 2');
+    assert.equal(tree.getTreeItem(inYear).description, '0 of 4 · 1 · 2');
     assert.match((tree.getTreeItem(inYear).tooltip as vscode.MarkdownString).value, new RegExp(`Evidence: 1 in ${year} \\(Jan–Dec ${year}\\), 2 in total\\.`));
     await vscode.commands.executeCommand('growthJournal.showThisQuarter');
   });

@@ -69,12 +69,37 @@ describe('cli', () => {
     assert.equal(md.out, readFileSync(join(root, 'test/fixtures/packets/packet-senior-2026-Q4.md'), 'utf8').replace('`.growth/journal.yaml`', '`packet.yaml`'));
     const html = await run(['packet', 'packet.yaml', '--period', '2026-Q4', '--format', 'html', '--out', 'p.html'], dir);
     assert.equal(html.code, 0, html.err);
-    assert.equal(readFileSync(join(dir, 'p.html'), 'utf8'), readFileSync(join(root, 'test/fixtures/packets/packet-senior-2026-Q4.html'), 'utf8').replace('from .growth/journal.yaml', 'from packet.yaml'));
+    assert.equal(readFileSync(join(dir, 'p.html'), 'utf8'), readFileSync(join(root, 'test/fixtures/packets/packet-senior-2026-Q4.html'), 'utf8').replace('<code>.growth/journal.yaml</code>', '<code>packet.yaml</code>'));
     const bad = await run(['packet', 'packet.yaml', '--format', 'pdf'], dir);
     assert.equal(bad.code, 2);
     assert.match(bad.err, /--format takes md or html/);
     const level = await run(['packet', 'packet.yaml', '--level', 'staff'], dir);
     assert.match(level.err, /"staff" is not a level/);
+  });
+
+  it('packet --gaps: statements without evidence once as a checklist at the end (the default), under each statement, or left out', async () => {
+    copyFileSync(join(root, 'test/fixtures/journals/packet.yaml'), join(dir, 'packet.yaml'));
+    const packet = async (...args: string[]) => {
+      const r = await run(['packet', 'packet.yaml', '--period', '2026-Q4', ...args], dir);
+      assert.equal(r.code, 0, r.err);
+      return r.out;
+    };
+    const checklist = await packet('--gaps', 'checklist');
+    assert.equal(checklist, await packet(), 'checklist is the default');
+    assert.match(checklist, /## Statements without evidence yet\n\nThe 46 statements in force at Senior[^\n]*\n\n- \*\*Problem Solving & Initiative\*\*\n {2}- \[ \] Thinks ahead/);
+    assert.doesNotMatch(checklist, /No evidence yet\./);
+    const inline = await packet('--gaps', 'inline');
+    assert.equal(inline.match(/_No evidence yet\._/g)?.length, 46);
+    assert.doesNotMatch(inline, /Statements without evidence yet/);
+    const none = await packet('--gaps', 'none');
+    assert.doesNotMatch(none, /No evidence yet|Statements without evidence yet|Thinks ahead/);
+    assert.match(none, /#### Balances security and business needs expertly\./, 'statements with evidence stay');
+    for (const text of [checklist, inline, none]) assert.doesNotMatch(text, /[a-z-]+\/senior\/\d/, 'no statement id in the reading text');
+    const bad = await run(['packet', 'packet.yaml', '--gaps', 'some'], dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--gaps takes checklist, inline, none, not "some"/);
+    const summary = await run(['summary', 'packet.yaml', '--period', '2026-Q4', '--gaps', 'none'], dir);
+    assert.match(summary.err, /--gaps is for packet/);
   });
 
   it('summary: works with another ladder given as a path', async () => {

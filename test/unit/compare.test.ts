@@ -42,7 +42,9 @@ describe('level comparison', () => {
     assert.deepEqual(model.periods.map((p) => p.key), ['quarter', 'previous', '2026-H2', '2026', 'all']);
     assert.equal(model.periodText, 'this quarter (2026-Q4)');
     const depth = model.groups[0].dimensions.find((d) => d.id === 'technical-depth')!;
-    assert.deepEqual([depth.evidence.count, depth.evidence.highestLevel, depth.evidence.status], [1, 'senior', 'met']);
+    // A Senior level named without a statement cited is a claim: some evidence, not met.
+    assert.deepEqual([depth.evidence.count, depth.evidence.highestLevel, depth.evidence.status], [1, 'senior', 'some']);
+    assert.deepEqual([depth.target?.covered, depth.target?.statements.length, depth.target?.claims], [0, 4, '1 entry claims Senior, no Senior statement cited']);
     assert.equal(depth.evidence.entries[0].title, 'Hardened token validation in the auth middleware');
     assert.equal(model.groups[1].description, 'Beyond the core competencies listed above, Senior AppSec/Product Security professionals typically demonstrate:');
     assert.equal(depth.description, undefined);
@@ -116,7 +118,7 @@ entries:
     const model = buildCompareModel(five, journal, { period: 'all', today: '2026-11-27', fiscalStartMonth: 1 });
     assert.equal(model.levels.length, 5);
     assert.equal(model.groups.flatMap((g) => g.dimensions).length, 8);
-    assert.equal(model.groups[0].dimensions[1].evidence.status, 'met');
+    assert.equal(model.groups[0].dimensions[1].evidence.status, 'some', 'the level named, no statement cited: a claim');
   });
 
   it('accepts only well-formed messages from the webview', () => {

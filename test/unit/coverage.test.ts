@@ -15,7 +15,8 @@ describe('coverage', () => {
     const rows = coverage(rubric, journal.entries, { range: q4, targetLevel: 'senior' });
     const row = (id: string) => rows.find((r) => r.dimension.id === id)!;
     assert.equal(rows.length, 21);
-    assert.deepEqual([row('technical-depth').entries.length, row('technical-depth').highestLevel, row('technical-depth').status], [1, 'senior', 'met']);
+    // Senior named without a statement cited: a claim, never met.
+    assert.deepEqual([row('technical-depth').entries.length, row('technical-depth').highestLevel, row('technical-depth').status, row('technical-depth').claims], [1, 'senior', 'some', 1]);
     assert.deepEqual([row('process-tooling').highestLevel, row('process-tooling').meetsTarget, row('process-tooling').status], ['mid', false, 'some']);
     assert.equal(row('mentorship').entries.length, 0, 'September is Q3');
     assert.equal(row('business-acumen').entries.length, 0, 'private left out by default');
@@ -26,19 +27,20 @@ describe('coverage', () => {
     const rows = coverage(rubric, journal.entries, { targetLevel: 'mid', includePrivate: true });
     const row = (id: string) => rows.find((r) => r.dimension.id === id)!;
     assert.equal(row('mentorship').entries.length, 1);
-    assert.equal(row('business-acumen').status, 'some');
+    assert.equal(row('business-acumen').status, 'not-expected', 'evidence, but nothing to meet at Mid');
     assert.equal(row('thought-leadership').status, 'not-expected');
-    assert.equal(row('technical-depth').status, 'met', 'evidence above target meets it');
+    assert.equal(row('technical-depth').status, 'some', 'a level named above the target is a claim, not coverage');
+    assert.equal(row('technical-depth').claims, 1);
   });
 
   it('works for any ladder', () => {
     const five = rubricFixture('rubrics/five-levels.yaml');
     const entries = parseJournal(fixture('journals/five-levels.yaml')).journal!.entries;
     const rows = coverage(five, entries, { range: quarterRange(parseQuarter('2026-Q1')!), targetLevel: 'l4' });
-    assert.deepEqual(rows.filter((r) => r.entries.length).map((r) => [r.dimension.id, r.highestLevel, r.status]), [
-      ['code-quality', 'l3', 'some'],
-      ['operations', 'l4', 'met'],
-      ['design', 'l4', 'met'],
+    assert.deepEqual(rows.filter((r) => r.entries.length).map((r) => [r.dimension.id, r.highestLevel, r.status, r.claims]), [
+      ['code-quality', 'l3', 'some', 0],
+      ['operations', 'l4', 'some', 1],
+      ['design', 'l4', 'some', 1],
     ]);
   });
 

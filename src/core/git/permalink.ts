@@ -43,16 +43,22 @@ function splitRemote(remote: string): { host: string; path: string } | undefined
 }
 
 export function commitUrl(remote: string, sha: string): string | undefined {
+  const prefix = commitUrlPrefix(remote);
+  return prefix === undefined ? undefined : `${prefix}${sha}`;
+}
+
+/** A commit's URL on the remote's forge, less the sha that ends it: worked out once per remote for a list of many commits. */
+export function commitUrlPrefix(remote: string): string | undefined {
   const repo = forgeRepo(remote);
   if (!repo) return undefined;
   switch (repo.forge) {
     case 'github':
     case 'azure':
-      return `${repo.webUrl}/commit/${sha}`;
+      return `${repo.webUrl}/commit/`;
     case 'gitlab':
-      return `${repo.webUrl}/-/commit/${sha}`;
+      return `${repo.webUrl}/-/commit/`;
     case 'bitbucket':
-      return `${repo.webUrl}/commits/${sha}`;
+      return `${repo.webUrl}/commits/`;
   }
 }
 

@@ -1,4 +1,4 @@
-import { citations, coverage, entriesInPeriod, levelShownBy, statementCoverage, statementGapText } from './coverage';
+import { claimText, coverage, levelShownBy, statementGapText } from './coverage';
 import { type Entry, type Journal } from '../journal';
 import { dimensionChanges, type StatementChange } from '../rubric/levelDiff';
 import { periodOfDate, resolveViewPeriod, type ViewPeriodKey } from '../time/periods';
@@ -59,6 +59,8 @@ export interface DimensionRow {
     covered: number;
     /** "2 of 3 Senior statements in Risk Management have evidence". */
     gap: string;
+    /** "2 entries claim Senior, no Senior statement cited", when some do. */
+    claims?: string;
   };
   evidence: {
     count: number;
@@ -103,7 +105,6 @@ export function buildCompareModel(rubric: Rubric, journal: Journal | undefined, 
   const target = journal?.profile.targetLevel;
   const entries = journal?.entries ?? [];
   const rows = coverage(rubric, entries, { ...(range ? { range } : {}), ...(target ? { targetLevel: target } : {}), includePrivate: true });
-  const cited = target ? citations(entriesInPeriod(entries, { ...(range ? { range } : {}), includePrivate: true })) : undefined;
   const shown = levelShownBy(rubric);
   const byId = new Map(rows.map((r) => [r.dimension.id, r]));
   let unlevelled = false;
@@ -123,7 +124,8 @@ export function buildCompareModel(rubric: Rubric, journal: Journal | undefined, 
         if (cell.entries.length < MAX_CELL_LISTED) cell.entries.push(item(rubric, e));
         else if (cell.firstOlderId === undefined) cell.firstOlderId = e.id;
       }
-      const inForce = target && cited ? statementCoverage(rubric, d, target, cited) : undefined;
+      const inForce = c.statements;
+      const claims = target ? claimText(rubric, c, target) : undefined;
       return {
         id: d.id,
         name: d.name,
@@ -138,6 +140,7 @@ export function buildCompareModel(rubric: Rubric, journal: Journal | undefined, 
                 statements: inForce.statements.map(({ statement, entries: citing }) => ({ ref: statement.ref, text: statement.text, count: citing.length })),
                 covered: inForce.covered,
                 gap: statementGapText(rubric, d, inForce),
+                ...(claims ? { claims } : {}),
               },
             }
           : {}),

@@ -1,22 +1,33 @@
 import { type Entry } from '../journal';
 import { allDimensions, levelName, levelRank, type Dimension, type Rubric } from '../rubric/rubric';
 import { inRange, type DateRange } from '../time/quarters';
+import { oneLine } from './markdown';
 import { expectationInForce, parseStatementRef, refDimension, refKey, type ExpectationInForce, type Statement } from '../rubric/statements';
 
 export type CoverageStatus = 'met' | 'some' | 'none' | 'not-expected';
 
+/**
+ * The one measure of coverage every surface shows (tree, status bar, Compare, summary, packet):
+ * for a dimension at the target level, "k of n" statements in force (expectationInForce) that
+ * some evidence cites. A level an entry names without citing a statement is a claim, counted
+ * apart and never *met*.
+ */
 export interface DimensionCoverage {
   dimension: Dimension;
   /** Newest first. */
   entries: Entry[];
-  /** The highest level any entry demonstrates, or undefined when none names a level. */
+  /** The highest level any entry names or cites, or undefined when none does. */
   highestLevel?: string;
-  /** Some evidence demonstrates the target level (or above). */
+  /** The statements in force at the target, each with the entries citing it; undefined without a target or where nothing is expected. */
+  statements?: StatementCoverage;
+  /** Entries that name the target level (or above) here but cite none of the statements in force: claims, not coverage. */
+  claims: number;
+  /** Every statement in force has evidence citing it (k = n). */
   meetsTarget: boolean;
   /**
-   * met: target shown; some: evidence, but not at target; none: no evidence;
-   * not-expected: nothing is expected of this dimension at the target level (it states nothing there
-   * or below: see expectationInForce) and there is no evidence.
+   * met: every statement in force at the target is cited (k = n); some: evidence, but not every
+   * statement cited; none: no evidence; not-expected: the dimension states nothing at the target
+   * level or below (see expectationInForce), so there is nothing to meet.
    */
   status: CoverageStatus;
 }
@@ -148,14 +159,28 @@ export function coverageOfPeriod(rubric: Rubric, inPeriod: readonly Entry[], opt
       if (id !== undefined) count(entry, id, entryRank);
     }
   }
-  const target = levelRank(rubric, options.targetLevel);
+  const targetLevel = levelRank(rubric, options.targetLevel) >= 0 ? options.targetLevel : undefined;
+  const target = levelRank(rubric, targetLevel);
+  const cited = targetLevel === undefined ? undefined : citations(inPeriod);
   return allDimensions(rubric).map((dimension) => {
     const { entries: list, best } = byDimension[dimension.id] ?? { entries: [], best: -1 };
-    const meetsTarget = target >= 0 && best >= target;
-    const expected = options.targetLevel === undefined || expectationInForce(rubric, dimension, options.targetLevel) !== undefined;
-    const status: CoverageStatus = meetsTarget ? 'met' : list.length > 0 ? 'some' : expected ? 'none' : 'not-expected';
-    return { dimension, entries: list, ...(best >= 0 ? { highestLevel: rubric.levels[best].id } : {}), meetsTarget, status };
+    const statements = targetLevel === undefined ? undefined : statementCoverage(rubric, dimension, targetLevel, cited!);
+    const meetsTarget = !!statements && statements.covered === statements.statements.length;
+    const claims = statements ? claimsOf(list, statements, target, rankOf) : 0;
+    const status: CoverageStatus = meetsTarget ? 'met' : targetLevel !== undefined && !statements ? 'not-expected' : list.length > 0 ? 'some' : 'none';
+    return { dimension, entries: list, ...(best >= 0 ? { highestLevel: rubric.levels[best].id } : {}), ...(statements ? { statements } : {}), claims, meetsTarget, status };
   });
+}
+
+/** How many entries name the target level or above but cite none of the statements in force. */
+function claimsOf(entries: readonly Entry[], c: StatementCoverage, target: number, rankOf: Record<string, number | undefined>): number {
+  const inForce = new Set(c.statements.map((s) => s.statement.ref));
+  let claims = 0;
+  for (const e of entries) {
+    if (e.level === undefined || (rankOf[e.level] ?? -1) < target) continue;
+    if (!e.statements?.some((s) => inForce.has(refKey(s)))) claims++;
+  }
+  return claims;
 }
 
 /** The highest level among the statements of `dimensionId` an entry cites: citing a statement shows its level. */
@@ -203,9 +228,20 @@ export function statementCoverage(rubric: Rubric, dimension: Dimension, levelId:
   return { expectation, statements, covered: statements.filter((s) => s.entries.length > 0).length };
 }
 
+/** "1 of 4": the figure every surface shows for a dimension's coverage at the target. */
+export function coverageFigure(c: StatementCoverage): string {
+  return `${c.covered} of ${c.statements.length}`;
+}
+
+/** "2 entries claim Senior, no Senior statement cited": evidence that names the level without citing what it shows. */
+export function claimText(rubric: Rubric, c: Pick<DimensionCoverage, 'claims' | 'statements'>, targetLevel: string): string | undefined {
+  if (!c.claims || !c.statements) return undefined;
+  return `${c.claims} ${c.claims === 1 ? 'entry claims' : 'entries claim'} ${oneLine(levelName(rubric, targetLevel))}, no ${oneLine(levelName(rubric, c.statements.expectation.statedAt))} statement cited`;
+}
+
 /** "2 of 3 Senior statements in Risk Management have evidence" (the level that states them, when a lower one is in force). */
 export function statementGapText(rubric: Rubric, dimension: Dimension, c: StatementCoverage): string {
   const total = c.statements.length;
-  const level = levelName(rubric, c.expectation.statedAt);
-  return `${c.covered} of ${total} ${level} ${total === 1 ? 'statement' : 'statements'} in ${dimension.name} ${total === 1 ? 'has' : 'have'} evidence`;
+  const level = oneLine(levelName(rubric, c.expectation.statedAt));
+  return `${c.covered} of ${total} ${level} ${total === 1 ? 'statement' : 'statements'} in ${oneLine(dimension.name)} ${total === 1 ? 'has' : 'have'} evidence`;
 }

@@ -28,9 +28,24 @@ const BLOCK_START = /^(?:-|\d+[.)])/;
 // reads it as indentation.
 const OTHER_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]/g;
 
+/**
+ * A field as one line of text: line breaks and control characters as a space, runs of spaces as
+ * one, none at the ends. What every renderer shows of a field, so a builder that sets a field
+ * inside its own words (a level's name in a sentence) shows it the same.
+ */
+export function oneLine(text: string): string {
+  return text.replace(BREAKS_AND_CONTROLS, ' ').replace(/ {2,}/g, ' ').replace(/^ | $/g, '');
+}
+
+// Text that is already inert: words, digits, spaces between them, and punctuation that is markup
+// nowhere (a `.`, `:` or `&` only before a space or the end), not starting a block. The common
+// case (titles, names, dates), returned as it is, without the passes below.
+const PLAIN = /^(?![0-9]+[.)])[A-Za-z0-9,;'"!?(%](?:[A-Za-z0-9,;'"!?()%-]|[.:&](?= |$)| (?! |$))*$/;
+
 /** One line of inert Markdown text showing `text`. */
 export function mdText(text: string): string {
-  const line = text.replace(LONE_SURROGATE, '\uFFFD').replace(BREAKS_AND_CONTROLS, ' ').replace(/ {2,}/g, ' ').replace(/^ | $/g, '');
+  if (PLAIN.test(text)) return text;
+  const line = oneLine(text.replace(LONE_SURROGATE, '\uFFFD'));
   return line
     .replace(MARKUP, '\\$&')
     .replace(LINKING, '\\$&')

@@ -1,8 +1,8 @@
-import { citations, entriesInPeriod, statementCoverage, taggedDimensions } from './coverage';
-import { isCommitSha } from '../git/commitSha';
+import { claimText, coverageFigure, coverageOfPeriod, entriesInPeriod, type DimensionCoverage } from './coverage';
+import { EvidenceWriter, generatedFrom, inDateOrder, plural, section, type Block, type GapItem, type ReportDocument, type Section } from './document';
 import { type Entry, type Journal } from '../journal';
-import { LINE_BREAK, mdCode, mdLink, mdText, webUrl } from './markdown';
-import { commitUrl } from '../git/permalink';
+import { renderHtml } from './renderHtml';
+import { renderMarkdown } from './renderMarkdown';
 import { periodTitle, type Period } from '../time/periods';
 import { levelName, levelRank, type Dimension, type Rubric } from '../rubric/rubric';
 import { citedRef, refKey, type ExpectationInForce, type Statement } from '../rubric/statements';
@@ -36,6 +36,8 @@ interface PacketStatement {
 
 interface PacketDimension {
   dimension: Dimension;
+  /** The one measure of coverage (coverage.ts), at the packet's level. */
+  coverage: DimensionCoverage;
   /** Undefined when the dimension expects nothing at this level or below. */
   expectation?: ExpectationInForce;
   statements: PacketStatement[];
@@ -54,6 +56,10 @@ export interface PacketModel {
   journalLabel?: string;
 }
 
+/** Statements without evidence: once, as a checklist at the end (the default); under each statement; or left out. */
+export type GapStyle = 'checklist' | 'inline' | 'none';
+export const GAP_STYLES: readonly GapStyle[] = ['checklist', 'inline', 'none'];
+
 export class PacketError extends Error {}
 
 export function packetModel(input: PacketInput): PacketModel {
@@ -64,28 +70,20 @@ export function packetModel(input: PacketInput): PacketModel {
   const inPeriod = entriesInPeriod(journal.entries, { ...(input.period ? { range: input.period.range } : {}), includePrivate: true });
   const includePrivate = input.includePrivate ?? false;
   const shown = includePrivate ? inPeriod : inPeriod.filter((e) => !e.private);
-  const cited = citations(shown);
-  const byDimension = new Map<string, Entry[]>();
-  for (const e of shown) {
-    for (const d of new Set(taggedDimensions(e))) {
-      const list = byDimension.get(d);
-      if (list) list.push(e);
-      else byDimension.set(d, [e]);
-    }
-  }
+  const byId = new Map(coverageOfPeriod(rubric, shown, { targetLevel: level }).map((c) => [c.dimension.id, c]));
   const groups = rubric.groups.map((g) => ({
     id: g.id,
     name: g.name,
     dimensions: g.dimensions.map((dimension): PacketDimension => {
-      const inForce = statementCoverage(rubric, dimension, level, cited);
-      const expectation = inForce?.expectation;
-      const statements = (inForce?.statements ?? []).map(({ statement, entries }): PacketStatement => {
+      const c = byId.get(dimension.id)!;
+      const expectation = c.statements?.expectation;
+      const statements = (c.statements?.statements ?? []).map(({ statement, entries }): PacketStatement => {
         const words = input.words?.get(citedRef(statement));
         return { statement, evidence: entries, ...(words ? { words } : {}) };
       });
       const refs = new Set(statements.map((s) => s.statement.ref));
-      const dimensionOnly = (byDimension.get(dimension.id) ?? []).filter((e) => !e.statements?.some((s) => refs.has(refKey(s))));
-      return { dimension, ...(expectation ? { expectation } : {}), statements, dimensionOnly };
+      const dimensionOnly = c.entries.filter((e) => !e.statements?.some((s) => refs.has(refKey(s))));
+      return { dimension, coverage: c, ...(expectation ? { expectation } : {}), statements, dimensionOnly };
     }),
   }));
   return {
@@ -100,11 +98,6 @@ export function packetModel(input: PacketInput): PacketModel {
   };
 }
 
-/** Statements with evidence, of those in force, per dimension: the coverage the overview shows. */
-function packetCoverage(d: PacketDimension): { covered: number; total: number } {
-  return { covered: d.statements.filter((s) => s.evidence.length > 0).length, total: d.statements.length };
-}
-
 const COVERAGE_NOT_SCORE = 'This packet shows which expectations have evidence, not a score: a statement with evidence is a claim a reader can check, and one without is a conversation to have.';
 
 function periodText(model: PacketModel): string {
@@ -112,220 +105,80 @@ function periodText(model: PacketModel): string {
 }
 
 function privacyText(model: PacketModel): string {
-  if (model.privateLeftOut > 0) return `${model.privateLeftOut} private ${model.privateLeftOut === 1 ? 'entry' : 'entries'} left out.`;
+  if (model.privateLeftOut > 0) return `${plural(model.privateLeftOut, 'private entry', 'private entries')} left out.`;
   return model.includePrivate ? 'Private entries included.' : '';
 }
 
-function firstLine(note: string | undefined): string {
-  return note?.trim().split(LINE_BREAK)[0] ?? '';
-}
-
-function selectionLabel(e: Entry): string {
-  const s = e.selection!;
-  return `${s.file}:${s.startLine}${s.endLine !== s.startLine ? `-${s.endLine}` : ''}`;
-}
-
-function commitLink(e: Entry): string | undefined {
-  const { sha, repo } = e.commit!;
-  return repo && isCommitSha(sha) ? commitUrl(repo, sha) : undefined;
-}
-
-// ---- Markdown --------------------------------------------------------------------------------
-
-export function renderPacketMarkdown(model: PacketModel): string {
-  const { rubric } = model;
-  const levelText = mdText(levelName(rubric, model.level));
-  const out: string[] = [`# Promotion packet: ${levelText}`, ''];
-  out.push(`- **Period:** ${mdText(periodText(model))}`);
-  out.push(`- **Level:** ${model.currentLevel ? mdText(levelName(rubric, model.currentLevel)) : 'not set'}, making the case for **${levelText}**`);
-  out.push(`- **Rubric:** ${mdText(rubric.name)} (${mdCode(rubric.id)}, version ${rubric.version}, fingerprint ${mdCode(rubric.hash)})`, '');
-  out.push('## Overview', '', mdText(COVERAGE_NOT_SCORE), '');
-  out.push(`| Dimension | ${levelText} statements with evidence | Evidence |`, '| --- | --- | ---: |');
-  for (const g of model.groups) {
-    for (const d of g.dimensions) {
-      const { covered, total } = packetCoverage(d);
-      const count = new Set([...d.statements.flatMap((s) => s.evidence), ...d.dimensionOnly]).size;
-      out.push(`| ${mdText(d.dimension.name)} | ${total === 0 ? 'not expected at this level' : `${covered} of ${total}`} | ${count} |`);
-    }
-  }
-  out.push('');
-  for (const g of model.groups) {
-    out.push(`## ${mdText(g.name)}`, '');
-    for (const d of g.dimensions) {
-      out.push(`### ${mdText(d.dimension.name)}`, '');
-      if (!d.expectation) out.push(`_${mdText(rubric.name)} expects nothing of this dimension at ${levelText} or below._`, '');
-      else if (d.expectation.statedAt !== model.level) out.push(`_${levelText} states nothing here; the expectation in force is ${mdText(levelName(rubric, d.expectation.statedAt))}'s, the nearest level below that states something._`, '');
-      for (const s of d.statements) {
-        out.push(`#### ${mdText(s.statement.text)}`, '', `${mdCode(s.statement.ref)}`, '');
-        if (s.evidence.length === 0) out.push('- _No evidence yet._');
-        for (const e of s.evidence) out.push(markdownEvidence(rubric, e));
-        out.push('');
-        if (s.words) out.push('_In my words (from my self-review):_', '', ...s.words.map((line) => (line.trim() ? `> ${mdText(line)}` : '>')), '');
-      }
-      if (d.dimensionOnly.length > 0) {
-        out.push(`#### Evidence for ${mdText(d.dimension.name)} without a statement`, '');
-        for (const e of d.dimensionOnly) out.push(markdownEvidence(rubric, e));
-        out.push('');
-      } else if (d.statements.length === 0) out.push('- _No evidence yet._', '');
-    }
-  }
-  out.push('---', '');
-  out.push(
-    [`Generated by Growth Journal from ${model.journalLabel === undefined ? 'the journal' : mdCode(model.journalLabel)} and the rubric ${mdCode(rubric.id)} version ${rubric.version} (fingerprint ${mdCode(rubric.hash)}).`, privacyText(model)].filter(Boolean).join(' '),
-    '',
-  );
-  return out.join('\n');
-}
-
-function markdownEvidence(rubric: Rubric, e: Entry): string {
-  const parts = [`- **${mdText(e.date || 'undated')}**: ${mdText(e.title)}`];
-  if (e.level) parts.push(` _(${mdText(levelName(rubric, e.level))})_`);
-  if (e.commit) parts.push(`, commit ${mdLink(e.commit.sha.slice(0, 7), commitLink(e))}`);
-  if (e.selection) parts.push(`, ${e.selection.link ? mdLink(selectionLabel(e), e.selection.link) : mdCode(selectionLabel(e))}`);
-  const note = mdText(firstLine(e.note));
-  if (note) parts.push(`\n  ${note}`);
-  return parts.join('');
-}
-
-// ---- HTML ------------------------------------------------------------------------------------
-
-/** Text as HTML: every character that could start markup or end an attribute, escaped. */
-function htmlText(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function htmlLink(label: string, url: string | undefined): string {
-  const href = url === undefined ? undefined : webUrl(url);
-  return href ? `<a href="${htmlText(href)}">${htmlText(label)}</a>` : htmlText(label);
-}
-
-// Light and print-friendly whatever the viewer's theme: the packet is a document, not a panel.
-const STYLE = `
-body { margin: 0; background: #fff; color: #1f2328; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; }
-main { max-width: 50rem; margin: 0 auto; padding: 2rem 1.5rem; }
-h1 { font-size: 1.8rem; margin: 0 0 .5rem; }
-h2 { font-size: 1.35rem; border-bottom: 1px solid #d0d7de; padding-bottom: .25rem; margin-top: 2rem; }
-h3 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
-.statement { margin: .75rem 0 .75rem .5rem; padding-left: .75rem; border-left: 3px solid #d0d7de; }
-.statement.covered { border-left-color: #1a7f37; }
-.statement p { margin: 0; }
-.ref { font: .8rem ui-monospace, SFMono-Regular, Consolas, monospace; color: #57606a; }
-code { font: .85em ui-monospace, SFMono-Regular, Consolas, monospace; background: #f6f8fa; color: #1f2328; padding: 0 .25em; border-radius: 3px; }
-svg { max-width: 100%; height: auto; }
-ul { margin: .25rem 0; padding-left: 1.25rem; }
-.note, .meta, .none, .facts { color: #57606a; }
-.none { font-style: italic; }
-table { border-collapse: collapse; margin: .75rem 0; }
-th, td { text-align: left; padding: .2rem .75rem .2rem 0; border-bottom: 1px solid #d0d7de; }
-a { color: #0550ae; }
-footer { margin-top: 2rem; font-size: .85rem; color: #57606a; }
-@media print { main { max-width: none; padding: 0; } section.group { break-before: page; } a { color: inherit; } }
-`.trim();
-
 /**
- * The packet as one self-contained HTML file: no script, nothing from the network, styles in
- * the file, light print, a page break before each group. `nonce` marks the style element for a
- * webview's Content Security Policy; the saved file has none.
+ * The packet as a document (document.ts): an overview of coverage, then every group, dimension
+ * and statement with the evidence citing it, each entry written out once; statements without
+ * evidence as `gaps` says.
  */
-export function renderPacketHtml(model: PacketModel, options: { nonce?: string } = {}): string {
+export function packetDocument(model: PacketModel, gaps: GapStyle = 'checklist'): ReportDocument {
   const { rubric } = model;
   const levelText = levelName(rubric, model.level);
-  const out: string[] = [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${options.nonce ? `'nonce-${htmlText(options.nonce)}'` : "'unsafe-inline'"}; img-src data:">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${htmlText(`Promotion packet: ${levelText}`)}</title>`,
-    `<style${options.nonce ? ` nonce="${htmlText(options.nonce)}"` : ''}>`,
-    STYLE,
-    '</style>',
-    '</head>',
-    '<body>',
-    '<main>',
-    `<h1>${htmlText(`Promotion packet: ${levelText}`)}</h1>`,
-    '<ul class="facts">',
-    `<li><strong>Period:</strong> ${htmlText(periodText(model))}</li>`,
-    `<li><strong>Level:</strong> ${htmlText(model.currentLevel ? levelName(rubric, model.currentLevel) : 'not set')}, making the case for <strong>${htmlText(levelText)}</strong></li>`,
-    `<li><strong>Rubric:</strong> ${htmlText(rubric.name)} (<code>${htmlText(rubric.id)}</code>, version ${rubric.version}, fingerprint <code>${htmlText(rubric.hash)}</code>)</li>`,
-    '</ul>',
-    '<section class="overview">',
-    '<h2>Overview</h2>',
-    `<p>${htmlText(COVERAGE_NOT_SCORE)}</p>`,
-    coverageChart(model),
-    '<table>',
-    `<thead><tr><th scope="col">Dimension</th><th scope="col">${htmlText(levelText)} statements with evidence</th><th scope="col">Evidence</th></tr></thead>`,
-    '<tbody>',
-  ];
-  for (const g of model.groups) {
-    for (const d of g.dimensions) {
-      const { covered, total } = packetCoverage(d);
-      const count = new Set([...d.statements.flatMap((s) => s.evidence), ...d.dimensionOnly]).size;
-      out.push(`<tr><td>${htmlText(d.dimension.name)}</td><td>${total === 0 ? 'not expected at this level' : `${covered} of ${total}`}</td><td>${count}</td></tr>`);
-    }
-  }
-  out.push('</tbody>', '</table>', '</section>');
-  for (const g of model.groups) {
-    out.push('<section class="group">', `<h2>${htmlText(g.name)}</h2>`);
-    for (const d of g.dimensions) {
-      out.push(`<h3>${htmlText(d.dimension.name)}</h3>`);
-      if (!d.expectation) out.push(`<p class="none">${htmlText(`${rubric.name} expects nothing of this dimension at ${levelText} or below.`)}</p>`);
-      else if (d.expectation.statedAt !== model.level) out.push(`<p class="meta">${htmlText(`${levelText} states nothing here; the expectation in force is ${levelName(rubric, d.expectation.statedAt)}'s, the nearest level below that states something.`)}</p>`);
-      for (const s of d.statements) {
-        out.push(`<div class="statement${s.evidence.length ? ' covered' : ''}">`, `<p>${htmlText(s.statement.text)} <span class="ref">${htmlText(s.statement.ref)}</span></p>`);
-        out.push(s.evidence.length ? `<ul>${s.evidence.map((e) => htmlEvidence(rubric, e)).join('')}</ul>` : '<p class="none">No evidence yet.</p>');
-        if (s.words) out.push(`<p class="meta">In my words (from my self-review):</p><p>${s.words.map(htmlText).join('<br>')}</p>`);
-        out.push('</div>');
-      }
-      if (d.dimensionOnly.length > 0) {
-        out.push(`<p class="meta">${htmlText(`Evidence for ${d.dimension.name} without a statement:`)}</p>`, `<ul>${d.dimensionOnly.map((e) => htmlEvidence(rubric, e)).join('')}</ul>`);
-      } else if (d.statements.length === 0) out.push('<p class="none">No evidence yet.</p>');
-    }
-    out.push('</section>');
-  }
-  const footer = [`Generated by Growth Journal from ${model.journalLabel ?? 'the journal'} and the rubric ${rubric.id} version ${rubric.version} (fingerprint ${rubric.hash}).`, privacyText(model)].filter(Boolean).join(' ');
-  out.push(`<footer>${htmlText(footer)}</footer>`, '</main>', '</body>', '</html>', '');
-  return out.join('\n');
-}
-
-function htmlEvidence(rubric: Rubric, e: Entry): string {
-  const parts = [`<li><strong>${htmlText(e.date || 'undated')}</strong>: ${htmlText(e.title)}`];
-  if (e.level) parts.push(` <em>(${htmlText(levelName(rubric, e.level))})</em>`);
-  if (e.commit) parts.push(`, commit ${htmlLink(e.commit.sha.slice(0, 7), commitLink(e))}`);
-  if (e.selection) parts.push(`, ${e.selection.link ? htmlLink(selectionLabel(e), e.selection.link) : `<code>${htmlText(selectionLabel(e))}</code>`}`);
-  const note = firstLine(e.note);
-  if (note) parts.push(`<br><span class="note">${htmlText(note)}</span>`);
-  parts.push('</li>');
-  return parts.join('');
-}
-
-/**
- * Coverage per dimension as an inline SVG bar chart: statements with evidence out of those in
- * force. Colours are attributes, not styles, so a strict CSP leaves them be; the table beside it
- * says the same in text, and the chart is labelled for screen readers.
- */
-function coverageChart(model: PacketModel): string {
-  const rows = model.groups.flatMap((g) => g.dimensions).filter((d) => d.statements.length > 0);
-  const rowHeight = 22;
-  const labelWidth = 260;
-  const barWidth = 300;
-  const height = rows.length * rowHeight + 8;
-  const out = [
-    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="coverage-title" width="${labelWidth + barWidth + 70}" height="${height}" viewBox="0 0 ${labelWidth + barWidth + 70} ${height}" font-family="system-ui, sans-serif" font-size="12">`,
-    `<title id="coverage-title">${htmlText(`Statements with evidence per dimension at ${levelName(model.rubric, model.level)}; the table below gives the same numbers.`)}</title>`,
-  ];
-  rows.forEach((d, i) => {
-    const { covered, total } = packetCoverage(d);
-    const y = 4 + i * rowHeight;
-    const name = d.dimension.name.length > 40 ? `${d.dimension.name.slice(0, 39)}…` : d.dimension.name;
-    out.push(
-      `<text x="${labelWidth - 8}" y="${y + 14}" text-anchor="end" fill="#1f2328">${htmlText(name)}</text>`,
-      `<rect x="${labelWidth}" y="${y + 3}" width="${barWidth}" height="14" fill="#eaeef2" stroke="#d0d7de"/>`,
-      `<rect x="${labelWidth}" y="${y + 3}" width="${Math.round((barWidth * covered) / total)}" height="14" fill="#1a7f37"/>`,
-      `<text x="${labelWidth + barWidth + 8}" y="${y + 14}" fill="#1f2328">${covered} of ${total}</text>`,
-    );
+  const dimensions = model.groups.flatMap((g) => g.dimensions);
+  const claims = dimensions.flatMap((d) => {
+    const text = claimText(rubric, d.coverage, model.level);
+    return text ? [[`${d.dimension.name}: ${text}.`]] : [];
   });
-  out.push('</svg>');
-  return out.join('\n');
+  const overview = section('Overview', [
+    { kind: 'paragraph', text: [COVERAGE_NOT_SCORE] },
+    { kind: 'coverageChart', title: `Statements with evidence per dimension at ${levelText}; the table below gives the same numbers.`, rows: dimensions.filter((d) => d.statements.length > 0).map((d) => ({ label: d.dimension.name, covered: d.coverage.statements!.covered, total: d.statements.length })) },
+    {
+      kind: 'table',
+      columns: [{ label: 'Dimension' }, { label: `${levelText} statements with evidence` }, { label: 'Evidence', numeric: true }],
+      rows: dimensions.map((d) => [[d.dimension.name], [d.coverage.statements ? coverageFigure(d.coverage.statements) : 'not expected at this level'], [String(d.coverage.entries.length)]]),
+    },
+    ...(claims.length ? [{ kind: 'paragraph', text: [`Levels named without a ${levelText} statement cited are claims, not coverage:`] } as Block, { kind: 'list', items: claims } as Block] : []),
+  ]);
+  const writer = new EvidenceWriter(rubric);
+  const open: GapItem[] = [];
+  const groups = model.groups.flatMap((g) => {
+    const dimensionSections = g.dimensions.flatMap((d) => {
+        const blocks: Block[] = [];
+        if (!d.expectation) blocks.push({ kind: 'paragraph', tone: 'none', text: [`${rubric.name} expects nothing of this dimension at ${levelText} or below.`] });
+        else if (d.expectation.statedAt !== model.level) blocks.push({ kind: 'paragraph', tone: 'meta', text: [`${levelText} states nothing here; the expectation in force is ${levelName(rubric, d.expectation.statedAt)}'s, the nearest level below that states something.`] });
+        const statements: Section[] = [];
+        const uncited = d.statements.filter((s) => s.evidence.length === 0).map((s) => s.statement.text);
+        if (uncited.length) open.push({ dimension: d.dimension.name, statements: uncited });
+        for (const s of d.statements) {
+          // A statement without evidence stands in the checklist, unless the user wrote about it.
+          if (s.evidence.length === 0 && !s.words && gaps !== 'inline') continue;
+          const evidence: Block = s.evidence.length ? { kind: 'evidence', items: writer.items(inDateOrder(s.evidence), d.dimension.name, s.statement.text) } : { kind: 'paragraph', tone: 'none', text: ['No evidence yet.'] };
+          const words: Block[] = s.words ? [{ kind: 'quote', lead: 'In my words (from my self-review):', lines: s.words }] : [];
+          statements.push(section(s.statement.text, [evidence, ...words], [], { anchor: s.statement.ref, role: s.evidence.length ? 'statement covered' : 'statement' }));
+        }
+        if (d.dimensionOnly.length > 0) statements.push(section(`Evidence for ${d.dimension.name} without a statement`, [{ kind: 'evidence', items: writer.items(inDateOrder(d.dimensionOnly), d.dimension.name) }]));
+        // Where gaps are not inline, a dimension without evidence is told once: in the overview and the checklist.
+        if (statements.length === 0 && gaps !== 'inline') return [];
+        if (statements.length === 0) blocks.push({ kind: 'paragraph', tone: 'none', text: ['No evidence yet.'] });
+        return [section(d.dimension.name, blocks, statements, { anchor: d.dimension.id })];
+    });
+    return dimensionSections.length ? [section(g.name, [], dimensionSections, { role: 'group' })] : [];
+  });
+  const checklist =
+    gaps === 'checklist' && open.length
+      ? [section('Statements without evidence yet', [{ kind: 'paragraph', text: [`The ${plural(open.reduce((n, g) => n + g.statements.length, 0), 'statement')} in force at ${levelText} that no evidence in this packet cites, by dimension: a list to talk through.`] }, { kind: 'gaps', items: open }], [], { anchor: 'gaps' })]
+      : [];
+  const privacy = privacyText(model);
+  return {
+    title: `Promotion packet: ${levelText}`,
+    facts: [
+      { label: 'Period', value: [periodText(model)] },
+      { label: 'Level', value: [`${model.currentLevel ? levelName(rubric, model.currentLevel) : 'not set'}, making the case for `, { kind: 'strong', text: levelText }] },
+      { label: 'Rubric', value: [`${rubric.name} (`, { kind: 'code', text: rubric.id }, `, version ${rubric.version}, fingerprint `, { kind: 'code', text: rubric.hash }, ')'] },
+    ],
+    sections: [overview, ...groups, ...checklist],
+    footer: generatedFrom(rubric, model.journalLabel, `version ${rubric.version} (fingerprint ${rubric.hash}).${privacy ? ` ${privacy}` : ''}`),
+  };
+}
+
+export function renderPacketMarkdown(model: PacketModel, options: { gaps?: GapStyle } = {}): string {
+  return renderMarkdown(packetDocument(model, options.gaps));
+}
+
+/** One self-contained HTML file (renderHtml.ts); `nonce` for a webview's Content Security Policy. */
+export function renderPacketHtml(model: PacketModel, options: { nonce?: string; gaps?: GapStyle } = {}): string {
+  return renderHtml(packetDocument(model, options.gaps), options.nonce === undefined ? {} : { nonce: options.nonce });
 }

@@ -1,4 +1,4 @@
-import { citations, countByDimension, coverageOfPeriod, entriesInPeriod, statementCoverage, type CoverageStatus, type StatementCoverage } from './coverage';
+import { countByDimension, coverageOfPeriod, entriesInPeriod, type CoverageStatus, type StatementCoverage } from './coverage';
 import { type Entry, type Journal } from '../journal';
 import { resolveViewPeriod, type ViewPeriod, type ViewPeriodKey } from '../time/periods';
 import { type Dimension, type Group, type Rubric } from '../rubric/rubric';
@@ -21,12 +21,14 @@ export interface DimensionView {
   entries: Entry[];
   /** The target's statements in force here, each with the period's entries citing it; undefined without a target or where nothing is expected. */
   statements?: StatementCoverage;
+  /** Entries that name the target level here without citing a statement in force (see coverage.ts). */
+  claims: number;
 }
 
 export interface GroupView {
   group: Group;
   dimensions: DimensionView[];
-  /** Dimensions whose target-level evidence is there, of those the target level describes. */
+  /** Dimensions whose every statement in force at the target has evidence, of those the target level describes. */
   met: number;
   expected: number;
 }
@@ -47,9 +49,8 @@ export function buildRubricView(rubric: Rubric, journal: Journal | undefined, op
   const inPeriod = entriesInPeriod(entries, { ...(range ? { range } : {}), includePrivate: true });
   const chosen = coverageOfPeriod(rubric, inPeriod, targetLevel ? { targetLevel } : {});
   const allTime = range ? countByDimension(entries) : undefined;
-  const cited = targetLevel ? citations(inPeriod) : undefined;
   const views = chosen.map((c): DimensionView => {
-    const statements = targetLevel && cited ? statementCoverage(rubric, c.dimension, targetLevel, cited) : undefined;
+    const { statements } = c;
     return {
       dimension: c.dimension,
       periodCount: c.entries.length,
@@ -58,6 +59,7 @@ export function buildRubricView(rubric: Rubric, journal: Journal | undefined, op
       ...(c.highestLevel ? { highestLevel: c.highestLevel } : {}),
       entries: c.entries,
       ...(statements ? { statements } : {}),
+      claims: c.claims,
     };
   });
   const groups = rubric.groups.map((group) => {

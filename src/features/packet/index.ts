@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { packetModel, PacketError, renderPacketHtml, type PacketInput } from '../../core/reports/packet';
+import { GAP_STYLES, packetModel, PacketError, renderPacketHtml, type PacketInput } from '../../core/reports/packet';
 import { parsePeriod, PERIOD_HINT, type Period } from '../../core/time/periods';
 import { levelName } from '../../core/rubric/rubric';
 import { readTextFile, writeFileAtomic } from '../../host/workspace/files';
@@ -15,6 +15,23 @@ export interface PacketProbe {
 }
 
 const ALL_TIME = 'all' as const;
+/** Where packets are saved by default, inside the workspace folder: kept out of git by a .gitignore of its own. */
+const PACKETS_FOLDER = '.growth/packets';
+const PACKETS_GITIGNORE = '# Promotion packets are private: Growth Journal keeps them out of git.\n# Delete this file to commit them; it is made only with the folder.\n*\n';
+
+/**
+ * Makes the packets folder with a .gitignore that ignores everything in it, so a `git add .` never
+ * takes a promotion packet. Only when it makes the folder: a .gitignore the user deleted stays deleted.
+ */
+async function keepOutOfGit(packets: vscode.Uri): Promise<void> {
+  const exists = await vscode.workspace.fs.stat(packets).then(
+    () => true,
+    () => false,
+  );
+  if (exists) return;
+  await vscode.workspace.fs.createDirectory(packets);
+  await writeFileAtomic(vscode.Uri.joinPath(packets, '.gitignore'), PACKETS_GITIGNORE);
+}
 
 /**
  * Build Promotion Packet…: the packet for a level and period, from core, shown beside the editor
@@ -28,7 +45,8 @@ export function registerPacket(context: vscode.ExtensionContext, services: Servi
     vscode.commands.registerCommand(
       'growthJournal.buildPacket',
       guarded(services, async (args?: unknown) => {
-        const given = typeof args === 'object' && args !== null ? (args as { level?: unknown; period?: unknown; includePrivate?: unknown }) : {};
+        const given = typeof args === 'object' && args !== null ? (args as { level?: unknown; period?: unknown; includePrivate?: unknown; gaps?: unknown }) : {};
+        const gaps = GAP_STYLES.find((g) => g === given.gaps) ?? 'checklist';
         const input = await packetInput(services, given);
         if (!input) return;
         let model;
@@ -42,18 +60,23 @@ export function registerPacket(context: vscode.ExtensionContext, services: Servi
         const nonce = randomBytes(16).toString('base64');
         panel ??= createPanel(() => (panel = undefined), context);
         panel.title = title;
-        panel.webview.html = renderPacketHtml(model, { nonce });
+        panel.webview.html = renderPacketHtml(model, { nonce, gaps });
         shown = panel.webview.html;
         panel.reveal(vscode.ViewColumn.Beside, true);
         const save = await services.prompts.info(`${title} is open beside the editor. Save it as an HTML file to share or print to PDF?`, 'Save…');
         if (save !== 'Save…') return;
         const folder = services.store.journalLocation()?.folder.uri;
+        if (!folder) throw new Error('Open a folder first: packets are saved in its .growth/packets folder.');
+        const packets = vscode.Uri.joinPath(folder, ...PACKETS_FOLDER.split('/'));
         const name = `promotion-packet-${model.level}${input.period ? `-${input.period.label.replace(/[^A-Za-z0-9-]+/g, '_')}` : ''}.html`;
-        const target = await vscode.window.showSaveDialog({ ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}), filters: { HTML: ['html'] }, title: 'Save Promotion Packet' });
+        const target = await services.prompts.pickSaveFile({ defaultUri: vscode.Uri.joinPath(packets, name), filters: { HTML: ['html'] }, title: 'Save Promotion Packet' });
         if (!target) return;
         requireTrust();
-        await writeFileAtomic(target, renderPacketHtml(model));
-        void services.prompts.info(`Saved ${vscode.workspace.asRelativePath(target)}. Open it in a browser and print to PDF for a clean document.`);
+        if (target.path.startsWith(`${packets.path}/`)) await keepOutOfGit(packets);
+        await writeFileAtomic(target, renderPacketHtml(model, { gaps }));
+        const choice = await services.prompts.info(`Saved ${vscode.workspace.asRelativePath(target)}. Open it in a browser and print to PDF for a clean document.`, 'Open', 'Reveal');
+        if (choice === 'Open' && !(await vscode.env.openExternal(target))) await vscode.commands.executeCommand('vscode.open', target);
+        if (choice === 'Reveal') await vscode.commands.executeCommand('revealInExplorer', target);
       }),
     ),
   );

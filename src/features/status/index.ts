@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { statementGapText } from '../../core/reports/coverage';
+import { claimText, statementGapText } from '../../core/reports/coverage';
 import { mdText } from '../../core/reports/markdown';
 import { type ViewPeriodKey } from '../../core/time/periods';
 import { reminderMessage } from '../../core/time/reminder';
@@ -15,8 +15,13 @@ const FIRST_REMINDER_DELAY_MS = 10 * 60_000;
 /** How often to look; reminderMessage allows one reminder a day. */
 const REMINDER_CHECK_MS = 6 * 3_600_000;
 
+/** What the integration tests read back: the status bar's tooltip as last rendered. */
+export interface StatusProbe {
+  tooltip(): string | undefined;
+}
+
 /** The status bar count, the opt-in "Tag this commit?" prompt, and the opt-in reminder. */
-export function registerStatus(context: vscode.ExtensionContext, services: Services): void {
+export function registerStatus(context: vscode.ExtensionContext, services: Services): StatusProbe {
   const item = vscode.window.createStatusBarItem('growthJournal.status', vscode.StatusBarAlignment.Left, 50);
   item.name = 'Growth Journal';
   item.command = 'workbench.view.extension.growthJournal';
@@ -62,6 +67,7 @@ export function registerStatus(context: vscode.ExtensionContext, services: Servi
   const first = setTimeout(() => void remind(), FIRST_REMINDER_DELAY_MS);
   const daily = setInterval(() => void remind(), REMINDER_CHECK_MS);
   context.subscriptions.push({ dispose: () => (clearTimeout(first), clearInterval(daily)) });
+  return { tooltip: () => (item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip) };
 }
 
 function render(item: vscode.StatusBarItem, snapshot: JournalSnapshot, periodKey: ViewPeriodKey): void {
@@ -79,14 +85,20 @@ function render(item: vscode.StatusBarItem, snapshot: JournalSnapshot, periodKey
   tooltip.appendMarkdown(`${mdText(`${formatCount(count)} ${count === 1 ? 'piece' : 'pieces'} of evidence ${period.phrase}.`)}\n\n`);
   if (target) {
     const dimensions = view.groups.flatMap((g) => g.dimensions);
-    const missing = dimensions.filter((d) => d.status === 'none');
     const targetName = levelName(snapshot.rubric, target);
-    tooltip.appendMarkdown(`${mdText(missing.length ? `No evidence yet ${period.phrase} for ${targetName}-level:` : `Every dimension ${targetName} describes has evidence ${period.phrase}.`)}\n`);
+    const met = view.groups.reduce((n, g) => n + g.met, 0);
+    const expected = view.groups.reduce((n, g) => n + g.expected, 0);
+    // The same figures as the tree's groups and dimensions: statements in force with evidence, k of n.
+    tooltip.appendMarkdown(`${mdText(`${targetName}: ${met} of ${expected} dimensions met ${period.phrase} (every statement in force has evidence).`)}\n\n`);
+    const missing = dimensions.filter((d) => d.status === 'none');
+    if (missing.length) tooltip.appendMarkdown(`${mdText(`No evidence yet ${period.phrase} for ${targetName}-level:`)}\n`);
     for (const d of missing) tooltip.appendMarkdown(`- ${mdText(d.dimension.name)}\n`);
-    // Gaps counted per statement, where some evidence is there but not for every statement in force.
-    const partial = dimensions.filter((d) => d.periodCount > 0 && d.statements && d.statements.covered < d.statements.statements.length);
-    if (partial.length) tooltip.appendMarkdown(`\n${mdText('Statements without evidence yet:')}\n`);
-    for (const d of partial) tooltip.appendMarkdown(`- ${mdText(statementGapText(snapshot.rubric, d.dimension, d.statements!))}\n`);
+    const partial = dimensions.filter((d) => d.periodCount > 0 && d.status === 'some' && d.statements);
+    if (partial.length) tooltip.appendMarkdown(`\n${mdText(`Evidence, but not for every ${targetName} statement:`)}\n`);
+    for (const d of partial) {
+      const claims = claimText(snapshot.rubric, d, target);
+      tooltip.appendMarkdown(`- ${mdText(`${statementGapText(snapshot.rubric, d.dimension, d.statements!)}${claims ? `; ${claims}` : ''}`)}\n`);
+    }
   } else tooltip.appendText('Set your target level to see what is missing.');
   item.tooltip = tooltip;
   item.accessibilityInformation = { label: `Growth Journal: ${formatCount(count)} pieces of evidence ${period.phrase}` };

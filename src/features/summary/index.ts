@@ -2,14 +2,14 @@ import * as vscode from 'vscode';
 import { parsePeriod, PERIOD_HINT, type Period } from '../../core/time/periods';
 import { inRange } from '../../core/time/quarters';
 import { pickPeriod } from '../../host/ui/periodPick';
-import { isUneditedSummary, renderSummary } from '../../core/reports/summary';
+import { isUneditedSummary, renderSummary, renderSummaryText, type SummaryInput } from '../../core/reports/summary';
 import { readTextFile, writeFileAtomic } from '../../host/workspace/files';
 import { type JournalSnapshot } from '../../host/journal/store';
 import { guarded, type Services } from '../../host/services';
 import { requireTrust } from '../../host/workspace/trust';
 import { completeWalkthroughStep } from '../../host/ui/walkthrough';
 
-/** Generate Quarterly Summary and Copy Summary: the review-ready Markdown, from core. */
+/** Generate Quarterly Summary (Markdown, from core) and Copy Summary (the same document as plain text, for a review tool). */
 export function registerSummary(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(
@@ -17,7 +17,8 @@ export function registerSummary(context: vscode.ExtensionContext, services: Serv
       guarded(services, async (label?: unknown) => {
         const made = await summarise(services, typeof label === 'string' ? label : undefined);
         if (!made) return;
-        const { snapshot, period, markdown } = made;
+        const { snapshot, period, input } = made;
+        const markdown = renderSummary(input);
         const folder = vscode.Uri.joinPath(snapshot.folder!.uri, snapshot.settings.summariesFolder);
         const target = await chooseTarget(services, folder, period.label);
         if (!target) return;
@@ -33,14 +34,15 @@ export function registerSummary(context: vscode.ExtensionContext, services: Serv
       guarded(services, async (label?: unknown) => {
         const made = await summarise(services, typeof label === 'string' ? label : undefined);
         if (!made) return;
-        await vscode.env.clipboard.writeText(made.markdown);
-        void services.prompts.info(`Copied the ${made.period.label} summary to the clipboard.`);
+        // Plain text, not Markdown: pasted into a review tool, escapes would show as backslashes.
+        await vscode.env.clipboard.writeText(renderSummaryText(made.input));
+        void services.prompts.info(`Copied the ${made.period.label} summary to the clipboard as plain text.`);
       }),
     ),
   );
 }
 
-async function summarise(services: Services, label: string | undefined): Promise<{ snapshot: JournalSnapshot; period: Period; markdown: string } | undefined> {
+async function summarise(services: Services, label: string | undefined): Promise<{ snapshot: JournalSnapshot; period: Period; input: SummaryInput } | undefined> {
   const snapshot = await services.store.snapshot();
   if (snapshot.status === 'noFolder') throw new Error('Open a folder first: summaries are made from the journal in the first workspace folder.');
   if (snapshot.status === 'noJournal' || !snapshot.journal) {
@@ -63,15 +65,15 @@ async function summarise(services: Services, label: string | undefined): Promise
     if (choice === undefined) return undefined;
     includePrivate = choice;
   }
-  const markdown = renderSummary({
+  const input: SummaryInput = {
     rubric: snapshot.rubric,
     journal: snapshot.journal,
     period,
     includePrivate,
     journalLabel: snapshot.settings.journalPath,
     summaryFolder: snapshot.settings.summariesFolder,
-  });
-  return { snapshot, period, markdown };
+  };
+  return { snapshot, period, input };
 }
 
 /** The file to write: the quarter's own, unless the user edited it, then they choose. */

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import { LINE_BREAK, mdText } from '../../core/reports/markdown';
-import { citations, entriesInPeriod, taggedDimensions } from '../../core/reports/coverage';
+import { citations, claimText, coverageFigure, entriesInPeriod, statementGapText, taggedDimensions } from '../../core/reports/coverage';
 import { evidenceMatcher } from '../../core/reports/search';
 import { type Entry } from '../../core/journal';
 import { allDimensions, levelName, type Dimension, type Rubric } from '../../core/rubric/rubric';
-import { statementGapText } from '../../core/reports/coverage';
 import { type ViewPeriod, type ViewPeriodKey } from '../../core/time/periods';
 import { MAX_LISTED_EVIDENCE, type DimensionView, type GroupView, type RubricView } from '../../core/reports/rubricView';
 import { type JournalSnapshot, type JournalStore } from '../../host/journal/store';
@@ -155,7 +154,7 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       case 'group': {
         const item = new vscode.TreeItem(node.view.group.name, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `group:${node.view.group.id}`;
-        if (profile.targetLevel) item.description = `${node.view.met} of ${node.view.expected} at ${levelName(rubric, profile.targetLevel)}`;
+        if (profile.targetLevel) item.description = `${node.view.met} of ${node.view.expected} met at ${levelName(rubric, profile.targetLevel)}`;
         item.tooltip = node.view.group.description ?? node.view.group.name;
         item.contextValue = 'group';
         return item;
@@ -164,12 +163,15 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         const { dimension, periodCount, allTimeCount, status, highestLevel, statements } = node.view;
         const item = new vscode.TreeItem(dimension.name, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `dim:${dimension.id}`;
-        // Short enough for the default side bar width: the words are in the tooltip and the view's description.
+        // Short enough for the default side bar width: the target's statements with evidence (the figure
+        // every surface shows), then entries in the period · in total; the words are in the tooltip.
         // No counts while the journal does not parse: "0 · 0" would say there is no evidence.
-        item.description = this.snapshot?.status === 'journalError' ? undefined : period.range ? `${formatCount(periodCount)} · ${formatCount(allTimeCount)}` : formatCount(allTimeCount);
+        const entryCounts = period.range ? `${formatCount(periodCount)} · ${formatCount(allTimeCount)}` : formatCount(allTimeCount);
+        item.description = this.snapshot?.status === 'journalError' ? undefined : statements ? `${coverageFigure(statements)} · ${entryCounts}` : entryCounts;
         item.iconPath = STATUS_ICON[status];
         const counts = period.range ? `${formatCount(periodCount)} ${period.long}, ${formatCount(allTimeCount)} in total` : `${formatCount(allTimeCount)} in total`;
-        const gap = statements && this.snapshot?.status === 'ready' ? `${statementGapText(rubric, dimension, statements)} ${period.phrase}` : undefined;
+        const claims = profile.targetLevel ? claimText(rubric, node.view, profile.targetLevel) : undefined;
+        const gap = statements && this.snapshot?.status === 'ready' ? `${statementGapText(rubric, dimension, statements)} ${period.phrase}${claims ? `; ${claims}` : ''}` : undefined;
         item.tooltip = dimensionTooltip(rubric, dimension, node.view, profile, period, counts, gap);
         item.contextValue = 'dimension';
         item.accessibilityInformation = { label: `${dimension.name}: ${statusText(rubric, status, highestLevel, profile.targetLevel, period.phrase)}; ${counts}${gap ? `; ${gap}` : ''}` };
@@ -261,9 +263,9 @@ function statusText(rubric: Rubric, status: DimensionView['status'], highest: st
   const targetName = target ? levelName(rubric, target) : 'the target level';
   switch (status) {
     case 'met':
-      return `${targetName} shown ${periodWord}`;
+      return `every ${targetName} statement in force has evidence ${periodWord}`;
     case 'some':
-      return `evidence ${periodWord}${highest ? ` up to ${levelName(rubric, highest)}` : ''}, not yet at ${targetName}`;
+      return `evidence ${periodWord}${highest ? ` up to ${levelName(rubric, highest)}` : ''}, not yet for every ${targetName} statement`;
     case 'none':
       return `no evidence ${periodWord}`;
     case 'not-expected':

@@ -77,6 +77,8 @@ export interface Prompts {
   modal(message: string, detail: string, ...actions: string[]): Promise<string | undefined>;
   /** A career ladder file to import (Markdown or YAML). */
   pickLadderFile(defaultFolder: vscode.Uri): Promise<vscode.Uri | undefined>;
+  /** Where to save a file, starting at `defaultUri`. */
+  pickSaveFile(options: { title: string; defaultUri: vscode.Uri; filters: Record<string, string[]> }): Promise<vscode.Uri | undefined>;
   info(message: string, ...actions: string[]): Promise<string | undefined>;
   warning(message: string, ...actions: string[]): Promise<string | undefined>;
   error(message: string, ...actions: string[]): Promise<string | undefined>;
@@ -399,6 +401,10 @@ export class VsCodePrompts implements Prompts {
       filters: { 'Career ladders': ['md', 'markdown', 'yml', 'yaml'], 'All files': ['*'] },
     });
     return picked?.[0];
+  }
+
+  async pickSaveFile(options: { title: string; defaultUri: vscode.Uri; filters: Record<string, string[]> }): Promise<vscode.Uri | undefined> {
+    return vscode.window.showSaveDialog(options);
   }
 
   info(message: string, ...actions: string[]): Promise<string | undefined> {

@@ -117,7 +117,7 @@ function render(): void {
       controls(m),
     ),
     m.notice ? h('p', { class: 'notice', role: 'status' }, m.notice) : null,
-    chart(m, groups, target),
+    chart(m, groups),
     groups.length ? table(m, groups, current, target) : h('p', { class: 'empty', role: 'status' }, `No dimension, statement or evidence matches “${state.search}”.`),
   ];
   app.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
@@ -182,38 +182,39 @@ function controls(m: CompareModel): HTMLElement {
   );
 }
 
-const STATUS_WORDS = { met: 'target shown', some: 'below target', none: 'no evidence', 'not-expected': 'not described at target' } as const;
+const STATUS_WORDS = { met: 'every statement has evidence', some: 'some evidence', none: 'no evidence', 'not-expected': 'not described at target' } as const;
 
-/** A bar per dimension: how far up the ladder the evidence reaches, with the target marked. */
-function chart(m: CompareModel, groups: ReturnType<typeof visibleGroups>, target: number): HTMLElement {
+/** "1 of 4 Senior statements": the figure the tree, status bar, summary and packet show too. */
+function coverageWords(d: DimensionRow): string {
+  return d.target ? `${d.target.covered} of ${d.target.statements.length} ${levelName(d.target.statedAt)} statements with evidence` : STATUS_WORDS[d.evidence.status];
+}
+
+/** A bar per dimension: the target's statements in force that have evidence, k of n. */
+function chart(m: CompareModel, groups: ReturnType<typeof visibleGroups>): HTMLElement {
   const dims = groups.flatMap((g) => g.dimensions);
-  const levels = m.levels.length;
   const rowH = 22;
   const labelW = 250;
   const barW = 360;
-  const height = dims.length * rowH + 28;
-  const x = (rank: number) => labelW + ((rank + 1) / levels) * barW;
-  const chartSvg = svg('svg', { viewBox: `0 0 ${labelW + barW + 170} ${height}`, width: '100%', role: 'img', 'aria-labelledby': 'chart-title chart-desc' },
-    svg('title', { id: 'chart-title' }, 'Highest level shown per dimension'),
-    svg('desc', { id: 'chart-desc' }, target >= 0 ? `The dashed line is the target, ${levelName(m.targetLevel)}.` : 'No target level set.'),
-    ...m.levels.map((l, i) => svg('text', { x: x(i), y: 12, class: 'axis', 'text-anchor': 'end' }, l.name)),
+  const height = dims.length * rowH + 8;
+  const chartSvg = svg('svg', { viewBox: `0 0 ${labelW + barW + 230} ${height}`, width: '100%', role: 'img', 'aria-labelledby': 'chart-title chart-desc' },
+    svg('title', { id: 'chart-title' }, `Statements with evidence per dimension at ${m.targetLevel ? levelName(m.targetLevel) : 'the target level'}`),
+    svg('desc', { id: 'chart-desc' }, m.targetLevel ? 'A full bar means every statement in force has evidence citing it; a level named without a statement cited does not fill it.' : 'No target level set, so there is nothing to measure against.'),
     ...dims.flatMap((d, i) => {
-      const y = 20 + i * rowH;
-      const reach = m.levels.findIndex((l) => l.id === d.evidence.highestLevel);
+      const y = 4 + i * rowH;
+      const t = d.target;
       return [
         svg('text', { x: labelW - 8, y: y + 14, 'text-anchor': 'end', class: 'label' }, d.name),
         svg('rect', { x: labelW, y: y + 3, width: barW, height: rowH - 8, class: 'track' }),
-        d.evidence.count ? svg('rect', { x: labelW, y: y + 3, width: Math.max(4, x(reach) - labelW), height: rowH - 8, class: `bar ${d.evidence.status}` }) : null,
-        svg('text', { x: labelW + barW + 8, y: y + 14, class: 'count' }, `${d.evidence.count} · ${STATUS_WORDS[d.evidence.status]}`),
+        t && t.covered ? svg('rect', { x: labelW, y: y + 3, width: Math.round((barW * t.covered) / t.statements.length), height: rowH - 8, class: `bar ${d.evidence.status}` }) : null,
+        svg('text', { x: labelW + barW + 8, y: y + 14, class: 'count' }, t ? `${t.covered} of ${t.statements.length}${t.claims ? ' · claims' : ''} · ${plural(d.evidence.count, 'entry', 'entries')}` : `${plural(d.evidence.count, 'entry', 'entries')} · ${STATUS_WORDS[d.evidence.status]}`),
       ];
     }),
-    target >= 0 ? svg('line', { x1: x(target), x2: x(target), y1: 16, y2: height - 4, class: 'target' }) : null,
   );
   // Folded at first: it is as tall as the table, so open it would push the table off the first screen.
   const details = h('details', { class: 'chart', open: state.chartOpen, ontoggle: (e: Event) => ((state.chartOpen = (e.target as HTMLDetailsElement).open), save()) },
-    h('summary', {}, `Chart: evidence per dimension against ${m.targetLevel ? levelName(m.targetLevel) : 'the target'} (${m.periodText})`),
+    h('summary', {}, `Chart: statements with evidence per dimension at ${m.targetLevel ? levelName(m.targetLevel) : 'the target'} (${m.periodText})`),
     chartSvg,
-    h('ul', { class: 'visually-hidden' }, ...dims.map((d) => h('li', {}, `${d.name}: ${d.evidence.count.toLocaleString()} ${d.evidence.count === 1 ? 'entry' : 'entries'}, ${d.evidence.highestLevel ? `highest ${levelName(d.evidence.highestLevel)}` : 'no level shown'}, ${STATUS_WORDS[d.evidence.status]}.`))),
+    h('ul', { class: 'visually-hidden' }, ...dims.map((d) => h('li', {}, `${d.name}: ${coverageWords(d)}${d.target?.claims ? `; ${d.target.claims}` : ''}; ${plural(d.evidence.count, 'entry', 'entries')}.`))),
   );
   return details;
 }
@@ -311,6 +312,7 @@ function targetStatements(m: CompareModel, d: DimensionRow): HTMLElement | null 
   const inForce = t.statedAt !== m.targetLevel ? h('p', { class: 'in-force' }, `${levelName(m.targetLevel)} states nothing new here: ${levelName(t.statedAt)}'s statements are in force.`) : null;
   return h('div', { class: 'target-statements' },
     h('p', { class: 'gap' }, `${t.gap}.`),
+    t.claims ? h('p', { class: 'claims' }, `${t.claims}.`) : null,
     inForce,
     h('ul', {},
       ...t.statements.map((s) =>
@@ -366,7 +368,7 @@ function row(m: CompareModel, d: DimensionRow, current: number, target: number, 
           class: 'count',
           'aria-expanded': String(open),
           'aria-controls': listId,
-          'aria-label': `${d.name}: ${summary}, ${STATUS_WORDS[ev.status]}. Show entries`,
+          'aria-label': `${d.name}: ${summary}, ${coverageWords(d)}. Show entries`,
           onclick: () => {
             state.open = open ? state.open.filter((x) => x !== d.id) : [...state.open, d.id];
             save();
@@ -375,9 +377,9 @@ function row(m: CompareModel, d: DimensionRow, current: number, target: number, 
           },
         }, summary)
       : h('button', { type: 'button', class: 'link', onclick: () => vscode.postMessage({ type: 'tagDimension', dimensionId: d.id }), 'aria-label': `Tag evidence for ${d.name}` }, 'Tag evidence…'),
-    h('span', { class: 'status' }, STATUS_WORDS[ev.status]),
-    // Gaps counted per statement (the matrix lists the statements themselves under the target).
-    d.target && state.mode !== 'matrix' ? h('span', { class: 'gap' }, `${d.target.covered} of ${d.target.statements.length} ${levelName(d.target.statedAt)} statements with evidence`) : null,
+    // Coverage counted per statement (the matrix lists the statements themselves under the target).
+    h('span', { class: 'status' }, state.mode === 'matrix' ? STATUS_WORDS[ev.status] : coverageWords(d)),
+    d.target?.claims && state.mode !== 'matrix' ? h('span', { class: 'gap' }, d.target.claims) : null,
     open && ev.count ? entryList(listId, ev.entries, ev.count, ev.firstOlderId) : null,
     hits ? h('p', { class: 'found', role: 'status' }, `${plural(hits.count, 'entry holds', 'entries hold')} “${state.search.trim()}”`) : null,
     hits ? entryList(`found-${d.id}`, hits.entries, hits.entries.length, undefined) : null,
