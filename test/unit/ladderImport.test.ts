@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IdAllocator, kebabId } from '../../src/core/rubric/ladderImport/ids';
 import { importLadder, LadderImportError } from '../../src/core/rubric/ladderImport';
+import { type Ladder, ladderToRubric } from '../../src/core/rubric/ladderImport/ladder';
 import { splitSentences } from '../../src/core/rubric/ladderImport/sentences';
 import { parseRubric } from '../../src/core/rubric/rubric';
 import { bundledRubric, fixture, root } from './helpers';
@@ -50,6 +51,31 @@ describe('ladder import', () => {
     it('keeps ids unique in the order asked, with a fallback for names without letters', () => {
       const ids = new IdAllocator('dimension');
       assert.deepEqual(['Delivery', 'delivery!', 'Delivery', '???', '...'].map((n) => ids.take(n)), ['delivery', 'delivery-2', 'delivery-3', 'dimension', 'dimension-2']);
+    });
+
+    it('hands out 32,000 ids for one repeated name in linear work: each id asked costs one try', () => {
+      const ids = new IdAllocator('dimension');
+      const taken = Array.from({ length: 32_000 }, () => ids.take('Same name'));
+      assert.equal(new Set(taken).size, 32_000);
+      assert.deepEqual(taken.slice(0, 3), ['same-name', 'same-name-2', 'same-name-3']);
+      assert.equal(taken[31_999], 'same-name-32000');
+      // A count kept since the first id would try every suffix again: about 512 million tries.
+      assert.equal(ids.collisions, 0);
+    });
+
+    it('skips a suffix a name already took, once, and goes on from there', () => {
+      const ids = new IdAllocator('dimension');
+      assert.deepEqual(['Review', 'Review 2', 'Review', 'Review', 'Review 3'].map((n) => ids.take(n)), ['review', 'review-2', 'review-3', 'review-4', 'review-3-2']);
+      assert.equal(ids.collisions, 1);
+    });
+
+    it('keeps 32,000 ids of one repeated name from an earlier version (--keep-ids), each once', () => {
+      const ladder: Ladder = { name: 'L', levels: [{ name: 'Junior' }, { name: 'Senior' }], groups: [{ name: 'Areas', dimensions: Array.from({ length: 32_000 }, () => ({ name: 'Same', statements: [['x'], []] })) }] };
+      const first = ladderToRubric(ladder, {}, { skipped: [], guessed: [] });
+      const ids = first.groups[0].dimensions.map((d) => d.id);
+      assert.equal(new Set(ids).size, 32_000);
+      const again = ladderToRubric(ladder, { previous: first }, { skipped: [], guessed: [] });
+      assert.deepEqual(again.groups[0].dimensions.map((d) => d.id), ids);
     });
   });
 
