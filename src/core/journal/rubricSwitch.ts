@@ -1,10 +1,15 @@
 /**
  * What switching a journal to another rubric means for its entries: the ids they use that the
- * new rubric lacks, each with a suggested id from matching names, so nothing is dropped unseen.
+ * new rubric lacks, each with a suggested id from matching names, so nothing is dropped unseen;
+ * and the switch as one op that records what it did (switchHistory.ts), so that the switch back
+ * gives every entry, and the profile, the ids they had, merged ids included.
  */
-import { type Journal } from './model';
+import { type Entry, type Journal } from './model';
+import { type RubricSwitch } from './edit';
+import { type EntryIdsBefore, type SwitchRecord } from './switchHistory';
 import { kebabId } from '../rubric/ladderImport/ids';
 import { allDimensions, type Rubric } from '../rubric/rubric';
+import { rubricRef } from '../rubric/rubricRef';
 import { refKey, rubricStatements } from '../rubric/statements';
 
 export interface MissingId {
@@ -15,6 +20,8 @@ export interface MissingId {
   uses: number;
   /** The new rubric's id for the same name, when there is one. */
   suggestion?: string;
+  /** The id an earlier switch from the new rubric recorded for it: used without asking. */
+  recorded?: string;
 }
 
 export interface RubricSwitchPlan {
@@ -22,38 +29,160 @@ export interface RubricSwitchPlan {
   levels: MissingId[];
   /** `statements:` references (dimension/level/n, fingerprints aside) the new rubric lacks, with how many entries hold each. */
   statements: { id: string; uses: number }[];
+  /** Set when the new rubric is the one the last recorded switch came from: that switch is undone, exactly. */
+  back?: SwitchRecord;
 }
 
-/** The ids `journal` uses that `to` lacks, in order of first use; `from` is the rubric it used, if it loaded. */
-export function planRubricSwitch(journal: Journal, from: Rubric | undefined, to: Rubric): RubricSwitchPlan {
+/** A journal's `rubric:` as the rubric it names: a journal that names none is on the default. */
+export function currentRubricRef(journal: Journal): string {
+  const ref = rubricRef(journal.rubric);
+  return ref.kind === 'bundled' ? ref.id : ref.path;
+}
+
+/**
+ * The ids `journal` uses that `to` lacks, in order of first use; `from` is the rubric it used, if
+ * it loaded. Given `toRef`, what `rubricHistory` says: going back over the last switch asks only
+ * about ids the journal took up on `from` since, and an earlier switch from `to` answers for the
+ * ids it mapped.
+ */
+export function planRubricSwitch(journal: Journal, from: Rubric | undefined, to: Rubric, toRef?: string): RubricSwitchPlan {
+  const last = journal.rubricHistory?.at(-1);
+  const back = toRef !== undefined && last?.from === toRef && last.to === currentRubricRef(journal) ? last : undefined;
+  const view = back ? switchedBack(journal, back, idsOf(to)) : journal;
   const dimensionUses = new Map<string, number>();
   const levelUses = new Map<string, number>();
   const statementUses = new Map<string, number>();
   const count = (map: Map<string, number>, id: string) => map.set(id, (map.get(id) ?? 0) + 1);
-  for (const level of [journal.profile.currentLevel, journal.profile.targetLevel]) if (level) count(levelUses, level);
-  for (const entry of journal.entries) {
+  for (const level of [view.profile.currentLevel, view.profile.targetLevel]) if (level) count(levelUses, level);
+  for (const entry of view.entries) {
     for (const id of new Set(entry.dimensions)) count(dimensionUses, id);
     if (entry.level) count(levelUses, entry.level);
     for (const ref of new Set(entry.statements?.map(refKey))) count(statementUses, ref);
+  }
+  if (back && from) {
+    // Ids the switch gave back were the journal's before it; only ids of `from` with no way back are questions.
+    const onFrom = idsOf(from);
+    for (const uses of [dimensionUses, levelUses]) for (const id of uses.keys()) if (!onFrom.has(id)) uses.delete(id);
   }
 
   const newDimensions = allDimensions(to);
   const oldDimensions = from ? allDimensions(from) : [];
   const statementIds = new Set(rubricStatements(to).map((s) => s.ref));
+  const earlier = toRef === undefined || back ? undefined : [...(journal.rubricHistory ?? [])].reverse().find((h) => h.from === toRef && h.to === currentRubricRef(journal));
+  const ids = idsOf(to);
   return {
-    dimensions: missing(dimensionUses, newDimensions, oldDimensions),
-    levels: missing(levelUses, to.levels, from?.levels ?? []),
+    dimensions: missing(dimensionUses, newDimensions, oldDimensions, earlier && backMap(earlier.dimensions, ids)),
+    levels: missing(levelUses, to.levels, from?.levels ?? [], earlier && backMap(earlier.levels, ids)),
     statements: [...statementUses].filter(([id]) => !statementIds.has(id)).map(([id, uses]) => ({ id, uses })),
+    ...(back ? { back } : {}),
   };
 }
 
-function missing(uses: ReadonlyMap<string, number>, known: readonly { id: string; name: string }[], old: readonly { id: string; name: string }[]): MissingId[] {
+/** The ids a rubric has, dimensions and levels alike (a map's keys are one or the other, never confused in use). */
+function idsOf(rubric: Rubric): Set<string> {
+  return new Set([...allDimensions(rubric).map((d) => d.id), ...rubric.levels.map((l) => l.id)]);
+}
+
+/**
+ * A switch's map read backwards: a new id that one old id alone became goes back to it, unless
+ * the rubric switched back to has the new id itself (then it stays). Ids two old ones merged
+ * into stay too; what each entry had is in the record for those.
+ */
+function backMap(map: Readonly<Record<string, string>>, known: ReadonlySet<string>): Record<string, string> {
+  const sources = new Map<string, string[]>();
+  for (const [old, now] of Object.entries(map)) sources.set(now, [...(sources.get(now) ?? []), old]);
+  const out: Record<string, string> = {};
+  for (const [now, olds] of sources) if (olds.length === 1 && !known.has(now)) out[now] = olds[0];
+  return out;
+}
+
+const mapped = (map: Readonly<Record<string, string>>, id: string) => (Object.hasOwn(map, id) ? map[id] : id);
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** What an entry's ids become when `record` is undone: what it had, if it still holds what the switch made of that; else its ids read backwards. */
+function entryBack(entry: Entry, record: SwitchRecord, dimensionsBack: Readonly<Record<string, string>>, levelsBack: Readonly<Record<string, string>>): { dimensions: string[]; level?: string } {
+  const had = Object.hasOwn(record.entriesBefore, entry.id) ? record.entriesBefore[entry.id] : undefined;
+  const dimensions = had?.dimensions && sameList(had.dimensions.map((d) => mapped(record.dimensions, d)), entry.dimensions) ? [...had.dimensions] : entry.dimensions.map((d) => mapped(dimensionsBack, d));
+  if (entry.level === undefined) return { dimensions };
+  const level = had?.level !== undefined && mapped(record.levels, had.level) === entry.level ? had.level : mapped(levelsBack, entry.level);
+  return { dimensions, level };
+}
+
+/** The journal as undoing `record` leaves it: `known` are the ids of the rubric it goes back to. */
+function switchedBack(journal: Journal, record: SwitchRecord, known: ReadonlySet<string>): Journal {
+  const dimensionsBack = backMap(record.dimensions, known);
+  const levelsBack = backMap(record.levels, known);
+  const profile = { ...journal.profile };
+  for (const key of ['currentLevel', 'targetLevel'] as const) {
+    const now = profile[key];
+    if (now === undefined) continue;
+    const had = record.profileBefore[key];
+    profile[key] = had !== undefined && mapped(record.levels, had) === now ? had : mapped(levelsBack, now);
+  }
+  return { ...journal, profile, entries: journal.entries.map((e) => ({ ...e, ...entryBack(e, record, dimensionsBack, levelsBack) })) };
+}
+
+/**
+ * The switch as one op for the write path. Going back over the last recorded switch, every entry
+ * gets the ids it had (position by position) and the record is taken off; otherwise `choice`
+ * maps ids, and a record of what the maps cannot undo on their own is added.
+ */
+export function rubricSwitchOp(journal: Journal, plan: RubricSwitchPlan, from: Rubric | undefined, to: { ref: string; rubric: Rubric }, choice: Pick<RubricSwitch, 'dimensions' | 'levels'>, date: string): RubricSwitch {
+  const toIds = idsOf(to.rubric);
+  if (plan.back) {
+    const record = plan.back;
+    const view = switchedBack(journal, record, toIds);
+    const entries: Record<string, { dimensions: string[]; level?: string }> = {};
+    view.entries.forEach((e, i) => {
+      const was = journal.entries[i];
+      // Ids the record gives back are exact; the user's map answers only for ids taken up since.
+      const dimensions = e.dimensions.map((d, n) => (d === was.dimensions[n] ? mapped(choice.dimensions, d) : d));
+      const level = e.level !== undefined && e.level === was.level ? mapped(choice.levels, e.level) : e.level;
+      if (!sameList(dimensions, was.dimensions) || level !== was.level) entries[e.id] = { dimensions, ...(level === undefined ? {} : { level }) };
+    });
+    const profile = Object.fromEntries((['currentLevel', 'targetLevel'] as const).flatMap((k) => {
+      const now = view.profile[k];
+      return now === undefined ? [] : [[k, now === journal.profile[k] ? mapped(choice.levels, now) : now]];
+    }));
+    return { rubric: to.ref, dimensions: {}, levels: {}, entries, profile, history: 'drop-last' };
+  }
+
+  const fromIds = from ? idsOf(from) : new Set<string>();
+  const dimensionsBack = backMap(choice.dimensions, fromIds);
+  const levelsBack = backMap(choice.levels, fromIds);
+  const entriesBefore: Record<string, EntryIdsBefore> = {};
+  for (const e of journal.entries) {
+    const dimensions = e.dimensions.map((d) => mapped(choice.dimensions, d));
+    const dimensionsBackOk = sameList(dimensions.map((d) => mapped(dimensionsBack, d)), e.dimensions);
+    const levelBackOk = e.level === undefined || mapped(levelsBack, mapped(choice.levels, e.level)) === e.level;
+    if (!dimensionsBackOk || !levelBackOk) entriesBefore[e.id] = { ...(dimensionsBackOk ? {} : { dimensions: e.dimensions }), ...(levelBackOk ? {} : { level: e.level }) };
+  }
+  const profileBefore = Object.fromEntries((['currentLevel', 'targetLevel'] as const).flatMap((k) => {
+    const had = journal.profile[k];
+    return had !== undefined && mapped(levelsBack, mapped(choice.levels, had)) !== had ? [[k, had]] : [];
+  }));
+  const record: SwitchRecord = {
+    from: currentRubricRef(journal),
+    to: to.ref,
+    date,
+    dimensions: choice.dimensions,
+    levels: choice.levels,
+    entriesBefore,
+    profileBefore,
+    statementsKept: plan.statements.map((s) => s.id),
+  };
+  return { rubric: to.ref, dimensions: choice.dimensions, levels: choice.levels, history: record };
+}
+
+function missing(uses: ReadonlyMap<string, number>, known: readonly { id: string; name: string }[], old: readonly { id: string; name: string }[], recorded?: Readonly<Record<string, string>>): MissingId[] {
   const ids = new Set(known.map((k) => k.id));
+  const names = new Map(old.map((o) => [o.id, o.name]));
   const out: MissingId[] = [];
   for (const [id, count] of uses) {
     if (ids.has(id)) continue;
-    const name = old.find((o) => o.id === id)?.name;
-    out.push({ id, ...(name ? { name } : {}), uses: count, ...suggest(name ?? id, known) });
+    const name = names.get(id);
+    const back = recorded && Object.hasOwn(recorded, id) && ids.has(recorded[id]) ? { recorded: recorded[id] } : {};
+    out.push({ id, ...(name ? { name } : {}), uses: count, ...suggest(name ?? id, known), ...back });
   }
   return out;
 }

@@ -3,6 +3,7 @@ import { type Entry, type EntryData, type JournalParse } from './model';
 import { type Profile } from './profile';
 import { type JournalOp } from './ops';
 import { entryWithoutCredentials } from './credentials';
+import { switchRecordValue } from './switchHistory';
 
 /**
  * Why `after` is not exactly `op` applied to `before`, or undefined when it is. Compares what
@@ -22,10 +23,22 @@ export function verifyChange(before: JournalParse, after: JournalParse, op: Jour
   if (after.journal.version !== before.journal.version) return 'the version would change.';
   if (after.journal.rubric !== (op.kind === 'rubric' ? op.rubric : before.journal.rubric)) return op.kind === 'rubric' ? 'the rubric would not read as intended.' : 'the rubric would change.';
 
-  const expectedProfile = op.kind === 'profile' ? { ...before.journal.profile, ...op.profile } : op.kind === 'rubric' ? mapProfile(before.journal.profile, op.levels) : before.journal.profile;
+  const expectedProfile = op.kind === 'profile' ? { ...before.journal.profile, ...op.profile } : op.kind === 'rubric' ? { ...mapProfile(before.journal.profile, op.levels), ...op.profile } : before.journal.profile;
   if (json(after.journal.profile) !== json(sorted(expectedProfile))) return 'the profile would not read as intended.';
-  const otherRoot = (p: JournalParse) => otherKeys(p, p.source?.doc.contents, ['entries', ...(op.kind === 'profile' ? ['profile'] : []), ...(op.kind === 'rubric' ? ['rubric', 'profile'] : [])]);
+  const otherRoot = (p: JournalParse) => otherKeys(p, p.source?.doc.contents, ['entries', ...(op.kind === 'profile' ? ['profile'] : []), ...(op.kind === 'rubric' ? ['rubric', 'profile', 'rubricHistory'] : [])]);
   if (otherRoot(after) !== otherRoot(before)) return 'a top-level key other than the ones changed would read differently.';
+  if (op.kind === 'rubric') {
+    // The records before stay as they were; the switch adds its own at the end, or a switch back takes the last off.
+    const records = (p: JournalParse) => {
+      const node = isMap(p.source?.doc.contents) ? (p.source.doc.contents as YAMLMap).get('rubricHistory', true) : undefined;
+      const value: unknown = (node as Node | undefined)?.toJS(p.source!.doc) ?? [];
+      return Array.isArray(value) ? value : [value];
+    };
+    const was = records(before);
+    const expected = op.history === 'drop-last' ? was.slice(0, -1) : op.history ? [...was, switchRecordValue(op.history)] : was;
+    if (op.history === 'drop-last' && was.length === 0) return 'there is no recorded switch to take off.';
+    if (json(sorted(records(after))) !== json(sorted(expected))) return 'the rubric history would not read as intended.';
+  }
   if (op.kind === 'profile' || op.kind === 'rubric') {
     const profileRest = (p: JournalParse) => otherKeys(p, isMap(p.source?.doc.contents) ? (p.source.doc.contents as YAMLMap).get('profile', true) : undefined, ['currentLevel', 'targetLevel']);
     if (profileRest(after) !== profileRest(before)) return 'a key of the profile other than the levels would read differently.';
@@ -34,7 +47,7 @@ export function verifyChange(before: JournalParse, after: JournalParse, op: Jour
   const removed = new Set(op.kind === 'remove' ? op.ids : []);
   const kept = before.journal.entries.filter((e) => !removed.has(e.id));
   const expected: (Entry | EntryData)[] =
-    op.kind === 'redact' ? kept.map(entryWithoutCredentials) : op.kind === 'rubric' ? kept.map((e) => mapEntry(e, op.dimensions, op.levels)) : op.kind === 'amend' ? kept.map((e) => (e.id === op.id ? amended(e, op.addDimensions) : e))
+    op.kind === 'redact' ? kept.map(entryWithoutCredentials) : op.kind === 'rubric' ? kept.map((e) => (op.entries && Object.hasOwn(op.entries, e.id) ? { ...e, dimensions: [...op.entries[e.id].dimensions], ...(op.entries[e.id].level === undefined ? {} : { level: op.entries[e.id].level }) } : mapEntry(e, op.dimensions, op.levels))) : op.kind === 'amend' ? kept.map((e) => (e.id === op.id ? amended(e, op.addDimensions) : e))
       : op.kind === 'repoint' ? kept.map((e) => (e.id === op.id ? repointed(e, op.from, op.to) : e))
       : kept;
   if (op.kind === 'remove' && expected.length !== before.journal.entries.length - removed.size) return 'an entry to remove is not in the journal.';
