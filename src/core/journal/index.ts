@@ -18,5 +18,5 @@ export { type ByteView } from './fastReader';
 
 // Evidence that arrives in bulk: commit trailers, and entries carried to another rubric.
 export { decideTrailerImport, emptyTally, growthTrailers, knownStatements, normalizeEmail, parseTrailers, skippedTrailersMessage, tallyDecision, type TrailerCommit, type TrailerImportTally } from './trailers';
-export { currentRubricRef, planRubricSwitch, rubricSwitchOp, type MissingId, type RubricSwitchPlan } from './rubricSwitch';
+export { currentRubricRef, describeRubricSwitch, planRubricSwitch, rubricSwitchOp, switchMoves, type MissingId, type RubricSwitchPlan, type SwitchMove } from './rubricSwitch';
 export { type SwitchRecord } from './switchHistory';

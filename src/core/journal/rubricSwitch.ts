@@ -196,3 +196,73 @@ function suggest(name: string, known: readonly { id: string; name: string }[]): 
     known.find((k) => parts(k.name).some((p) => parts(name).includes(p)));
   return match ? { suggestion: match.id } : {};
 }
+
+/** An entry as the switch leaves it: the ids it gets back, or its ids mapped. verify.ts holds the write to exactly this. */
+export function entryAfterSwitch<T extends Pick<Entry, 'id' | 'dimensions' | 'level'>>(entry: T, change: RubricSwitch): T {
+  const exact = change.entries && Object.hasOwn(change.entries, entry.id) ? change.entries[entry.id] : undefined;
+  if (exact) return { ...entry, dimensions: [...exact.dimensions], ...(exact.level === undefined ? {} : { level: exact.level }) };
+  return { ...entry, dimensions: entry.dimensions.map((d) => mapped(change.dimensions, d)), ...(entry.level === undefined ? {} : { level: mapped(change.levels, entry.level) }) };
+}
+
+/** One id the switch moves, and how many entries (and profile fields, for levels) it moves in. */
+export interface SwitchMove {
+  kind: 'dimension' | 'level';
+  from: string;
+  to: string;
+  uses: number;
+  /** The other ids that end up as `to` too: merged into it. */
+  mergedWith: string[];
+}
+
+/** What moves where: each id the switch changes, from the entries themselves, so a switch back reads like one forward. */
+export function switchMoves(journal: Journal, change: RubricSwitch): SwitchMove[] {
+  const moves = new Map<string, SwitchMove>();
+  const landed = new Map<string, Set<string>>();
+  const note = (kind: SwitchMove['kind'], from: string, to: string) => {
+    const key = `${kind}\u0000${to}`;
+    landed.set(key, (landed.get(key) ?? new Set()).add(from));
+    if (from === to) return;
+    const move = moves.get(`${kind}\u0000${from}\u0000${to}`) ?? { kind, from, to, uses: 0, mergedWith: [] };
+    move.uses++;
+    moves.set(`${kind}\u0000${from}\u0000${to}`, move);
+  };
+  for (const entry of journal.entries) {
+    const after = entryAfterSwitch(entry, change);
+    for (const [i, id] of entry.dimensions.entries()) note('dimension', id, after.dimensions[i]);
+    if (entry.level !== undefined) note('level', entry.level, after.level!);
+  }
+  for (const key of ['currentLevel', 'targetLevel'] as const) {
+    const had = journal.profile[key];
+    if (had !== undefined) note('level', had, change.profile && Object.hasOwn(change.profile, key) ? change.profile[key]! : mapped(change.levels, had));
+  }
+  for (const move of moves.values()) move.mergedWith = [...landed.get(`${move.kind}\u0000${move.to}`)!].filter((id) => id !== move.from);
+  return [...moves.values()];
+}
+
+/**
+ * The switch in sentences a person checks before it is written: what moves where and what
+ * merges, what is kept as written, and what the journal records for the way back. Plain text:
+ * the CLI prints it, the extension escapes it into Markdown.
+ */
+export function describeRubricSwitch(journal: Journal, plan: RubricSwitchPlan, change: RubricSwitch, from: Rubric | undefined, to: Rubric): string[] {
+  const name = (rubric: Rubric | undefined, kind: SwitchMove['kind'], id: string) => {
+    const found = kind === 'level' ? rubric?.levels.find((l) => l.id === id) : rubric && allDimensions(rubric).find((d) => d.id === id);
+    return found && found.name !== id ? `${found.name} (${id})` : id;
+  };
+  const entries = (n: number) => `${n} ${n === 1 ? 'use' : 'uses'}`;
+  const lines: string[] = [];
+  if (plan.back) lines.push(`Goes back over the switch of ${plan.back.date || 'an earlier day'} from ${plan.back.from} to ${plan.back.to}: every entry gets the ids it had then, and that record is taken off rubricHistory.`);
+  for (const move of switchMoves(journal, change)) {
+    const merged = move.mergedWith.length ? `, merged with ${move.mergedWith.map((id) => name(from, move.kind, id)).join(', ')}` : '';
+    lines.push(`${move.kind === 'level' ? 'Level' : 'Dimension'} ${name(from, move.kind, move.from)} → ${name(to, move.kind, move.to)}: ${entries(move.uses)}${merged}.`);
+  }
+  const kept = [...plan.dimensions.filter((m) => !Object.hasOwn(change.dimensions, m.id)), ...plan.levels.filter((m) => !Object.hasOwn(change.levels, m.id))];
+  for (const m of kept) lines.push(`${m.name ?? m.id} (${entries(m.uses)}) is not in ${to.name}: kept as it is, shown as a warning.`);
+  for (const s of plan.statements) lines.push(`Cited statement ${s.id} (${entries(s.uses)}) is not in ${to.name}: kept as written, and no error while the journal is on it.`);
+  if (change.history && change.history !== 'drop-last') {
+    const had = Object.keys(change.history.entriesBefore).length;
+    lines.push(`rubricHistory records this switch${had ? `, with the ids ${had} ${had === 1 ? 'entry' : 'entries'} had before the merge` : ''}, so switching back to ${change.history.from} gives every id back.`);
+  }
+  lines.push(`Every entry (${journal.entries.length}) is kept.`);
+  return lines;
+}

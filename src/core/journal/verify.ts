@@ -4,6 +4,7 @@ import { type Profile } from './profile';
 import { type JournalOp } from './ops';
 import { entryWithoutCredentials } from './credentials';
 import { switchRecordValue } from './switchHistory';
+import { entryAfterSwitch } from './rubricSwitch';
 
 /**
  * Why `after` is not exactly `op` applied to `before`, or undefined when it is. Compares what
@@ -47,7 +48,7 @@ export function verifyChange(before: JournalParse, after: JournalParse, op: Jour
   const removed = new Set(op.kind === 'remove' ? op.ids : []);
   const kept = before.journal.entries.filter((e) => !removed.has(e.id));
   const expected: (Entry | EntryData)[] =
-    op.kind === 'redact' ? kept.map(entryWithoutCredentials) : op.kind === 'rubric' ? kept.map((e) => (op.entries && Object.hasOwn(op.entries, e.id) ? { ...e, dimensions: [...op.entries[e.id].dimensions], ...(op.entries[e.id].level === undefined ? {} : { level: op.entries[e.id].level }) } : mapEntry(e, op.dimensions, op.levels))) : op.kind === 'amend' ? kept.map((e) => (e.id === op.id ? amended(e, op.addDimensions) : e))
+    op.kind === 'redact' ? kept.map(entryWithoutCredentials) : op.kind === 'rubric' ? kept.map((e) => entryAfterSwitch(e, op)) : op.kind === 'amend' ? kept.map((e) => (e.id === op.id ? amended(e, op.addDimensions) : e))
       : op.kind === 'repoint' ? kept.map((e) => (e.id === op.id ? repointed(e, op.from, op.to) : e))
       : kept;
   if (op.kind === 'remove' && expected.length !== before.journal.entries.length - removed.size) return 'an entry to remove is not in the journal.';
@@ -87,10 +88,6 @@ const mapped = (map: Readonly<Record<string, string>>, id: string) => (Object.ha
 
 function mapProfile(profile: Profile, levels: Readonly<Record<string, string>>): Profile {
   return Object.fromEntries(Object.entries(profile).map(([k, v]) => [k, typeof v === 'string' ? mapped(levels, v) : v]));
-}
-
-function mapEntry(entry: Entry, dimensions: Readonly<Record<string, string>>, levels: Readonly<Record<string, string>>): Entry {
-  return { ...entry, dimensions: entry.dimensions.map((d) => mapped(dimensions, d)), ...(entry.level === undefined ? {} : { level: mapped(levels, entry.level) }) };
 }
 
 function sameEntry(a: Entry, b: Entry | EntryData): boolean {
