@@ -35,6 +35,7 @@ export class ScriptedPrompts implements Prompts {
   readonly infos: string[] = [];
   readonly warnings: string[] = [];
   readonly errors: string[] = [];
+  readonly pages: { title: string; markdown: string }[] = [];
   readonly asked: { method: string; args: unknown[] }[] = [];
   infoAnswer: string | undefined;
   errorAnswer: string | undefined;
@@ -92,6 +93,10 @@ export class ScriptedPrompts implements Prompts {
   }
   pickLadderFile(defaultFolder: vscode.Uri) {
     return this.next<vscode.Uri | undefined>('pickLadderFile', defaultFolder);
+  }
+  showMarkdown(title: string, markdown: string) {
+    this.pages.push({ title, markdown });
+    return Promise.resolve();
   }
   info(message: string) {
     this.infos.push(message);

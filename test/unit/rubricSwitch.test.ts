@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkJournal, JournalSession, parseJournal, planRubricSwitch, rubricSwitchOp } from '../../src/core/journal';
 import { runSteps } from '../../src/core/steps';
+import { problemCounts } from '../../src/core/text/problem';
 import { importLadder } from '../../src/core/rubric/ladderImport';
 import { parseRubric } from '../../src/core/rubric/rubric';
 import { bundledRubric, fixture, root } from './helpers';
@@ -136,5 +137,15 @@ groups:
     assert.deepEqual(plan.dimensions.map((d) => d.id), ['speaking']);
     const back = switchTo(withNew, rubricB2, rubricA, '.growth/rubrics/a.rubric.yaml', { dimensions: { speaking: 'mentorship' }, levels: {} });
     assert.equal(back.text, `${journalText}  - { id: e5, date: 2026-02-01, kind: note, title: New, dimensions: [collaboration, mentorship], level: senior }\n`);
+  });
+});
+
+describe('the tree banner after a switch', () => {
+  it('counts errors with the warnings, errors first', () => {
+    const problem = (severity: 'error' | 'warning') => ({ severity, code: 'x', message: 'm' });
+    assert.equal(problemCounts([problem('warning'), problem('error'), problem('warning')]), '1 error and 2 warnings');
+    assert.equal(problemCounts([problem('error'), problem('error')]), '2 errors');
+    assert.equal(problemCounts([problem('warning')]), '1 warning');
+    assert.equal(problemCounts([]), undefined);
   });
 });

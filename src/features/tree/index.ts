@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { type ViewPeriodKey } from '../../core/time/periods';
+import { hasErrors, problemCounts } from '../../core/text/problem';
 import { pickPeriod } from '../../host/ui/periodPick';
 import { guarded, showAt, type Services } from '../../host/services';
 import { type JournalSnapshot } from '../../host/journal/store';
@@ -25,15 +26,19 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     // A view alone in its container shows no description, so the message line says it too.
     const period = model?.period;
     view.description = period ? (period.range ? `${period.short} · all time` : 'All time') : undefined;
-    const warnings = snapshot.problems.filter((p) => p.problem.severity === 'warning').length;
+    // Errors a journal can hold and still parse (a cited statement the rubric lacks) are counted with the warnings.
+    const problems = snapshot.problems.map((p) => p.problem);
+    const counted = problemCounts(problems);
     const error = snapshot.status === 'journalError' ? snapshot.firstError?.problem : undefined;
     view.message = error
       ? `The journal has an error${error.line ? ` at line ${error.line}` : ''}: ${error.message} No evidence is counted until it parses; the rubric stays browsable.`
-      : snapshot.status === 'ready' && !profile?.targetLevel
-        ? 'Set your current and target level (… menu) to see coverage against the target.'
-        : warnings
-          ? `${warnings} warning${warnings === 1 ? '' : 's'} in the journal: see the Problems panel.`
-          : period
+      : counted && hasErrors(problems)
+        ? `${counted} in the journal: see the Problems panel.`
+        : snapshot.status === 'ready' && !profile?.targetLevel
+          ? 'Set your current and target level (… menu) to see coverage against the target.'
+          : counted
+            ? `${counted} in the journal: see the Problems panel.`
+            : period
             ? period.range
               ? `Counts: ${period.long} · all time.`
               : 'Counts: all time.'
