@@ -176,6 +176,56 @@ describe('ladder import', () => {
     });
   });
 
+  describe('heading ladders as companies write them', () => {
+    const names = (r: ReturnType<typeof importLadder>) => r.rubric.levels.map((l) => l.name);
+    const dimensions = (r: ReturnType<typeof importLadder>) => r.rubric.groups.flatMap((g) => g.dimensions);
+
+    it('leaves out a "Levels Overview" table of the levels and a process section, reported, ahead of "L1:"', () => {
+      const r = importLadder(ladder('levels-overview.md'));
+      assert.equal(r.shape, 'headings');
+      assert.deepEqual(names(r), ['L1: Software Engineer I', 'L2: Software Engineer II', 'L3: Senior Software Engineer']);
+      assert.deepEqual(dimensions(r).map((d) => d.name), ['Technical Skills', 'Communication']);
+      const skipped = r.report.skipped.join('\n');
+      assert.match(skipped, /section "Levels Overview" \(line 5\): it is not a level/);
+      assert.match(skipped, /section "How Promotions Work" \(line 44\): it is not a level/);
+    });
+
+    it('reads levels under track headings as levels, the tracks as groupings, and a list per level as one dimension', () => {
+      const r = importLadder(ladder('tracks.md'));
+      assert.equal(r.shape, 'headings');
+      assert.deepEqual(names(r), ['Level 1: Software Engineer (0-2 years)', 'Level 2: Software Engineer II (2-4 years)', 'Level 3: Senior Software Engineer (4-7 years)', 'Level 4: Staff Engineer', 'Level 5: Senior Staff Engineer', 'Level 6: Principal Engineer']);
+      const [only, ...rest] = dimensions(r);
+      assert.deepEqual(rest, []);
+      assert.equal(only.name, 'Key expectations');
+      const ids = r.rubric.levels.map((l) => l.id);
+      assert.deepEqual(only.expectations[ids[0]], ['Completes well-defined tasks with guidance.', "Learns the team's codebase and tools."]);
+      assert.deepEqual(only.expectations[ids[4]], ['Shapes the architecture of a product line.']);
+      const guessed = r.report.guessed.join('\n');
+      assert.match(guessed, /"Individual Contributor Track \(Levels 1-3\)" \(line 3\) groups levels/);
+      assert.match(guessed, /"Senior Track \(Levels 4-6\)" \(line 26\) groups levels/);
+      assert.match(guessed, /no areas of their own, so their statements are one dimension, "Key expectations"/);
+      const skipped = r.report.skipped.join('\n');
+      assert.match(skipped, /text under "Senior Track \(Levels 4-6\)"/);
+      assert.match(skipped, /Level "Level 6: Principal Engineer" \(line 42\) states nothing/);
+    });
+
+    it('reads IC-numbered and level-word headings, each a run of siblings; other sections at their depth are skipped', () => {
+      const ic = importLadder('# Ladder\n## About\nText.\n## IC1\n### Craft\n- Builds.\n## Career Philosophy\n- Grow.\n## IC2\n### Craft\n- Builds more.\n');
+      assert.deepEqual(names(ic), ['IC1', 'IC2']);
+      assert.match(ic.report.skipped.join('\n'), /"About".*not a level[\s\S]*"Career Philosophy".*not a level/);
+      const words = importLadder('# Ladder\n## Junior Engineer\n- Learns.\n## Senior Engineer\n- Leads.\n## Staff Engineer\n1. Sets direction.\n');
+      assert.deepEqual(names(words), ['Junior Engineer', 'Senior Engineer', 'Staff Engineer']);
+      assert.deepEqual(dimensions(words).map((d) => [d.name, Object.values(d.expectations)]), [['Expectations', [['Learns.'], ['Leads.'], ['Sets direction.']]]]);
+      const grouped = importLadder('# L\n## Engineering (E1-E3)\n### E1 Engineer\n- One.\n### E2 Engineer\n- Two.\n## Management\n### M1 Manager\n- Leads.\n');
+      assert.deepEqual(names(grouped), ['E1 Engineer', 'E2 Engineer', 'M1 Manager']);
+    });
+
+    it('still reads a table ladder whose sections are named after levels as a table', () => {
+      const r = importLadder('# L\n| Area | Junior | Senior |\n| --- | --- | --- |\n| Craft | Builds. | Leads. |\n## Senior Qualities\n- **Vision**: Sees far.\n## Staff Qualities\n- **Reach**: Spans teams.\n');
+      assert.equal(r.shape, 'table');
+    });
+  });
+
   describe('FT-style YAML', () => {
     const result = importLadder(ladder('ft-style.yml'));
 
