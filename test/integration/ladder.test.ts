@@ -62,7 +62,7 @@ describe('importing a career ladder', () => {
     const saved = parseRubric(new TextDecoder().decode(await vscode.workspace.fs.readFile(files().rubric)));
     assert.deepEqual(saved.problems, []);
     assert.equal(saved.rubric?.id, 'team-ladder');
-    assert.equal(await readJournal(), HEADER.replace('rubric: product-security', 'rubric: ".growth/rubrics/team-ladder.rubric.yaml"'), 'only the rubric line changed');
+    assert.equal(await readJournal(), HEADER.replace('rubric: product-security', 'rubric: .growth/rubrics/team-ladder.rubric.yaml'), 'only the rubric line changed');
     await waitFor('the store to load the imported rubric', async () => ((await api().services.store.snapshot()).rubric?.id === 'team-ladder' ? true : undefined));
 
     const tagging = new ScriptedPrompts({ inputTitle: ['Led the outage review'], inputDetails: [''], pickDimensions: [['reliability']], pickLevel: ['senior'], pickPrivacy: [false] });

@@ -171,7 +171,9 @@ export function rubricSwitchOp(journal: Journal, plan: RubricSwitchPlan, from: R
     profileBefore,
     statementsKept: plan.statements.map((s) => s.id),
   };
-  return { rubric: to.ref, dimensions: choice.dimensions, levels: choice.levels, history: record };
+  // A switch that maps nothing, merges nothing and keeps no cited statement is undone by switching back: it needs no record.
+  const says = [record.dimensions, record.levels, record.entriesBefore, record.profileBefore].some((o) => Object.keys(o).length > 0) || record.statementsKept.length > 0;
+  return { rubric: to.ref, dimensions: choice.dimensions, levels: choice.levels, ...(says ? { history: record } : {}) };
 }
 
 function missing(uses: ReadonlyMap<string, number>, known: readonly { id: string; name: string }[], old: readonly { id: string; name: string }[], recorded?: Readonly<Record<string, string>>): MissingId[] {

@@ -56,15 +56,18 @@ export async function switchJournalTo(services: Services, target: RubricChoice):
   for (;;) {
     if (plan.dimensions.length + plan.levels.length > 0 && !(await editMap(services, target.rubric, plan, choice, known))) return false;
     const op = rubricSwitchOp(journal, plan, from, target, choice, localIsoDate(new Date()));
-    await services.prompts.showMarkdown(`Switch to ${target.rubric.name}`, planMarkdown(describeRubricSwitch(journal, plan, op, from, target.rubric), from?.name, target.rubric.name));
     const asks = plan.dimensions.length + plan.levels.length > 0;
-    const next = await services.prompts.pick(`Switch the journal to "${target.rubric.name}"?`, 'The plan is open: what moves where, what merges, what is kept.', [
-      { label: 'Switch Rubric', description: 'one change to the journal, with Undo', value: 'switch' as const },
-      ...(asks ? [{ label: 'Change the Mapping…', value: 'edit' as const }] : []),
-      { label: 'Cancel', value: 'cancel' as const },
-    ]);
-    if (next === 'edit') continue;
-    if (next !== 'switch') return false;
+    // A journal with no entries and nothing to map has nothing to move: the switch is written straight away, with Undo.
+    if (asks || journal.entries.length > 0) {
+      await services.prompts.showMarkdown(`Switch to ${target.rubric.name}`, planMarkdown(describeRubricSwitch(journal, plan, op, from, target.rubric), from?.name, target.rubric.name));
+      const next = await services.prompts.pick(`Switch the journal to "${target.rubric.name}"?`, 'The plan is open: what moves where, what merges, what is kept.', [
+        { label: 'Switch Rubric', description: 'one change to the journal, with Undo', value: 'switch' as const },
+        ...(asks ? [{ label: 'Change the Mapping…', value: 'edit' as const }] : []),
+        { label: 'Cancel', value: 'cancel' as const },
+      ]);
+      if (next === 'edit') continue;
+      if (next !== 'switch') return false;
+    }
     await services.store.switchRubric(op);
     const back = from && { ref: currentRubricRef(journal), rubric: from };
     const moved = switchMoves(journal, op).length;
