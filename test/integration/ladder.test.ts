@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { parseJournal } from '../../src/core/journal';
 import type { OutlineNode } from '../../src/core/rubric/ladderImport/outline';
 import { parseRubric } from '../../src/core/rubric/rubric';
+import { VsCodePrompts } from '../../src/host/ui/prompts';
 import { useExtension, folders, HEADER, readJournal, ScriptedPrompts, setJournal, waitFor } from './helpers';
 
 const LADDER = [
@@ -139,6 +140,13 @@ describe('switching rubrics', () => {
     // Undo (the notification's answer) goes back over the switch: the journal as it was, byte for byte.
     await waitFor('the undo', async () => (await readJournal()) === JOURNAL);
     await waitFor('the notice', () => prompts.infos.some((i) => /uses Product Security Career Pathway again/.test(i)));
+  });
+
+  it('shows a switch plan as a read-only Markdown page, rendered', async () => {
+    await new VsCodePrompts().showMarkdown('Switch to Team Ladder', '# Switch the journal to Team Ladder\n\n- Dimension a → b: 1 use.\n');
+    const tab = await waitFor('the plan page', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.includes('Switch to Team Ladder')));
+    assert.ok(tab.input instanceof vscode.TabInputWebview || tab.input instanceof vscode.TabInputText, 'the Markdown preview, or the text where there is none');
+    await vscode.window.tabGroups.close(tab);
   });
 
   it('writes the switch with its record, and a switch back asks nothing and gives every id back', async () => {
