@@ -100,7 +100,7 @@ groups:
     // Only the entries the merge made ambiguous are recorded; the level map reads back on its own.
     assert.deepEqual(onB.journal!.rubricHistory, [{
       from: '.growth/rubrics/a.rubric.yaml', to: '.growth/rubrics/b.rubric.yaml', date: '2026-12-07',
-      dimensions: { mentorship: 'collaboration' }, levels: { mid: 'l2', senior: 'l3' },
+      dimensions: { mentorship: 'collaboration' }, levels: { mid: 'l2', senior: 'l3' }, targetsKept: ['collaboration'],
       entriesBefore: { e1: { dimensions: ['mentorship'] }, e2: { dimensions: ['collaboration', 'mentorship'] } },
       profileBefore: {}, statementsKept: ['mentorship/senior/1', 'collaboration/mid/1'],
     }]);
@@ -126,6 +126,22 @@ groups:
     assert.ok(!/[^\r]\n/.test(there.text), 'CRLF kept');
     const back = switchTo(there.text, rubricB, rubricA, '.growth/rubrics/a.rubric.yaml', { dimensions: {}, levels: {} });
     assert.equal(back.text, crlf);
+  });
+
+  it('goes back over a chain of switches (A to B to C, then A) in one change, every id back, cited statements included', () => {
+    const rubricC = parseRubric('id: c\nname: C\nlevels: [{ id: junior, name: Junior }, { id: senior, name: Senior }]\ngroups:\n  - id: g\n    name: G\n    dimensions:\n      - { id: people, name: People, expectations: { senior: [Helps.] } }\n      - { id: building, name: Building, expectations: { junior: [Builds.] } }\n').rubric!;
+    const toB = switchTo(journalText, rubricA, rubricB, '.growth/rubrics/b.rubric.yaml', { dimensions: { mentorship: 'collaboration' }, levels: { mid: 'l2', senior: 'l3' } });
+    const toC = switchTo(toB.text, rubricB, rubricC, 'c.rubric.yaml', { dimensions: { collaboration: 'people', craft: 'building' }, levels: { l2: 'junior', l3: 'senior' } });
+    const onC = parseJournal(toC.text).journal!;
+    assert.equal(onC.rubricHistory!.length, 2);
+    assert.deepEqual(onC.entries.map((e) => e.dimensions), [['people'], ['people', 'people'], ['building', 'people'], ['people']]);
+    const back = switchTo(toC.text, rubricC, rubricA, '.growth/rubrics/a.rubric.yaml', { dimensions: {}, levels: {} });
+    assert.equal(back.plan.back?.length, 2, 'both switches undone, newest first');
+    assert.deepEqual([back.plan.dimensions, back.plan.levels], [[], []], 'nothing to ask');
+    assert.equal(back.text, journalText);
+    // Back to B only: the last switch alone.
+    const toBAgain = switchTo(toC.text, rubricC, rubricB, '.growth/rubrics/b.rubric.yaml', { dimensions: {}, levels: {} });
+    assert.equal(toBAgain.text, toB.text);
   });
 
   it('going back maps what was tagged on the new rubric since: ids read backwards, and only the ones with no way back are asked', () => {

@@ -349,8 +349,8 @@ export interface RubricSwitch {
   entries?: Readonly<Record<string, { dimensions: readonly string[]; level?: string }>>;
   /** The profile's levels, set as given. */
   profile?: Readonly<{ currentLevel?: string; targetLevel?: string }>;
-  /** A record added at the end of `rubricHistory:`, or the last one taken off (the switch it records undone). */
-  history?: SwitchRecord | 'drop-last';
+  /** A record added at the end of `rubricHistory:`, or the last ones taken off (the switches they record undone). */
+  history?: SwitchRecord | { drop: number };
 }
 
 /**
@@ -417,8 +417,8 @@ export function switchRubricEdits(parse: JournalParse, change: RubricSwitch): Te
   return edits.sort((a, b) => b.offset - a.offset);
 }
 
-/** Adds a record at the end of `rubricHistory:` (the key made before `entries:` if need be), or takes the last one off. */
-function historyEdit(text: string, root: YAMLMap, history: SwitchRecord | 'drop-last', eol: string): TextEdit {
+/** Adds a record at the end of `rubricHistory:` (the key made before `entries:` if need be), or takes the last ones off. */
+function historyEdit(text: string, root: YAMLMap, history: SwitchRecord | { drop: number }, eol: string): TextEdit {
   const pair = findPair(root, 'rubricHistory');
   const list = pair?.value;
   const byHand = (what: string) => new JournalEditError(`"rubricHistory" in the journal ${what}; Growth Journal changes it only as a block list of the records it writes. Fix it by hand, or switch with every id mapped.`);
@@ -427,11 +427,13 @@ function historyEdit(text: string, root: YAMLMap, history: SwitchRecord | 'drop-
   const last = seq?.items[seq.items.length - 1] as Node | undefined;
   const lastStart = last?.range ? itemStart(text, last.range[0]) : undefined;
   if (seq && (!last || lastStart === undefined)) throw byHand('has an item whose start cannot be told');
-  if (history === 'drop-last') {
-    if (!seq || !last || lastStart === undefined) throw new JournalEditError('The journal records no switch to go back over.');
+  if ('drop' in history) {
+    if (!seq || !last || lastStart === undefined || history.drop < 1 || history.drop > seq.items.length) throw new JournalEditError('The journal records no such switch to go back over.');
     const end = itemLinesEnd(text, seq, last, lastStart);
-    // The only record goes with its key, as the first switch added them.
-    const start = seq.items.length === 1 ? lineStart(text, (pair!.key as Node).range![0]) : lastStart;
+    // Every record goes with its key, as the first switch added them.
+    const first = seq.items[seq.items.length - history.drop] as Node;
+    const start = history.drop === seq.items.length ? lineStart(text, (pair!.key as Node).range![0]) : first.range ? itemStart(text, first.range[0]) : undefined;
+    if (start === undefined) throw byHand('has an item whose start cannot be told');
     return { offset: start, deleteCount: end - start, insert: '' };
   }
   if (seq && last && lastStart !== undefined) {

@@ -29,8 +29,11 @@ export interface RubricSwitchPlan {
   levels: MissingId[];
   /** `statements:` references (dimension/level/n, fingerprints aside) the new rubric lacks, with how many entries hold each. */
   statements: { id: string; uses: number }[];
-  /** Set when the new rubric is the one the last recorded switch came from: that switch is undone, exactly. */
-  back?: SwitchRecord;
+  /**
+   * Set when the journal came to its rubric from the new one by the last recorded switches (one,
+   * or a chain: A to B to C, back to A): those, newest first, are undone exactly.
+   */
+  back?: SwitchRecord[];
 }
 
 /** A journal's `rubric:` as the rubric it names: a journal that names none is on the default. */
@@ -46,9 +49,8 @@ export function currentRubricRef(journal: Journal): string {
  * ids it mapped.
  */
 export function planRubricSwitch(journal: Journal, from: Rubric | undefined, to: Rubric, toRef?: string): RubricSwitchPlan {
-  const last = journal.rubricHistory?.at(-1);
-  const back = toRef !== undefined && last?.from === toRef && last.to === currentRubricRef(journal) ? last : undefined;
-  const view = back ? switchedBack(journal, back, idsOf(to)) : journal;
+  const back = toRef === undefined ? undefined : chainBack(journal, toRef);
+  const view = back ? switchedBack(journal, back) : journal;
   const dimensionUses = new Map<string, number>();
   const levelUses = new Map<string, number>();
   const statementUses = new Map<string, number>();
@@ -78,6 +80,17 @@ export function planRubricSwitch(journal: Journal, from: Rubric | undefined, to:
   };
 }
 
+/** The last recorded switches that lead from `toRef` to the journal's rubric, newest first; undefined when none do. */
+function chainBack(journal: Journal, toRef: string): SwitchRecord[] | undefined {
+  const history = journal.rubricHistory ?? [];
+  let at = currentRubricRef(journal);
+  for (let i = history.length - 1; i >= 0 && history[i].to === at; i--) {
+    if (history[i].from === toRef) return history.slice(i).reverse();
+    at = history[i].from;
+  }
+  return undefined;
+}
+
 /** The ids a rubric has, dimensions and levels alike (a map's keys are one or the other, never confused in use). */
 function idsOf(rubric: Rubric): Set<string> {
   return new Set([...allDimensions(rubric).map((d) => d.id), ...rubric.levels.map((l) => l.id)]);
@@ -85,8 +98,8 @@ function idsOf(rubric: Rubric): Set<string> {
 
 /**
  * A switch's map read backwards: a new id that one old id alone became goes back to it, unless
- * the rubric switched back to has the new id itself (then it stays). Ids two old ones merged
- * into stay too; what each entry had is in the record for those.
+ * the old rubric has the new id itself (`known`; then it stays). Ids two old ones merged into
+ * stay too; what each entry had is in the record for those.
  */
 function backMap(map: Readonly<Record<string, string>>, known: ReadonlySet<string>): Record<string, string> {
   const sources = new Map<string, string[]>();
@@ -108,8 +121,17 @@ function entryBack(entry: Entry, record: SwitchRecord, dimensionsBack: Readonly<
   return { dimensions, level };
 }
 
-/** The journal as undoing `record` leaves it: `known` are the ids of the rubric it goes back to. */
-function switchedBack(journal: Journal, record: SwitchRecord, known: ReadonlySet<string>): Journal {
+/**
+ * The journal as undoing `records` (newest first) leaves it. Each record holds all it needs
+ * (its maps, the new ids its old rubric had too, what entries had where that is not enough), so
+ * no rubric in between is read, and one edited since changes nothing.
+ */
+function switchedBack(journal: Journal, records: readonly SwitchRecord[]): Journal {
+  return records.reduce(undoneOnce, journal);
+}
+
+function undoneOnce(journal: Journal, record: SwitchRecord): Journal {
+  const known = new Set(record.targetsKept);
   const dimensionsBack = backMap(record.dimensions, known);
   const levelsBack = backMap(record.levels, known);
   const profile = { ...journal.profile };
@@ -128,10 +150,8 @@ function switchedBack(journal: Journal, record: SwitchRecord, known: ReadonlySet
  * maps ids, and a record of what the maps cannot undo on their own is added.
  */
 export function rubricSwitchOp(journal: Journal, plan: RubricSwitchPlan, from: Rubric | undefined, to: { ref: string; rubric: Rubric }, choice: Pick<RubricSwitch, 'dimensions' | 'levels'>, date: string): RubricSwitch {
-  const toIds = idsOf(to.rubric);
   if (plan.back) {
-    const record = plan.back;
-    const view = switchedBack(journal, record, toIds);
+    const view = switchedBack(journal, plan.back);
     const entries: Record<string, { dimensions: string[]; level?: string }> = {};
     view.entries.forEach((e, i) => {
       const was = journal.entries[i];
@@ -144,22 +164,24 @@ export function rubricSwitchOp(journal: Journal, plan: RubricSwitchPlan, from: R
       const now = view.profile[k];
       return now === undefined ? [] : [[k, now === journal.profile[k] ? mapped(choice.levels, now) : now]];
     }));
-    return { rubric: to.ref, dimensions: {}, levels: {}, entries, profile, history: 'drop-last' };
+    return { rubric: to.ref, dimensions: {}, levels: {}, entries, profile, history: { drop: plan.back.length } };
   }
 
   const fromIds = from ? idsOf(from) : new Set<string>();
-  const dimensionsBack = backMap(choice.dimensions, fromIds);
-  const levelsBack = backMap(choice.levels, fromIds);
+  const targetsKept = [...new Set([...Object.values(choice.dimensions), ...Object.values(choice.levels)])].filter((id) => fromIds.has(id));
+  const dimensionsBack = backMap(choice.dimensions, new Set(targetsKept));
+  const levelsBack = backMap(choice.levels, new Set(targetsKept));
+  const levelBack = (level: string) => mapped(levelsBack, mapped(choice.levels, level)) === level;
   const entriesBefore: Record<string, EntryIdsBefore> = {};
   for (const e of journal.entries) {
     const dimensions = e.dimensions.map((d) => mapped(choice.dimensions, d));
     const dimensionsBackOk = sameList(dimensions.map((d) => mapped(dimensionsBack, d)), e.dimensions);
-    const levelBackOk = e.level === undefined || mapped(levelsBack, mapped(choice.levels, e.level)) === e.level;
+    const levelBackOk = e.level === undefined || levelBack(e.level);
     if (!dimensionsBackOk || !levelBackOk) entriesBefore[e.id] = { ...(dimensionsBackOk ? {} : { dimensions: e.dimensions }), ...(levelBackOk ? {} : { level: e.level }) };
   }
   const profileBefore = Object.fromEntries((['currentLevel', 'targetLevel'] as const).flatMap((k) => {
     const had = journal.profile[k];
-    return had !== undefined && mapped(levelsBack, mapped(choice.levels, had)) !== had ? [[k, had]] : [];
+    return had !== undefined && !levelBack(had) ? [[k, had]] : [];
   }));
   const record: SwitchRecord = {
     from: currentRubricRef(journal),
@@ -167,6 +189,7 @@ export function rubricSwitchOp(journal: Journal, plan: RubricSwitchPlan, from: R
     date,
     dimensions: choice.dimensions,
     levels: choice.levels,
+    targetsKept,
     entriesBefore,
     profileBefore,
     statementsKept: plan.statements.map((s) => s.id),
@@ -253,7 +276,7 @@ export function describeRubricSwitch(journal: Journal, plan: RubricSwitchPlan, c
   };
   const entries = (n: number) => `${n} ${n === 1 ? 'use' : 'uses'}`;
   const lines: string[] = [];
-  if (plan.back) lines.push(`Goes back over the switch of ${plan.back.date || 'an earlier day'} from ${plan.back.from} to ${plan.back.to}: every entry gets the ids it had then, and that record is taken off rubricHistory.`);
+  for (const record of plan.back ?? []) lines.push(`Goes back over the switch of ${record.date || 'an earlier day'} from ${record.from} to ${record.to}: every entry gets the ids it had then, and that record is taken off rubricHistory.`);
   for (const move of switchMoves(journal, change)) {
     const merged = move.mergedWith.length ? `, merged with ${move.mergedWith.map((id) => name(from, move.kind, id)).join(', ')}` : '';
     lines.push(`${move.kind === 'level' ? 'Level' : 'Dimension'} ${name(from, move.kind, move.from)} → ${name(to, move.kind, move.to)}: ${entries(move.uses)}${merged}.`);
@@ -261,7 +284,7 @@ export function describeRubricSwitch(journal: Journal, plan: RubricSwitchPlan, c
   const kept = [...plan.dimensions.filter((m) => !Object.hasOwn(change.dimensions, m.id)), ...plan.levels.filter((m) => !Object.hasOwn(change.levels, m.id))];
   for (const m of kept) lines.push(`${m.name ?? m.id} (${entries(m.uses)}) is not in ${to.name}: kept as it is, shown as a warning.`);
   for (const s of plan.statements) lines.push(`Cited statement ${s.id} (${entries(s.uses)}) is not in ${to.name}: kept as written, and no error while the journal is on it.`);
-  if (change.history && change.history !== 'drop-last') {
+  if (change.history && !('drop' in change.history)) {
     const had = Object.keys(change.history.entriesBefore).length;
     lines.push(`rubricHistory records this switch${had ? `, with the ids ${had} ${had === 1 ? 'entry' : 'entries'} had before the merge` : ''}, so switching back to ${change.history.from} gives every id back.`);
   }

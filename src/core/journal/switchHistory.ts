@@ -14,6 +14,8 @@ export interface SwitchRecord {
   /** Old id -> new id, as the switch applied them. */
   dimensions: Readonly<Record<string, string>>;
   levels: Readonly<Record<string, string>>;
+  /** New ids the old rubric has too (`collaboration`, with mentorship mapped onto it): read backwards, they stay. */
+  targetsKept: readonly string[];
   /** Entry id -> its dimensions (in order) and level before the switch, where the maps read backwards would not give them. */
   entriesBefore: Readonly<Record<string, EntryIdsBefore>>;
   /** The profile's levels before the switch, where the level map read backwards would not give them. */
@@ -40,8 +42,9 @@ export function readSwitchRecord(value: unknown): SwitchRecord | undefined {
   const levels = stringMap(value.levels);
   const profile = stringMap(value.profileBefore);
   const kept = value.statementsKept === undefined || value.statementsKept === null ? [] : strings(value.statementsKept);
+  const targetsKept = value.targetsKept === undefined || value.targetsKept === null ? [] : strings(value.targetsKept);
   const before = value.entriesBefore === undefined || value.entriesBefore === null ? {} : value.entriesBefore;
-  if (!dimensions || !levels || !profile || !kept || !isPlain(before)) return undefined;
+  if (!dimensions || !levels || !profile || !kept || !targetsKept || !isPlain(before)) return undefined;
   const entriesBefore: Record<string, EntryIdsBefore> = {};
   for (const [id, had] of Object.entries(before)) {
     if (!isPlain(had)) return undefined;
@@ -49,7 +52,7 @@ export function readSwitchRecord(value: unknown): SwitchRecord | undefined {
     if ((had.dimensions !== undefined && !dims) || (had.level !== undefined && typeof had.level !== 'string')) return undefined;
     entriesBefore[id] = { ...(dims ? { dimensions: dims } : {}), ...(typeof had.level === 'string' ? { level: had.level } : {}) };
   }
-  return { from: value.from, to: value.to, date: typeof value.date === 'string' ? value.date : '', dimensions, levels, entriesBefore, profileBefore: profile, statementsKept: kept };
+  return { from: value.from, to: value.to, date: typeof value.date === 'string' ? value.date : '', dimensions, levels, targetsKept, entriesBefore, profileBefore: profile, statementsKept: kept };
 }
 
 /** The record as `readSwitchRecord` reads it back from its YAML: empty parts are not written. */
@@ -61,6 +64,7 @@ export function switchRecordValue(record: SwitchRecord): Plain {
     date: record.date,
     ...(some(record.dimensions) ? { dimensions: record.dimensions } : {}),
     ...(some(record.levels) ? { levels: record.levels } : {}),
+    ...(record.targetsKept.length ? { targetsKept: record.targetsKept } : {}),
     ...(some(record.profileBefore) ? { profileBefore: record.profileBefore } : {}),
     ...(some(record.entriesBefore) ? { entriesBefore: record.entriesBefore } : {}),
     ...(record.statementsKept.length ? { statementsKept: record.statementsKept } : {}),

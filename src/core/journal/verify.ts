@@ -29,15 +29,16 @@ export function verifyChange(before: JournalParse, after: JournalParse, op: Jour
   const otherRoot = (p: JournalParse) => otherKeys(p, p.source?.doc.contents, ['entries', ...(op.kind === 'profile' ? ['profile'] : []), ...(op.kind === 'rubric' ? ['rubric', 'profile', 'rubricHistory'] : [])]);
   if (otherRoot(after) !== otherRoot(before)) return 'a top-level key other than the ones changed would read differently.';
   if (op.kind === 'rubric') {
-    // The records before stay as they were; the switch adds its own at the end, or a switch back takes the last off.
+    // The records before stay as they were; the switch adds its own at the end, or a switch back takes the last ones off.
     const records = (p: JournalParse) => {
       const node = isMap(p.source?.doc.contents) ? (p.source.doc.contents as YAMLMap).get('rubricHistory', true) : undefined;
       const value: unknown = (node as Node | undefined)?.toJS(p.source!.doc) ?? [];
       return Array.isArray(value) ? value : [value];
     };
     const was = records(before);
-    const expected = op.history === 'drop-last' ? was.slice(0, -1) : op.history ? [...was, switchRecordValue(op.history)] : was;
-    if (op.history === 'drop-last' && was.length === 0) return 'there is no recorded switch to take off.';
+    const dropped = op.history && 'drop' in op.history ? op.history.drop : 0;
+    if (dropped > was.length) return 'there is no such recorded switch to take off.';
+    const expected = dropped ? was.slice(0, was.length - dropped) : op.history && !('drop' in op.history) ? [...was, switchRecordValue(op.history)] : was;
     if (json(sorted(records(after))) !== json(sorted(expected))) return 'the rubric history would not read as intended.';
   }
   if (op.kind === 'profile' || op.kind === 'rubric') {

@@ -71,7 +71,7 @@ export async function switchJournalTo(services: Services, target: RubricChoice):
     await services.store.switchRubric(op);
     const back = from && { ref: currentRubricRef(journal), rubric: from };
     const moved = switchMoves(journal, op).length;
-    void services.prompts.info(`The journal now uses ${target.rubric.name}: ${moved} ${moved === 1 ? 'id' : 'ids'} moved. Every entry is kept${op.history === 'drop-last' ? ', with the ids it had before' : ', and switching back gives every id back'}.`, ...(back ? ['Undo'] : [])).then(async (picked) => {
+    void services.prompts.info(`The journal now uses ${target.rubric.name}: ${moved} ${moved === 1 ? 'id' : 'ids'} moved. Every entry is kept${plan.back ? ', with the ids it had before' : ', and switching back gives every id back'}.`, ...(back ? ['Undo'] : [])).then(async (picked) => {
       if (picked === 'Undo' && back) await switchBack(services, back);
     }).catch((e: unknown) => void services.prompts.error(`Could not undo the switch: ${e instanceof Error ? e.message : String(e)} The journal uses ${target.rubric.name}; Switch Rubric… to ${back?.rubric.name ?? 'the rubric before'} goes back.`));
     return true;
