@@ -19,6 +19,7 @@ import { localIsoDate, parseIsoDate } from '../core/time/dates';
 import { readCommit } from '../host/git/cli';
 import { type CliIo } from './io';
 import { rubricCommand, RUBRIC_USAGE } from './rubric';
+import { rubricSwitchCommand, type SwitchAccess } from './rubricSwitch';
 import { replaceFile, writeJournal } from '../host/journal/write';
 import { insideFolder, journalWorkspace } from '../host/workspace/paths';
 
@@ -482,9 +483,36 @@ async function keptOutOfGit(folder: string): Promise<void> {
   if (!existsSync(ignore)) await replaceFile(ignore, '# Self-reviews are yours: kept out of git.\n*\n');
 }
 
+/** `rubric switch` reads and writes journals as the other commands do: through these. */
+function switchAccess(io: CliIo): SwitchAccess {
+  const options = (journal: string | undefined) => parseArgs(['validate', ...(journal === undefined ? [] : [journal])]);
+  return {
+    async load(journal) {
+      const o = options(journal);
+      const loaded = await loadForChange(o, io, false);
+      return typeof loaded === 'number' ? loaded : { journal: loaded.journal!, rubric: loaded.rubric, workspace: locate(o, io).workspace, label: o.journal };
+    },
+    readRubric(path, label) {
+      const read = readText(path, 'rubric');
+      const parsed = 'problem' in read ? { problems: [read.problem] } : parseRubric(read.text);
+      const errors = parsed.problems.filter((p) => p.severity === 'error');
+      if ('rubric' in parsed && parsed.rubric && errors.length === 0) return parsed.rubric;
+      for (const problem of errors) io.err(`${formatProblem(label, problem)}\n`);
+      io.err(`growth-journal: ${label} is not a valid rubric; nothing was changed.\n`);
+      return 1;
+    },
+    bundledRubricPath: (id) => join(io.packageRoot, 'rubric', `${id}.yaml`),
+    async write(journal, op) {
+      const written = await change(options(journal), io, op);
+      return typeof written === 'number' ? written : 0;
+    },
+  };
+}
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  if (argv[0] === 'rubric') return rubricCommand(argv.slice(1), io);
+  if (argv[0] === 'rubric' && argv[1] !== 'switch') return rubricCommand(argv.slice(1), io);
   try {
+    if (argv[0] === 'rubric') return await rubricSwitchCommand(argv.slice(2), io, switchAccess(io));
     const o = parseArgs(argv);
     if (o.help) {
       io.out(USAGE);

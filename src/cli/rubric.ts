@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { CliIo } from './io';
+import { RUBRIC_SWITCH_USAGE } from './rubricSwitch';
 import { importLadder, LADDER_FORMATS, type LadderFormat, LadderImportError, type LadderImport } from '../core/rubric/ladderImport';
 import { formatProblem } from '../core/text/problem';
 import { parseRubric, type Rubric } from '../core/rubric/rubric';
@@ -14,9 +15,9 @@ export const RUBRIC_USAGE = `  rubric import FILE [--format auto|table|headings|
                            FT-style YAML) into a rubric, printed or written to --out; what it
                            skipped and guessed is reported on standard error. --keep-ids gives
                            levels and dimensions named as in RUBRIC (an earlier import) its ids.
-`;
+${RUBRIC_SWITCH_USAGE}`;
 
-const HELP = `Usage: growth-journal rubric import FILE [options]\n\n${RUBRIC_USAGE}\nExit codes: 0 imported, 1 no ladder found or it makes no valid rubric, 2 the command could not run.\n`;
+const HELP = `Usage: growth-journal rubric import FILE [options]\n       growth-journal rubric switch RUBRIC [JOURNAL] [options]\n\n${RUBRIC_USAGE}\nExit codes: 0 imported or switched, 1 no ladder found, it makes no valid rubric, or a switch was refused, 2 the command could not run.\n`;
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 class RubricUsageError extends Error {}
@@ -78,7 +79,7 @@ export async function rubricCommand(argv: readonly string[], io: CliIo): Promise
       io.out(HELP);
       return 0;
     }
-    if (sub !== 'import') throw new RubricUsageError(sub === undefined ? 'Say what to do with rubrics: rubric import FILE.' : `Unknown rubric command "${sub}"; the one there is: rubric import FILE.`);
+    if (sub !== 'import') throw new RubricUsageError(sub === undefined ? 'Say what to do with rubrics: rubric import FILE, or rubric switch RUBRIC.' : `Unknown rubric command "${sub}"; the ones there are: rubric import FILE, rubric switch RUBRIC.`);
     const o = parseImportArgs(rest);
     if (o.help) {
       io.out(HELP);

@@ -35,6 +35,7 @@ export class ScriptedPrompts implements Prompts {
   readonly infos: string[] = [];
   readonly warnings: string[] = [];
   readonly errors: string[] = [];
+  readonly pages: { title: string; markdown: string }[] = [];
   readonly asked: { method: string; args: unknown[] }[] = [];
   infoAnswer: string | undefined;
   errorAnswer: string | undefined;
@@ -104,6 +105,11 @@ export class ScriptedPrompts implements Prompts {
   }
   pickSaveFile(options: { title: string; defaultUri: vscode.Uri; filters: Record<string, string[]> }) {
     return this.next<vscode.Uri | undefined>('pickSaveFile', options);
+  }
+
+  showMarkdown(title: string, markdown: string) {
+    this.pages.push({ title, markdown });
+    return Promise.resolve();
   }
   info(message: string) {
     this.infos.push(message);

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { parseJournal } from '../../src/core/journal';
 import type { OutlineNode } from '../../src/core/rubric/ladderImport/outline';
 import { parseRubric } from '../../src/core/rubric/rubric';
+import { VsCodePrompts } from '../../src/host/ui/prompts';
 import { useExtension, folders, HEADER, readJournal, ScriptedPrompts, setJournal, waitFor } from './helpers';
 
 const LADDER = [
@@ -62,7 +63,7 @@ describe('importing a career ladder', () => {
     const saved = parseRubric(new TextDecoder().decode(await vscode.workspace.fs.readFile(files().rubric)));
     assert.deepEqual(saved.problems, []);
     assert.equal(saved.rubric?.id, 'team-ladder');
-    assert.equal(await readJournal(), HEADER.replace('rubric: product-security', 'rubric: ".growth/rubrics/team-ladder.rubric.yaml"'), 'only the rubric line changed');
+    assert.equal(await readJournal(), HEADER.replace('rubric: product-security', 'rubric: .growth/rubrics/team-ladder.rubric.yaml'), 'only the rubric line changed');
     await waitFor('the store to load the imported rubric', async () => ((await api().services.store.snapshot()).rubric?.id === 'team-ladder' ? true : undefined));
 
     const tagging = new ScriptedPrompts({ inputTitle: ['Led the outage review'], inputDetails: [''], pickDimensions: [['reliability']], pickLevel: ['senior'], pickPrivacy: [false] });
@@ -108,26 +109,73 @@ describe('switching rubrics', () => {
     await setJournal(api(), HEADER);
   });
 
-  it('lists bundled and workspace rubrics, maps old ids to new in one change, keeps every entry and says what it kept', async () => {
+  it('lists the rubrics, maps the ids in one list, shows the plan on one page, writes one change, and Undo gives the journal back byte for byte', async () => {
     await vscode.workspace.fs.writeFile(rubricUri(), new TextEncoder().encode(TEAM));
     await setJournal(api(), JOURNAL);
     let offered: string[] = [];
-    const mapped: string[] = [];
+    let listed: string[] = [];
+    type Row = { row?: { m: { id: string } } };
     const prompts = new ScriptedPrompts({
       pick: [
         (_title: string, _hint: string, choices: { label: string; description?: string; value: unknown }[]) => ((offered = choices.map((c) => `${c.label} · ${c.description}`)), choices.find((c) => c.label === 'Team Ladder')!.value),
-        (title: string, _hint: string, choices: { label: string; value: { to?: string } }[]) => (mapped.push(title), choices.find((c) => c.value.to === 'shipping')!.value),
-        (title: string, _hint: string, choices: { label: string; value: { to?: string } }[]) => (mapped.push(title), choices.find((c) => c.value.to === undefined)!.value),
+        // One list holds every id the new rubric lacks; picking one maps it, and the list comes back.
+        (title: string, _hint: string, choices: { label: string; value: Row }[]) => ((listed = [title, ...choices.map((c) => c.label)]), choices.find((c) => c.value.row?.m.id === 'technical-depth')!.value),
+        (_title: string, _hint: string, choices: { value: { to?: string } }[]) => choices.find((c) => c.value.to === 'shipping')!.value,
+        (_title: string, _hint: string, choices: { label: string; value: Row }[]) => choices.find((c) => c.label === 'Review the Switch')!.value,
+        (title: string, _hint: string, choices: { label: string; value: string }[]) => (assert.match(title, /Switch the journal to "Team Ladder"/), choices.find((c) => c.label === 'Switch Rubric')!.value),
       ],
-      confirm: [(message: string, detail: string) => (assert.match(message, /Switch the journal to "Team Ladder"/), assert.match(detail, /Every entry \(2\) is kept\.\nDimension technical-depth → shipping\nKept as it is, not in Team Ladder: communication \(2 uses\)/), true)],
     });
+    prompts.infoAnswer = 'Undo';
     api().setPrompts(prompts);
     await vscode.commands.executeCommand('growthJournal.switchRubric');
     assert.deepEqual(prompts.errors, []);
     assert.deepEqual(offered, ['Product Security Career Pathway · product-security · in use', 'Team Ladder · .growth/rubrics/team.rubric.yaml']);
-    assert.deepEqual(mapped, ['Map dimension "Technical Depth" (1 use) — 1 of 2', 'Map dimension "Communication & Influence" (2 uses) — 2 of 2']);
-    const expected = JOURNAL.replace('rubric: product-security', 'rubric: ".growth/rubrics/team.rubric.yaml"').replace('[technical-depth, communication]', '[shipping, communication]');
-    assert.equal(await readJournal(), expected, 'only the rubric and the mapped id changed; comments and quotes stay');
-    assert.match(prompts.infos.at(-1) ?? '', /now uses Team Ladder: 1 id mapped, 1 kept as they were/);
+    assert.deepEqual(listed, ['Switch to "Team Ladder": 2 ids it lacks', 'Review the Switch', 'Dimension Technical Depth → kept as it is', 'Dimension Communication & Influence → kept as it is']);
+    // The plan, on one page, before anything was written.
+    assert.equal(prompts.pages.length, 1);
+    assert.match(prompts.pages[0].markdown, /^# Switch the journal to Team Ladder\n/);
+    assert.match(prompts.pages[0].markdown, /- Dimension Technical Depth \(technical-depth\) → Shipping \(shipping\): 1 use\./);
+    assert.match(prompts.pages[0].markdown, /- Communication & Influence \(2 uses\) is not in Team Ladder: kept as it is/);
+    assert.match(prompts.infos[0] ?? '', /now uses Team Ladder: 1 id moved\. Every entry is kept, and switching back gives every id back/);
+    // Undo (the notification's answer) goes back over the switch: the journal as it was, byte for byte.
+    await waitFor('the undo', async () => (await readJournal()) === JOURNAL);
+    await waitFor('the notice', () => prompts.infos.some((i) => /uses Product Security Career Pathway again/.test(i)));
+  });
+
+  it('shows a switch plan as a read-only Markdown page, rendered', async () => {
+    await new VsCodePrompts().showMarkdown('Switch to Team Ladder', '# Switch the journal to Team Ladder\n\n- Dimension a → b: 1 use.\n');
+    const tab = await waitFor('the plan page', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.includes('Switch to Team Ladder')));
+    assert.ok(tab.input instanceof vscode.TabInputWebview || tab.input instanceof vscode.TabInputText, 'the Markdown preview, or the text where there is none');
+    await vscode.window.tabGroups.close(tab);
+  });
+
+  it('writes the switch with its record, and a switch back asks nothing and gives every id back', async () => {
+    await vscode.workspace.fs.writeFile(rubricUri(), new TextEncoder().encode(TEAM));
+    await setJournal(api(), JOURNAL);
+    type Row = { row?: { m: { id: string } } };
+    const switchTo = (label: string, map: boolean) => new ScriptedPrompts({
+      pick: [
+        (_title: string, _hint: string, choices: { label: string; value: unknown }[]) => choices.find((c) => c.label === label)!.value,
+        ...(map ? [
+          (_title: string, _hint: string, choices: { value: Row }[]) => choices.find((c) => c.value.row?.m.id === 'technical-depth')!.value,
+          (_title: string, _hint: string, choices: { value: { to?: string } }[]) => choices.find((c) => c.value.to === 'shipping')!.value,
+          (_title: string, _hint: string, choices: { label: string; value: Row }[]) => choices.find((c) => c.label === 'Review the Switch')!.value,
+        ] : []),
+        (_title: string, _hint: string, choices: { label: string; value: string }[]) => choices.find((c) => c.label === 'Switch Rubric')!.value,
+      ],
+    });
+    api().setPrompts(switchTo('Team Ladder', true));
+    await vscode.commands.executeCommand('growthJournal.switchRubric');
+    const onTeam = await readJournal();
+    const today = new Date();
+    const date = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+    const record = `rubricHistory:\n  - from: product-security\n    to: .growth/rubrics/team.rubric.yaml\n    date: ${date}\n    dimensions:\n      technical-depth: shipping\n`;
+    assert.equal(onTeam, JOURNAL.replace('rubric: product-security', 'rubric: .growth/rubrics/team.rubric.yaml').replace('entries:\n', `${record}entries:\n`).replace('[technical-depth, communication]', '[shipping, communication]'));
+    const back = switchTo('Product Security Career Pathway', false);
+    api().setPrompts(back);
+    await vscode.commands.executeCommand('growthJournal.switchRubric');
+    assert.deepEqual(back.errors, []);
+    assert.equal(await readJournal(), JOURNAL);
+    assert.match(back.pages[0].markdown, /Goes back over the switch of/);
   });
 });

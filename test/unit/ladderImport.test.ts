@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IdAllocator, kebabId } from '../../src/core/rubric/ladderImport/ids';
 import { importLadder, LadderImportError } from '../../src/core/rubric/ladderImport';
+import { type Ladder, ladderToRubric } from '../../src/core/rubric/ladderImport/ladder';
 import { splitSentences } from '../../src/core/rubric/ladderImport/sentences';
 import { parseRubric } from '../../src/core/rubric/rubric';
 import { bundledRubric, fixture, root } from './helpers';
@@ -50,6 +51,31 @@ describe('ladder import', () => {
     it('keeps ids unique in the order asked, with a fallback for names without letters', () => {
       const ids = new IdAllocator('dimension');
       assert.deepEqual(['Delivery', 'delivery!', 'Delivery', '???', '...'].map((n) => ids.take(n)), ['delivery', 'delivery-2', 'delivery-3', 'dimension', 'dimension-2']);
+    });
+
+    it('hands out 32,000 ids for one repeated name in linear work: each id asked costs one try', () => {
+      const ids = new IdAllocator('dimension');
+      const taken = Array.from({ length: 32_000 }, () => ids.take('Same name'));
+      assert.equal(new Set(taken).size, 32_000);
+      assert.deepEqual(taken.slice(0, 3), ['same-name', 'same-name-2', 'same-name-3']);
+      assert.equal(taken[31_999], 'same-name-32000');
+      // A count kept since the first id would try every suffix again: about 512 million tries.
+      assert.equal(ids.collisions, 0);
+    });
+
+    it('skips a suffix a name already took, once, and goes on from there', () => {
+      const ids = new IdAllocator('dimension');
+      assert.deepEqual(['Review', 'Review 2', 'Review', 'Review', 'Review 3'].map((n) => ids.take(n)), ['review', 'review-2', 'review-3', 'review-4', 'review-3-2']);
+      assert.equal(ids.collisions, 1);
+    });
+
+    it('keeps 32,000 ids of one repeated name from an earlier version (--keep-ids), each once', () => {
+      const ladder: Ladder = { name: 'L', levels: [{ name: 'Junior' }, { name: 'Senior' }], groups: [{ name: 'Areas', dimensions: Array.from({ length: 32_000 }, () => ({ name: 'Same', statements: [['x'], []] })) }] };
+      const first = ladderToRubric(ladder, {}, { skipped: [], guessed: [] });
+      const ids = first.groups[0].dimensions.map((d) => d.id);
+      assert.equal(new Set(ids).size, 32_000);
+      const again = ladderToRubric(ladder, { previous: first }, { skipped: [], guessed: [] });
+      assert.deepEqual(again.groups[0].dimensions.map((d) => d.id), ids);
     });
   });
 
@@ -147,6 +173,56 @@ describe('ladder import', () => {
       assert.deepEqual(r.rubric.levels.map((l) => l.name), ['L1 Junior', 'L2 Senior']);
       assert.deepEqual(r.rubric.groups[0].dimensions[0].expectations, { 'l1-junior': ['Builds.'], 'l2-senior': ['Builds well.'] });
       assert.match(r.report.guessed.join('\n'), /turned round/);
+    });
+  });
+
+  describe('heading ladders as companies write them', () => {
+    const names = (r: ReturnType<typeof importLadder>) => r.rubric.levels.map((l) => l.name);
+    const dimensions = (r: ReturnType<typeof importLadder>) => r.rubric.groups.flatMap((g) => g.dimensions);
+
+    it('leaves out a "Levels Overview" table of the levels and a process section, reported, ahead of "L1:"', () => {
+      const r = importLadder(ladder('levels-overview.md'));
+      assert.equal(r.shape, 'headings');
+      assert.deepEqual(names(r), ['L1: Software Engineer I', 'L2: Software Engineer II', 'L3: Senior Software Engineer']);
+      assert.deepEqual(dimensions(r).map((d) => d.name), ['Technical Skills', 'Communication']);
+      const skipped = r.report.skipped.join('\n');
+      assert.match(skipped, /section "Levels Overview" \(line 5\): it is not a level/);
+      assert.match(skipped, /section "How Promotions Work" \(line 44\): it is not a level/);
+    });
+
+    it('reads levels under track headings as levels, the tracks as groupings, and a list per level as one dimension', () => {
+      const r = importLadder(ladder('tracks.md'));
+      assert.equal(r.shape, 'headings');
+      assert.deepEqual(names(r), ['Level 1: Software Engineer (0-2 years)', 'Level 2: Software Engineer II (2-4 years)', 'Level 3: Senior Software Engineer (4-7 years)', 'Level 4: Staff Engineer', 'Level 5: Senior Staff Engineer', 'Level 6: Principal Engineer']);
+      const [only, ...rest] = dimensions(r);
+      assert.deepEqual(rest, []);
+      assert.equal(only.name, 'Key expectations');
+      const ids = r.rubric.levels.map((l) => l.id);
+      assert.deepEqual(only.expectations[ids[0]], ['Completes well-defined tasks with guidance.', "Learns the team's codebase and tools."]);
+      assert.deepEqual(only.expectations[ids[4]], ['Shapes the architecture of a product line.']);
+      const guessed = r.report.guessed.join('\n');
+      assert.match(guessed, /"Individual Contributor Track \(Levels 1-3\)" \(line 3\) groups levels/);
+      assert.match(guessed, /"Senior Track \(Levels 4-6\)" \(line 26\) groups levels/);
+      assert.match(guessed, /no areas of their own, so their statements are one dimension, "Key expectations"/);
+      const skipped = r.report.skipped.join('\n');
+      assert.match(skipped, /text under "Senior Track \(Levels 4-6\)"/);
+      assert.match(skipped, /Level "Level 6: Principal Engineer" \(line 42\) states nothing/);
+    });
+
+    it('reads IC-numbered and level-word headings, each a run of siblings; other sections at their depth are skipped', () => {
+      const ic = importLadder('# Ladder\n## About\nText.\n## IC1\n### Craft\n- Builds.\n## Career Philosophy\n- Grow.\n## IC2\n### Craft\n- Builds more.\n');
+      assert.deepEqual(names(ic), ['IC1', 'IC2']);
+      assert.match(ic.report.skipped.join('\n'), /"About".*not a level[\s\S]*"Career Philosophy".*not a level/);
+      const words = importLadder('# Ladder\n## Junior Engineer\n- Learns.\n## Senior Engineer\n- Leads.\n## Staff Engineer\n1. Sets direction.\n');
+      assert.deepEqual(names(words), ['Junior Engineer', 'Senior Engineer', 'Staff Engineer']);
+      assert.deepEqual(dimensions(words).map((d) => [d.name, Object.values(d.expectations)]), [['Expectations', [['Learns.'], ['Leads.'], ['Sets direction.']]]]);
+      const grouped = importLadder('# L\n## Engineering (E1-E3)\n### E1 Engineer\n- One.\n### E2 Engineer\n- Two.\n## Management\n### M1 Manager\n- Leads.\n');
+      assert.deepEqual(names(grouped), ['E1 Engineer', 'E2 Engineer', 'M1 Manager']);
+    });
+
+    it('still reads a table ladder whose sections are named after levels as a table', () => {
+      const r = importLadder('# L\n| Area | Junior | Senior |\n| --- | --- | --- |\n| Craft | Builds. | Leads. |\n## Senior Qualities\n- **Vision**: Sees far.\n## Staff Qualities\n- **Reach**: Spans teams.\n');
+      assert.equal(r.shape, 'table');
     });
   });
 

@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, parse as parseYamlValue, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { parseJournal, type EntryData, type JournalParse } from './model';
 import { type Profile } from './profile';
+import { readableScalar, switchRecordYaml, type SwitchRecord } from './switchHistory';
 import { hasCredentials, withoutCredentials } from '../git/remoteUrl';
 import { textShape } from '../text/strings';
 import { yamlFlowScalar, yamlLiteralBlock, yamlQuoted, yamlScalar } from '../yaml/scalars';
@@ -533,56 +534,112 @@ export function redactCredentialsEdits(parse: JournalParse): TextEdit[] {
 /** A journal pointed at another rubric: its `rubric:` value, and old ids mapped to the new rubric's. */
 export interface RubricSwitch {
   rubric: string;
-  /** Old dimension id -> new one, applied to every entry's `dimensions`. */
+  /** Old dimension id -> new one, applied to every entry's `dimensions` (but those in `entries`). */
   dimensions: Readonly<Record<string, string>>;
-  /** Old level id -> new one, applied to entries' `level` and the profile. */
+  /** Old level id -> new one, applied to entries' `level` and the profile (but what `entries` and `profile` set). */
   levels: Readonly<Record<string, string>>;
+  /** Entry id -> the ids it gets, position by position (a switch back gives merged ids back this way). */
+  entries?: Readonly<Record<string, { dimensions: readonly string[]; level?: string }>>;
+  /** The profile's levels, set as given. */
+  profile?: Readonly<{ currentLevel?: string; targetLevel?: string }>;
+  /** A record added at the end of `rubricHistory:`, or the last ones taken off (the switches they record undone). */
+  history?: SwitchRecord | { drop: number };
 }
 
 /**
  * Edits that set `rubric:` and rewrite mapped ids where they stand, scalar by scalar, so every
- * entry, comment and quote stays as it was; ids not in the maps are left alone.
+ * entry, comment and quote stays as it was; ids not in the maps are left alone. The record of
+ * the switch goes in as lines of its own before `entries:`, and a switch back takes them out.
  */
 export function switchRubricEdits(parse: JournalParse, change: RubricSwitch): TextEdit[] {
-  const { source, entryNodes } = requireParsed(parse);
+  const { source, entryNodes, journal } = requireParsed(parse);
   const { text } = source;
   const { eol } = textShape(text);
   const root = blockRoot(source.doc.contents, 'point it at another rubric');
   const edits: TextEdit[] = [];
-  const replace = (node: unknown, map: Readonly<Record<string, string>>) => {
-    if (!isScalar(node) || typeof node.value !== 'string' || !Object.hasOwn(map, node.value) || !node.range) return;
+  const set = (node: unknown, to: string | undefined) => {
+    if (to === undefined || !isScalar(node) || typeof node.value !== 'string' || node.value === to || !node.range) return;
     if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
       throw new JournalEditError(`"${node.value}" is written as a block scalar; change it by hand.`, source.lines.position(node.range[0]).line);
     }
-    edits.push({ offset: node.range[0], deleteCount: node.range[1] - node.range[0], insert: yamlFlowScalar(map[node.value]) });
+    edits.push({ offset: node.range[0], deleteCount: node.range[1] - node.range[0], insert: yamlFlowScalar(to) });
+  };
+  const replace = (node: unknown, map: Readonly<Record<string, string>>) => {
+    if (isScalar(node) && typeof node.value === 'string' && Object.hasOwn(map, node.value)) set(node, map[node.value]);
   };
 
   const rubricPair = findPair(root, 'rubric');
   const rubricValue = rubricPair?.value as Node | null | undefined;
   if (rubricPair && isScalar(rubricValue) && rubricValue.range && rubricValue.range[1] > rubricValue.range[0] && rubricValue.type !== 'BLOCK_LITERAL' && rubricValue.type !== 'BLOCK_FOLDED') {
-    edits.push({ offset: rubricValue.range[0], deleteCount: rubricValue.range[1] - rubricValue.range[0], insert: yamlScalar(change.rubric) });
+    edits.push({ offset: rubricValue.range[0], deleteCount: rubricValue.range[1] - rubricValue.range[0], insert: readableScalar(change.rubric) });
   } else if (rubricPair) {
     if (rubricValue && !isScalar(rubricValue)) throw new JournalEditError('"rubric" in the journal is not a single value; fix it by hand first.', source.lines.position(rubricValue.range![0]).line);
     const colon = text.indexOf(':', (rubricPair.key as Node).range![1]);
-    edits.push({ offset: colon + 1, deleteCount: 0, insert: ` ${yamlScalar(change.rubric)}` });
+    edits.push({ offset: colon + 1, deleteCount: 0, insert: ` ${readableScalar(change.rubric)}` });
   } else {
     // After `version:`, where a new journal has it; otherwise as the first key.
     const version = findPair(root, 'version');
-    const line = `${' '.repeat(rootIndent(text, root))}rubric: ${yamlScalar(change.rubric)}`;
+    const line = `${' '.repeat(rootIndent(text, root))}rubric: ${readableScalar(change.rubric)}`;
     const versionEnd = version && ((version.value as Node | null)?.range ?? (version.key as Node).range!)[1];
     edits.push(versionEnd !== undefined ? insertLinesAfter(text, versionEnd, line, eol) : { offset: lineStart(text, (root.items[0]?.key as Node | undefined)?.range?.[0] ?? 0), deleteCount: 0, insert: `${line}${eol}` });
   }
 
   const profile = findPair(root, 'profile')?.value;
-  if (isMap(profile)) for (const key of ['currentLevel', 'targetLevel']) replace(findPair(profile, key)?.value, change.levels);
-  for (const entry of entryNodes) {
-    const dimensions = findPair(entry, 'dimensions')?.value;
-    if (isSeq(dimensions)) for (const item of dimensions.items) replace(item, change.dimensions);
-    else replace(dimensions, change.dimensions);
-    replace(findPair(entry, 'level')?.value, change.levels);
+  if (isMap(profile)) {
+    for (const key of ['currentLevel', 'targetLevel'] as const) {
+      const node = findPair(profile, key)?.value;
+      if (change.profile && Object.hasOwn(change.profile, key)) set(node, change.profile[key]);
+      else replace(node, change.levels);
+    }
   }
+  entryNodes.forEach((entry, i) => {
+    const exact = change.entries && Object.hasOwn(change.entries, journal.entries[i].id) ? change.entries[journal.entries[i].id] : undefined;
+    const dimensions = findPair(entry, 'dimensions')?.value;
+    const items = isSeq(dimensions) ? dimensions.items : dimensions == null ? [] : [dimensions];
+    if (exact) {
+      if (items.length !== exact.dimensions.length) throw new JournalEditError(`Entry "${journal.entries[i].id}" changed since the switch it goes back over; set its dimensions by hand.`, journal.entries[i].line);
+      items.forEach((item, n) => set(item, exact.dimensions[n]));
+      set(findPair(entry, 'level')?.value, exact.level);
+    } else {
+      for (const item of items) replace(item, change.dimensions);
+      replace(findPair(entry, 'level')?.value, change.levels);
+    }
+  });
+  if (change.history) edits.push(historyEdit(text, root, change.history, eol));
   // Later offsets first, so each edit's offsets stay valid as the others apply.
   return edits.sort((a, b) => b.offset - a.offset);
+}
+
+/** Adds a record at the end of `rubricHistory:` (the key made before `entries:` if need be), or takes the last ones off. */
+function historyEdit(text: string, root: YAMLMap, history: SwitchRecord | { drop: number }, eol: string): TextEdit {
+  const pair = findPair(root, 'rubricHistory');
+  const list = pair?.value;
+  const byHand = (what: string) => new JournalEditError(`"rubricHistory" in the journal ${what}; Growth Journal changes it only as a block list of the records it writes. Fix it by hand, or switch with every id mapped.`);
+  if (pair && (!isSeq(list) || list.flow || list.items.length === 0)) throw byHand('is not a block list');
+  const seq = list as YAMLSeq | undefined;
+  const last = seq?.items[seq.items.length - 1] as Node | undefined;
+  const lastStart = last?.range ? itemStart(text, last.range[0]) : undefined;
+  if (seq && (!last || lastStart === undefined)) throw byHand('has an item whose start cannot be told');
+  if ('drop' in history) {
+    if (!seq || !last || lastStart === undefined || history.drop < 1 || history.drop > seq.items.length) throw new JournalEditError('The journal records no such switch to go back over.');
+    const end = itemLinesEnd(text, seq, last, lastStart);
+    // Every record goes with its key, as the first switch added them.
+    const first = seq.items[seq.items.length - history.drop] as Node;
+    const start = history.drop === seq.items.length ? lineStart(text, (pair!.key as Node).range![0]) : first.range ? itemStart(text, first.range[0]) : undefined;
+    if (start === undefined) throw byHand('has an item whose start cannot be told');
+    return { offset: start, deleteCount: end - start, insert: '' };
+  }
+  if (seq && last && lastStart !== undefined) {
+    const end = itemLinesEnd(text, seq, last, lastStart);
+    const dash = column(text, lastStart + /^[ \t]*/.exec(text.slice(lastStart))![0].length);
+    const lead = end > 0 && text[end - 1] !== '\n' ? eol : '';
+    return { offset: end, deleteCount: 0, insert: `${lead}${switchRecordYaml(history, dash, eol)}${eol}` };
+  }
+  const indent = rootIndent(text, root);
+  const block = `${' '.repeat(indent)}rubricHistory:${eol}${switchRecordYaml(history, indent + 2, eol)}${eol}`;
+  const entries = findPair(root, 'entries');
+  if (entries) return { offset: lineStart(text, (entries.key as Node).range![0]), deleteCount: 0, insert: block };
+  return addRootKey(text, root, 'rubricHistory:', switchRecordYaml(history, indent + 2, eol), eol);
 }
 
 /** The journal's top-level mapping, which edits need in block style. */

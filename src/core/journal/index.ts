@@ -18,4 +18,4 @@ export { type ByteView } from './fastReader';
 
 // Evidence that arrives in bulk: commit trailers, and entries carried to another rubric.
 export { decideTrailerImport, emptyTally, growthTrailers, knownStatements, normalizeEmail, parseTrailers, skippedTrailersMessage, tallyDecision, type TrailerCommit, type TrailerImportTally } from './trailers';
-export { planRubricSwitch, type MissingId } from './rubricSwitch';
+export { currentRubricRef, describeRubricSwitch, planRubricSwitch, rubricSwitchOp, switchMoves, type MissingId, type RubricSwitchPlan } from './rubricSwitch';

@@ -5,7 +5,7 @@ import { quoted, type Problem } from '../text/problem';
 import { closestIds } from '../text/closest';
 import { profileProblem, type Profile } from './profile';
 import { allDimensions, levelRank, type Rubric } from '../rubric/rubric';
-import { checkStatementRef, parseStatementRef, type RefCheck } from '../rubric/statements';
+import { checkStatementRef, parseStatementRef, refKey, type RefCheck } from '../rubric/statements';
 import { ENTRIES_PER_STEP, journalBytesSteps, journalSourceSteps, LazyEntryMap, reReadTail, type ByteView, type ItemSink, type SpliceEdit } from './fastReader';
 import { runSteps } from '../steps';
 import { hasCredentials } from '../git/remoteUrl';
@@ -13,6 +13,7 @@ import { rubricRef } from '../rubric/rubricRef';
 import { workspacePath } from '../text/workspacePath';
 import { FirstIndex } from '../text/strings';
 import { NodeReader, parseYaml, positionOf, type YamlSource } from '../yaml/source';
+import { readSwitchRecord, type SwitchRecord } from './switchHistory';
 
 const ENTRY_KINDS = ['commit', 'selection', 'note'] as const;
 type EntryKind = (typeof ENTRY_KINDS)[number];
@@ -60,6 +61,8 @@ export interface Journal {
   /** A bundled rubric id or a path to a rubric file, relative to the journal's workspace folder. */
   rubric?: string;
   profile: Profile;
+  /** The switches to other rubrics, oldest first (`rubricHistory:`; see switchHistory.ts). */
+  rubricHistory?: SwitchRecord[];
   entries: Entry[];
 }
 
@@ -141,7 +144,26 @@ function readHead(r: NodeReader, root: YAMLMap): Omit<Journal, 'entries'> {
   const rubricPath = rubricRef(rubric);
   if (rubric !== undefined && rubricPath.kind === 'path' && !workspacePath(rubricPath.path).ok) r.problems.push(rubricOutsideProblem({ source: r.source } as JournalParse, rubricPath.path));
   const profile = readProfile(r, root);
-  return { version, ...(rubric === undefined ? {} : { rubric }), profile };
+  const history = readRubricHistory(r, root);
+  return { version, ...(rubric === undefined ? {} : { rubric }), profile, ...(history ? { rubricHistory: history } : {}) };
+}
+
+/** The records of `rubricHistory:`; one this version cannot read is kept in the file, said, and not used. */
+function readRubricHistory(r: NodeReader, root: YAMLMap): SwitchRecord[] | undefined {
+  const node = r.field(root, 'rubricHistory', 'The journal', false);
+  if (!node) return undefined;
+  const unusable = 'is not a rubric switch record Growth Journal can read, so a switch back cannot use it; it is kept as it is.';
+  if (!isSeq(node)) {
+    r.report(node, `"rubricHistory" ${unusable}`, 'rubric-history', 'warning');
+    return undefined;
+  }
+  const records: SwitchRecord[] = [];
+  for (const [i, item] of node.items.entries()) {
+    const record = readSwitchRecord((item as Node | null)?.toJS(r.source.doc));
+    if (record) records.push(record);
+    else r.report(item as Node, `Item ${i + 1} of "rubricHistory" ${unusable}`, 'rubric-history', 'warning');
+  }
+  return records;
 }
 
 /**
@@ -655,6 +677,8 @@ export function checkJournal(parse: JournalParse, rubric: Rubric, fromEntry?: nu
   const knownLevels = new Set(rubric.levels.map((l) => l.id));
   // Entries cite the same few refs again and again, and checking one hashes statement texts.
   const refProblems = new Map<string, ReturnType<typeof statementProblem>>();
+  // A ref a switch to this rubric kept from the rubric before names nothing here, and is no error: the switch back needs it.
+  const keptRefs = new Set(journal.rubricHistory?.filter((h) => h.to === journal.rubric).flatMap((h) => h.statementsKept));
   // Plain loops: this runs for every entry of every load, and nearly every entry is fine.
   const { entries } = journal;
   for (let index = fromEntry ?? 0; index < entries.length; index++) {
@@ -676,7 +700,7 @@ export function checkJournal(parse: JournalParse, rubric: Rubric, fromEntry?: nu
       const ref = statements[i];
       let problem = refProblems.get(ref);
       if (problem === undefined && !refProblems.has(ref)) refProblems.set(ref, (problem = statementProblem(rubric, ref)));
-      if (!problem) continue;
+      if (!problem || (keptRefs.has(refKey(ref)) && problem(entry.id).code === STATEMENT_CODES.unknown)) continue;
       const cited = entryNode(index).get('statements', true);
       problems.push({ ...problem(entry.id), ...at(isSeq(cited) ? (cited.items[i] as Node) : (cited as Node | undefined)) });
     }

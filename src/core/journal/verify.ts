@@ -4,6 +4,8 @@ import { type Profile } from './profile';
 import { type JournalOp } from './ops';
 import { entryWithoutCredentials } from './credentials';
 import { entryLinesSpan, entryWithChanges } from './edit';
+import { switchRecordValue } from './switchHistory';
+import { entryAfterSwitch } from './rubricSwitch';
 
 /**
  * Why `after` is not exactly `op` applied to `before`, or undefined when it is. Compares what
@@ -23,10 +25,23 @@ export function verifyChange(before: JournalParse, after: JournalParse, op: Jour
   if (after.journal.version !== before.journal.version) return 'the version would change.';
   if (after.journal.rubric !== (op.kind === 'rubric' ? op.rubric : before.journal.rubric)) return op.kind === 'rubric' ? 'the rubric would not read as intended.' : 'the rubric would change.';
 
-  const expectedProfile = op.kind === 'profile' ? { ...before.journal.profile, ...op.profile } : op.kind === 'rubric' ? mapProfile(before.journal.profile, op.levels) : before.journal.profile;
+  const expectedProfile = op.kind === 'profile' ? { ...before.journal.profile, ...op.profile } : op.kind === 'rubric' ? { ...mapProfile(before.journal.profile, op.levels), ...op.profile } : before.journal.profile;
   if (json(after.journal.profile) !== json(sorted(expectedProfile))) return 'the profile would not read as intended.';
-  const otherRoot = (p: JournalParse) => otherKeys(p, p.source?.doc.contents, ['entries', ...(op.kind === 'profile' ? ['profile'] : []), ...(op.kind === 'rubric' ? ['rubric', 'profile'] : [])]);
+  const otherRoot = (p: JournalParse) => otherKeys(p, p.source?.doc.contents, ['entries', ...(op.kind === 'profile' ? ['profile'] : []), ...(op.kind === 'rubric' ? ['rubric', 'profile', 'rubricHistory'] : [])]);
   if (otherRoot(after) !== otherRoot(before)) return 'a top-level key other than the ones changed would read differently.';
+  if (op.kind === 'rubric') {
+    // The records before stay as they were; the switch adds its own at the end, or a switch back takes the last ones off.
+    const records = (p: JournalParse) => {
+      const node = isMap(p.source?.doc.contents) ? (p.source.doc.contents as YAMLMap).get('rubricHistory', true) : undefined;
+      const value: unknown = (node as Node | undefined)?.toJS(p.source!.doc) ?? [];
+      return Array.isArray(value) ? value : [value];
+    };
+    const was = records(before);
+    const dropped = op.history && 'drop' in op.history ? op.history.drop : 0;
+    if (dropped > was.length) return 'there is no such recorded switch to take off.';
+    const expected = dropped ? was.slice(0, was.length - dropped) : op.history && !('drop' in op.history) ? [...was, switchRecordValue(op.history)] : was;
+    if (json(sorted(records(after))) !== json(sorted(expected))) return 'the rubric history would not read as intended.';
+  }
   if (op.kind === 'profile' || op.kind === 'rubric') {
     const profileRest = (p: JournalParse) => otherKeys(p, isMap(p.source?.doc.contents) ? (p.source.doc.contents as YAMLMap).get('profile', true) : undefined, ['currentLevel', 'targetLevel']);
     if (profileRest(after) !== profileRest(before)) return 'a key of the profile other than the levels would read differently.';
@@ -35,7 +50,7 @@ export function verifyChange(before: JournalParse, after: JournalParse, op: Jour
   const removed = new Set(op.kind === 'remove' ? op.ids : []);
   const kept = before.journal.entries.filter((e) => !removed.has(e.id));
   const expected: (Entry | EntryData)[] =
-    op.kind === 'redact' ? kept.map(entryWithoutCredentials) : op.kind === 'rubric' ? kept.map((e) => mapEntry(e, op.dimensions, op.levels)) : op.kind === 'amend' ? kept.map((e) => (e.id === op.id ? amended(e, op.addDimensions) : e))
+    op.kind === 'redact' ? kept.map(entryWithoutCredentials) : op.kind === 'rubric' ? kept.map((e) => entryAfterSwitch(e, op)) : op.kind === 'amend' ? kept.map((e) => (e.id === op.id ? amended(e, op.addDimensions) : e))
       : op.kind === 'repoint' ? kept.map((e) => (e.id === op.id ? repointed(e, op.from, op.to) : e))
       : op.kind === 'edit' ? kept.map((e) => (e.id === op.id ? entryWithChanges(e, op.changes) : e))
       : kept;
@@ -110,10 +125,6 @@ const mapped = (map: Readonly<Record<string, string>>, id: string) => (Object.ha
 
 function mapProfile(profile: Profile, levels: Readonly<Record<string, string>>): Profile {
   return Object.fromEntries(Object.entries(profile).map(([k, v]) => [k, typeof v === 'string' ? mapped(levels, v) : v]));
-}
-
-function mapEntry(entry: Entry, dimensions: Readonly<Record<string, string>>, levels: Readonly<Record<string, string>>): Entry {
-  return { ...entry, dimensions: entry.dimensions.map((d) => mapped(dimensions, d)), ...(entry.level === undefined ? {} : { level: mapped(levels, entry.level) }) };
 }
 
 function sameEntry(a: Entry, b: Entry | EntryData): boolean {

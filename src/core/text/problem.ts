@@ -14,6 +14,14 @@ export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === 'error');
 }
 
+/** `2 errors and 1 warning`: what a view's banner counts, errors first; undefined when there is nothing. */
+export function problemCounts(problems: readonly Problem[]): string | undefined {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const counts = [[errors, 'error'], [warnings, 'warning']].filter(([n]) => n).map(([n, noun]) => `${n} ${noun}${n === 1 ? '' : 's'}`);
+  return counts.length ? counts.join(' and ') : undefined;
+}
+
 /**
  * A value from an input file as a message shows it: quoted, cut short, and with every control,
  * line-breaking or direction-changing character escaped, so it reads as one plain line.

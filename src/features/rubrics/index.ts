@@ -88,7 +88,7 @@ export function registerRubrics(context: vscode.ExtensionContext, services: Serv
           'Use This Rubric',
         );
         const rubric = parseRubric(result.yaml).rubric;
-        if (!use || !rubric || !(await switchJournalTo(services, { ref: relative, rubric }, { confirm: false }))) {
+        if (!use || !rubric || !(await switchJournalTo(services, { ref: relative, rubric }))) {
           void services.prompts.info(`Saved ${relative}. Run Switch Rubric… to use it.`);
         }
       }),
@@ -116,7 +116,7 @@ export function registerRubrics(context: vscode.ExtensionContext, services: Serv
           void services.prompts.info(`The journal already uses ${target.rubric.name}.`);
           return;
         }
-        await switchJournalTo(services, target, { confirm: true });
+        await switchJournalTo(services, target);
       }),
     ),
   );

@@ -1,15 +1,17 @@
 /**
  * Switch Rubric…: points the journal at a bundled or workspace rubric. Every entry is kept; the
- * ids it uses that the new rubric lacks are shown one by one with a suggestion from matching
- * names, and the whole map is written in one change through the journal's write path.
+ * ids it uses that the new rubric lacks are mapped in one list, the plan is shown on one page,
+ * and the switch is written in one change through the journal's write path, recorded so that
+ * the switch back (or Undo) gives every id back.
  */
 import * as vscode from 'vscode';
-import { type Journal, type MissingId, planRubricSwitch } from '../../core/journal';
-import { type Rubric, parseRubric, levelName } from '../../core/rubric/rubric';
+import { currentRubricRef, describeRubricSwitch, type Journal, type MissingId, planRubricSwitch, rubricSwitchOp, type RubricSwitchPlan, switchMoves } from '../../core/journal';
+import { mdText } from '../../core/reports/markdown';
+import { type Rubric, parseRubric } from '../../core/rubric/rubric';
+import { localIsoDate } from '../../core/time/dates';
 import { BUNDLED_RUBRICS } from '../../core/rubric/rubricRef';
 import { stripBom } from '../../core/text/strings';
 import { readTextFile } from '../../host/workspace/files';
-import { type Choice } from '../../host/ui/prompts';
 import { type Services } from '../../host/services';
 
 export const WORKSPACE_RUBRICS = '.growth/rubrics';
@@ -36,53 +38,109 @@ export async function availableRubrics(extensionUri: vscode.Uri, folder: vscode.
 }
 
 /**
- * Asks how to map each id the journal uses that `target` lacks, then writes the switch in one
- * change. With `confirm`, a last modal shows the whole change first. Returns whether it switched.
+ * Switches the journal to `target`: the ids it lacks are mapped in one list (each with its
+ * suggestion, or what an earlier switch recorded, set already), the plan is shown on one page,
+ * and the switch is written in one change, with Undo. Going back over the last recorded switch
+ * asks nothing: every id comes back as it was. Returns whether it switched.
  */
-export async function switchJournalTo(services: Services, target: RubricChoice, options: { confirm: boolean }): Promise<boolean> {
+export async function switchJournalTo(services: Services, target: RubricChoice): Promise<boolean> {
   const snapshot = await services.store.snapshot();
   const journal: Journal = snapshot.journal ?? { version: 1, profile: {}, entries: [] };
-  const plan = planRubricSwitch(journal, snapshot.rubric, target.rubric);
-  const dimensions = await mapIds(services, plan.dimensions, 'dimension', target.rubric.groups.flatMap((g) => g.dimensions.map((d) => ({ id: d.id, name: d.name, group: g.name }))));
-  if (!dimensions) return false;
-  const levels = await mapIds(services, plan.levels, 'level', target.rubric.levels.map((l) => ({ id: l.id, name: l.name })));
-  if (!levels) return false;
+  const from = snapshot.rubric;
+  const plan = planRubricSwitch(journal, from, target.rubric, target.ref);
+  const choice = { dimensions: initialMap(plan.dimensions), levels: initialMap(plan.levels) };
+  const known = {
+    dimension: target.rubric.groups.flatMap((g) => g.dimensions.map((d) => ({ id: d.id, name: d.name, group: g.name }))),
+    level: target.rubric.levels.map((l) => ({ id: l.id, name: l.name })),
+  };
+  for (;;) {
+    if (plan.dimensions.length + plan.levels.length > 0 && !(await editMap(services, target.rubric, plan, choice, known))) return false;
+    const op = rubricSwitchOp(journal, plan, from, target, choice, localIsoDate(new Date()));
+    const asks = plan.dimensions.length + plan.levels.length > 0;
+    // A journal with no entries and nothing to map has nothing to move: the switch is written straight away, with Undo.
+    if (asks || journal.entries.length > 0) {
+      await services.prompts.showMarkdown(`Switch to ${target.rubric.name}`, planMarkdown(describeRubricSwitch(journal, plan, op, from, target.rubric), from?.name, target.rubric.name));
+      const next = await services.prompts.pick(`Switch the journal to "${target.rubric.name}"?`, 'The plan is open: what moves where, what merges, what is kept.', [
+        { label: 'Switch Rubric', description: 'one change to the journal, with Undo', value: 'switch' as const },
+        ...(asks ? [{ label: 'Change the Mapping…', value: 'edit' as const }] : []),
+        { label: 'Cancel', value: 'cancel' as const },
+      ]);
+      if (next === 'edit') continue;
+      if (next !== 'switch') return false;
+    }
+    await services.store.switchRubric(op);
+    const back = from && { ref: currentRubricRef(journal), rubric: from };
+    const moved = switchMoves(journal, op).length;
+    void services.prompts.info(`The journal now uses ${target.rubric.name}: ${moved} ${moved === 1 ? 'id' : 'ids'} moved. Every entry is kept${plan.back ? ', with the ids it had before' : ', and switching back gives every id back'}.`, ...(back ? ['Undo'] : [])).then(async (picked) => {
+      if (picked === 'Undo' && back) await switchBack(services, back);
+    }).catch((e: unknown) => void services.prompts.error(`Could not undo the switch: ${e instanceof Error ? e.message : String(e)} The journal uses ${target.rubric.name}; Switch Rubric… to ${back?.rubric.name ?? 'the rubric before'} goes back.`));
+    return true;
+  }
+}
 
-  const kept = [...plan.dimensions.filter((m) => !Object.hasOwn(dimensions, m.id)), ...plan.levels.filter((m) => !Object.hasOwn(levels, m.id))];
-  const lines = [
-    `Every entry (${journal.entries.length}) is kept.`,
-    ...Object.entries(dimensions).map(([from, to]) => `Dimension ${from} → ${to}`),
-    ...Object.entries(levels).map(([from, to]) => `Level ${from} → ${to} (${levelName(target.rubric, to)})`),
-    ...kept.map((m) => `Kept as it is, not in ${target.rubric.name}: ${m.id} (${uses(m.uses)})`),
-    ...plan.statements.map((s) => `Statement reference kept as it is, not in ${target.rubric.name}: ${s.id} (${uses(s.uses)})`),
-  ];
-  if (options.confirm && !(await services.prompts.confirm(`Switch the journal to "${target.rubric.name}"?`, lines.join('\n'), 'Switch Rubric'))) return false;
-  await services.store.switchRubric({ rubric: target.ref, dimensions, levels });
-  const mapped = Object.keys(dimensions).length + Object.keys(levels).length;
-  void services.prompts.info(`The journal now uses ${target.rubric.name}: ${mapped} ${mapped === 1 ? 'id' : 'ids'} mapped${kept.length ? `, ${kept.length} kept as they were (the Problems panel lists them)` : ''}. Every entry is kept.`);
-  return true;
+/** Undo of a switch: back over the switch just recorded, with no question. */
+async function switchBack(services: Services, to: RubricChoice): Promise<void> {
+  const snapshot = await services.store.snapshot();
+  if (!snapshot.journal) return;
+  const plan = planRubricSwitch(snapshot.journal, snapshot.rubric, to.rubric, to.ref);
+  await services.store.switchRubric(rubricSwitchOp(snapshot.journal, plan, snapshot.rubric, to, { dimensions: {}, levels: {} }, localIsoDate(new Date())));
+  void services.prompts.info(`The journal uses ${to.rubric.name} again, every entry with the ids it had.`);
+}
+
+/** What each id goes to before any is asked: what an earlier switch recorded, else the id of the same name. */
+function initialMap(missing: readonly MissingId[]): Record<string, string> {
+  return Object.fromEntries(missing.flatMap((m) => (m.recorded ?? m.suggestion) === undefined ? [] : [[m.id, (m.recorded ?? m.suggestion)!]]));
 }
 
 const uses = (n: number) => `${n} ${n === 1 ? 'use' : 'uses'}`;
 
-/** One pick per missing id, the suggestion first; undefined when the user cancels. */
-async function mapIds(services: Services, missing: readonly MissingId[], kind: 'dimension' | 'level', known: readonly { id: string; name: string; group?: string }[]): Promise<Record<string, string> | undefined> {
-  const map: Record<string, string> = {};
-  for (const [i, m] of missing.entries()) {
-    const suggested = known.find((k) => k.id === m.suggestion);
-    // `to` undefined keeps the id as it is.
-    const choices: Choice<{ to?: string }>[] = [
-      ...(suggested ? [{ label: suggested.name, description: `${suggested.id} · same name`, value: { to: suggested.id } }] : []),
-      { label: `Keep "${m.id}" as it is`, description: 'the entries keep it; it shows as a warning', value: {} },
-      ...known.filter((k) => k !== suggested).map((k) => ({ label: k.name, description: [k.id, k.group].filter(Boolean).join(' · '), value: { to: k.id } })),
+type Known = Record<'dimension' | 'level', { id: string; name: string; group?: string }[]>;
+
+/** Every id to map in one list; picking one changes where it goes, and the list comes back. False when cancelled. */
+async function editMap(services: Services, to: Rubric, plan: RubricSwitchPlan, choice: Record<'dimensions' | 'levels', Record<string, string>>, known: Known): Promise<boolean> {
+  for (;;) {
+    const rows = [
+      ...plan.dimensions.map((m) => ({ kind: 'dimension' as const, map: choice.dimensions, m })),
+      ...plan.levels.map((m) => ({ kind: 'level' as const, map: choice.levels, m })),
     ];
-    const picked = await services.prompts.pick(
-      `Map ${kind} "${m.name ?? m.id}" (${uses(m.uses)}) — ${i + 1} of ${missing.length}`,
-      `The new rubric has no ${kind} "${m.id}". Pick the one your entries mean, or keep it as it is.`,
-      choices,
+    const target = (row: (typeof rows)[number]) => known[row.kind].find((k) => k.id === row.map[row.m.id]);
+    // Review has no row: Escape (undefined) cancels, Review ({}) goes on.
+    const picked = await services.prompts.pick<{ row?: (typeof rows)[number] }>(
+      `Switch to "${to.name}": ${rows.length} ${rows.length === 1 ? 'id' : 'ids'} it lacks`,
+      'Pick an id to change where it goes; then Review the Switch.',
+      [
+        { label: 'Review the Switch', description: 'see what moves where before anything is written', value: {} },
+        ...rows.map((row) => {
+          const goesTo = target(row);
+          return {
+            label: `${row.kind === 'level' ? 'Level' : 'Dimension'} ${row.m.name ?? row.m.id} → ${goesTo ? goesTo.name : 'kept as it is'}`,
+            description: [row.m.id, uses(row.m.uses), row.m.recorded !== undefined && row.map[row.m.id] === row.m.recorded ? 'as an earlier switch recorded' : goesTo && goesTo.id === row.m.suggestion ? 'same name' : ''].filter(Boolean).join(' · '),
+            value: { row },
+          };
+        }),
+      ],
     );
-    if (picked === undefined) return undefined;
-    if (picked.to !== undefined) map[m.id] = picked.to;
+    if (picked === undefined) return false;
+    if (!picked.row) return true;
+    const row = picked.row;
+    const m = row.m;
+    const suggested = known[row.kind].find((k) => k.id === (m.recorded ?? m.suggestion));
+    const next = await services.prompts.pick<{ to?: string }>(
+      `Map ${row.kind} "${m.name ?? m.id}" (${uses(m.uses)})`,
+      `${to.name} has no ${row.kind} "${m.id}". Pick the one your entries mean, or keep it as it is.`,
+      [
+        ...(suggested ? [{ label: suggested.name, description: `${suggested.id} · ${m.recorded !== undefined ? 'as an earlier switch recorded' : 'same name'}`, value: { to: suggested.id } }] : []),
+        { label: `Keep "${m.id}" as it is`, description: 'the entries keep it; it shows as a warning', value: {} },
+        ...known[row.kind].filter((k) => k !== suggested).map((k) => ({ label: k.name, description: [k.id, k.group].filter(Boolean).join(' · '), value: { to: k.id } })),
+      ],
+    );
+    if (next === undefined) continue;
+    if (next.to === undefined) delete row.map[m.id];
+    else row.map[m.id] = next.to;
   }
-  return map;
+}
+
+/** The plan as a page: a heading, then a line per move, every word from the journal or rubric escaped. */
+function planMarkdown(lines: readonly string[], fromName: string | undefined, toName: string): string {
+  return [`# Switch the journal to ${mdText(toName)}`, '', fromName ? `From ${mdText(fromName)}. Nothing is written until you pick Switch Rubric.` : 'Nothing is written until you pick Switch Rubric.', '', ...lines.map((l) => `- ${mdText(l)}`), ''].join('\n');
 }

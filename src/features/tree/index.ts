@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { type ViewPeriodKey } from '../../core/time/periods';
+import { hasErrors, problemCounts } from '../../core/text/problem';
 import { pickPeriod } from '../../host/ui/periodPick';
 import { formatCount } from '../../host/ui/format';
 import { guarded, showAt, type Services } from '../../host/services';
@@ -27,7 +28,9 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     const period = model?.period;
     const { filter } = provider.current();
     view.description = period ? (filter ? `“${filter.text}” · ${period.short}` : period.range ? `${period.short} · all time` : 'All time') : undefined;
-    const warnings = snapshot.problems.filter((p) => p.problem.severity === 'warning').length;
+    // Errors a journal can hold and still parse (a cited statement the rubric lacks) are counted with the warnings.
+    const problems = snapshot.problems.map((p) => p.problem);
+    const counted = problemCounts(problems);
     const error = snapshot.status === 'journalError' ? snapshot.firstError?.problem : undefined;
     view.message = error
       ? `The journal has an error${error.line ? ` at line ${error.line}` : ''}: ${error.message} No evidence is counted until it parses; the rubric stays browsable.`
@@ -35,15 +38,17 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
         ? filter.count
           ? `Evidence ${period.phrase} holding “${filter.text}”: ${formatCount(filter.count)} ${filter.count === 1 ? 'entry' : 'entries'}. Clear the filter (✕ in the title bar) to see the whole rubric.`
           : `No evidence ${period.phrase} holds “${filter.text}”. Try other words${period.range ? ', Show All Time,' : ''} or clear the filter (✕ in the title bar).`
-        : snapshot.status === 'ready' && !profile?.targetLevel
-        ? 'Set your current and target level (… menu) to see coverage against the target.'
-        : warnings
-          ? `${warnings} warning${warnings === 1 ? '' : 's'} in the journal: see the Problems panel.`
-          : period
-            ? period.range
-              ? `Counts: ${period.long} · all time.`
-              : 'Counts: all time.'
-            : undefined;
+        : counted && hasErrors(problems)
+          ? `${counted} in the journal: see the Problems panel.`
+          : snapshot.status === 'ready' && !profile?.targetLevel
+            ? 'Set your current and target level (… menu) to see coverage against the target.'
+            : counted
+              ? `${counted} in the journal: see the Problems panel.`
+              : period
+                ? period.range
+                  ? `Counts: ${period.long} · all time.`
+                  : 'Counts: all time.'
+                : undefined;
   };
   // A large journal takes a moment: say so in the view rather than leave it blank.
   const showProgressIfSlow = (loading: Promise<unknown>) => {

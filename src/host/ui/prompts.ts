@@ -79,6 +79,8 @@ export interface Prompts {
   pickLadderFile(defaultFolder: vscode.Uri): Promise<vscode.Uri | undefined>;
   /** Where to save a file, starting at `defaultUri`. */
   pickSaveFile(options: { title: string; defaultUri: vscode.Uri; filters: Record<string, string[]> }): Promise<vscode.Uri | undefined>;
+  /** A read-only Markdown page, rendered, for a person to read before the question that follows (a switch's plan). */
+  showMarkdown(title: string, markdown: string): Promise<void>;
   info(message: string, ...actions: string[]): Promise<string | undefined>;
   warning(message: string, ...actions: string[]): Promise<string | undefined>;
   error(message: string, ...actions: string[]): Promise<string | undefined>;
@@ -90,6 +92,7 @@ export interface Prompts {
 }
 
 const STEP_TITLE = 'Tag Evidence';
+const PAGE_SCHEME = 'growth-journal-page';
 
 /** The kinds of evidence Tag Evidence offers, the likeliest first so that Enter takes it. */
 export function evidenceKindChoices(canTagSelection: boolean): (vscode.QuickPickItem & { evidence: EvidenceKind })[] {
@@ -405,6 +408,26 @@ export class VsCodePrompts implements Prompts {
 
   async pickSaveFile(options: { title: string; defaultUri: vscode.Uri; filters: Record<string, string[]> }): Promise<vscode.Uri | undefined> {
     return vscode.window.showSaveDialog(options);
+  }
+
+  private readonly pages = new Map<string, string>();
+  private pageProvider?: vscode.EventEmitter<vscode.Uri>;
+
+  async showMarkdown(title: string, markdown: string): Promise<void> {
+    if (!this.pageProvider) {
+      const changed = (this.pageProvider = new vscode.EventEmitter<vscode.Uri>());
+      // Lives as long as the extension: the pages are read-only views of text held here.
+      vscode.workspace.registerTextDocumentContentProvider(PAGE_SCHEME, { onDidChange: changed.event, provideTextDocumentContent: (uri) => this.pages.get(uri.toString()) ?? '' });
+    }
+    const uri = vscode.Uri.from({ scheme: PAGE_SCHEME, path: `/${title.replace(/[\\/]/g, '-')}.md` });
+    this.pages.set(uri.toString(), markdown);
+    this.pageProvider.fire(uri);
+    try {
+      await vscode.commands.executeCommand('markdown.showPreview', uri);
+    } catch {
+      // Without the built-in Markdown preview, the text itself is still readable.
+      await vscode.window.showTextDocument(uri, { preview: true });
+    }
   }
 
   info(message: string, ...actions: string[]): Promise<string | undefined> {

@@ -23,9 +23,16 @@ export function kebabId(name: string): string {
   return id;
 }
 
-/** Hands out unique ids: a name whose id is taken gets `-2`, `-3`, … in the order asked. */
+/**
+ * Hands out unique ids: a name whose id is taken gets `-2`, `-3`, … in the order asked. Each base
+ * id keeps the next suffix to try, so a name repeated n times costs n steps, not n² (a ladder of
+ * 30,000 rows with one name imports in a blink).
+ */
 export class IdAllocator {
   private readonly used = new Set<string>();
+  private readonly nextSuffix = new Map<string, number>();
+  /** Ids tried and found taken, over the allocator's life: the test of the linear bound reads it. */
+  collisions = 0;
 
   constructor(private readonly fallback: string) {}
 
@@ -33,9 +40,13 @@ export class IdAllocator {
   take(name: string, preferred?: string): string {
     const base = preferred ?? (kebabId(name) || this.fallback);
     let id = base;
-    for (let n = 2; this.used.has(id); n++) id = `${base}-${n}`;
+    let n = this.nextSuffix.get(base) ?? 2;
+    if (this.used.has(id)) {
+      // A suffixed id may be taken by a name that reads so (`Review 2` next to two `Review`s).
+      for (id = `${base}-${n}`; this.used.has(id); id = `${base}-${++n}`) this.collisions++;
+      this.nextSuffix.set(base, n + 1);
+    }
     this.used.add(id);
     return id;
   }
 }
-

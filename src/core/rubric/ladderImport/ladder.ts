@@ -55,15 +55,15 @@ const USABLE_SOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 /** Gives the ladder ids and drops what would leave an empty dimension or group, saying so. */
 export function ladderToRubric(ladder: Ladder, options: IdOptions, report: ImportReport): RubricDraft {
   const previous = options.previous;
-  const byName = <T extends { id: string; name: string }>(items: readonly T[] | undefined, name: string) => items?.find((p) => kebabId(p.name) === kebabId(name));
-
+  const previousLevels = byName(previous?.levels);
   const levelIds = new IdAllocator('level');
   const levels = ladder.levels.map((level) => ({
-    id: levelIds.take(level.name, byName(previous?.levels, level.name)?.id ?? usable(level.sourceId)),
+    id: levelIds.take(level.name, previousLevels(level.name)?.id ?? usable(level.sourceId)),
     name: level.name,
   }));
 
-  const previousDimensions = previous?.groups.flatMap((g) => g.dimensions.map((d) => ({ ...d, group: g })));
+  const previousDimensions = byName(previous?.groups.flatMap((g) => g.dimensions));
+  const previousGroups = byName(previous?.groups);
   const groupIds = new IdAllocator('group');
   const dimensionIds = new IdAllocator('dimension');
   const groups: DraftGroup[] = [];
@@ -78,7 +78,7 @@ export function ladderToRubric(ladder: Ladder, options: IdOptions, report: Impor
         report.skipped.push(`"${dimension.name}" states nothing at any level, so it is left out.`);
         continue;
       }
-      const id = dimensionIds.take(dimension.name, byName(previousDimensions, dimension.name)?.id ?? usable(dimension.sourceId));
+      const id = dimensionIds.take(dimension.name, previousDimensions(dimension.name)?.id ?? usable(dimension.sourceId));
       dimensions.push({ id, name: dimension.name, ...(dimension.description ? { description: dimension.description } : {}), expectations });
     }
     if (dimensions.length === 0) {
@@ -86,12 +86,22 @@ export function ladderToRubric(ladder: Ladder, options: IdOptions, report: Impor
       continue;
     }
     // A guessed group name gives way to the previous version's group that holds the same dimensions.
-    const kept = byName(previous?.groups, group.name) ?? (group.nameGuessed ? groupHolding(previous, dimensions) : undefined);
+    const kept = previousGroups(group.name) ?? (group.nameGuessed ? groupHolding(previous, dimensions) : undefined);
     const name = group.nameGuessed && kept ? kept.name : group.name;
     if (group.nameGuessed && !kept) report.guessed.push(`The group of "${dimensions[0].name}" and the rest is named "${group.name}", ${group.nameGuessed}.`);
     groups.push({ id: groupIds.take(name, kept?.id), name, ...(group.description ? { description: group.description } : {}), dimensions });
   }
   return { id: options.id ?? previous?.id ?? (kebabId(options.name ?? ladder.name) || 'ladder'), name: options.name ?? ladder.name, levels, groups };
+}
+
+/** Finds an item by name as kebabId reads it, the first of its name; indexed once, so a large --keep-ids rubric costs one pass. */
+function byName<T extends { name: string }>(items: readonly T[] | undefined): (name: string) => T | undefined {
+  const index = new Map<string, T>();
+  for (const item of items ?? []) {
+    const key = kebabId(item.name);
+    if (!index.has(key)) index.set(key, item);
+  }
+  return (name) => index.get(kebabId(name));
 }
 
 function usable(id: string | undefined): string | undefined {

@@ -31,6 +31,22 @@ export function looksLikeLevel(name: string): boolean {
   return LEVEL_WORD.test(name) || NUMBERED_ROLE.test(name);
 }
 
+/** A heading that names one level by number: `L3: Staff`, `IC4`, `Level 2: Engineer`, `Grade 5`, `E6 - Senior`. */
+const NUMBERED_LEVEL = /^(?:(?:level|grade|band|tier|step|stage)\s*\d+|[LEPMT]\d+|IC\s?\d+|(?:SE|SWE)\s?\d+)(?![\d\s]*[-\u2013\u2014]\s*[LEPMT]?\d)\b/i;
+/** Words of a section about the levels rather than one of them: an overview, a table of levels, the philosophy or the process, a track that groups levels. */
+const ABOUT_LEVELS = /\b(?:levels|grades|bands|tiers|overview|summary|introduction|intro|about|philosophy|principles|values|process|promotions?|how|guide|faq|glossary|appendix|table|matrix|framework|tracks?|paths?|ladder|definitions?|notes?|contents|comparison)\b/i;
+
+/**
+ * Whether a heading reads as one level of a heading ladder: numbered (`L3:`, `IC4`, `Level 2`),
+ * or named with a level word (`Senior Engineer`) and not about the levels (`Levels Overview`,
+ * `Promotion Process`, `Individual Contributor Track (Levels 1-3)`).
+ */
+export function readsAsLevel(heading: string): boolean {
+  const text = heading.trim();
+  if (NUMBERED_LEVEL.test(text)) return true;
+  return !ABOUT_LEVELS.test(text) && looksLikeLevel(text);
+}
+
 /** The level a text names (`Additional Senior Qualities` -> Senior): the longest name found, or a part of a `A/B` name. */
 export function levelNamedIn(text: string, levels: readonly { name: string }[]): number | undefined {
   let best: number | undefined;
