@@ -4,6 +4,7 @@ import { registerCompare, type ComparePanelProbe } from './features/compare';
 import { registerEntries } from './features/entries';
 import { registerRubrics, type LadderPreviewProbe } from './features/rubrics';
 import { registerJournalFixes } from './features/journalFixes';
+import { registerMarks } from './features/marks';
 import { registerPacket, type PacketProbe } from './features/packet';
 import { registerProfile } from './features/profile';
 import { registerStatus } from './features/status';
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   registerTagging(context, services);
   registerEntries(context, services);
   registerJournalFixes(context, services);
+  registerMarks(context, services);
   registerProfile(context, services);
   registerSummary(context, services);
   registerTrailers(context, services);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { type EntryData, type Journal, type Profile, newJournalText, type RemovedEntry, type RubricSwitch, type JournalOp, loadJournal, type RubricRead } from '../../core/journal';
+import { type CommitRelink, type EntryData, type Journal, type Profile, newJournalText, type RemovedEntry, type RubricSwitch, type JournalOp, loadJournal, type RubricRead, type SelectionAnchor } from '../../core/journal';
 import { MAX_RUBRIC_BYTES, RUBRIC_TOO_LARGE, type Rubric } from '../../core/rubric/rubric';
 import { type RubricRef } from '../../core/rubric/rubricRef';
 import { dirtyDocument, offsetRange, readTextFile } from '../workspace/files';
@@ -255,6 +255,16 @@ export class JournalStore implements vscode.Disposable {
   /** Re-points one statement an entry cites (`from` as written) to `to`. */
   async repointStatement(id: string, from: string, to: string): Promise<void> {
     await this.mutate({ kind: 'repoint', id, from, to }, false);
+  }
+
+  /** Points a selection entry at lines as they are now (its code moved or changed). */
+  async reanchor(id: string, selection: SelectionAnchor): Promise<void> {
+    await this.mutate({ kind: 'reanchor', id, selection }, false);
+  }
+
+  /** Re-points commit entries to the commits a rebase or amend made of theirs. */
+  async relink(links: CommitRelink[]): Promise<void> {
+    await this.mutate({ kind: 'relink', links }, false);
   }
 
   /** Removes credentials and queries from every URL the journal recorded. */
