@@ -2,6 +2,7 @@ import { isMap, isPair, isScalar, isSeq, parse as parseYamlValue, type Node, typ
 import { parseJournal, type EntryData, type JournalParse } from './model';
 import { type Profile } from './profile';
 import { hasCredentials, withoutCredentials } from '../git/remoteUrl';
+import { isCommitSha } from '../git/commitSha';
 import { textShape } from '../text/strings';
 import { yamlFlowScalar, yamlLiteralBlock, yamlQuoted, yamlScalar } from '../yaml/scalars';
 
@@ -193,7 +194,9 @@ export function setNestedScalarsEdits(parse: JournalParse, id: string, parent: '
   const { eol } = textShape(text);
   const map = findPair(p.entryNodes[index], parent)?.value;
   if (!isMap(map) || !map.range) throw new JournalEditError(`Entry "${id}" has no "${parent}" mapping to change.`, entry.line);
-  const written = (key: string, value: string | number) => (typeof value === 'number' ? String(value) : key === 'firstLine' || key === 'link' ? yamlQuoted(value) : yamlScalar(value));
+  // A hash stays plain as git shows it, unless YAML would read it as a number (all digits, or digits e digits).
+  const plainSha = (value: string) => isCommitSha(value) && /[a-f]/i.test(value) && !/^\d+e\d+$/i.test(value);
+  const written = (key: string, value: string | number) => (typeof value === 'number' ? String(value) : key === 'sha' && plainSha(value) ? value : key === 'firstLine' || key === 'link' ? yamlQuoted(value) : yamlScalar(value));
   const edits: TextEdit[] = [];
   const missing: [string, string | number][] = [];
   for (const [key, value] of Object.entries(values)) {

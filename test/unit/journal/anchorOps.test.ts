@@ -62,7 +62,7 @@ describe('re-anchoring and relinking through the write path', () => {
     const text = journal(old);
     const planned = runSteps(new JournalSession().plan(text, { kind: 'relink', links: [{ id: 'ev-commit', from: 'abcdef1234567', to: '4c1e2f9aa0000' }] }));
     assert.ok(planned.ok, !planned.ok ? planned.message : '');
-    assert.equal(planned.text, text.replace("'abcdef1234567'", '"4c1e2f9aa0000"'));
+    assert.equal(planned.text, text.replace("'abcdef1234567'", '4c1e2f9aa0000'));
     const stale = runSteps(new JournalSession().plan(text, { kind: 'relink', links: [{ id: 'ev-commit', from: '1111111', to: '4c1e2f9' }] }));
     assert.equal(stale.ok, false);
   });
