@@ -5,6 +5,7 @@ import { registerEntries } from './features/entries';
 import { registerRubrics, type LadderPreviewProbe } from './features/rubrics';
 import { registerJournalFixes } from './features/journalFixes';
 import { registerMarks } from './features/marks';
+import { registerRewrittenCommits } from './features/rewrittenCommits';
 import { registerPacket, type PacketProbe } from './features/packet';
 import { registerProfile } from './features/profile';
 import { registerStatus } from './features/status';
@@ -43,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   registerEntries(context, services);
   registerJournalFixes(context, services);
   registerMarks(context, services);
+  registerRewrittenCommits(context, services);
   registerProfile(context, services);
   registerSummary(context, services);
   registerTrailers(context, services);
