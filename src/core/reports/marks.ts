@@ -16,7 +16,7 @@ export interface Mark extends LocatedLines {
 /** Selection entries by file, made once per journal read: a file without evidence is one lookup. */
 const indexes = new WeakMap<Journal, ReadonlyMap<string, readonly Entry[]>>();
 
-export function evidenceByFile(journal: Journal): ReadonlyMap<string, readonly Entry[]> {
+function evidenceByFile(journal: Journal): ReadonlyMap<string, readonly Entry[]> {
   let index = indexes.get(journal);
   if (index) return index;
   const byFile = new Map<string, Entry[]>();
@@ -31,11 +31,12 @@ export function evidenceByFile(journal: Journal): ReadonlyMap<string, readonly E
   return index;
 }
 
-/** The marks of `file` (workspace-relative, as the journal records it) in its current text. */
-export function marksIn(journal: Journal, file: string, source: LineSource): Mark[] {
-  const entries = evidenceByFile(journal).get(file);
-  if (!entries) return [];
-  return entries.map((entry) => ({ entry, ...locateLines(source, entry.selection!) }));
+/** The marks of a file in its current text; `files` are the names the journal may give it (workspace-relative). */
+export function marksIn(journal: Journal, files: readonly string[], source: LineSource): Mark[] {
+  const index = evidenceByFile(journal);
+  const marks: Mark[] = [];
+  for (const file of files) for (const entry of index.get(file) ?? []) marks.push({ entry, ...locateLines(source, entry.selection!) });
+  return marks;
 }
 
 /** The lens text: the entry's dimensions by name, then its title (`Technical Depth · Constant-time MAC comparison`). */

@@ -4,7 +4,7 @@ import { markDetails, markLabel, marksIn, type Mark } from '../../core/reports/m
 import { mdText } from '../../core/reports/markdown';
 import { type JournalSnapshot } from '../../host/journal/store';
 import { guarded, type Services } from '../../host/services';
-import { documentLines, recordedFile, recordedSelection } from '../../host/workspace/selection';
+import { documentLines, recordedFileNames, recordedSelection } from '../../host/workspace/selection';
 import { requireTrust } from '../../host/workspace/trust';
 
 const SETTING = 'codeLens.enabled';
@@ -47,7 +47,7 @@ export function registerMarks(context: vscode.ExtensionContext, services: Servic
         const entry = journal?.entries.find((e) => e.id === id);
         if (!entry?.selection) throw new Error('Re-anchor runs from the mark of a selection entry: that entry is no longer in the journal. Refresh the view.');
         const editor = vscode.window.activeTextEditor;
-        if (!editor || recordedFile(editor.document.uri) !== entry.selection.file || editor.selection.isEmpty) {
+        if (!editor || !recordedFileNames(editor.document.uri).includes(entry.selection.file) || editor.selection.isEmpty) {
           throw new Error(`Select the lines “${entry.title}” is about now in ${entry.selection.file}, then run Re-anchor again.`);
         }
         const { startLine, endLine, hash, firstLine, sha, link } = await recordedSelection(services.git, editor);
@@ -93,7 +93,7 @@ class DocumentMarks implements vscode.Disposable {
     if (!journal || document.uri.scheme !== 'file') return [];
     const known = this.found.get(document);
     if (known && known.version === document.version && known.journal === journal) return known.marks;
-    const marks = marksIn(journal, recordedFile(document.uri), documentLines(document)).map((mark) => ({ mark, label: markLabel(rubric, mark.entry) }));
+    const marks = marksIn(journal, recordedFileNames(document.uri), documentLines(document)).map((mark) => ({ mark, label: markLabel(rubric, mark.entry) }));
     this.found.set(document, { version: document.version, journal, marks });
     return marks;
   }

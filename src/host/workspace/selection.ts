@@ -32,6 +32,17 @@ export async function recordedSelection(git: Git, editor: vscode.TextEditor): Pr
 }
 
 /** The file of a document as the journal records it: workspace-relative, as recordedSelection writes it. */
-export function recordedFile(uri: vscode.Uri): string {
+function recordedFile(uri: vscode.Uri): string {
   return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+}
+
+/**
+ * Every way a journal may name a document's file (see resolveWorkspaceFile): as recordedFile
+ * writes it, and, for a file of the first folder, relative to that folder without its name.
+ */
+export function recordedFileNames(uri: vscode.Uri): string[] {
+  const names = [recordedFile(uri)];
+  const first = vscode.workspace.workspaceFolders?.[0];
+  if (first && vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() === first.uri.toString()) names.push(vscode.workspace.asRelativePath(uri, false));
+  return [...new Set(names)];
 }
