@@ -411,10 +411,38 @@ async function walkthroughCheck(browser, options) {
   });
 }
 
+/**
+ * Evidence where the code is: a file the demo journal tagged shows a CodeLens above the tagged
+ * lines, and its hover the level, the statement cited and the actions; in every theme.
+ */
+async function marksCheck(browser, options) {
+  for (const [label, theme, paletteTheme, workbenchClass] of THEMES) {
+    const code = await onWorkbench(browser, options, `marks-${label}`, { theme, journal: demoJournal }, async (page) => {
+      if (paletteTheme) await pickColorTheme(page, paletteTheme, workbenchClass);
+      await runCommand(page, 'Go to File...');
+      await answer(page, 'tools/threat-model.ts');
+      const lens = page.locator('.codelens-decoration', { hasText: 'Process & Tooling · Threat-model helper that new services run in CI' });
+      await lens.first().waitFor({ timeout: 60_000 });
+      // The cursor on the first tagged line, then the hover as the keyboard opens it.
+      await runCommand(page, 'Go to Line/Column...');
+      await answer(page, ':10');
+      await runCommand(page, 'Show or Focus Hover');
+      const hover = page.locator('.monaco-hover', { hasText: 'Level: Senior' });
+      await hover.first().waitFor({ timeout: 20_000 });
+      for (const text of ['Statements cited:', 'Champions security automation and scalability', 'Open in Journal', 'Remove']) await hover.first().getByText(text, { exact: false }).first().waitFor({ timeout: 10_000 });
+      await still(page);
+      await screenshot(page, options.results, `marks-${label}.png`, label === 'dark' && 'marks.png');
+      console.log(`[ui] marks-${label}: lens and hover shown; screenshot test-results/marks-${label}.png`);
+    });
+    if (code !== 0) return code;
+  }
+  return 0;
+}
+
 async function runUiCheck(browser, options) {
   // GROWTH_UI_CHECKS=demo,broken,ladder runs only those checks (their names less "check"), while working on them.
   const only = (process.env.GROWTH_UI_CHECKS ?? process.env.GROWTH_UI_ONLY)?.split(',');
-  const all = [checkThemes, brokenJournalCheck, walkthroughCheck, demoCheck, injectionCheck, restoreCheck, restrictedCheck, ladderCheck];
+  const all = [checkThemes, marksCheck, brokenJournalCheck, walkthroughCheck, demoCheck, injectionCheck, restoreCheck, restrictedCheck, ladderCheck];
   for (const check of all.filter((c) => !only || only.includes(c.name.replace(/Check$|^check/, '').toLowerCase()) || only.includes(c.name))) {
     const code = await check(browser, options);
     if (code !== 0) return code;

@@ -35,7 +35,12 @@ function evidenceByFile(journal: Journal): ReadonlyMap<string, readonly Entry[]>
 export function marksIn(journal: Journal, files: readonly string[], source: LineSource): Mark[] {
   const index = evidenceByFile(journal);
   const marks: Mark[] = [];
-  for (const file of files) for (const entry of index.get(file) ?? []) marks.push({ entry, ...locateLines(source, entry.selection!) });
+  for (const file of files) {
+    for (const entry of index.get(file) ?? []) {
+      const { state, startLine, endLine } = locateLines(source, entry.selection!);
+      marks.push({ entry, state, startLine, endLine });
+    }
+  }
   return marks;
 }
 
