@@ -420,19 +420,22 @@ async function marksCheck(browser, options) {
     const code = await onWorkbench(browser, options, `marks-${label}`, { theme, journal: demoJournal }, async (page) => {
       if (paletteTheme) await pickColorTheme(page, paletteTheme, workbenchClass);
       await runCommand(page, 'Go to File...');
-      await answer(page, 'tools/threat-model.ts');
+      await page.locator('.quick-input-widget input').fill('tools/threat-model.ts');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'threat-model.ts' }).first().click();
       const lens = page.locator('.codelens-decoration', { hasText: 'Process & Tooling · Threat-model helper that new services run in CI' });
       await lens.first().waitFor({ timeout: 60_000 });
-      // The cursor on the first tagged line, then the hover as the keyboard opens it.
-      await runCommand(page, 'Go to Line/Column...');
-      await answer(page, ':10');
+      await still(page);
+      await screenshot(page, options.results, `marks-lens-${label}.png`);
+      // The cursor on the first tagged line (10), by keyboard from the top of the file, then the hover as the keyboard opens it.
+      for (let line = 1; line < 10; line++) await page.keyboard.press('ArrowDown');
+      await page.locator('.statusbar-item', { hasText: /Ln 10, Col/ }).first().waitFor({ timeout: 10_000 });
       await runCommand(page, 'Show or Focus Hover');
       const hover = page.locator('.monaco-hover', { hasText: 'Level: Senior' });
       await hover.first().waitFor({ timeout: 20_000 });
       for (const text of ['Statements cited:', 'Champions security automation and scalability', 'Open in Journal', 'Remove']) await hover.first().getByText(text, { exact: false }).first().waitFor({ timeout: 10_000 });
       await still(page);
-      await screenshot(page, options.results, `marks-${label}.png`, label === 'dark' && 'marks.png');
-      console.log(`[ui] marks-${label}: lens and hover shown; screenshot test-results/marks-${label}.png`);
+      await screenshot(page, options.results, `marks-hover-${label}.png`, label === 'dark' && 'marks.png');
+      console.log(`[ui] marks-${label}: lens and hover shown; screenshots test-results/marks-lens-${label}.png, marks-hover-${label}.png`);
     });
     if (code !== 0) return code;
   }
