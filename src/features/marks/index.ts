@@ -99,7 +99,13 @@ class DocumentMarks implements vscode.Disposable {
   }
 }
 
-function lensesOf(mark: Mark, label: string): vscode.CodeLens[] {
+/** Text in a lens title with `$(name)` escaped, so a title from the journal never renders as an icon. */
+function withoutIcons(text: string): string {
+  return text.replace(/\$\(/g, '\\$(');
+}
+
+function lensesOf(mark: Mark, text: string): vscode.CodeLens[] {
+  const label = withoutIcons(text);
   const range = new vscode.Range(mark.startLine - 1, 0, mark.startLine - 1, 0);
   const open = new vscode.CodeLens(range, { title: mark.state === 'changed' ? `$(warning) Moved or changed · ${label}` : label, tooltip: 'Open this entry in the journal', command: 'growthJournal.openEntryInJournal', arguments: [mark.entry.id] });
   if (mark.state !== 'changed') return [open];
