@@ -526,7 +526,6 @@ class PlainEntryReader implements ItemSink<Entry> {
     if (firstLine !== undefined) selection.firstLine = String(firstLine);
     return selection;
   }
-
 }
 
 /** A value the line reader reads. */
