@@ -71,13 +71,8 @@ export function textLines(text: string): LineSource {
  * like the recorded first line is hashed, so a search costs one string comparison per line.
  */
 export function locateLines(source: LineSource, recorded: RecordedLines): LocatedLines {
+  if (recorded.hash === undefined || recorded.firstLine === undefined) return atRecordedPlace('unrecorded', recorded, source.lineCount);
   const count = recorded.endLine - recorded.startLine + 1;
-  const last = Math.max(1, source.lineCount);
-  const clamp = (state: LocatedLines['state']): LocatedLines => {
-    const startLine = Math.min(recorded.startLine, last);
-    return { state, startLine, endLine: Math.min(Math.max(recorded.endLine, startLine), last) };
-  };
-  if (recorded.hash === undefined || recorded.firstLine === undefined) return clamp('unrecorded');
   const { hash, firstLine } = recorded;
   const fits = (start: number) => start >= 0 && start + count <= source.lineCount && firstLineKey(source.lineText(start)) === firstLine && hashOfLines(source, start, count) === hash;
   const at = recorded.startLine - 1;
@@ -86,5 +81,12 @@ export function locateLines(source: LineSource, recorded: RecordedLines): Locate
   for (let d = 1; d <= reach; d++) {
     for (const start of [at - d, at + d]) if (fits(start)) return { state: 'moved', startLine: start + 1, endLine: start + count };
   }
-  return clamp('changed');
+  return atRecordedPlace('changed', recorded, source.lineCount);
+}
+
+/** The recorded lines, within a document of `lineCount` lines. */
+function atRecordedPlace(state: LocatedLines['state'], recorded: RecordedLines, lineCount: number): LocatedLines {
+  const last = Math.max(1, lineCount);
+  const startLine = Math.min(recorded.startLine, last);
+  return { state, startLine, endLine: Math.min(Math.max(recorded.endLine, startLine), last) };
 }
