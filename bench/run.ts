@@ -14,6 +14,8 @@ import { checkJournal, parseJournal, type EntryData, type JournalParse, JournalS
 import { parseQuarter, quarterRange } from '../src/core/time/quarters';
 import { allDimensions, parseRubric, type Rubric } from '../src/core/rubric/rubric';
 import { buildRubricView } from '../src/core/reports/rubricView';
+import { marksIn } from '../src/core/reports/marks';
+import { textLines } from '../src/core/text/anchor';
 import { renderSummary } from '../src/core/reports/summary';
 import { parsePeriod } from '../src/core/time/periods';
 import { WorkerEngine } from '../src/host/journal/engine';
@@ -168,6 +170,26 @@ async function measure(count: number, crlf = false): Promise<Row[]> {
       renderSummary({ rubric, journal: { ...journal, entries: journal.entries.filter((e) => e.date.startsWith('2026-0')) }, period: parsePeriod('2026-Q2')! });
     }),
     ...(big ? { budget: 100 } : {}),
+  });
+  // Opening a file: the marks the CodeLens shows. The index by file is made once per journal read
+  // (a copy of the journal is a new read); the file tagged most in the bench journal holds a third of it.
+  const source = textLines(Array.from({ length: 400 }, (_, i) => `  const line${i} = check(token, ${i});`).join('\n'));
+  const tagged = journal.entries.filter((e) => e.selection?.file === 'src/auth/validate.ts').length;
+  rows.push({
+    what: 'open a file without evidence, the first after a journal read: its CodeLens marks, the index by file made then',
+    ours: time(runs, () => marksIn({ ...journal }, ['src/other.ts'], source)),
+    ...(big ? { budget: 5 } : {}),
+  });
+  marksIn(journal, ['src/other.ts'], source);
+  rows.push({
+    what: 'open another file without evidence (the index made): one lookup, against filtering every entry',
+    ours: time(runs, () => marksIn(journal, ['src/more.ts'], source)),
+    naive: time(naiveRuns, () => journal.entries.filter((e) => e.selection?.file === 'src/more.ts')),
+  });
+  rows.push({
+    what: `open the file with ${tagged.toLocaleString('en-US')} tagged ranges, the first after a journal read: its CodeLens marks, each found in its 400 lines`,
+    ours: time(runs, () => marksIn({ ...journal }, ['src/auth/validate.ts'], source)),
+    ...(big ? { budget: 5 } : {}),
   });
   void coverage;
   return rows;

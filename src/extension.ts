@@ -4,6 +4,8 @@ import { registerCompare, type ComparePanelProbe } from './features/compare';
 import { registerEntries } from './features/entries';
 import { registerRubrics, type LadderPreviewProbe } from './features/rubrics';
 import { registerJournalFixes } from './features/journalFixes';
+import { registerMarks } from './features/marks';
+import { registerRewrittenCommits } from './features/rewrittenCommits';
 import { registerPacket, type PacketProbe } from './features/packet';
 import { registerProfile } from './features/profile';
 import { registerReview } from './features/review';
@@ -43,6 +45,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   registerTagging(context, services);
   registerEntries(context, services);
   registerJournalFixes(context, services);
+  registerMarks(context, services);
+  registerRewrittenCommits(context, services);
   registerProfile(context, services);
   registerSummary(context, services);
   registerTrailers(context, services);

@@ -2,9 +2,11 @@
 /** The `growth-journal` command: validate a journal and print quarterly summaries, over the same core as the extension. */
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { runSteps } from '../core/steps';
-import { checkJournal, parseJournal, rubricOutsideProblem, type EntryChanges, type EntryData, type Journal, type JournalParse, loadJournal, newJournalText, journalSizeProblem, JournalSession, type JournalOp, profileProblem } from '../core/journal';
+import { checkJournal, parseJournal, rubricOutsideProblem, type EntryChanges, type EntryData, type Journal, type JournalParse, loadJournal, newJournalText, journalSizeProblem, JournalSession, type JournalOp, profileProblem, type CommitRelink } from '../core/journal';
+import { lostCommitProblem, shaPlace, type CitedCommit, type LostCommit } from '../core/git/rewritten';
+import { lostCommits, repositoryRoot } from '../host/git/rewritten';
 import { formatProblem, hasErrors, type Problem } from '../core/text/problem';
 import { GAP_STYLES, packetModel, PacketError, renderPacketHtml, renderPacketMarkdown } from '../core/reports/packet';
 import { parsePeriod, periodOfDate, PERIOD_HINT, type Period } from '../core/time/periods';
@@ -64,6 +66,11 @@ Commands:
   remove ID [FILE]         Remove the entry with that id.
   profile [FILE] [--current L] [--target L]
                            Print the profile, or set the current and target level.
+  relink [FILE] [--dry-run]
+                           Re-point every entry whose commit a rebase or an amend rewrote
+                           (no branch or tag reaches it) to the reachable commit with the same
+                           change (git patch-id), in one verified write. validate reports
+                           such commits too. --dry-run prints what would change.
 ${RUBRIC_USAGE}
 Options:
   --journal FILE           Journal to read, the same as FILE (default: .growth/journal.yaml)
@@ -114,13 +121,14 @@ interface Options {
   gaps?: string;
   out?: string;
   includePrivate: boolean;
+  dryRun: boolean;
   fiscalStart: number;
   help: boolean;
   version: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { args: [], journal: '.growth/journal.yaml', includePrivate: false, isPrivate: false, isPublic: false, json: false, fiscalStart: 1, help: false, version: false };
+  const o: Options = { args: [], journal: '.growth/journal.yaml', includePrivate: false, dryRun: false, isPrivate: false, isPublic: false, json: false, fiscalStart: 1, help: false, version: false };
   const value = (i: number, flag: string) => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value.`);
@@ -145,6 +153,7 @@ function parseArgs(argv: string[]): Options {
       case '--gaps': o.gaps = take(); break;
       case '--out': o.out = take(); break;
       case '--include-private': o.includePrivate = true; break;
+      case '--dry-run': o.dryRun = true; break;
       case '--workspace': o.workspace = take(); break;
       case '--title': o.title = take(); break;
       case '--dimension': case '--dimensions': o.dimensions = [...(o.dimensions ?? []), ...take().split(',').map((d) => d.trim()).filter(Boolean)]; break;
@@ -193,6 +202,8 @@ function readText(path: string, what: 'journal' | 'rubric' | 'review'): { text: 
 
 interface Loaded {
   journal?: Journal;
+  /** The journal's text as read, to place what only git can tell (commits rewritten). */
+  journalText?: string;
   rubric?: Rubric;
   problems: { file: string; problem: Problem }[];
 }
@@ -207,12 +218,14 @@ function locate(o: Options, io: CliIo): { journalPath: string; workspace: string
 async function load(o: Options, io: CliIo): Promise<Loaded> {
   const { journalPath, workspace } = locate(o, io);
   let parse: JournalParse | undefined;
+  let journalText: string | undefined;
   let rubricLabel = '';
   const loaded = await loadJournal<string>(
     {
       async readJournal() {
         const read = readText(journalPath, 'journal');
         if ('problem' in read) return { kind: 'invalid', problem: read.problem };
+        journalText = read.text;
         parse = parseJournal(read.text);
         return { kind: 'text', ...(parse.journal ? { journal: parse.journal } : {}), problems: parse.problems };
       },
@@ -233,6 +246,7 @@ async function load(o: Options, io: CliIo): Promise<Loaded> {
   if (unknown) throw new FileError(unknown.problem.message);
   return {
     ...(loaded.journal ? { journal: loaded.journal } : {}),
+    ...(journalText === undefined ? {} : { journalText }),
     ...(loaded.rubric ? { rubric: loaded.rubric } : {}),
     problems: loaded.problems.map(({ in: where, problem }) => ({ file: where === 'journal' ? o.journal : rubricLabel, problem })),
   };
@@ -509,6 +523,59 @@ function switchAccess(io: CliIo): SwitchAccess {
   };
 }
 
+/**
+ * The entries whose commit no branch or tag of its repository reaches: the repository is the
+ * folder the entry's `repo` names when it is a git folder inside the workspace, else the one
+ * that holds the workspace. None when the workspace is in no git repository.
+ */
+async function lostCommitsOf(o: Options, io: CliIo, journal: Journal, text: string): Promise<{ lost: LostCommit; repoName: string }[]> {
+  const { workspace } = locate(o, io);
+  const lines = text.split(/\r\n|\r|\n/);
+  const byRoot = new Map<string, CitedCommit[]>();
+  const rootOf = new Map<string, Promise<string | undefined>>();
+  for (const entry of journal.entries) {
+    if (!entry.commit) continue;
+    const named = entry.commit.repo === undefined ? undefined : insideFolder(workspace, entry.commit.repo);
+    const folder = named && existsSync(named) ? named : workspace;
+    if (!rootOf.has(folder)) rootOf.set(folder, repositoryRoot(folder));
+    const root = await rootOf.get(folder)!;
+    if (!root) continue;
+    const cited = byRoot.get(root) ?? [];
+    cited.push({ entryId: entry.id, title: entry.title, sha: entry.commit.sha, ...shaPlace(lines, entry.line, entry.commit.sha) });
+    byRoot.set(root, cited);
+  }
+  const found: { lost: LostCommit; repoName: string }[] = [];
+  for (const [root, cited] of byRoot) for (const lost of await lostCommits(root, cited)) found.push({ lost, repoName: basename(root) });
+  return found;
+}
+
+async function relink(o: Options, io: CliIo): Promise<number> {
+  const loaded = await load(o, io);
+  if (!loaded.journal || loaded.journalText === undefined) {
+    for (const { file, problem } of loaded.problems.filter((p) => p.problem.severity === 'error')) io.err(`${formatProblem(file, problem)}\n`);
+    io.err('Nothing was changed: fix the errors above first.\n');
+    return 1;
+  }
+  const found = await lostCommitsOf(o, io, loaded.journal, loaded.journalText);
+  const links: CommitRelink[] = found.flatMap(({ lost }) => (lost.successor ? [{ id: lost.cited.entryId, from: lost.cited.sha, to: lost.successor }] : []));
+  for (const { lost, repoName } of found) {
+    if (lost.successor) io.out(`${lost.cited.entryId}: ${lost.cited.sha.slice(0, 7)} -> ${lost.successor.slice(0, 7)}, same change (${lost.cited.title})\n`);
+    else io.err(`${formatProblem(o.journal, lostCommitProblem(lost, repoName))}\n`);
+  }
+  if (links.length === 0) {
+    io.err(`${o.journal}: no entry cites a rewritten commit that has a reachable successor; nothing to re-point.\n`);
+    return 0;
+  }
+  if (o.dryRun) {
+    io.err(`${links.length} ${links.length === 1 ? 'entry' : 'entries'} would be re-pointed (dry run: nothing was written).\n`);
+    return 0;
+  }
+  const done = await change(o, io, { kind: 'relink', links });
+  if (typeof done === 'number') return done;
+  io.err(`Re-pointed ${links.length} ${links.length === 1 ? 'entry' : 'entries'}.\n`);
+  return 0;
+}
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
   if (argv[0] === 'rubric' && argv[1] !== 'switch') return rubricCommand(argv.slice(1), io);
   try {
@@ -524,6 +591,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     if (o.command === 'validate') {
       const loaded = await load(o, io);
+      const rewritten = loaded.journal && loaded.journalText !== undefined ? await lostCommitsOf(o, io, loaded.journal, loaded.journalText) : [];
+      loaded.problems.push(...rewritten.map(({ lost, repoName }) => ({ file: o.journal, problem: lostCommitProblem(lost, repoName) })));
       const byPlace = [...loaded.problems].sort((a, b) => (a.file === b.file ? (a.problem.line ?? 0) - (b.problem.line ?? 0) || (a.problem.column ?? 0) - (b.problem.column ?? 0) : a.file < b.file ? -1 : 1));
       for (const { file, problem } of byPlace) io.out(`${formatProblem(file, problem)}\n`);
       const failed = hasErrors(loaded.problems.map((p) => p.problem));
@@ -576,6 +645,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (o.command === 'edit') return await edit(o, io);
     if (o.command === 'list') return await list(o, io);
     if (o.command === 'profile') return await profile(o, io);
+    if (o.command === 'relink') return await relink(o, io);
     throw new UsageError(o.command ? `Unknown command "${o.command}".` : 'Say which command to run.');
   } catch (e) {
     if (e instanceof UsageError) {

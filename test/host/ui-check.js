@@ -656,10 +656,41 @@ async function editFindCheck(browser, options) {
   return 0;
 }
 
+/**
+ * Evidence where the code is: a file the demo journal tagged shows a CodeLens above the tagged
+ * lines, and its hover the level, the statement cited and the actions; in every theme.
+ */
+async function marksCheck(browser, options) {
+  for (const [label, theme, paletteTheme, workbenchClass] of THEMES) {
+    const code = await onWorkbench(browser, options, `marks-${label}`, { theme, journal: demoJournal }, async (page) => {
+      if (paletteTheme) await pickColorTheme(page, paletteTheme, workbenchClass);
+      await runCommand(page, 'Go to File...');
+      await page.locator('.quick-input-widget input').fill('tools/threat-model.ts');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'threat-model.ts' }).first().click();
+      const lens = page.locator('.codelens-decoration', { hasText: 'Process & Tooling · Threat-model helper that new services run in CI' });
+      await lens.first().waitFor({ timeout: 60_000 });
+      await still(page);
+      await screenshot(page, options.results, `marks-lens-${label}.png`);
+      // The cursor on the first tagged line (10), by keyboard from the top of the file, then the hover as the keyboard opens it.
+      for (let line = 1; line < 10; line++) await page.keyboard.press('ArrowDown');
+      await page.locator('.statusbar-item', { hasText: /Ln 10, Col/ }).first().waitFor({ timeout: 10_000 });
+      await runCommand(page, 'Show or Focus Hover');
+      const hover = page.locator('.monaco-hover', { hasText: 'Level: Senior' });
+      await hover.first().waitFor({ timeout: 20_000 });
+      for (const text of ['Statements cited:', 'Champions security automation and scalability', 'Open in Journal', 'Remove']) await hover.first().getByText(text, { exact: false }).first().waitFor({ timeout: 10_000 });
+      await still(page);
+      await screenshot(page, options.results, `marks-hover-${label}.png`, label === 'dark' && 'marks.png');
+      console.log(`[ui] marks-${label}: lens and hover shown; screenshots test-results/marks-lens-${label}.png, marks-hover-${label}.png`);
+    });
+    if (code !== 0) return code;
+  }
+  return 0;
+}
+
 async function runUiCheck(browser, options) {
   // GROWTH_UI_CHECKS=demo,broken,ladder runs only those checks (their names less "check"), while working on them.
   const only = (process.env.GROWTH_UI_CHECKS ?? process.env.GROWTH_UI_ONLY)?.split(',');
-  const all = [checkThemes, brokenJournalCheck, walkthroughCheck, demoCheck, injectionCheck, restoreCheck, restrictedCheck, ladderCheck, reviewCheck, editFindCheck];
+  const all = [checkThemes, marksCheck, brokenJournalCheck, walkthroughCheck, demoCheck, injectionCheck, restoreCheck, restrictedCheck, ladderCheck, reviewCheck, editFindCheck];
   for (const check of all.filter((c) => !only || only.includes(c.name.replace(/Check$|^check/, '').toLowerCase()) || only.includes(c.name))) {
     const code = await check(browser, options);
     if (code !== 0) return code;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import { parseJournal } from '../../src/core/journal';
+import { linesContent, textLines } from '../../src/core/text/anchor';
 import type { Commit, Repo } from '../../src/host/git/repos';
 import type { CommitChoice } from '../../src/host/ui/prompts';
 import { useExtension, folders, HEADER, journalUri, readJournal, ScriptedPrompts, setJournal, waitFor } from './helpers';
@@ -100,7 +101,7 @@ describe('tagging evidence', () => {
     assert.ok(vscode.workspace.getWorkspaceFolder(journalUri())?.name === 'app', 'the journal lives in the first folder');
   });
 
-  it('Tag Selection records the file, lines, HEAD sha and a permalink', async () => {
+  it('Tag Selection records the file, lines, their content, HEAD sha and a permalink', async () => {
     await setJournal(api(), HEADER);
     const { app } = folders();
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(app.uri, 'src', 'auth.ts'));
@@ -113,7 +114,7 @@ describe('tagging evidence', () => {
     const head = git(app.uri.fsPath, 'rev-parse', 'HEAD');
     const [entry] = entriesOf(await readJournal());
     assert.equal(entry.title, 'auth.ts, lines 10-15: allow-list check');
-    assert.deepEqual(entry.selection, { file: 'app/src/auth.ts', startLine: 10, endLine: 15, sha: head, link: `https://github.com/acme/app/blob/${head}/src/auth.ts#L10-L15` });
+    assert.deepEqual(entry.selection, { file: 'app/src/auth.ts', startLine: 10, endLine: 15, sha: head, link: `https://github.com/acme/app/blob/${head}/src/auth.ts#L10-L15`, ...linesContent(textLines(doc.getText()), 9, 14) });
   });
 
   it('Add Note writes the title and details', async () => {

@@ -3,6 +3,7 @@ import { parseJournal, type EntryData, type JournalParse } from './model';
 import { type Profile } from './profile';
 import { readableScalar, switchRecordYaml, type SwitchRecord } from './switchHistory';
 import { hasCredentials, withoutCredentials } from '../git/remoteUrl';
+import { isCommitSha } from '../git/commitSha';
 import { textShape } from '../text/strings';
 import { yamlFlowScalar, yamlLiteralBlock, yamlQuoted, yamlScalar } from '../yaml/scalars';
 
@@ -373,6 +374,46 @@ function removePairEdit(text: string, map: YAMLMap, pair: Pair, byHand: (why: st
   return { offset: from, deleteCount: to - from, insert: '' };
 }
 
+/**
+ * Edits that set keys of one entry's `commit` or `selection` mapping, scalar by scalar: a key
+ * there gets its value replaced, a key not there is added after the mapping's last key. Every
+ * other key, comment and quote stays; a value written as a block scalar is refused.
+ */
+export function setNestedScalarsEdits(parse: JournalParse, id: string, parent: 'commit' | 'selection', values: Readonly<Record<string, string | number | undefined>>): TextEdit[] {
+  const p = requireParsed(parse);
+  const index = p.journal.entries.findIndex((e) => e.id === id);
+  if (index < 0) throw new JournalEditError(`No entry with id "${id}" is in the journal.`);
+  const entry = p.journal.entries[index];
+  const { text } = p.source;
+  const { eol } = textShape(text);
+  const map = findPair(p.entryNodes[index], parent)?.value;
+  if (!isMap(map) || !map.range) throw new JournalEditError(`Entry "${id}" has no "${parent}" mapping to change.`, entry.line);
+  // A hash stays plain as git shows it, unless YAML would read it as a number (all digits, or digits e digits).
+  const plainSha = (value: string) => isCommitSha(value) && /[a-f]/i.test(value) && !/^\d+e\d+$/i.test(value);
+  const written = (key: string, value: string | number) => (typeof value === 'number' ? String(value) : key === 'sha' && plainSha(value) ? value : key === 'firstLine' || key === 'link' ? yamlQuoted(value) : yamlScalar(value));
+  const edits: TextEdit[] = [];
+  const missing: [string, string | number][] = [];
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) continue;
+    const pair = findPair(map, key);
+    const node = pair?.value as Node | null | undefined;
+    if (!pair) missing.push([key, value]);
+    else if (!isScalar(node) || !node.range || node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') throw new JournalEditError(`"${parent}.${key}" of entry "${id}" is not written as one plain value; change it by hand.`, entry.line);
+    else edits.push({ offset: node.range[0], deleteCount: node.range[1] - node.range[0], insert: written(key, value) });
+  }
+  if (missing.length > 0) {
+    if (map.flow) edits.push({ offset: flowInsertionPoint(text, map), deleteCount: 0, insert: flowItems(text, map, missing.map(([k, v]) => `${k}: ${typeof v === 'number' ? String(v) : yamlQuoted(v)}`)) });
+    else {
+      const last = map.items[map.items.length - 1];
+      const indent = ' '.repeat(column(text, (map.items[0].key as Node).range![0]));
+      const end = ((last.value as Node | null)?.range ?? (last.key as Node).range!)[1];
+      edits.push(insertLinesAfter(text, end, missing.map(([k, v]) => `${indent}${k}: ${written(k, v)}`).join(eol), eol));
+    }
+  }
+  // Later offsets first, so each edit's offsets stay valid as the others apply.
+  return edits.sort((a, b) => b.offset - a.offset);
+}
+
 /** An entry's own lines, as removeEntryEdit took them out, and the entry they followed. */
 export interface RemovedEntry {
   text: string;
@@ -739,6 +780,8 @@ function renderEntry(entry: EntryData, keyIndent: number, eol: string, dashColum
     field('endLine', String(s.endLine), nested);
     if (s.sha !== undefined) field('sha', str(s.sha), nested);
     if (s.link !== undefined) field('link', yamlQuoted(s.link), nested);
+    if (s.hash !== undefined) field('hash', str(s.hash), nested);
+    if (s.firstLine !== undefined) field('firstLine', yamlQuoted(s.firstLine), nested);
   }
   if (entry.note !== undefined) field('note', (!quoteAll && yamlLiteralBlock(entry.note, nested, eol)) || yamlQuoted(entry.note));
   if (entry.statements !== undefined) field('statements', `[${entry.statements.map((d) => (quoteAll ? yamlQuoted(d) : yamlFlowScalar(d))).join(', ')}]`);

@@ -608,7 +608,7 @@ function keyEnd(text: string, at: number, end: number): number {
 const MAX_KEY_LENGTH = 1000;
 
 /** The keys Growth Journal writes, as the one string each, so reading a key makes no new string. */
-const KNOWN_KEYS = ['id', 'date', 'kind', 'title', 'dimensions', 'level', 'commit', 'selection', 'note', 'statements', 'private', 'sha', 'repo', 'subject', 'file', 'startLine', 'endLine', 'link'];
+const KNOWN_KEYS = ['id', 'date', 'kind', 'title', 'dimensions', 'level', 'commit', 'selection', 'note', 'statements', 'private', 'sha', 'repo', 'subject', 'file', 'startLine', 'endLine', 'link', 'hash', 'firstLine'];
 
 /** KNOWN_KEYS by length, to compare a key with the few of its length only. */
 const KNOWN_KEYS_BY_LENGTH: string[][] = [];

@@ -10,7 +10,7 @@ export { profileProblem, targetLevelChoices, type Profile } from './profile';
 export { loadJournal, type LoaderIo, type RubricRead } from './loader';
 
 // Changing a journal: ops planned by the session, as text edits verified before they are written.
-export { type JournalOp } from './ops';
+export { type CommitRelink, type JournalOp, type SelectionAnchor } from './ops';
 export { JournalSession, journalSizeProblem, MAX_JOURNAL_BYTES, type PlanOutcome, type ReadMark, type ReadOutcome, type Refusal } from './session';
 export { applyEdit, addDimensionsEdit, entryWithChanges, JournalEditError, undoChanges, type EntryChanges, newJournalText, removedEntry, removeEntryEdit, restoreEntryEdit, type RemovedEntry, type RubricSwitch } from './edit';
 export { applyJournalChange, journalChange, type JournalChange } from './change';

@@ -31,6 +31,9 @@ interface SelectionRef {
   endLine: number;
   sha?: string;
   link?: string;
+  /** What the lines held when recorded, to find them again after edits above them (see core/text/anchor.ts). */
+  hash?: string;
+  firstLine?: string;
 }
 
 /** One piece of evidence, as the user's journal holds it. */
@@ -396,6 +399,8 @@ class PlainEntryReader implements ItemSink<Entry> {
   private endLine: Scalar | undefined;
   private selectionSha: Scalar | undefined;
   private link: Scalar | undefined;
+  private selectionHash: Scalar | undefined;
+  private firstLine: Scalar | undefined;
 
   begin(line: number): void {
     this.fits = true;
@@ -403,7 +408,7 @@ class PlainEntryReader implements ItemSink<Entry> {
     this.parent = undefined;
     this.id = this.date = this.kind = this.title = this.dimensions = this.level = this.note = this.statements = undefined;
     this.isPrivate = this.hasCommit = this.hasSelection = false;
-    this.sha = this.repo = this.subject = this.file = this.startLine = this.endLine = this.selectionSha = this.link = undefined;
+    this.sha = this.repo = this.subject = this.file = this.startLine = this.endLine = this.selectionSha = this.link = this.selectionHash = this.firstLine = undefined;
   }
 
   scalar(key: string, _keyStart: number, value: Scalar): void {
@@ -419,6 +424,8 @@ class PlainEntryReader implements ItemSink<Entry> {
       else if (key === 'endLine') this.endLine = value;
       else if (key === 'sha') this.selectionSha = value;
       else if (key === 'link') this.link = value;
+      else if (key === 'hash') this.selectionHash = value;
+      else if (key === 'firstLine') this.firstLine = value;
       return;
     }
     switch (key) {
@@ -525,15 +532,20 @@ class PlainEntryReader implements ItemSink<Entry> {
   }
 
   private plainSelection(): SelectionRef | undefined {
-    const { file, startLine, endLine, selectionSha: sha, link } = this;
+    const { file, startLine, endLine, selectionSha: sha, link, selectionHash: hash, firstLine } = this;
     if (typeof file !== 'string' || typeof startLine !== 'number' || typeof endLine !== 'number' || !Number.isInteger(startLine) || !Number.isInteger(endLine)) return undefined;
     if (!this.judge(file, isPlainWorkspacePath) || startLine < 1 || endLine < startLine) return undefined;
     if (sha !== undefined && !isCommitSha(sha)) return undefined;
     if (link !== undefined && (typeof link !== 'string' || !this.judge(link, isCleanUrl))) return undefined;
-    if (sha !== undefined && link === undefined) return { file, startLine, endLine, sha };
+    // The anchor as NodeReader reads it: the hash non-empty text, the first line any text.
+    if (hash !== undefined && (typeof hash !== 'string' || hash.trim() === '')) return undefined;
+    if (typeof firstLine === 'boolean') return undefined;
+    if (sha !== undefined && link === undefined && hash === undefined && firstLine === undefined) return { file, startLine, endLine, sha };
     const selection: SelectionRef = { file, startLine, endLine };
     if (sha !== undefined) selection.sha = sha;
     if (link !== undefined) selection.link = link;
+    if (hash !== undefined) selection.hash = hash;
+    if (firstLine !== undefined) selection.firstLine = String(firstLine);
     return selection;
   }
 }
@@ -614,7 +626,9 @@ function readSelection(r: NodeReader, map: YAMLMap, what: string): SelectionRef 
   const sha = readSha(r, m, 'selection', what, false);
   const link = r.string(m, 'link', w, false);
   if (link !== undefined) warnCredentials(r, m, 'link', `"selection.link" of ${what}`, link);
-  return { file, startLine, endLine, ...(sha === undefined ? {} : { sha }), ...(link === undefined ? {} : { link }) };
+  const hash = r.string(m, 'hash', w, false);
+  const firstLine = readText(r, m, 'firstLine', w);
+  return { file, startLine, endLine, ...(sha === undefined ? {} : { sha }), ...(link === undefined ? {} : { link }), ...(hash === undefined ? {} : { hash }), ...(firstLine === undefined ? {} : { firstLine }) };
 }
 
 /**

@@ -18,4 +18,18 @@ export type JournalOp =
   /** Re-points one cited statement of an entry (the quick fix for a statement the rubric changed). */
   | { kind: 'repoint'; id: string; from: string; to: string }
   /** Changes fields of one entry in place (Edit Entry, `growth-journal edit`); its Undo is another edit. */
-  | { kind: 'edit'; id: string; changes: EntryChanges };
+  | { kind: 'edit'; id: string; changes: EntryChanges }
+  /** Points a selection entry at lines of its file as they are now: their place, content and, when known, commit and permalink. */
+  | { kind: 'reanchor'; id: string; selection: SelectionAnchor }
+  /** Re-points commit entries to the commits a rebase or amend made of theirs (the same patch). */
+  | { kind: 'relink'; links: CommitRelink[] };
+
+/** What a re-anchor sets in an entry's `selection`; keys left out stay as they are. */
+export type SelectionAnchor = Pick<NonNullable<EntryData['selection']>, 'startLine' | 'endLine' | 'hash' | 'firstLine' | 'sha' | 'link'>;
+
+/** One entry's `commit.sha`, from the commit it cites to the reachable one with the same patch. */
+export interface CommitRelink {
+  id: string;
+  from: string;
+  to: string;
+}

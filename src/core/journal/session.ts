@@ -1,6 +1,6 @@
 import { newEntryId } from './entryId';
 import { checkJournal, parseAfterTailEdit, parseJournalSteps, quickJournalSteps, type EntryData, type Journal, type JournalParse } from './model';
-import { addDimensionsEdit, appendEntriesEdit, editEntryEdits, emptyEntriesEdit, applyEdit, JournalEditError, redactCredentialsEdits, removedEntry, removeEntryEdit, repointStatementEdit, restoreEntryEdit, setProfileEdits, switchRubricEdits, type RemovedEntry, type TextEdit } from './edit';
+import { addDimensionsEdit, appendEntriesEdit, editEntryEdits, emptyEntriesEdit, applyEdit, JournalEditError, redactCredentialsEdits, removedEntry, removeEntryEdit, repointStatementEdit, restoreEntryEdit, setNestedScalarsEdits, setProfileEdits, switchRubricEdits, type RemovedEntry, type TextEdit } from './edit';
 import { verifyChange } from './verify';
 import { type JournalOp } from './ops';
 import { tailAfterEdits, type ByteView } from './fastReader';
@@ -274,5 +274,16 @@ function applyOp(parse: JournalParse, op: JournalOp): { edits: TextEdit[]; added
       return { edits: [repointStatementEdit(parse, op.id, op.from, op.to)], added: [] };
     case 'edit':
       return { edits: editEntryEdits(parse, op.id, op.changes), added: [] };
+    case 'reanchor':
+      return { edits: setNestedScalarsEdits(parse, op.id, 'selection', { ...op.selection }), added: [] };
+    case 'relink': {
+      if (op.links.length === 0) throw new JournalEditError('No commit to re-point.');
+      const edits = op.links.flatMap((link) => {
+        const cited = parse.journal?.entries.find((e) => e.id === link.id)?.commit?.sha;
+        if (cited !== link.from) throw new JournalEditError(`Entry "${link.id}" no longer cites commit ${link.from.slice(0, 7)}; nothing was changed.`);
+        return setNestedScalarsEdits(parse, link.id, 'commit', { sha: link.to });
+      });
+      return { edits: edits.sort((a, b) => b.offset - a.offset), added: [] };
+    }
   }
 }

@@ -1,7 +1,7 @@
 import { isMap, isScalar, Lexer, type Node, type YAMLMap } from 'yaml';
 import { type Entry, type EntryData, type JournalParse } from './model';
 import { type Profile } from './profile';
-import { type JournalOp } from './ops';
+import { type CommitRelink, type JournalOp } from './ops';
 import { entryWithoutCredentials } from './credentials';
 import { entryLinesSpan, entryWithChanges } from './edit';
 import { switchRecordValue } from './switchHistory';
@@ -53,6 +53,8 @@ export function verifyChange(before: JournalParse, after: JournalParse, op: Jour
     op.kind === 'redact' ? kept.map(entryWithoutCredentials) : op.kind === 'rubric' ? kept.map((e) => entryAfterSwitch(e, op)) : op.kind === 'amend' ? kept.map((e) => (e.id === op.id ? amended(e, op.addDimensions) : e))
       : op.kind === 'repoint' ? kept.map((e) => (e.id === op.id ? repointed(e, op.from, op.to) : e))
       : op.kind === 'edit' ? kept.map((e) => (e.id === op.id ? entryWithChanges(e, op.changes) : e))
+      : op.kind === 'reanchor' ? kept.map((e) => (e.id === op.id && e.selection ? { ...e, selection: { ...e.selection, ...definedOnly(op.selection) } } : e))
+      : op.kind === 'relink' ? kept.map((e) => relinked(e, op.links))
       : kept;
   if (op.kind === 'edit') {
     const wrongText = editedOnlyEntryText(before, after, op.id);
@@ -119,6 +121,16 @@ function repointed(e: Entry, from: string, to: string): Entry {
   const at = statements.indexOf(from);
   if (at >= 0) statements[at] = to;
   return { ...e, statements };
+}
+
+/** The entry citing the commit a relink names, citing its successor instead. */
+function relinked(e: Entry, links: readonly CommitRelink[]): Entry {
+  const link = e.commit && links.find((l) => l.id === e.id && l.from === e.commit!.sha);
+  return link ? { ...e, commit: { ...e.commit!, sha: link.to } } : e;
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 const mapped = (map: Readonly<Record<string, string>>, id: string) => (Object.hasOwn(map, id) ? map[id] : id);

@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { isCommitSha } from '../../core/git/commitSha';
 import { localIsoDate } from '../../core/time/dates';
 import { type Entry, type EntryData, growthTrailers, knownStatements } from '../../core/journal';
-import { fileUrl } from '../../core/git/permalink';
 import { dimensionNames, findDimension, levelName, type Rubric } from '../../core/rubric/rubric';
 import { citations } from '../../core/reports/coverage';
 import { citedRef, expectationInForce } from '../../core/rubric/statements';
@@ -11,6 +10,7 @@ import { JournalError } from '../../host/journal/error';
 import { type JournalSnapshot } from '../../host/journal/store';
 import { guarded, showAt, type Services } from '../../host/services';
 import { requireTrust } from '../../host/workspace/trust';
+import { recordedSelection } from '../../host/workspace/selection';
 import { completeWalkthroughStep } from '../../host/ui/walkthrough';
 
 const RECENT_KEY = 'growthJournal.recentDimensions';
@@ -119,16 +119,9 @@ class TaggingFlows {
     await this.writableSnapshot();
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.selection.isEmpty) throw new Error('Select the code to tag in an editor first.');
-    const { document, selection } = editor;
-    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-    if (!folder || document.uri.scheme !== 'file') throw new Error('Only files inside the workspace can be tagged, so the journal can point back to them.');
-    const startLine = selection.start.line + 1;
-    // A selection that ends at the start of a line does not include that line.
-    const endLine = selection.end.character === 0 && selection.end.line > selection.start.line ? selection.end.line : selection.end.line + 1;
-    const file = vscode.workspace.asRelativePath(document.uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
-    const repo = await this.services.git.repositoryFor(document.uri);
-    const repoPath = repo ? document.uri.path.slice(repo.root.path.length + 1) : undefined;
-    const link = repo?.remote && repo.head && repoPath ? fileUrl(repo.remote, repo.head, repoPath, startLine, endLine) : undefined;
+    const { document } = editor;
+    const selection = await recordedSelection(this.services.git, editor);
+    const { file, startLine, endLine } = selection;
     const name = document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1);
     const title = await this.prompts.inputTitle('What does this code show? One line for the journal.', `${name}, lines ${startLine}-${endLine}`);
     if (!title?.trim()) return;
@@ -137,7 +130,7 @@ class TaggingFlows {
         date: localIsoDate(new Date()),
         kind: 'selection',
         title: title.trim(),
-        selection: { file, startLine, endLine, ...(repo?.head ? { sha: repo.head } : {}), ...(link ? { link } : {}) },
+        selection,
       },
       idSeed: `${file}:${startLine}-${endLine}|${Date.now()}`,
       subject: `${file}:${startLine}-${endLine}`,

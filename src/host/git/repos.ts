@@ -108,21 +108,33 @@ export class Git {
    * Calls `listener` after each commit in a workspace repository, made in VS Code or a terminal:
    * HEAD moving to a child of itself. Through the Git API only; without it nothing watches.
    */
-  async onDidCommit(listener: (repo: Repo, sha: string) => void): Promise<vscode.Disposable> {
+  onDidCommit(listener: (repo: Repo, sha: string) => void): Promise<vscode.Disposable> {
+    return this.onHeadMove(async (repository, previous, now) => {
+      const commit = await repository.getCommit(checkedSha(now)).catch(() => undefined);
+      const repo = commit && previous && commit.parents.includes(previous) ? await this.repositoryFor(repository.rootUri) : undefined;
+      if (repo) listener(repo, now);
+    });
+  }
+
+  /** Calls `listener` when HEAD of a workspace repository moves (a commit, a rebase, an amend, a checkout). Through the Git API only. */
+  onDidMoveHead(listener: () => void): Promise<vscode.Disposable> {
+    return this.onHeadMove(() => listener());
+  }
+
+  /** Calls `listener` with HEAD before and after, each time HEAD of a workspace repository moves. */
+  private async onHeadMove(listener: (repository: GitApiRepository, previous: string | undefined, now: string) => void): Promise<vscode.Disposable> {
     const api = vscode.workspace.isTrusted ? await this.gitApi() : undefined;
     if (!api) return new vscode.Disposable(() => undefined);
     const subscriptions: vscode.Disposable[] = [];
     const watch = (repository: GitApiRepository) => {
       let head = repository.state.HEAD?.commit;
       subscriptions.push(
-        repository.state.onDidChange(async () => {
+        repository.state.onDidChange(() => {
           const now = repository.state.HEAD?.commit;
           if (!isCommitSha(now) || now === head) return;
           const previous = head;
           head = now;
-          const commit = await repository.getCommit(checkedSha(now)).catch(() => undefined);
-          const repo = commit && previous && commit.parents.includes(previous) ? await this.repositoryFor(repository.rootUri) : undefined;
-          if (repo) listener(repo, now);
+          listener(repository, previous, now);
         }),
       );
     };

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { type EntryChanges, type EntryData, type Journal, type Profile, newJournalText, type RemovedEntry, type RubricSwitch, type JournalOp, loadJournal, type RubricRead } from '../../core/journal';
+import { type CommitRelink, type EntryChanges, type EntryData, type Journal, type Profile, newJournalText, type RemovedEntry, type RubricSwitch, type JournalOp, loadJournal, type RubricRead, type SelectionAnchor } from '../../core/journal';
 import { MAX_RUBRIC_BYTES, RUBRIC_TOO_LARGE, type Rubric } from '../../core/rubric/rubric';
 import { type RubricRef } from '../../core/rubric/rubricRef';
 import { dirtyDocument, offsetRange, readTextFile } from '../workspace/files';
@@ -260,6 +260,16 @@ export class JournalStore implements vscode.Disposable {
   /** Changes fields of one entry in one write (Edit Entry, and its Undo). */
   async edit(id: string, changes: EntryChanges): Promise<void> {
     await this.mutate({ kind: 'edit', id, changes }, false);
+  }
+
+  /** Points a selection entry at lines as they are now (its code moved or changed). */
+  async reanchor(id: string, selection: SelectionAnchor): Promise<void> {
+    await this.mutate({ kind: 'reanchor', id, selection }, false);
+  }
+
+  /** Re-points commit entries to the commits a rebase or amend made of theirs. */
+  async relink(links: CommitRelink[]): Promise<void> {
+    await this.mutate({ kind: 'relink', links }, false);
   }
 
   /** Removes credentials and queries from every URL the journal recorded. */

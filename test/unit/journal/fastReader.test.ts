@@ -29,7 +29,7 @@ function randomEntry(r: ReturnType<typeof random>, i: number): EntryData {
     dimensions: [r.pick(DIMS), ...(r.int(2) ? [r.pick(DIMS)] : [])].filter((d, k, a) => a.indexOf(d) === k),
     ...(r.int(3) ? { level: r.pick(['mid', 'senior', 'staff']) } : {}),
     ...(kind === 'commit' ? { commit: { sha: `${i}abc1234`, repo: 'git@github.com:o/r.git', subject: r.pick(AWKWARD) } } : {}),
-    ...(kind === 'selection' ? { selection: { file: 'src/a.ts', startLine: 1 + r.int(9), endLine: 10 + r.int(9), sha: 'abcdef1' } } : {}),
+    ...(kind === 'selection' ? { selection: { file: 'src/a.ts', startLine: 1 + r.int(9), endLine: 10 + r.int(9), sha: 'abcdef1', ...(r.int(2) ? { hash: r.pick(['0a1b2c3d4e5f60', '00123456789012', 'abc']), firstLine: r.pick(AWKWARD) } : {}) } } : {}),
     ...(r.int(2) ? { note: r.pick(['one line', 'two\nlines\n', 'keep\n\n\n', '  leading', 'x: y # z', 'a\n  indented\nback']) } : {}),
     ...(r.int(3) === 0 ? { statements: [r.pick(REFS), ...(r.int(2) ? [r.pick(REFS)] : [])] } : {}),
     ...(r.int(4) === 0 ? { private: true } : {}),
