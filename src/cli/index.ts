@@ -1,13 +1,12 @@
 #!/usr/bin/env node
 /** The `growth-journal` command: validate a journal and print quarterly summaries, over the same core as the extension. */
-import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runSteps } from '../core/steps';
-import { checkJournal, parseJournal, rubricOutsideProblem, type EntryData, type Journal, type JournalParse, loadJournal, newJournalText, journalSizeProblem, JournalSession, type JournalOp, profileProblem } from '../core/journal';
+import { checkJournal, parseJournal, rubricOutsideProblem, type EntryData, type Journal, type JournalParse, loadJournal, newJournalText, journalSizeProblem, JournalSession, type JournalOp, MAX_JOURNAL_BYTES, profileProblem } from '../core/journal';
 import { formatProblem, hasErrors, type Problem } from '../core/text/problem';
 import { packetModel, PacketError, renderPacketHtml, renderPacketMarkdown } from '../core/reports/packet';
 import { parsePeriod, periodOfDate, PERIOD_HINT, type Period } from '../core/time/periods';
-import { allDimensions, findDimension, levelName, levelRank, parseRubric, type Rubric } from '../core/rubric/rubric';
+import { allDimensions, findDimension, levelName, levelRank, MAX_RUBRIC_BYTES, parseRubric, RUBRIC_TOO_LARGE, type Rubric } from '../core/rubric/rubric';
 import { rubricRef } from '../core/rubric/rubricRef';
 import { renderSummary } from '../core/reports/summary';
 import { decodeUtf8 } from '../core/text/strings';
@@ -15,8 +14,10 @@ import { localIsoDate, parseIsoDate } from '../core/time/dates';
 import { readCommit } from '../host/git/cli';
 import { type CliIo } from './io';
 import { rubricCommand, RUBRIC_USAGE } from './rubric';
-import { replaceFile, writeJournal } from '../host/journal/write';
+import { followReplaced, writeJournal, type Following } from '../host/journal/write';
 import { insideFolder, journalWorkspace } from '../host/workspace/paths';
+import { fileError, FileRefusal, journalGuards, readBounded, writeDocument } from '../host/workspace/disk';
+import { followInBackground, FOLLOW_COMMAND, runFollow } from './follow';
 
 declare const GROWTH_JOURNAL_VERSION: string | undefined;
 
@@ -55,13 +56,17 @@ Options:
 
 Every change is written the way the extension writes it: one writer at a time (a lock beside
 the journal), verified, then an atomic replace; a change that cannot be verified is refused and
-the file is left as it was.
+the file is left as it was. If another program was part-way through saving the journal in place,
+a process of its own applies the change again on top of that save when it ends (pauses of up to
+10 seconds inside the save are covered); the command itself does not wait for it.
 
 Exit codes: 0 no errors, 1 the journal or rubric has errors or a change was refused,
-2 the command could not run.
+2 the command could not run (a usage error, or a file that could not be read or written).
 `;
 
 class UsageError extends Error {}
+
+const DEFAULT_JOURNAL = '.growth/journal.yaml';
 
 interface Options {
   command?: string;
@@ -91,7 +96,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { args: [], journal: '.growth/journal.yaml', includePrivate: false, isPrivate: false, fiscalStart: 1, help: false, version: false };
+  const o: Options = { args: [], journal: DEFAULT_JOURNAL, includePrivate: false, isPrivate: false, fiscalStart: 1, help: false, version: false };
   const value = (i: number, flag: string) => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value.`);
@@ -143,23 +148,20 @@ function parseArgs(argv: string[]): Options {
 
 class FileError extends Error {}
 
-function readText(path: string, what: 'journal' | 'rubric'): { text: string } | { problem: Problem } {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new FileError(code === 'ENOENT' ? `No ${what} at ${path}.` : `Cannot read the ${what} ${path}: ${(e as Error).message}`);
-  }
-  const tooLarge = what === 'journal' ? journalSizeProblem(bytes.length) : undefined;
-  if (tooLarge) return { problem: tooLarge };
-  const decoded = decodeUtf8(bytes);
+/** A journal or rubric through the one door: a regular file, read up to its limit. */
+async function readText(path: string, what: 'journal' | 'rubric'): Promise<{ text: string } | { problem: Problem }> {
+  const read = await readBounded(path, what === 'journal' ? MAX_JOURNAL_BYTES : MAX_RUBRIC_BYTES, `the ${what}`);
+  if (read.kind === 'missing') throw new FileError(`No ${what} at ${path}.`);
+  if (read.kind === 'tooLarge') return { problem: what === 'journal' ? journalSizeProblem(read.size)! : RUBRIC_TOO_LARGE };
+  const decoded = decodeUtf8(read.bytes);
   return decoded.ok ? { text: decoded.text } : { problem: decoded.problem };
 }
 
 interface Loaded {
   journal?: Journal;
   rubric?: Rubric;
+  /** The rubric file read, when it was a file (an --out never replaces it). */
+  rubricPath?: string;
   problems: { file: string; problem: Problem }[];
 }
 
@@ -174,10 +176,11 @@ async function load(o: Options, io: CliIo): Promise<Loaded> {
   const { journalPath, workspace } = locate(o, io);
   let parse: JournalParse | undefined;
   let rubricLabel = '';
+  let rubricPath: string | undefined;
   const loaded = await loadJournal<string>(
     {
       async readJournal() {
-        const read = readText(journalPath, 'journal');
+        const read = await readText(journalPath, 'journal');
         if ('problem' in read) return { kind: 'invalid', problem: read.problem };
         parse = parseJournal(read.text);
         return { kind: 'text', ...(parse.journal ? { journal: parse.journal } : {}), problems: parse.problems };
@@ -187,7 +190,8 @@ async function load(o: Options, io: CliIo): Promise<Loaded> {
         // A rubric named on the command line is the caller's choice; one named in the journal must stay in its workspace.
         const path = ref.kind === 'bundled' ? join(io.packageRoot, 'rubric', `${ref.id}.yaml`) : o.rubric !== undefined ? resolve(io.cwd, ref.path) : insideFolder(workspace, ref.path);
         if (path === undefined) return { kind: 'refused', code: 'rubric-outside', message: rubricOutsideProblem(parse!, rubricLabel).message };
-        const read = readText(path, 'rubric');
+        if (ref.kind !== 'bundled') rubricPath = path;
+        const read = await readText(path, 'rubric');
         return 'problem' in read ? { kind: 'invalid', where: path, problem: read.problem } : { kind: 'text', where: path, text: read.text };
       },
       parseRubric: async (text) => parseRubric(text),
@@ -200,6 +204,7 @@ async function load(o: Options, io: CliIo): Promise<Loaded> {
   return {
     ...(loaded.journal ? { journal: loaded.journal } : {}),
     ...(loaded.rubric ? { rubric: loaded.rubric } : {}),
+    ...(rubricPath ? { rubricPath } : {}),
     problems: loaded.problems.map(({ in: where, problem }) => ({ file: where === 'journal' ? o.journal : rubricLabel, problem })),
   };
 }
@@ -207,11 +212,13 @@ async function load(o: Options, io: CliIo): Promise<Loaded> {
 /** The journal and rubric, or a refusal printed with the errors that stop a change. */
 async function loadForChange(o: Options, io: CliIo, allowMissing: boolean): Promise<{ journal?: Journal; rubric: Rubric } | number> {
   const { journalPath } = locate(o, io);
-  if (allowMissing && !existsSync(journalPath)) {
+  if (allowMissing && (await readBounded(journalPath, MAX_JOURNAL_BYTES, 'the journal')).kind === 'missing') {
     const ref = rubricRef(o.rubric);
     if (ref.kind !== 'bundled') throw new UsageError('There is no journal yet: start one with a bundled rubric (product-security), or create it first.');
-    const parsed = parseRubric(readFileSync(join(io.packageRoot, 'rubric', `${ref.id}.yaml`), 'utf8'));
-    return { rubric: parsed.rubric! };
+    const read = await readText(join(io.packageRoot, 'rubric', `${ref.id}.yaml`), 'rubric');
+    const parsed = 'text' in read ? parseRubric(read.text) : undefined;
+    if (!parsed?.rubric) throw new FileError(`The bundled rubric ${ref.id} could not be read; reinstall growth-journal.`);
+    return { rubric: parsed.rubric };
   }
   const loaded = await load(o, io);
   const errors = loaded.problems.filter((p) => p.problem.severity === 'error');
@@ -226,12 +233,21 @@ async function loadForChange(o: Options, io: CliIo, allowMissing: boolean): Prom
 async function change(o: Options, io: CliIo, op: JournalOp, template?: string): Promise<{ added: EntryData[] } | number> {
   const { journalPath } = locate(o, io);
   const session = new JournalSession();
-  const outcome = await writeJournal({ path: journalPath, op, ...(template === undefined ? {} : { template }) }, async (text, planned) => runSteps(session.plan(text, planned)));
+  const plan = async (text: string, planned: JournalOp) => runSteps(session.plan(text, planned));
+  const outcome = await writeJournal({ path: journalPath, op, handOff: true, ...(template === undefined ? {} : { template }) }, plan);
   if (!outcome.ok) {
+    if (outcome.fileError) throw new FileError(outcome.message);
     io.err(`${outcome.problem ? `${formatProblem(o.journal, outcome.problem)}\n` : ''}growth-journal: ${outcome.message}\n`);
     return 1;
   }
+  if (outcome.following) follow(outcome.following, io);
   return { added: outcome.added };
+}
+
+/** The watch over a replaced journal (followReplaced): a process of its own, or in this one when the caller runs commands in-process. */
+function follow(following: Following, io: CliIo): void {
+  if (io.follow) io.follow(following);
+  else void followReplaced(following, async (text, op) => runSteps(new JournalSession().plan(text, op)));
 }
 
 /** A --period value: any period label, or "current" for the quarter that holds today. */
@@ -311,7 +327,19 @@ async function profile(o: Options, io: CliIo): Promise<number> {
   return 0;
 }
 
+/**
+ * The files an --out never replaces: the journal, its lock and its rubric, and the journal in
+ * the usual place of the current folder.
+ */
+function guardedFiles(o: Options, io: CliIo, rubricPath?: string): { path: string; role: string }[] {
+  return [
+    ...[...new Set([locate(o, io).journalPath, resolve(io.cwd, DEFAULT_JOURNAL)])].flatMap(journalGuards),
+    ...(rubricPath ? [{ path: rubricPath, role: 'the rubric' }] : []),
+  ];
+}
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === FOLLOW_COMMAND) return runFollow(io);
   if (argv[0] === 'rubric') return rubricCommand(argv.slice(1), io);
   try {
     const o = parseArgs(argv);
@@ -357,12 +385,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         text = o.format === 'html' ? renderPacketHtml(model) : renderPacketMarkdown(model);
       }
       if (o.out) {
-        const target = resolve(io.cwd, o.out);
-        try {
-          await replaceFile(target, text);
-        } catch (e) {
-          throw new FileError(`Cannot write ${o.out}: ${(e as Error).message}`);
-        }
+        await writeDocument(resolve(io.cwd, o.out), text, guardedFiles(o, io, loaded.rubricPath));
         io.err(`Wrote ${o.out}\n`);
       } else io.out(text);
       return 0;
@@ -376,8 +399,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.err(`growth-journal: ${e.message}\nRun growth-journal --help for usage.\n`);
       return 2;
     }
-    if (e instanceof FileError) {
-      io.err(`growth-journal: ${e.message}\n`);
+    // Any error of the file system not told yet is told as a sentence about the file it names.
+    const told = e instanceof FileError ? e : fileError(e, (e as NodeJS.ErrnoException).path ?? 'a file', (e as NodeJS.ErrnoException).syscall === 'open' || (e as NodeJS.ErrnoException).syscall === 'read' ? 'read' : 'write');
+    if (e instanceof FileError || told instanceof FileRefusal) {
+      io.err(`growth-journal: ${(told as Error).message}\n`);
       return 2;
     }
     throw e;
@@ -391,5 +416,6 @@ if (require.main === module) {
     err: (t) => process.stderr.write(t),
     packageRoot: join(__dirname, '..'),
     today: new Date(),
+    follow: (following) => followInBackground(__filename, following),
   }).then((code) => (process.exitCode = code));
 }

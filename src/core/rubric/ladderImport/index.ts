@@ -15,7 +15,7 @@ export type LadderFormat = (typeof LADDER_FORMATS)[number];
 type LadderShape = Exclude<LadderFormat, 'auto'>;
 
 /** Ladders are pages, not databases: past this a text is refused rather than parsed. */
-const MAX_LADDER_CHARS = 2_000_000;
+export const MAX_LADDER_CHARS = 2_000_000;
 
 export interface LadderImportOptions extends IdOptions {
   format?: LadderFormat;
