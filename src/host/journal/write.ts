@@ -237,17 +237,18 @@ export async function followReplaced(following: Following, plan: Planner): Promi
   const { replaced, readSignature } = following;
   let saved: Buffer | undefined;
   try {
-    const lastChange = () => Number(last.mtimeNs / 1_000_000n);
     let last = readSignature;
+    let lastChange = Number(readSignature.mtimeNs / 1_000_000n);
     let changed = false;
     // The change time moves when the file is unlinked by our rename; size and modification time do not.
-    while (Date.now() - lastChange() <= SAVE_PAUSE_MS) {
+    while (Date.now() - lastChange <= SAVE_PAUSE_MS) {
       await sleep(FOLLOW_POLL_MS);
       const now = signatureOf(await replaced.stat({ bigint: true }));
       if (now.size !== last.size || now.mtimeNs !== last.mtimeNs) {
         changed = true;
+        last = now;
         // A save's clock may lag ours: the pause is counted from when we saw the change.
-        last = { ...now, mtimeNs: BigInt(Math.max(Date.now(), Number(now.mtimeNs / 1_000_000n))) * 1_000_000n };
+        lastChange = Math.max(Date.now(), Number(now.mtimeNs / 1_000_000n));
       }
     }
     if (changed) saved = await readHandle(replaced);
