@@ -1,7 +1,8 @@
 /** `growth-journal rubric import`: a career ladder from Markdown or YAML into the rubric format. */
 import { basename, resolve } from 'node:path';
 import type { CliIo } from './io';
-import { importLadder, LADDER_FORMATS, type LadderFormat, LadderImportError, type LadderImport, MAX_LADDER_CHARS } from '../core/rubric/ladderImport';
+import { importLadder, LADDER_FORMATS, type LadderFormat, LadderImportError, type LadderImport } from '../core/rubric/ladderImport';
+import { MAX_LADDER_CHARS } from '../core/rubric/ladderImport/limit';
 import { formatProblem } from '../core/text/problem';
 import { MAX_RUBRIC_BYTES, parseRubric, type Rubric } from '../core/rubric/rubric';
 import { decodeUtf8, stripBom } from '../core/text/strings';

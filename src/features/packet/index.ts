@@ -51,7 +51,7 @@ export function registerPacket(context: vscode.ExtensionContext, services: Servi
         const target = await vscode.window.showSaveDialog({ ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}), filters: { HTML: ['html'] }, title: 'Save Promotion Packet' });
         if (!target) return;
         requireTrust();
-        await writeFileAtomic(target, renderPacketHtml(model));
+        await writeFileAtomic(target, renderPacketHtml(model), await services.store.snapshot());
         void services.prompts.info(`Saved ${vscode.workspace.asRelativePath(target)}. Open it in a browser and print to PDF for a clean document.`);
       }),
     ),

@@ -16,7 +16,7 @@ import { pieceLength, piecesBefore, readJournalFile, signatureIfHolds, withTail,
 export type WriteOutcome = { ok: true; added: EntryData[]; removed?: RemovedEntry[]; text: string; parse: JournalParse; bytes: BytePieces; following?: Following } | WriteRefusal;
 
 /** A refusal; `fileError` when the file system refused (the CLI exits 2 for those). */
-export type WriteRefusal = Refusal & { fileError?: true };
+type WriteRefusal = Refusal & { fileError?: true };
 
 export interface WriteRequest {
   path: string;
