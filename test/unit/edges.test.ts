@@ -10,7 +10,10 @@ import { runSteps } from '../../src/core/steps';
 import { JournalSession, parseJournal, type JournalOp } from '../../src/core/journal';
 import { followReplaced, SAVE_PAUSE_MS, writeJournal } from '../../src/host/journal/write';
 import { fileError, FileRefusal } from '../../src/host/workspace/disk';
-import { root } from './helpers';
+import { packetModel, renderPacketHtml } from '../../src/core/reports/packet';
+import { quoted } from '../../src/core/text/problem';
+import { shortened } from '../../src/core/text/shorten';
+import { bundledRubric, fixture, root } from './helpers';
 
 async function run(args: string[], cwd: string) {
   let out = '';
@@ -262,6 +265,33 @@ describe('issue 21: nothing lost at the edges', () => {
       if (r.code === 2) assert.match(r.err, /is not a period/);
     }
     assert.equal((await run(['summary', '--period', '0000'], dir)).code, 2);
+  });
+
+  it('smaller: remove of an id used twice says what to do, not "please report this"', async () => {
+    writeFileSync(path, `version: 1\nentries:\n${entry(1)}${entry(2)}${entry(1)}${entry(1)}`);
+    const before = readFileSync(path);
+    const r = await run(['remove', 'e1'], dir);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /3 entries have the id "e1" \(lines 3, 13 and 18\); give each its own id in the journal, then remove the one you mean\./);
+    assert.doesNotMatch(r.err, /report/);
+    assert.ok(readFileSync(path).equals(before));
+  });
+
+  it('smaller: names are shortened between characters, never inside a surrogate pair (the packet chart, messages)', () => {
+    const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    for (let at = 30; at < 45; at++) {
+      const name = `${'a'.repeat(at)}😀👩‍💻 and more text after it`;
+      assert.doesNotMatch(shortened(name, 40), lone, name);
+      assert.ok(shortened(name, 40).length <= 40);
+      assert.doesNotMatch(quoted(name, 39), lone);
+    }
+    assert.equal(shortened('short', 40), 'short');
+    const rubric = bundledRubric();
+    const dimension = rubric.groups[0].dimensions[0];
+    const named = { ...rubric, groups: [{ ...rubric.groups[0], dimensions: [{ ...dimension, name: `${'x'.repeat(38)}😀 then more words` }, ...rubric.groups[0].dimensions.slice(1)] }, ...rubric.groups.slice(1)] };
+    const html = renderPacketHtml(packetModel({ rubric: named, journal: parseJournal(fixture('journals/packet.yaml')).journal!, journalLabel: 'j' }));
+    assert.doesNotMatch(html, lone);
+    assert.match(html, /x{38}…</);
   });
 
   it('leaves nothing behind when a write is refused', async () => {

@@ -6,6 +6,7 @@ import { commitUrl } from '../git/permalink';
 import { periodTitle, type Period } from '../time/periods';
 import { levelName, levelRank, type Dimension, type Rubric } from '../rubric/rubric';
 import { refKey, type ExpectationInForce, type Statement } from '../rubric/statements';
+import { shortened } from '../text/shorten';
 
 /**
  * The promotion packet: for one level, every dimension, every statement in force at that level,
@@ -308,7 +309,7 @@ function coverageChart(model: PacketModel): string {
   rows.forEach((d, i) => {
     const { covered, total } = packetCoverage(d);
     const y = 4 + i * rowHeight;
-    const name = d.dimension.name.length > 40 ? `${d.dimension.name.slice(0, 39)}…` : d.dimension.name;
+    const name = shortened(d.dimension.name, 40);
     out.push(
       `<text x="${labelWidth - 8}" y="${y + 14}" text-anchor="end" fill="#1f2328">${htmlText(name)}</text>`,
       `<rect x="${labelWidth}" y="${y + 3}" width="${barWidth}" height="14" fill="#eaeef2" stroke="#d0d7de"/>`,
