@@ -6,8 +6,6 @@
 import { spawn } from 'node:child_process';
 import { close, fstat, read } from 'node:fs';
 import { promisify } from 'node:util';
-import { runSteps } from '../core/steps';
-import { JournalSession } from '../core/journal';
 import { followReplaced, type Following, type HeldFile } from '../host/journal/write';
 import { type CliIo } from './io';
 
@@ -38,7 +36,7 @@ export async function runFollow(io: CliIo): Promise<number> {
     read: (buffer, offset, length, position) => promisify(read)(HELD_FD, buffer, offset, length, position),
     close: () => promisify(close)(HELD_FD),
   };
-  const outcome = await followReplaced({ ...job, replaced: held }, async (text, op) => runSteps(new JournalSession().plan(text, op)));
+  const outcome = await followReplaced({ ...job, replaced: held });
   if (outcome.kind === 'keptAside') io.err(`growth-journal: ${outcome.message}\n`);
   return 0;
 }

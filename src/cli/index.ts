@@ -14,7 +14,7 @@ import { localIsoDate, parseIsoDate } from '../core/time/dates';
 import { readCommit } from '../host/git/cli';
 import { type CliIo } from './io';
 import { rubricCommand, RUBRIC_USAGE } from './rubric';
-import { followReplaced, writeJournal, type Following } from '../host/journal/write';
+import { writeJournal } from '../host/journal/write';
 import { insideFolder, journalWorkspace } from '../host/workspace/paths';
 import { fileError, FileRefusal, journalGuards, readBounded, writeDocument } from '../host/workspace/disk';
 import { followInBackground, FOLLOW_COMMAND, runFollow } from './follow';
@@ -234,20 +234,15 @@ async function change(o: Options, io: CliIo, op: JournalOp, template?: string): 
   const { journalPath } = locate(o, io);
   const session = new JournalSession();
   const plan = async (text: string, planned: JournalOp) => runSteps(session.plan(text, planned));
-  const outcome = await writeJournal({ path: journalPath, op, handOff: true, ...(template === undefined ? {} : { template }) }, plan);
+  // The watch over the replaced file (see followReplaced) goes to the caller's process of its own, else runs here.
+  const outcome = await writeJournal({ path: journalPath, op, ...(io.follow ? { handOff: true as const } : {}), ...(template === undefined ? {} : { template }) }, plan);
   if (!outcome.ok) {
     if (outcome.fileError) throw new FileError(outcome.message);
     io.err(`${outcome.problem ? `${formatProblem(o.journal, outcome.problem)}\n` : ''}growth-journal: ${outcome.message}\n`);
     return 1;
   }
-  if (outcome.following) follow(outcome.following, io);
+  if (outcome.following) io.follow?.(outcome.following);
   return { added: outcome.added };
-}
-
-/** The watch over a replaced journal (followReplaced): a process of its own, or in this one when the caller runs commands in-process. */
-function follow(following: Following, io: CliIo): void {
-  if (io.follow) io.follow(following);
-  else void followReplaced(following, async (text, op) => runSteps(new JournalSession().plan(text, op)));
 }
 
 /** A --period value: any period label, or "current" for the quarter that holds today. */

@@ -3,8 +3,9 @@ import { constants, type BigIntStats } from 'node:fs';
 import { access, open, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
-import { parseJournal, removedEntry, type JournalOp, type PlanOutcome, type Refusal, type EntryData, type JournalParse, type RemovedEntry, MAX_JOURNAL_BYTES } from '../../core/journal';
+import { JournalSession, parseJournal, removedEntry, type JournalOp, type PlanOutcome, type Refusal, type EntryData, type JournalParse, type RemovedEntry, MAX_JOURNAL_BYTES } from '../../core/journal';
 import { decodeUtf8 } from '../../core/text/strings';
+import { runSteps } from '../../core/steps';
 import { fileError, FileRefusal, isReadOnly, makeFolder, readBounded, readOnlyRefusal, realTarget, removeLeftoverTemps, replaceFile, sameSignature, signatureOf, type FileSignature } from '../workspace/disk';
 import { pieceLength, piecesBefore, readJournalFile, signatureIfHolds, withTail, type BytePieces } from './file';
 
@@ -147,7 +148,7 @@ async function writeUnderLock({ path, op, template, handOff }: WriteRequest, pla
       }
       const written = { text: planned.text, signature: signatureOf(await stat(target, { bigint: true })) };
       const following = replaced && read ? { path, target, replaced, readSignature: read.signature, written, op, added: planned.added.map((e) => e.id) } : undefined;
-      if (following && !handOff) void followReplaced(following, plan);
+      if (following && !handOff) void followReplaced(following);
       return { ok: true, added: planned.added, ...(planned.removed ? { removed: planned.removed } : {}), text: planned.text, parse: planned.parse, bytes, ...(following && handOff ? { following } : {}) };
     }
     return { ok: false, message: 'The journal kept changing while Growth Journal wrote to it (is another program saving it?). Nothing was written; try again.' };
@@ -223,6 +224,12 @@ export interface HeldFile {
 /** How a watch ended: nothing else saved; a save finished and the change was applied on top; or it could not be, and the save was kept beside the journal. */
 export type FollowUp = { kind: 'still' } | { kind: 'reapplied'; text: string } | { kind: 'keptAside'; copy: string; message: string };
 
+/** A planner with a session of its own: a watch plans on another program's text, which the caller's session should not hold. */
+function ownPlanner(): Planner {
+  const session = new JournalSession();
+  return async (text, op) => runSteps(session.plan(text, op));
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -233,7 +240,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * that save's final text, and the change (with any entries our writers added since) is applied
  * again on top of it through the same planned, verified write. Never throws.
  */
-export async function followReplaced(following: Following, plan: Planner): Promise<FollowUp> {
+export async function followReplaced(following: Following, plan: Planner = ownPlanner()): Promise<FollowUp> {
   const { replaced, readSignature } = following;
   let saved: Buffer | undefined;
   try {
