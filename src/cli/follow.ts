@@ -17,13 +17,18 @@ const HELD_FD = 3;
 export function followInBackground(script: string, following: Following): void {
   const { replaced, ...job } = following;
   const fd = (replaced as { fd?: number }).fd;
-  if (fd === undefined) return void replaced.close();
-  const child = spawn(process.execPath, [script, FOLLOW_COMMAND], { detached: true, stdio: ['pipe', 'ignore', 'ignore', fd] });
-  child.on('error', () => undefined);
-  child.stdin?.end(JSON.stringify(job, (_key, value: unknown) => (typeof value === 'bigint' ? `${value}n` : value)), () => {
-    child.unref();
+  try {
+    if (fd === undefined) throw new Error('no descriptor to pass');
+    const child = spawn(process.execPath, [script, FOLLOW_COMMAND], { detached: true, stdio: ['pipe', 'ignore', 'ignore', fd] });
+    child.on('error', () => undefined);
+    child.stdin?.end(JSON.stringify(job, (_key, value: unknown) => (typeof value === 'bigint' ? `${value}n` : value)), () => {
+      child.unref();
+      void replaced.close();
+    });
+  } catch {
+    // Where a descriptor cannot be passed on, the write stands as it is, unwatched.
     void replaced.close();
-  });
+  }
 }
 
 /** Runs in the watching process: reads the job, watches descriptor 3, and ends. */

@@ -146,6 +146,11 @@ async function writeUnderLock({ path, op, template, handOff }: WriteRequest, pla
         await replaced?.close();
         return refusalOf(e, path);
       }
+      // A file still for longer than a save may pause was no save in progress: nothing to watch.
+      if (replaced && read && Date.now() - Number(read.signature.mtimeNs / 1_000_000n) > SAVE_PAUSE_MS) {
+        await replaced.close();
+        replaced = undefined;
+      }
       const written = { text: planned.text, signature: signatureOf(await stat(target, { bigint: true })) };
       const following = replaced && read ? { path, target, replaced, readSignature: read.signature, written, op, added: planned.added.map((e) => e.id) } : undefined;
       if (following && !handOff) void followReplaced(following);
