@@ -93,6 +93,9 @@ async function lockJournal(target: string): Promise<{ release: () => Promise<voi
   }
 }
 
+/** What this process's last write left at each journal it wrote (see the watch, followReplaced). */
+const ownWrites = new Map<string, FileSignature>();
+
 /** Times a write starts over when the file changed between its read and its rename. */
 const WRITE_ATTEMPTS = 3;
 
@@ -146,12 +149,15 @@ async function writeUnderLock({ path, op, template, handOff }: WriteRequest, pla
         await replaced?.close();
         return refusalOf(e, path);
       }
-      // A file still for longer than a save may pause was no save in progress: nothing to watch.
-      if (replaced && read && Date.now() - Number(read.signature.mtimeNs / 1_000_000n) > SAVE_PAUSE_MS) {
+      // Nothing to watch when no save can have been in progress: the file was still for longer
+      // than a save may pause, or it is exactly as this process last wrote it.
+      const own = ownWrites.get(target);
+      if (replaced && read && (Date.now() - Number(read.signature.mtimeNs / 1_000_000n) > SAVE_PAUSE_MS || (own && sameSignature(own, read.signature)))) {
         await replaced.close();
         replaced = undefined;
       }
       const written = { text: planned.text, signature: signatureOf(await stat(target, { bigint: true })) };
+      ownWrites.set(target, written.signature);
       const following = replaced && read ? { path, target, replaced, readSignature: read.signature, written, op, added: planned.added.map((e) => e.id) } : undefined;
       if (following && !handOff) void followReplaced(following);
       return { ok: true, added: planned.added, ...(planned.removed ? { removed: planned.removed } : {}), text: planned.text, parse: planned.parse, bytes, ...(following && handOff ? { following } : {}) };
