@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** The `growth-journal` command: validate a journal and print quarterly summaries, over the same core as the extension. */
+import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { runSteps } from '../core/steps';
 import { checkJournal, parseJournal, rubricOutsideProblem, type EntryData, type Journal, type JournalParse, loadJournal, newJournalText, journalSizeProblem, JournalSession, type JournalOp, MAX_JOURNAL_BYTES, profileProblem } from '../core/journal';
@@ -212,7 +213,7 @@ async function load(o: Options, io: CliIo): Promise<Loaded> {
 /** The journal and rubric, or a refusal printed with the errors that stop a change. */
 async function loadForChange(o: Options, io: CliIo, allowMissing: boolean): Promise<{ journal?: Journal; rubric: Rubric } | number> {
   const { journalPath } = locate(o, io);
-  if (allowMissing && (await readBounded(journalPath, MAX_JOURNAL_BYTES, 'the journal')).kind === 'missing') {
+  if (allowMissing && !(await access(journalPath).then(() => true, () => false))) {
     const ref = rubricRef(o.rubric);
     if (ref.kind !== 'bundled') throw new UsageError('There is no journal yet: start one with a bundled rubric (product-security), or create it first.');
     const read = await readText(join(io.packageRoot, 'rubric', `${ref.id}.yaml`), 'rubric');
