@@ -1,16 +1,16 @@
 #!/usr/bin/env node
 /** The `growth-journal` command: validate a journal and print quarterly summaries, over the same core as the extension. */
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { runSteps } from '../core/steps';
-import { checkJournal, parseJournal, rubricOutsideProblem, type EntryChanges, type EntryData, type Journal, type JournalParse, loadJournal, newJournalText, journalSizeProblem, JournalSession, type JournalOp, profileProblem, type CommitRelink } from '../core/journal';
+import { checkJournal, parseJournal, rubricOutsideProblem, type EntryChanges, type EntryData, type Journal, type JournalParse, loadJournal, newJournalText, journalSizeProblem, JournalSession, type JournalOp, MAX_JOURNAL_BYTES, profileProblem, type CommitRelink } from '../core/journal';
 import { lostCommitProblem, shaPlace, type CitedCommit, type LostCommit } from '../core/git/rewritten';
 import { lostCommits, repositoryRoot } from '../host/git/rewritten';
 import { formatProblem, hasErrors, type Problem } from '../core/text/problem';
 import { GAP_STYLES, packetModel, PacketError, renderPacketHtml, renderPacketMarkdown } from '../core/reports/packet';
 import { parsePeriod, periodOfDate, PERIOD_HINT, type Period } from '../core/time/periods';
-import { allDimensions, findDimension, levelName, levelRank, parseRubric, type Rubric } from '../core/rubric/rubric';
+import { allDimensions, findDimension, levelName, levelRank, MAX_RUBRIC_BYTES, parseRubric, RUBRIC_TOO_LARGE, type Rubric } from '../core/rubric/rubric';
 import { rubricRef } from '../core/rubric/rubricRef';
 import { renderSummary } from '../core/reports/summary';
 import { buildReview, ReviewError, reviewWords } from '../core/reports/review';
@@ -22,8 +22,10 @@ import { readCommit } from '../host/git/cli';
 import { type CliIo } from './io';
 import { rubricCommand, RUBRIC_USAGE } from './rubric';
 import { rubricSwitchCommand, type SwitchAccess } from './rubricSwitch';
-import { replaceFile, writeJournal } from '../host/journal/write';
+import { writeJournal } from '../host/journal/write';
 import { insideFolder, journalWorkspace } from '../host/workspace/paths';
+import { fileError, FileRefusal, journalGuards, readBounded, writeDocument } from '../host/workspace/disk';
+import { followInBackground, FOLLOW_COMMAND, runFollow } from './follow';
 
 declare const GROWTH_JOURNAL_VERSION: string | undefined;
 
@@ -86,13 +88,17 @@ Options:
 
 Every change is written the way the extension writes it: one writer at a time (a lock beside
 the journal), verified, then an atomic replace; a change that cannot be verified is refused and
-the file is left as it was.
+the file is left as it was. If another program was part-way through saving the journal in place,
+a process of its own applies the change again on top of that save when it ends (pauses of up to
+10 seconds inside the save are covered); the command itself does not wait for it.
 
 Exit codes: 0 no errors, 1 the journal or rubric has errors or a change was refused,
-2 the command could not run.
+2 the command could not run (a usage error, or a file that could not be read or written).
 `;
 
 class UsageError extends Error {}
+
+const DEFAULT_JOURNAL = '.growth/journal.yaml';
 
 interface Options {
   command?: string;
@@ -128,7 +134,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { args: [], journal: '.growth/journal.yaml', includePrivate: false, dryRun: false, isPrivate: false, isPublic: false, json: false, fiscalStart: 1, help: false, version: false };
+  const o: Options = { args: [], journal: DEFAULT_JOURNAL, includePrivate: false, dryRun: false, isPrivate: false, isPublic: false, json: false, fiscalStart: 1, help: false, version: false };
   const value = (i: number, flag: string) => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value.`);
@@ -186,17 +192,12 @@ function parseArgs(argv: string[]): Options {
 
 class FileError extends Error {}
 
-function readText(path: string, what: 'journal' | 'rubric' | 'review'): { text: string } | { problem: Problem } {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new FileError(code === 'ENOENT' ? `No ${what} at ${path}.` : `Cannot read the ${what} ${path}: ${(e as Error).message}`);
-  }
-  const tooLarge = what === 'journal' ? journalSizeProblem(bytes.length) : undefined;
-  if (tooLarge) return { problem: tooLarge };
-  const decoded = decodeUtf8(bytes);
+/** A journal, rubric or review through the one door: a regular file, read up to its limit. */
+async function readText(path: string, what: 'journal' | 'rubric' | 'review'): Promise<{ text: string } | { problem: Problem }> {
+  const read = await readBounded(path, what === 'rubric' ? MAX_RUBRIC_BYTES : MAX_JOURNAL_BYTES, `the ${what}`);
+  if (read.kind === 'missing') throw new FileError(`No ${what} at ${path}.`);
+  if (read.kind === 'tooLarge') return { problem: what === 'rubric' ? RUBRIC_TOO_LARGE : journalSizeProblem(read.size)! };
+  const decoded = decodeUtf8(read.bytes);
   return decoded.ok ? { text: decoded.text } : { problem: decoded.problem };
 }
 
@@ -205,6 +206,8 @@ interface Loaded {
   /** The journal's text as read, to place what only git can tell (commits rewritten). */
   journalText?: string;
   rubric?: Rubric;
+  /** The rubric file read, when it was a file (an --out never replaces it). */
+  rubricPath?: string;
   problems: { file: string; problem: Problem }[];
 }
 
@@ -220,10 +223,11 @@ async function load(o: Options, io: CliIo): Promise<Loaded> {
   let parse: JournalParse | undefined;
   let journalText: string | undefined;
   let rubricLabel = '';
+  let rubricPath: string | undefined;
   const loaded = await loadJournal<string>(
     {
       async readJournal() {
-        const read = readText(journalPath, 'journal');
+        const read = await readText(journalPath, 'journal');
         if ('problem' in read) return { kind: 'invalid', problem: read.problem };
         journalText = read.text;
         parse = parseJournal(read.text);
@@ -234,7 +238,8 @@ async function load(o: Options, io: CliIo): Promise<Loaded> {
         // A rubric named on the command line is the caller's choice; one named in the journal must stay in its workspace.
         const path = ref.kind === 'bundled' ? join(io.packageRoot, 'rubric', `${ref.id}.yaml`) : o.rubric !== undefined ? resolve(io.cwd, ref.path) : insideFolder(workspace, ref.path);
         if (path === undefined) return { kind: 'refused', code: 'rubric-outside', message: rubricOutsideProblem(parse!, rubricLabel).message };
-        const read = readText(path, 'rubric');
+        if (ref.kind !== 'bundled') rubricPath = path;
+        const read = await readText(path, 'rubric');
         return 'problem' in read ? { kind: 'invalid', where: path, problem: read.problem } : { kind: 'text', where: path, text: read.text };
       },
       parseRubric: async (text) => parseRubric(text),
@@ -248,6 +253,7 @@ async function load(o: Options, io: CliIo): Promise<Loaded> {
     ...(loaded.journal ? { journal: loaded.journal } : {}),
     ...(journalText === undefined ? {} : { journalText }),
     ...(loaded.rubric ? { rubric: loaded.rubric } : {}),
+    ...(rubricPath ? { rubricPath } : {}),
     problems: loaded.problems.map(({ in: where, problem }) => ({ file: where === 'journal' ? o.journal : rubricLabel, problem })),
   };
 }
@@ -255,11 +261,13 @@ async function load(o: Options, io: CliIo): Promise<Loaded> {
 /** The journal and rubric, or a refusal printed with the errors that stop a change. */
 async function loadForChange(o: Options, io: CliIo, allowMissing: boolean): Promise<{ journal?: Journal; rubric: Rubric } | number> {
   const { journalPath } = locate(o, io);
-  if (allowMissing && !existsSync(journalPath)) {
+  if (allowMissing && !(await access(journalPath).then(() => true, () => false))) {
     const ref = rubricRef(o.rubric);
     if (ref.kind !== 'bundled') throw new UsageError('There is no journal yet: start one with a bundled rubric (product-security), or create it first.');
-    const parsed = parseRubric(readFileSync(join(io.packageRoot, 'rubric', `${ref.id}.yaml`), 'utf8'));
-    return { rubric: parsed.rubric! };
+    const read = await readText(join(io.packageRoot, 'rubric', `${ref.id}.yaml`), 'rubric');
+    const parsed = 'text' in read ? parseRubric(read.text) : undefined;
+    if (!parsed?.rubric) throw new FileError(`The bundled rubric ${ref.id} could not be read; reinstall growth-journal.`);
+    return { rubric: parsed.rubric };
   }
   const loaded = await load(o, io);
   const errors = loaded.problems.filter((p) => p.problem.severity === 'error');
@@ -274,11 +282,15 @@ async function loadForChange(o: Options, io: CliIo, allowMissing: boolean): Prom
 async function change(o: Options, io: CliIo, op: JournalOp, template?: string): Promise<{ added: EntryData[] } | number> {
   const { journalPath } = locate(o, io);
   const session = new JournalSession();
-  const outcome = await writeJournal({ path: journalPath, op, ...(template === undefined ? {} : { template }) }, async (text, planned) => runSteps(session.plan(text, planned)));
+  const plan = async (text: string, planned: JournalOp) => runSteps(session.plan(text, planned));
+  // The watch over the replaced file (see followReplaced) goes to the caller's process of its own, else runs here.
+  const outcome = await writeJournal({ path: journalPath, op, ...(io.follow ? { handOff: true as const } : {}), ...(template === undefined ? {} : { template }) }, plan);
   if (!outcome.ok) {
+    if (outcome.fileError) throw new FileError(outcome.message);
     io.err(`${outcome.problem ? `${formatProblem(o.journal, outcome.problem)}\n` : ''}growth-journal: ${outcome.message}\n`);
     return 1;
   }
+  if (outcome.following) io.follow?.(outcome.following);
   return { added: outcome.added };
 }
 
@@ -456,15 +468,15 @@ function reviewPath(o: Options, io: CliIo, period: Period): string {
 }
 
 /** The text of a review file, undefined if there is none; one that is not UTF-8 is refused with its place. */
-function readReview(path: string, label: string): string | undefined {
+async function readReview(path: string, label: string): Promise<string | undefined> {
   if (!existsSync(path)) return undefined;
-  const read = readText(path, 'review');
+  const read = await readText(path, 'review');
   if ('problem' in read) throw new FileError(`${formatProblem(label, read.problem)}: fix or move the file, and run this again.`);
   return read.text;
 }
 
-function readReviewWords(path: string): Map<string, string[]> | undefined {
-  const text = readReview(path, path);
+async function readReviewWords(path: string): Promise<Map<string, string[]> | undefined> {
+  const text = await readReview(path, path);
   return text === undefined ? undefined : reviewWords(text);
 }
 
@@ -472,7 +484,7 @@ async function review(o: Options, io: CliIo, input: { rubric: Rubric; journal: J
   if (o.level !== undefined) checkLevel(input.rubric, o.level, '--level');
   const target = o.out === undefined ? reviewPath(o, io, input.period) : resolve(io.cwd, o.out);
   const label = o.out ?? relative(io.cwd, target);
-  const earlier = readReview(target, label);
+  const earlier = await readReview(target, label);
   let text: string;
   try {
     text = buildReview({ ...input, ...(o.level === undefined ? {} : { level: o.level }), includePrivate: o.includePrivate, journalLabel: o.journal }, earlier).text;
@@ -480,12 +492,8 @@ async function review(o: Options, io: CliIo, input: { rubric: Rubric; journal: J
     if (e instanceof ReviewError) throw new UsageError(e.message);
     throw e;
   }
-  try {
-    if (o.out === undefined) await keptOutOfGit(dirname(target));
-    await replaceFile(target, text);
-  } catch (e) {
-    throw new FileError(`Cannot write ${label}: ${(e as Error).message}`);
-  }
+  if (o.out === undefined) await keptOutOfGit(dirname(target));
+  await writeDocument(target, text, guardedFiles(o, io), 'the review');
   io.err(`${earlier === undefined ? 'Wrote' : 'Updated'} ${label}${earlier === undefined ? '' : ', keeping your words'}.\n`);
   return 0;
 }
@@ -494,7 +502,7 @@ async function review(o: Options, io: CliIo, input: { rubric: Rubric; journal: J
 async function keptOutOfGit(folder: string): Promise<void> {
   await mkdir(folder, { recursive: true });
   const ignore = join(folder, '.gitignore');
-  if (!existsSync(ignore)) await replaceFile(ignore, '# Self-reviews are yours: kept out of git.\n*\n');
+  if (!existsSync(ignore)) await writeDocument(ignore, '# Self-reviews are yours: kept out of git.\n*\n', [], 'the reviews folder\'s .gitignore');
 }
 
 /** `rubric switch` reads and writes journals as the other commands do: through these. */
@@ -506,8 +514,8 @@ function switchAccess(io: CliIo): SwitchAccess {
       const loaded = await loadForChange(o, io, false);
       return typeof loaded === 'number' ? loaded : { journal: loaded.journal!, rubric: loaded.rubric, workspace: locate(o, io).workspace, label: o.journal };
     },
-    readRubric(path, label) {
-      const read = readText(path, 'rubric');
+    async readRubric(path, label) {
+      const read = await readText(path, 'rubric');
       const parsed = 'problem' in read ? { problems: [read.problem] } : parseRubric(read.text);
       const errors = parsed.problems.filter((p) => p.severity === 'error');
       if ('rubric' in parsed && parsed.rubric && errors.length === 0) return parsed.rubric;
@@ -576,7 +584,19 @@ async function relink(o: Options, io: CliIo): Promise<number> {
   return 0;
 }
 
+/**
+ * The files an --out never replaces: the journal, its lock and its rubric, and the journal in
+ * the usual place of the current folder.
+ */
+function guardedFiles(o: Options, io: CliIo, rubricPath?: string): { path: string; role: string }[] {
+  return [
+    ...[...new Set([locate(o, io).journalPath, resolve(io.cwd, DEFAULT_JOURNAL)])].flatMap(journalGuards),
+    ...(rubricPath ? [{ path: rubricPath, role: 'the rubric' }] : []),
+  ];
+}
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === FOLLOW_COMMAND) return runFollow(io);
   if (argv[0] === 'rubric' && argv[1] !== 'switch') return rubricCommand(argv.slice(1), io);
   try {
     if (argv[0] === 'rubric') return await rubricSwitchCommand(argv.slice(2), io, switchAccess(io));
@@ -620,7 +640,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         if (o.level !== undefined) checkLevel(rubric, o.level, '--level');
         let model;
         try {
-          const words = period ? readReviewWords(reviewPath(o, io, period)) : undefined;
+          const words = period ? await readReviewWords(reviewPath(o, io, period)) : undefined;
           model = packetModel({ rubric, journal, ...(o.level === undefined ? {} : { level: o.level }), ...(period ? { period } : {}), includePrivate: o.includePrivate, journalLabel: o.journal, ...(words ? { words } : {}) });
         } catch (e) {
           if (e instanceof PacketError) throw new UsageError(e.message);
@@ -630,12 +650,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         text = o.format === 'html' ? renderPacketHtml(model, options) : renderPacketMarkdown(model, options);
       }
       if (o.out) {
-        const target = resolve(io.cwd, o.out);
-        try {
-          await replaceFile(target, text);
-        } catch (e) {
-          throw new FileError(`Cannot write ${o.out}: ${(e as Error).message}`);
-        }
+        await writeDocument(resolve(io.cwd, o.out), text, guardedFiles(o, io, loaded.rubricPath));
         io.err(`Wrote ${o.out}\n`);
       } else io.out(text);
       return 0;
@@ -652,8 +667,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.err(`growth-journal: ${e.message}\nRun growth-journal --help for usage.\n`);
       return 2;
     }
-    if (e instanceof FileError) {
-      io.err(`growth-journal: ${e.message}\n`);
+    // Any error of the file system not told yet is told as a sentence about the file it names.
+    const told = e instanceof FileError ? e : fileError(e, (e as NodeJS.ErrnoException).path ?? 'a file', (e as NodeJS.ErrnoException).syscall === 'open' || (e as NodeJS.ErrnoException).syscall === 'read' ? 'read' : 'write');
+    if (e instanceof FileError || told instanceof FileRefusal) {
+      io.err(`growth-journal: ${(told as Error).message}\n`);
       return 2;
     }
     throw e;
@@ -667,5 +684,6 @@ if (require.main === module) {
     err: (t) => process.stderr.write(t),
     packageRoot: join(__dirname, '..'),
     today: new Date(),
+    follow: (following) => followInBackground(__filename, following),
   }).then((code) => (process.exitCode = code));
 }

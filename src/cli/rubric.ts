@@ -1,13 +1,13 @@
 /** `growth-journal rubric import`: a career ladder from Markdown or YAML into the rubric format. */
-import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { CliIo } from './io';
 import { RUBRIC_SWITCH_USAGE } from './rubricSwitch';
 import { importLadder, LADDER_FORMATS, type LadderFormat, LadderImportError, type LadderImport } from '../core/rubric/ladderImport';
+import { MAX_LADDER_CHARS } from '../core/rubric/ladderImport/limit';
 import { formatProblem } from '../core/text/problem';
-import { parseRubric, type Rubric } from '../core/rubric/rubric';
+import { MAX_RUBRIC_BYTES, parseRubric, type Rubric } from '../core/rubric/rubric';
 import { decodeUtf8, stripBom } from '../core/text/strings';
-import { replaceFile } from '../host/journal/write';
+import { fileError, FileRefusal, journalGuards, readBounded, writeDocument } from '../host/workspace/disk';
 
 export const RUBRIC_USAGE = `  rubric import FILE [--format auto|table|headings|ft-yaml] [--id ID] [--name NAME]
       [--keep-ids RUBRIC] [--out FILE]
@@ -86,8 +86,9 @@ export async function rubricCommand(argv: readonly string[], io: CliIo): Promise
       return 0;
     }
     if (o.file === undefined) throw new RubricUsageError('rubric import needs the ladder file, e.g. rubric import ladder.md.');
-    const source = readText(resolve(io.cwd, o.file), o.file);
-    const previous = o.keepIds === undefined ? undefined : readPrevious(resolve(io.cwd, o.keepIds), o.keepIds, io);
+    // A character takes up to four bytes of UTF-8: the ladder's own limit is checked on its text.
+    const source = await readText(resolve(io.cwd, o.file), o.file, MAX_LADDER_CHARS * 4, 'the ladder');
+    const previous = o.keepIds === undefined ? undefined : await readPrevious(resolve(io.cwd, o.keepIds), o.keepIds, io);
     if (previous === null) return 1;
     let result: LadderImport;
     try {
@@ -97,13 +98,8 @@ export async function rubricCommand(argv: readonly string[], io: CliIo): Promise
       io.err(`growth-journal: ${o.file}: ${e.message}\n`);
       return 1;
     }
-    if (o.out) {
-      try {
-        await replaceFile(resolve(io.cwd, o.out), result.yaml);
-      } catch (e) {
-        throw new RubricFileError(`Cannot write ${o.out}: ${(e as Error).message}`);
-      }
-    } else io.out(result.yaml);
+    if (o.out) await writeDocument(resolve(io.cwd, o.out), result.yaml, journalGuards(resolve(io.cwd, '.growth/journal.yaml')), 'the rubric');
+    else io.out(result.yaml);
     io.err(importSummary(o.file, result, o.out));
     return 0;
   } catch (e) {
@@ -111,30 +107,28 @@ export async function rubricCommand(argv: readonly string[], io: CliIo): Promise
       io.err(`growth-journal: ${e.message}\nRun growth-journal rubric --help for usage.\n`);
       return 2;
     }
-    if (e instanceof RubricFileError) {
-      io.err(`growth-journal: ${e.message}\n`);
+    const told = e instanceof RubricFileError ? e : fileError(e, (e as NodeJS.ErrnoException).path ?? 'a file', 'read');
+    if (told instanceof RubricFileError || told instanceof FileRefusal) {
+      io.err(`growth-journal: ${told.message}\n`);
       return 2;
     }
     throw e;
   }
 }
 
-function readText(path: string, label: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new RubricFileError(code === 'ENOENT' ? `No file at ${label}.` : `Cannot read ${label}: ${(e as Error).message}`);
-  }
-  const decoded = decodeUtf8(bytes);
+/** A ladder or rubric through the one door: a regular file, read up to `limit` bytes. */
+async function readText(path: string, label: string, limit: number, role: string): Promise<string> {
+  const read = await readBounded(path, limit, role);
+  if (read.kind === 'missing') throw new RubricFileError(`No file at ${label}.`);
+  if (read.kind === 'tooLarge') throw new RubricFileError(`${label} is over ${Math.floor(limit / 1024 / 1024)} MB, far more than ${role} can be, so it was not read; check that you named the right file.`);
+  const decoded = decodeUtf8(read.bytes);
   if (!decoded.ok) throw new RubricFileError(formatProblem(label, decoded.problem));
   return stripBom(decoded.text);
 }
 
 /** The rubric whose ids to keep; null (after printing its problems) when it does not parse. */
-function readPrevious(path: string, label: string, io: CliIo): Rubric | null {
-  const parsed = parseRubric(readText(path, label));
+async function readPrevious(path: string, label: string, io: CliIo): Promise<Rubric | null> {
+  const parsed = parseRubric(await readText(path, label, MAX_RUBRIC_BYTES, 'a rubric'));
   if (parsed.rubric) return parsed.rubric;
   for (const problem of parsed.problems) io.err(`${formatProblem(label, problem)}\n`);
   io.err(`growth-journal: --keep-ids ${label} is not a valid rubric; fix it or leave the option out.\n`);

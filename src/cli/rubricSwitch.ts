@@ -23,7 +23,7 @@ export interface SwitchAccess {
   /** The journal at `journal` (default .growth/journal.yaml) and its rubric; a number is the exit code after saying why not. */
   load(journal: string | undefined): Promise<{ journal: Journal; rubric: Rubric; workspace: string; label: string } | number>;
   /** A rubric file read and parsed; a number is the exit code after printing its problems. */
-  readRubric(path: string, label: string): Rubric | number;
+  readRubric(path: string, label: string): Promise<Rubric | number>;
   bundledRubricPath(id: string): string;
   /** The op written through the write path; 0, or the exit code after saying why not. */
   write(journal: string | undefined, op: JournalOp): Promise<number>;
@@ -94,7 +94,7 @@ export async function rubricSwitchCommand(argv: readonly string[], io: CliIo, ac
     path = resolve(io.cwd, named);
     ref = relative(workspace, path).split(sep).join('/');
   }
-  const to = access.readRubric(path, named);
+  const to = await access.readRubric(path, named);
   if (typeof to === 'number') return to;
   if (ref === currentRubricRef(journal)) {
     io.err(`${label} is already on ${to.name} (${ref}); nothing to switch.\n`);

@@ -79,6 +79,9 @@ export function removeEntryEdit(parse: JournalParse, id: string): TextEdit {
   const p = requireParsed(parse);
   const index = p.journal.entries.findIndex((e) => e.id === id);
   if (index < 0) throw new JournalEditError(`No entry with id "${id}" is in the journal.`);
+  // Two entries with one id is the journal's own error (validate reports it): which one to remove is the user's call.
+  const twins = p.journal.entries.filter((e) => e.id === id);
+  if (twins.length > 1) throw new JournalEditError(`${twins.length} entries have the id "${id}" (lines ${twins.map((e) => e.line).join(', ').replace(/, (\d+)$/, ' and $1')}); give each its own id in the journal, then remove the one you mean.`, p.journal.entries[index].line);
   const node = p.entryNodes[index];
   const { text } = p.source;
   const entries = findPair(p.source.doc.contents as YAMLMap, 'entries')?.value;

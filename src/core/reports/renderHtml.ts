@@ -1,5 +1,6 @@
 import { seeAbove, type Block, type EvidenceItem, type Inline, type ReportDocument, type Section } from './document';
 import { webUrl } from './markdown';
+import { shortened } from '../text/shorten';
 
 /** Text as HTML: every character that could start markup or end an attribute, escaped. */
 function htmlText(text: string): string {
@@ -159,7 +160,7 @@ function coverageChart(b: Extract<Block, { kind: 'coverageChart' }>): string {
   ];
   b.rows.forEach((r, i) => {
     const y = 4 + i * rowHeight;
-    const name = r.label.length > 40 ? `${r.label.slice(0, 39)}…` : r.label;
+    const name = shortened(r.label, 40);
     out.push(
       `<text x="${labelWidth - 8}" y="${y + 14}" text-anchor="end" fill="#1f2328">${htmlText(name)}</text>`,
       `<rect x="${labelWidth}" y="${y + 3}" width="${barWidth}" height="14" fill="#eaeef2" stroke="#d0d7de"/>`,

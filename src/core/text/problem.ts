@@ -1,3 +1,5 @@
+import { shortened } from './shorten';
+
 /** Something wrong with an input file, in a form a person can act on. */
 export interface Problem {
   severity: 'error' | 'warning';
@@ -27,7 +29,7 @@ export function problemCounts(problems: readonly Problem[]): string | undefined 
  * line-breaking or direction-changing character escaped, so it reads as one plain line.
  */
 export function quoted(value: string, max = 80): string {
-  const cut = value.length > max ? `${value.slice(0, max)}…` : value;
+  const cut = shortened(value, max + 1);
   return JSON.stringify(cut).replace(/[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

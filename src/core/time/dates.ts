@@ -17,7 +17,9 @@ export function parseIsoDate(text: string): CalendarDate | undefined {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Arithmetic, not Date.UTC, which reads years 0-99 as 1900-1999 (and 0100 is no leap year).
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 export function formatIsoDate(d: CalendarDate): string {

@@ -1,5 +1,5 @@
 import { parseIsoDate } from './dates';
-import { parseQuarter, previousQuarter, quarterLabel, quarterMonths, quarterOfDate, quarterRange, type DateRange } from './quarters';
+import { parseQuarter, previousQuarter, quarterLabel, quarterMonths, quarterOfDate, quarterRange, yearLabel, type DateRange } from './quarters';
 
 /**
  * A review period: a quarter `2026-Q4`, a half `2026-H2`, a year `2026` (all of the fiscal
@@ -22,15 +22,27 @@ const RANGE = /^(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})$/;
 /** How to write a period, for messages that ask for one. */
 export const PERIOD_HINT = 'a quarter (2026-Q4), a half (2026-H2), a year (2026) or a date range (2026-03-01..2026-08-31)';
 
-/** Parses any period label, fiscal year respected; undefined when it is none (or a range ends before it starts). */
+/** The dates a period may span: years 0001 to 9999, each written with four digits. */
+const FIRST_DAY = '0001-01-01';
+const LAST_DAY = '9999-12-31';
+
+/**
+ * Parses any period label, fiscal year respected; undefined when it is none (or a range ends
+ * before it starts, or it reaches outside the years 0001-9999).
+ */
 export function parsePeriod(label: string, fiscalStartMonth = 1): Period | undefined {
+  const period = periodOfLabel(label, fiscalStartMonth);
+  return period && period.range.start >= FIRST_DAY && period.range.end <= LAST_DAY ? period : undefined;
+}
+
+function periodOfLabel(label: string, fiscalStartMonth: number): Period | undefined {
   const text = label.trim();
   const quarter = parseQuarter(text, fiscalStartMonth);
   if (quarter) return { kind: 'quarter', label: quarterLabel(quarter), range: quarterRange(quarter), months: quarterMonths(quarter) };
   const half = HALF.exec(text);
   if (half) {
     const year = Number(half[1]);
-    return half[2] === '1' ? spanOfQuarters('half', `${year}-H1`, year, 1, 2, fiscalStartMonth) : spanOfQuarters('half', `${year}-H2`, year, 3, 4, fiscalStartMonth);
+    return spanOfQuarters('half', `${half[1]}-H${half[2]}`, year, half[2] === '1' ? 1 : 3, half[2] === '1' ? 2 : 4, fiscalStartMonth);
   }
   const year = YEAR.exec(text);
   if (year) return spanOfQuarters('year', year[1], Number(year[1]), 1, 4, fiscalStartMonth);
@@ -42,8 +54,8 @@ export function parsePeriod(label: string, fiscalStartMonth = 1): Period | undef
 }
 
 function spanOfQuarters(kind: 'half' | 'year', label: string, year: number, first: 1 | 3, last: 2 | 4, fiscalStartMonth: number): Period {
-  const from = parseQuarter(`${year}-Q${first}`, fiscalStartMonth)!;
-  const to = parseQuarter(`${year}-Q${last}`, fiscalStartMonth)!;
+  const from = { year, quarter: first, fiscalStartMonth };
+  const to = { year, quarter: last, fiscalStartMonth };
   const range = { start: quarterRange(from).start, end: quarterRange(to).end };
   const startMonth = quarterMonths(from).split(/[– ]/)[0];
   const endMonth = quarterMonths(to).split(/[– ]/).at(-2);
@@ -56,8 +68,8 @@ function spanOfQuarters(kind: 'half' | 'year', label: string, year: number, firs
 /** The period of `kind` that holds `date`: this quarter, half or year. */
 export function periodOfDate(kind: 'quarter' | 'half' | 'year', date: string, fiscalStartMonth = 1): Period {
   const q = quarterOfDate(date, fiscalStartMonth);
-  const label = kind === 'quarter' ? quarterLabel(q) : kind === 'half' ? `${q.year}-H${q.quarter <= 2 ? 1 : 2}` : String(q.year);
-  return parsePeriod(label, fiscalStartMonth)!;
+  const label = kind === 'quarter' ? quarterLabel(q) : kind === 'half' ? `${yearLabel(q.year)}-H${q.quarter <= 2 ? 1 : 2}` : yearLabel(q.year);
+  return periodOfLabel(label, fiscalStartMonth)!;
 }
 
 /** "2026-Q4 (Oct–Dec 2026)", or for a range just its dates. */

@@ -36,7 +36,12 @@ export function quarterOfDate(date: string, fiscalStartMonth = 1): Quarter {
 }
 
 export function quarterLabel(q: Quarter): string {
-  return `${q.year}-Q${q.quarter}`;
+  return `${yearLabel(q.year)}-Q${q.quarter}`;
+}
+
+/** A year as periods write it: four digits, `0999` as well as `2026`. */
+export function yearLabel(year: number): string {
+  return String(year).padStart(4, '0');
 }
 
 /** Parses `2026-Q4` (also `2026Q4`, `FY2026-Q4`); undefined when it is not a quarter. */

@@ -5,6 +5,7 @@ import { CREDENTIALS_CODE, STATEMENT_CODES } from '../../core/journal';
 import { checkStatementRef, citedRef, parseStatementRef, type Statement } from '../../core/rubric/statements';
 import { type Rubric } from '../../core/rubric/rubric';
 import { guarded, type Services } from '../../host/services';
+import { shortened } from '../../core/text/shorten';
 
 function redactAction(diagnostics: vscode.Diagnostic[]): vscode.CodeAction {
   const action = new vscode.CodeAction('Remove the credentials from every URL in the journal', vscode.CodeActionKind.QuickFix);
@@ -30,7 +31,7 @@ function repointActions(rubric: Rubric, entryId: string, from: string, diagnosti
     a.command = { command: 'growthJournal.repointStatement', title, arguments: [{ id: entryId, from, to: citedRef(to) }] };
     return a;
   };
-  const cut = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
+  const cut = (text: string) => shortened(text, 60);
   switch (check.kind) {
     case 'ok':
       return [];

@@ -30,7 +30,7 @@ async function keepOutOfGit(packets: vscode.Uri): Promise<void> {
   );
   if (exists) return;
   await vscode.workspace.fs.createDirectory(packets);
-  await writeFileAtomic(vscode.Uri.joinPath(packets, '.gitignore'), PACKETS_GITIGNORE);
+  await writeFileAtomic(vscode.Uri.joinPath(packets, '.gitignore'), PACKETS_GITIGNORE, {});
 }
 
 /**
@@ -73,7 +73,7 @@ export function registerPacket(context: vscode.ExtensionContext, services: Servi
         if (!target) return;
         requireTrust();
         if (target.path.startsWith(`${packets.path}/`)) await keepOutOfGit(packets);
-        await writeFileAtomic(target, renderPacketHtml(model, { gaps }));
+        await writeFileAtomic(target, renderPacketHtml(model, { gaps }), await services.store.snapshot());
         const choice = await services.prompts.info(`Saved ${vscode.workspace.asRelativePath(target)}. Open it in a browser and print to PDF for a clean document.`, 'Open', 'Reveal');
         if (choice === 'Open' && !(await vscode.env.openExternal(target))) await vscode.commands.executeCommand('vscode.open', target);
         if (choice === 'Reveal') await vscode.commands.executeCommand('revealInExplorer', target);

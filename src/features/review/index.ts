@@ -7,8 +7,7 @@ import { inRange } from '../../core/time/quarters';
 import { formatProblem } from '../../core/text/problem';
 import { parsePeriod, PERIOD_HINT, type Period } from '../../core/time/periods';
 import { levelName, type Rubric } from '../../core/rubric/rubric';
-import { replaceFile } from '../../host/journal/write';
-import { dirtyDocument, readTextFile } from '../../host/workspace/files';
+import { dirtyDocument, readTextFile, writeFileAtomic } from '../../host/workspace/files';
 import { pickPeriod } from '../../host/ui/periodPick';
 import { guarded, type Services } from '../../host/services';
 import { requireTrust } from '../../host/workspace/trust';
@@ -135,8 +134,8 @@ async function writeReview(services: Services, target: ReviewTarget, drafts: Rev
     const folder = vscode.Uri.joinPath(target.uri, '..');
     await mkdir(folder.fsPath, { recursive: true });
     const ignore = vscode.Uri.joinPath(folder, '.gitignore');
-    if ((await readTextFile(ignore)).kind === 'missing') await replaceFile(ignore.fsPath, '# Self-reviews are yours: kept out of git.\n*\n');
-    await replaceFile(target.uri.fsPath, text);
+    if ((await readTextFile(ignore)).kind === 'missing') await writeFileAtomic(ignore, '# Self-reviews are yours: kept out of git.\n*\n', {});
+    await writeFileAtomic(target.uri, text, await services.store.snapshot());
   }
   await vscode.window.showTextDocument(target.uri, { preview: false });
   const name = vscode.workspace.asRelativePath(target.uri);

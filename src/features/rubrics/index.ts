@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { type LadderImport } from '../../core/rubric/ladderImport';
+import { MAX_LADDER_CHARS } from '../../core/rubric/ladderImport/limit';
 import { importOutline } from '../../core/rubric/ladderImport/outline';
 import { parseRubric } from '../../core/rubric/rubric';
 import { stripBom } from '../../core/text/strings';
@@ -74,7 +75,7 @@ export function registerRubrics(context: vscode.ExtensionContext, services: Serv
           const replace = await services.prompts.confirm(`Replace ${relative}?`, 'A rubric with this id is already in the workspace. Levels and dimensions with the same names keep their ids, so evidence tagged against them stays attached.', 'Replace');
           if (!replace) return;
         }
-        await writeFileAtomic(target, result.yaml);
+        await writeFileAtomic(target, result.yaml, { journalUri: location.uri });
 
         const snapshot = await services.store.snapshot();
         if (snapshot.journal?.rubric === relative) {
@@ -125,7 +126,8 @@ export function registerRubrics(context: vscode.ExtensionContext, services: Serv
 
 /** Reads and imports the ladder; a rubric already saved under the same id lends its ids to names that match. */
 async function readLadder({ importLadder, LadderImportError }: LadderImporter, file: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<LadderImport> {
-  const read = await readTextFile(file);
+  // A character takes up to four bytes of UTF-8; the importer checks its own limit on the text.
+  const read = await readTextFile(file, MAX_LADDER_CHARS * 4, { severity: 'error', code: 'too-large', message: 'The file is far larger than a career ladder can be, so it was not read. Check that you chose the right file.' });
   if (read.kind === 'missing') throw new Error(`${basename(file)} is not there any more.`);
   if (read.kind === 'invalid') throw new Error(`${basename(file)}: ${read.problem.message}`);
   const sourceName = basename(file);

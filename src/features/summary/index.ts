@@ -23,7 +23,7 @@ export function registerSummary(context: vscode.ExtensionContext, services: Serv
         const target = await chooseTarget(services, folder, period.label);
         if (!target) return;
         requireTrust();
-        await writeFileAtomic(target, markdown);
+        await writeFileAtomic(target, markdown, snapshot);
         completeWalkthroughStep('summary');
         await vscode.window.showTextDocument(target, { preview: false });
         await vscode.commands.executeCommand('markdown.showPreviewToSide', target);

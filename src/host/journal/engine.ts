@@ -44,7 +44,7 @@ export class InProcessEngine implements JournalEngine {
   private readonly session = new JournalSession();
   async readFile(path: string): Promise<FileReadOutcome> {
     const file = await readJournalFile(path);
-    if (file.kind === 'tooLarge') return { kind: 'invalid', problem: file.problem };
+    if (file.kind === 'refused') return { kind: 'invalid', problem: file.problem };
     return file.kind === 'bytes' ? runStepsAsync(this.session.readBytes(file.bytes)) : file;
   }
   readText(text: string) {

@@ -1,17 +1,20 @@
 import { isUtf8 } from 'node:buffer';
-import { open, readFile, stat } from 'node:fs/promises';
-import { type ByteView, journalSizeProblem } from '../../core/journal';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { type ByteView, journalSizeProblem, MAX_JOURNAL_BYTES } from '../../core/journal';
 import { type Problem } from '../../core/text/problem';
+import { FileRefusal, readBounded, signatureOf, type FileSignature } from '../workspace/disk';
 
-export type JournalFile = { kind: 'missing' } | { kind: 'tooLarge'; problem: Problem } | { kind: 'bytes'; bytes: Buffer };
+/** A journal's bytes with the signature they were read with; or why it was not read (too large, not a regular file, an error). */
+export type JournalFile = { kind: 'missing' } | { kind: 'refused'; problem: Problem } | { kind: 'bytes'; bytes: Buffer; signature: FileSignature };
 
-/** A journal file's bytes; its size is checked first, so a huge file is never read into memory. */
+/** A journal file's bytes, through the one door (readBounded): a huge file, a FIFO or a device is never read. */
 export async function readJournalFile(path: string): Promise<JournalFile> {
   try {
-    const problem = journalSizeProblem((await stat(path)).size);
-    return problem ? { kind: 'tooLarge', problem } : { kind: 'bytes', bytes: await readFile(path) };
+    const read = await readBounded(path, MAX_JOURNAL_BYTES, 'the journal');
+    return read.kind === 'tooLarge' ? { kind: 'refused', problem: journalSizeProblem(read.size)! } : read;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    if (e instanceof FileRefusal) return { kind: 'refused', problem: { severity: 'error', code: 'file', message: e.message } };
     throw e;
   }
 }
@@ -64,31 +67,37 @@ export function withTail(pieces: BytePieces, tail: Buffer): Buffer[] {
  * this question is asked on every write and every reload.
  */
 export async function holdsBytes(path: string, bytes: Uint8Array | BytePieces): Promise<boolean> {
+  return (await signatureIfHolds(path, bytes)) !== undefined;
+}
+
+/** The file's signature when it holds exactly `bytes` (see holdsBytes), else undefined. */
+export async function signatureIfHolds(path: string, bytes: Uint8Array | BytePieces): Promise<FileSignature | undefined> {
   const pieces: readonly Uint8Array[] = bytes instanceof Uint8Array ? [bytes] : bytes;
-  const handle = await open(path, 'r').catch((e: NodeJS.ErrnoException) => {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return undefined;
     throw e;
   });
-  if (!handle) return false;
+  if (!handle) return undefined;
   // Two callers at once: the second reads into its own buffer.
   let buffer = scratch ?? Buffer.alloc(0);
   scratch = undefined;
   try {
-    const { size } = await handle.stat();
-    if (size !== pieces.reduce((n, p) => n + p.length, 0)) return false;
+    const stats = await handle.stat({ bigint: true });
+    const size = Number(stats.size);
+    if (!stats.isFile() || size !== pieces.reduce((n, p) => n + p.length, 0)) return undefined;
     if (buffer.length < size) buffer = Buffer.allocUnsafe(size);
     let read = 0;
     while (read < size) {
       const { bytesRead } = await handle.read(buffer, read, size - read, read);
-      if (bytesRead === 0) return false;
+      if (bytesRead === 0) return undefined;
       read += bytesRead;
     }
     let at = 0;
     for (const p of pieces) {
-      if (!buffer.subarray(at, at + p.length).equals(p)) return false;
+      if (!buffer.subarray(at, at + p.length).equals(p)) return undefined;
       at += p.length;
     }
-    return true;
+    return signatureOf(stats);
   } finally {
     scratch = buffer;
     await handle.close();

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { type CommitRelink, type EntryChanges, type EntryData, type Journal, type Profile, newJournalText, type RemovedEntry, type RubricSwitch, type JournalOp, loadJournal, type RubricRead, type SelectionAnchor } from '../../core/journal';
-import { MAX_RUBRIC_BYTES, RUBRIC_TOO_LARGE, type Rubric } from '../../core/rubric/rubric';
+import { type Rubric } from '../../core/rubric/rubric';
 import { type RubricRef } from '../../core/rubric/rubricRef';
 import { dirtyDocument, offsetRange, readTextFile } from '../workspace/files';
 import { JournalError, type FileProblem } from './error';
@@ -184,8 +184,6 @@ export class JournalStore implements vscode.Disposable {
       if (inside.kind === 'refused') return { kind: 'refused', code: 'rubric-outside', message: inside.message };
       uri = inside.kind === 'inside' ? inside.uri : vscode.Uri.joinPath(folder.uri, ref.path);
     }
-    const size = await vscode.workspace.fs.stat(uri).then((stat) => stat.size, () => 0);
-    if (size > MAX_RUBRIC_BYTES) return { kind: 'invalid', where: uri, problem: RUBRIC_TOO_LARGE };
     const read = await readDocumentOrFile(uri);
     return read.kind === 'text' ? { kind: 'text', where: uri, text: read.text } : read.kind === 'missing' ? { kind: 'missing', where: uri } : { kind: 'invalid', where: uri, problem: read.problem };
   }

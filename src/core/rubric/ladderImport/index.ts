@@ -7,15 +7,13 @@ import { headingLadder, levelDepth } from './headingLadder';
 import { type IdOptions, type ImportReport, type Ladder, LadderImportError, ladderToRubric } from './ladder';
 import { markdownBlocks } from './markdownBlocks';
 import { tableLadder } from './tableLadder';
+import { MAX_LADDER_CHARS } from './limit';
 
 export { LadderImportError } from './ladder';
 
 export const LADDER_FORMATS = ['auto', 'table', 'headings', 'ft-yaml'] as const;
 export type LadderFormat = (typeof LADDER_FORMATS)[number];
 type LadderShape = Exclude<LadderFormat, 'auto'>;
-
-/** Ladders are pages, not databases: past this a text is refused rather than parsed. */
-const MAX_LADDER_CHARS = 2_000_000;
 
 export interface LadderImportOptions extends IdOptions {
   format?: LadderFormat;
