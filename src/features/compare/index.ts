@@ -104,6 +104,9 @@ class ComparePanel implements vscode.Disposable {
       case 'tagDimension':
         await vscode.commands.executeCommand('growthJournal.tagForDimension', message.dimensionId);
         break;
+      case 'tagStatement':
+        await vscode.commands.executeCommand('growthJournal.tagForStatement', message.ref);
+        break;
     }
   }
 
