@@ -5,7 +5,7 @@ import { type Entry, type EntryData, type Profile, growthTrailers, knownStatemen
 import { fileUrl } from '../../core/git/permalink';
 import { allDimensions, findDimension, levelName, levelRank, type Rubric } from '../../core/rubric/rubric';
 import { citations } from '../../core/reports/coverage';
-import { citedRef, expectationInForce, findStatement, parseStatementRef, refKey, type Statement } from '../../core/rubric/statements';
+import { citedRef, expectationInForce, findStatement, parseStatementRef, refDimension, refKey, type Statement } from '../../core/rubric/statements';
 import { type Commit, type Repo } from '../../host/git/repos';
 import { JournalError } from '../../host/journal/error';
 import { type JournalSnapshot } from '../../host/journal/store';
@@ -234,7 +234,9 @@ class TaggingFlows {
     }
     const shown = start.statement ? { dimensions: [start.statement.dimensionId], statements: [start.statement.ref] } : await this.pickShown(rubric, snapshot.journal?.entries ?? [], profile, drafts, start, recent, subject);
     if (!shown) return;
-    if (!shown.dimensions.length) throw new Error('Pick at least one dimension: evidence counts toward the dimensions it is tagged with.');
+    // A statement ticked brings its dimension.
+    const dimensions = [...new Set([...shown.dimensions, ...shown.statements.map(refDimension)])];
+    if (!dimensions.length) throw new Error('Pick at least one dimension: evidence counts toward the dimensions it is tagged with.');
     const statements = shown.statements.flatMap((ref) => {
       const parsed = parseStatementRef(ref);
       const statement = parsed && findStatement(rubric, parsed);
@@ -252,7 +254,6 @@ class TaggingFlows {
     if (!answer) return;
 
     // One write for all of them, and one for Undo.
-    const { dimensions } = shown;
     const cites = statements.length ? { statements: statements.map(citedRef) } : {};
     const added = await this.services.store.appendMany(drafts.map((draft) => ({ data: { ...draft.data, dimensions, level: answer.level, ...cites, ...(answer.private ? { private: true } : {}) }, idSeed: draft.idSeed })));
     await this.services.workspaceState.update(RECENT_KEY, [...new Set([...dimensions, ...recent])].slice(0, 10));

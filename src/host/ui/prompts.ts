@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { allDimensions, levelName, type Rubric } from '../../core/rubric/rubric';
-import { refDimension, type Statement } from '../../core/rubric/statements';
+import { type Statement } from '../../core/rubric/statements';
 import { parsePeriod, PERIOD_HINT, type Period } from '../../core/time/periods';
 import { type Commit, type Repo } from '../git/repos';
 
@@ -31,7 +31,7 @@ export interface DimensionPickOptions {
   statements?: { byDimension: ReadonlyMap<string, readonly Statement[]>; preselected: readonly string[]; cited: ReadonlyMap<string, number> };
 }
 
-/** What a piece of evidence shows: dimensions, and statement refs (without fingerprint) among them. */
+/** What a piece of evidence shows: the dimensions ticked, and statement refs (without fingerprint); a statement's dimension counts as ticked. */
 export interface DimensionPick {
   dimensions: string[];
   statements: string[];
@@ -377,9 +377,7 @@ export class VsCodePrompts implements Prompts {
     pick.matchOnDescription = true;
     const picked = await this.pickMany(pick);
     if (!picked) return undefined;
-    const statements = picked.flatMap((p) => (p.ref ? [p.ref] : []));
-    const dimensions = [...new Set([...picked.flatMap((p) => (p.id ? [p.id] : [])), ...statements.map(refDimension)])];
-    return { dimensions, statements };
+    return { dimensions: picked.flatMap((p) => (p.id ? [p.id] : [])), statements: picked.flatMap((p) => (p.ref ? [p.ref] : [])) };
   }
 
   /** The levels in ladder order, lowest first, with the suggested one active so Enter takes it. */
