@@ -195,23 +195,14 @@ export class VsCodePrompts implements Prompts {
 
   /**
    * Any number of items of a quick pick, the `picked` ones ticked on opening. Space ticks only while
-   * the filter is empty (then it types a space), so with filter text Enter ticks the highlighted
-   * match and clears the filter, and the title says so; Enter on an empty filter confirms.
+   * the filter is empty (then it types a space), so with filter text the title says how to tick.
    */
   private pickMany<I extends vscode.QuickPickItem>(pick: vscode.QuickPick<I>): Promise<I[] | undefined> {
     pick.canSelectMany = true;
     pick.selectedItems = pick.items.filter((i) => i.picked);
     const title = pick.title;
-    pick.onDidChangeValue((value) => (pick.title = value ? `${title ?? ''} · Enter ticks the highlighted match` : title));
-    const confirmOrTick = () => {
-      if (!pick.value) return true;
-      const active = pick.activeItems[0];
-      if (active) pick.selectedItems = pick.selectedItems.includes(active) ? pick.selectedItems.filter((i) => i !== active) : [...pick.selectedItems, active];
-      pick.value = '';
-      pick.title = title;
-      return false;
-    };
-    return this.ask(pick, () => [...pick.selectedItems], confirmOrTick);
+    pick.onDidChangeValue((value) => (pick.title = value ? `${title ?? ''} · Space types a space: click a row to tick it, or clear the filter; Enter confirms` : title));
+    return this.ask(pick, () => [...pick.selectedItems]);
   }
 
   /** An input box whose value is checked as it is typed; Enter takes only a valid one. */
