@@ -198,9 +198,15 @@ const checks = [
   async function dimensionShowsItsExpectations(page) {
     await page.getByRole('treeitem', { name: /^Technical Depth:/ }).click();
     await page.getByRole('treeitem', { name: /^Expectations/ }).click();
-    await page.getByRole('treeitem', { name: 'Deep technical expertise across multiple domains.' }).waitFor();
+    await page.getByRole('treeitem', { name: /^Deep technical expertise across multiple domains\.: / }).waitFor();
     await page.getByRole('treeitem', { name: /^Evidence/ }).click();
     await page.getByRole('treeitem', { name: /^Rejected JWTs signed with alg/ }).first().waitFor();
+  },
+  /** Left hovered, so the theme's screenshot shows the action on the row. */
+  async function aStatementWithoutEvidenceOffersToTagIt(page) {
+    const gap = page.getByRole('treeitem', { name: /: no evidence yet / }).first();
+    await gap.hover();
+    await gap.getByRole('button', { name: 'Tag Evidence for This Statement…' }).waitFor();
   },
 ];
 
@@ -408,7 +414,7 @@ async function brokenJournalCheck(browser, options) {
     await page.getByRole('treeitem', { name: /^Expectations/ }).click();
     // No profile can be read from a broken journal, so no level is the target and opens by itself.
     await page.getByRole('treeitem', { name: /^Senior/ }).click();
-    await page.getByRole('treeitem', { name: 'Deep technical expertise across multiple domains.' }).waitFor({ timeout: 10_000 });
+    await page.getByRole('treeitem', { name: /^Deep technical expertise across multiple domains\.: / }).waitFor({ timeout: 10_000 });
     await page.getByRole('treeitem', { name: /^Evidence/ }).click();
     await page.getByRole('treeitem', { name: /^The journal has an error: open it there/ }).waitFor({ timeout: 10_000 });
     await still(page);
