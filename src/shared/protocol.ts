@@ -20,11 +20,14 @@ export type WebviewMessage =
   | { type: 'tagDimension'; dimensionId: string }
   | { type: 'editEntry'; entryId: string }
   /** The filter's text: the host lists the evidence holding it in the models it sends. */
-  | { type: 'search'; text: string };
+  | { type: 'search'; text: string }
+  /** Start tagging evidence for a statement without any (`<dimension>/<level>/<n>`). */
+  | { type: 'tagStatement'; ref: string };
 
 /** A longer filter is cut here: no entry's title or details is searched for a page of text. */
 const MAX_SEARCH_LENGTH = 1_000;
 
+const STATEMENT_REF = /^[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+\/[1-9][0-9]{0,3}$/;
 const MODES: readonly CompareMode[] = ['levels', 'changes', 'matrix'];
 /** The rolling keys, or the shape of a period label (the host reads it with parsePeriod, falling back to this quarter). */
 const PERIOD = /^(?:quarter|previous|all|(?:FY)?\d{4}(?:-?[QH]\d)?|\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2})$/i;
@@ -50,6 +53,8 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return MODES.includes(m.mode as CompareMode) ? { type: 'setMode', mode: m.mode as CompareMode } : undefined;
     case 'tagDimension':
       return id(m.dimensionId) ? { type: 'tagDimension', dimensionId: m.dimensionId as string } : undefined;
+    case 'tagStatement':
+      return typeof m.ref === 'string' && m.ref.length <= 200 && STATEMENT_REF.test(m.ref) ? { type: 'tagStatement', ref: m.ref } : undefined;
     default:
       return undefined;
   }

@@ -202,9 +202,15 @@ const checks = [
   async function dimensionShowsItsExpectations(page) {
     await page.getByRole('treeitem', { name: /^Technical Depth:/ }).click();
     await page.getByRole('treeitem', { name: /^Expectations/ }).click();
-    await page.getByRole('treeitem', { name: 'Deep technical expertise across multiple domains.' }).waitFor();
+    await page.getByRole('treeitem', { name: /^Deep technical expertise across multiple domains\.: / }).waitFor();
     await page.getByRole('treeitem', { name: /^Evidence/ }).click();
     await page.getByRole('treeitem', { name: /^Rejected JWTs signed with alg/ }).first().waitFor();
+  },
+  /** Left hovered, so the theme's screenshot shows the action on the row. */
+  async function aStatementWithoutEvidenceOffersToTagIt(page) {
+    const gap = page.getByRole('treeitem', { name: /: no evidence yet / }).first();
+    await gap.hover();
+    await gap.getByRole('button', { name: 'Tag Evidence for This Statement…' }).waitFor();
   },
 ];
 
@@ -383,17 +389,17 @@ async function demoCheck(browser, options) {
     await answer(page, 'Walked a new user through the demo');
     await page.locator('.quick-input-widget .quick-input-message').filter({ hasText: /^Details/ }).waitFor({ timeout: 10_000 });
     await answer(page); // no details
-    await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: /Dimensions/ }).waitFor({ timeout: 10_000 });
+    await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: /Dimensions and statements/ }).waitFor({ timeout: 10_000 });
     const dimensions = page.locator('.quick-input-widget input');
     await dimensions.fill('Mentorship');
     const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'Mentorship & Leadership' }).first();
     await row.waitFor({ timeout: 10_000 });
+    // With filter text Space types a space, and the title says so.
+    await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: 'Space types a space' }).waitFor({ timeout: 10_000 });
     await row.click(); // in a multi-select pick, a click on the row ticks it
     await page.locator('.quick-input-widget').getByText('1 Selected').waitFor({ timeout: 10_000 });
     await answer(page); // the dimension
-    await answer(page, undefined, 'Level shown'); // the suggested level
-    await answer(page, undefined, 'Statements'); // optional: none cited
-    await answer(page, undefined, 'Visibility'); // shared
+    await answer(page, undefined, 'Level shown'); // the current level, shared
     const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: /Tagged “Walked a new user through the demo”/ });
     await toast.waitFor({ timeout: 20_000 });
     for (const action of ['Open in Journal', 'Undo']) await toast.getByRole('button', { name: action }).waitFor({ timeout: 5_000 });
@@ -412,7 +418,7 @@ async function brokenJournalCheck(browser, options) {
     await page.getByRole('treeitem', { name: /^Expectations/ }).click();
     // No profile can be read from a broken journal, so no level is the target and opens by itself.
     await page.getByRole('treeitem', { name: /^Senior/ }).click();
-    await page.getByRole('treeitem', { name: 'Deep technical expertise across multiple domains.' }).waitFor({ timeout: 10_000 });
+    await page.getByRole('treeitem', { name: /^Deep technical expertise across multiple domains\.: / }).waitFor({ timeout: 10_000 });
     await page.getByRole('treeitem', { name: /^Evidence/ }).click();
     await page.getByRole('treeitem', { name: /^The journal has an error: open it there/ }).waitFor({ timeout: 10_000 });
     await still(page);
@@ -538,11 +544,10 @@ async function walkthroughCheck(browser, options) {
       await showWalkthrough(page);
       await selectWalkthroughStep(page, 'tag');
       await walkthroughStep(page, 'tag').getByRole('button', { name: 'Tag Last Commit' }).click();
-      await acceptDefault(page, 'Which repository?', what); // app, the first folder
-      await acceptDefault(page, new RegExp(`Dimensions · ${sha.slice(0, 7)} `), what); // technical-depth, from the trailer
-      await acceptDefault(page, 'Level shown', what); // the target level
-      await acceptDefault(page, 'Statements', what); // optional: none cited
-      await acceptDefault(page, 'Visibility', what); // shared
+      // No repository question: app was committed to last.
+      await acceptDefault(page, 'What did it achieve?', what); // optional: skipped
+      await acceptDefault(page, new RegExp(`Dimensions and statements · ${sha.slice(0, 7)} `), what); // technical-depth, from the trailer
+      await acceptDefault(page, 'Level shown', what); // the current level, shared
       await waitForJournal(workspace, sha, what);
     }
     console.log(`[ui] walkthrough: Tag Last Commit from the walkthrough's button wrote its entry in ${runs} runs of ${runs}`);

@@ -4,7 +4,6 @@ import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import { parseJournal } from '../../src/core/journal';
 import { evidenceKindChoices, type DimensionPickOptions } from '../../src/host/ui/prompts';
-import type { Repo } from '../../src/host/git/repos';
 import { codeActionAt, folders, HEADER, journalUri, readJournal, ScriptedPrompts, setJournal, useExtension, waitFor } from './helpers';
 
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
@@ -16,18 +15,17 @@ const demo = require('../host/demo-journal') as { demoJournal(shaOf: (subject: s
 
 describe('the first ten minutes', () => {
   const api = useExtension();
-  const app = () => (repos: Repo[]) => repos.find((r) => r.name === 'app');
 
   it('Tag Last Commit names the commit, and for one already tagged adds dimensions to its entry instead of a second entry', async () => {
     await setJournal(api(), HEADER);
     const head = git(folders().app.uri.fsPath, 'rev-parse', 'HEAD');
-    const first = new ScriptedPrompts({ pickRepository: [app()], pickDimensions: [['technical-depth']], pickLevel: ['senior'], pickPrivacy: [false] });
+    const first = new ScriptedPrompts({ pickDimensions: [['technical-depth']], pickLevelAndVisibility: ['senior'] });
     api().setPrompts(first);
     await vscode.commands.executeCommand('growthJournal.tagLastCommit');
     const options = first.asked.find((a) => a.method === 'pickDimensions')!.args[1] as DimensionPickOptions;
     assert.equal(options.subject, `${head.slice(0, 7)} “fix: handle tokens without "sub"”`);
 
-    const again = new ScriptedPrompts({ pickRepository: [app()], pick: [true], pickDimensions: [['technical-depth', 'risk-management']] });
+    const again = new ScriptedPrompts({ pick: [true], pickDimensions: [['technical-depth', 'risk-management']] });
     api().setPrompts(again);
     await vscode.commands.executeCommand('growthJournal.tagLastCommit');
     assert.deepEqual(again.errors, []);
@@ -45,6 +43,8 @@ describe('the first ten minutes', () => {
     await vscode.commands.executeCommand('growthJournal.tagForDimension', 'mentorship');
     const options = prompts.asked.find((a) => a.method === 'pickDimensions')!.args[1] as DimensionPickOptions;
     assert.deepEqual(options.pinned, ['mentorship']);
+    assert.equal(prompts.asked[0].args[1], 'Mentorship & Leadership', 'the first question names the dimension');
+    assert.equal(prompts.asked[1].args[2], 'Tag Evidence for Mentorship & Leadership');
     assert.deepEqual(options.preselected, []);
     assert.equal(evidenceKindChoices(true)[0].evidence, 'selection');
     assert.equal(evidenceKindChoices(false)[0].evidence, 'lastCommit');
@@ -54,7 +54,7 @@ describe('the first ten minutes', () => {
     const before = withEntries('  - id: keep\n    date: 2026-11-02\n    kind: note\n    title: Keep me\n    dimensions: [collaboration]\n');
     await setJournal(api(), before);
     await api().services.workspaceState.update(RECENT_KEY, ['communication']);
-    const prompts = new ScriptedPrompts({ inputTitle: ['Oops'], inputDetails: [''], pickDimensions: [['ownership']], pickLevel: ['mid'], pickPrivacy: [false] });
+    const prompts = new ScriptedPrompts({ inputTitle: ['Oops'], inputDetails: [''], pickDimensions: [['ownership']], pickLevelAndVisibility: ['mid'] });
     prompts.infoAnswer = 'Undo';
     api().setPrompts(prompts);
     await vscode.commands.executeCommand('growthJournal.addNote');

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { TestApi } from '../../src/extension';
 import type { Commit, Repo } from '../../src/host/git/repos';
 import type { GitExtension } from '../../src/host/git/api';
-import type { Choice, CommitChoice, EvidenceAction, EvidenceChoice, EvidenceKind, Prompts } from '../../src/host/ui/prompts';
+import type { Achievement, Choice, CommitChoice, DimensionPick, DimensionPickOptions, EvidenceAction, EvidenceChoice, EvidenceKind, LevelAndVisibilityOptions, Prompts } from '../../src/host/ui/prompts';
 import type { Rubric } from '../../src/core/rubric/rubric';
 import type { Statement } from '../../src/core/rubric/statements';
 import type { Period } from '../../src/core/time/periods';
@@ -53,8 +53,8 @@ export class ScriptedPrompts implements Prompts {
   pick<T>(title: string, placeHolder: string, choices: readonly Choice<T>[]) {
     return this.next<T | undefined>('pick', title, placeHolder, choices);
   }
-  pickEvidenceKind(canTagSelection: boolean) {
-    return this.next<EvidenceKind | undefined>('pickEvidenceKind', canTagSelection);
+  pickEvidenceKind(canTagSelection: boolean, startedFrom?: string) {
+    return this.next<EvidenceKind | undefined>('pickEvidenceKind', canTagSelection, startedFrom);
   }
   pickRepository(repos: readonly Repo[]) {
     return this.next<Repo | undefined>('pickRepository', repos);
@@ -62,8 +62,8 @@ export class ScriptedPrompts implements Prompts {
   pickCommits(choices: readonly CommitChoice[], repo: Repo) {
     return this.next<Commit[] | undefined>('pickCommits', choices, repo);
   }
-  inputTitle(prompt: string, value?: string) {
-    return this.next<string | undefined>('inputTitle', prompt, value);
+  inputTitle(prompt: string, value?: string, title?: string) {
+    return this.next<string | undefined>('inputTitle', prompt, value, title);
   }
   inputDetails(value?: string) {
     return this.next<string | undefined>('inputDetails', value);
@@ -71,8 +71,18 @@ export class ScriptedPrompts implements Prompts {
   inputPeriod(title: string, fiscalStartMonth: number) {
     return this.next<Period | undefined>('inputPeriod', title, fiscalStartMonth);
   }
-  pickDimensions(rubric: Rubric, options: { recent: readonly string[]; preselected: readonly string[]; targetLevel?: string }) {
-    return this.next<string[] | undefined>('pickDimensions', rubric, options);
+  /** "What did it achieve?": a script that does not answer it takes the default (Enter: the subject as title, no note). */
+  inputAchievement(subject: string, title: string) {
+    if (!this.answers.inputAchievement) {
+      this.asked.push({ method: 'inputAchievement', args: [subject, title] });
+      return Promise.resolve<Achievement | undefined>({ title, note: '' });
+    }
+    return this.next<Achievement | undefined>('inputAchievement', subject, title);
+  }
+  /** An answer may be the dimension ids alone (no statement cited), or a DimensionPick. */
+  async pickDimensions(rubric: Rubric, options: DimensionPickOptions) {
+    const answer = await this.next<string[] | DimensionPick | undefined>('pickDimensions', rubric, options);
+    return Array.isArray(answer) ? { dimensions: answer, statements: [] } : answer;
   }
   pickLevel(rubric: Rubric, options: { suggested?: string; title: string }) {
     return this.next<string | undefined>('pickLevel', rubric, options);
@@ -93,6 +103,11 @@ export class ScriptedPrompts implements Prompts {
   }
   pickEvidence(search: (text: string) => EvidenceChoice[]) {
     return this.next<{ entryId: string; action: EvidenceAction } | undefined>('pickEvidence', search);
+  }
+  /** An answer may be a level id alone (shared), or the level and whether it is private. */
+  async pickLevelAndVisibility(rubric: Rubric, options: LevelAndVisibilityOptions) {
+    const answer = await this.next<string | { level: string; private: boolean } | undefined>('pickLevelAndVisibility', rubric, options);
+    return typeof answer === 'string' ? { level: answer, private: false } : answer;
   }
   confirm(message: string, detail: string, action: string) {
     return this.next<boolean>('confirm', message, detail, action);
@@ -189,6 +204,11 @@ export async function gitExtensionAtHead(cwd: string): Promise<void> {
 /** Waits until this extension host sees a growthJournal setting's new value: its listeners have run by then. */
 export async function settingIs(setting: string, value: unknown): Promise<void> {
   await waitFor(`growthJournal.${setting} to be ${String(value)}`, () => vscode.workspace.getConfiguration('growthJournal').get(setting) === value || undefined);
+}
+
+/** The questions a command asked, in order, messages left out: what the step budgets count. */
+export function questionsAsked(prompts: ScriptedPrompts): string[] {
+  return prompts.asked.map((a) => a.method);
 }
 
 export const HEADER = '# my journal: hand-edited\nversion: 1\nrubric: product-security\nprofile:\n  currentLevel: mid # since spring\n  targetLevel: senior\nentries: []\n';

@@ -66,7 +66,7 @@ describe('importing a career ladder', () => {
     assert.equal(await readJournal(), HEADER.replace('rubric: product-security', 'rubric: .growth/rubrics/team-ladder.rubric.yaml'), 'only the rubric line changed');
     await waitFor('the store to load the imported rubric', async () => ((await api().services.store.snapshot()).rubric?.id === 'team-ladder' ? true : undefined));
 
-    const tagging = new ScriptedPrompts({ inputTitle: ['Led the outage review'], inputDetails: [''], pickDimensions: [['reliability']], pickLevel: ['senior'], pickPrivacy: [false] });
+    const tagging = new ScriptedPrompts({ inputTitle: ['Led the outage review'], inputDetails: [''], pickDimensions: [['reliability']], pickLevelAndVisibility: ['senior'] });
     api().setPrompts(tagging);
     await vscode.commands.executeCommand('growthJournal.addNote');
     assert.deepEqual(tagging.errors, []);

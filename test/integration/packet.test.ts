@@ -1,35 +1,39 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseJournal } from '../../src/core/journal';
+import type { DimensionPickOptions, LevelAndVisibilityOptions } from '../../src/host/ui/prompts';
 import { folders, useExtension, HEADER, readJournal, ScriptedPrompts, setJournal, waitFor } from './helpers';
 
 describe('statements and the promotion packet', () => {
   const api = useExtension();
 
-  it('tagging asks which statements, in force at the chosen level, marks those cited, and writes fingerprinted refs', async () => {
+  it('tagging asks dimensions and statements in one question, in force at the current and target level, marks those cited, and writes fingerprinted refs', async () => {
     await setJournal(api(), HEADER);
-    let offered: { statements: { ref: string }[]; cited: ReadonlyMap<string, number> } | undefined;
+    let offered: DimensionPickOptions['statements'];
+    let level: LevelAndVisibilityOptions | undefined;
     const first = new ScriptedPrompts({
       inputTitle: ['Balanced the launch risk'],
       inputDetails: [''],
-      pickDimensions: [['risk-management', 'thought-leadership']],
-      pickLevel: ['senior'],
-      pickStatements: [(_r: unknown, o: typeof offered) => ((offered = o), ['risk-management/senior/1'])],
-      pickPrivacy: [false],
+      pickDimensions: [(_r: unknown, o: DimensionPickOptions) => ((offered = o.statements), { dimensions: ['thought-leadership'], statements: ['risk-management/senior/1'] })],
+      pickLevelAndVisibility: [(_r: unknown, o: LevelAndVisibilityOptions) => ((level = o), 'senior')],
     });
     api().setPrompts(first);
     await vscode.commands.executeCommand('growthJournal.addNote');
     assert.deepEqual(first.errors, []);
-    assert.deepEqual(offered?.statements.map((s) => s.ref), ['risk-management/senior/1', 'risk-management/senior/2', 'risk-management/senior/3', 'thought-leadership/senior/1']);
+    // HEADER: current Mid, target Senior; Risk Management states something at both.
+    assert.deepEqual(offered?.byDimension.get('risk-management')?.map((s) => s.ref), ['risk-management/mid/1', 'risk-management/mid/2', 'risk-management/mid/3', 'risk-management/senior/1', 'risk-management/senior/2', 'risk-management/senior/3']);
+    assert.deepEqual([level?.suggested, level?.because], ['senior', 'the level of the statement cited'], 'the level suggested is what the statement cited shows');
     const [entry] = parseJournal(await readJournal()).journal!.entries;
+    assert.deepEqual(entry.dimensions, ['thought-leadership', 'risk-management'], 'a statement ticked brings its dimension');
     assert.equal(entry.statements?.length, 1);
     assert.match(entry.statements![0], /^risk-management\/senior\/1@[0-9a-f]{6}$/);
 
-    const second = new ScriptedPrompts({ inputTitle: ['Again'], inputDetails: [''], pickDimensions: [['risk-management']], pickLevel: ['senior'], pickStatements: [(_r: unknown, o: typeof offered) => ((offered = o), [])], pickPrivacy: [false] });
+    const second = new ScriptedPrompts({ inputTitle: ['Again'], inputDetails: [''], pickDimensions: [(_r: unknown, o: DimensionPickOptions) => ((offered = o.statements), ['risk-management'])], pickLevelAndVisibility: [(_r: unknown, o: LevelAndVisibilityOptions) => ((level = o), 'mid')] });
     api().setPrompts(second);
     await vscode.commands.executeCommand('growthJournal.addNote');
     assert.equal(offered?.cited.get('risk-management/senior/1'), 1, 'the statement already cited is marked');
-    assert.equal(parseJournal(await readJournal()).journal!.entries[1].statements, undefined, 'skipping cites nothing');
+    assert.deepEqual([level?.suggested, level?.because], ['mid', 'your current level'], 'with no statement cited, the current level: never the target by default');
+    assert.equal(parseJournal(await readJournal()).journal!.entries[1].statements, undefined, 'none ticked cites nothing');
   });
 
   it('the tree shows each statement under its level with its evidence count, expandable to the entries', async () => {

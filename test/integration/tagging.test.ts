@@ -4,8 +4,8 @@ import * as vscode from 'vscode';
 import { parseJournal } from '../../src/core/journal';
 import { linesContent, textLines } from '../../src/core/text/anchor';
 import type { Commit, Repo } from '../../src/host/git/repos';
-import type { CommitChoice } from '../../src/host/ui/prompts';
-import { useExtension, folders, HEADER, journalUri, readJournal, ScriptedPrompts, setJournal, waitFor } from './helpers';
+import type { CommitChoice, LevelAndVisibilityOptions } from '../../src/host/ui/prompts';
+import { useExtension, folders, HEADER, journalUri, questionsAsked, readJournal, ScriptedPrompts, setJournal, waitFor } from './helpers';
 
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 
@@ -18,12 +18,16 @@ function entriesOf(text: string) {
 describe('tagging evidence', () => {
   const api = useExtension();
 
-  it('Tag Last Commit starts a journal with a commented header and writes the commit entry', async () => {
+  it('Tag Last Commit starts a journal with a commented header and writes the commit entry, in three questions with no repository asked', async () => {
     await setJournal(api(), undefined);
-    const prompts = new ScriptedPrompts({ pickRepository: [(repos: Repo[]) => repos.find((r) => r.name === 'app')], pickDimensions: [['technical-depth']], pickLevel: ['senior'], pickPrivacy: [false] });
+    const prompts = new ScriptedPrompts({ pickDimensions: [['technical-depth']], pickLevelAndVisibility: ['senior'] });
     api().setPrompts(prompts);
     await vscode.commands.executeCommand('growthJournal.tagLastCommit');
     assert.deepEqual(prompts.errors, []);
+    // Two repositories, no editor open: app was committed to last, so it is not asked.
+    assert.deepEqual(questionsAsked(prompts), ['inputAchievement', 'pickDimensions', 'pickLevelAndVisibility']);
+    const level = prompts.asked[2].args[1] as LevelAndVisibilityOptions;
+    assert.deepEqual([level.suggested, level.because], ['associate', 'the first level: no current level is set'], 'never the target by default');
     const text = await readJournal();
     assert.ok(text.startsWith('# Growth journal'), 'a commented header explains the file');
     const { app } = folders();
@@ -33,6 +37,7 @@ describe('tagging evidence', () => {
     const [entry] = entriesOf(text);
     assert.equal(entry.kind, 'commit');
     assert.equal(entry.title, subject);
+    assert.equal(entry.note, undefined, 'Enter skips what it achieved');
     assert.deepEqual(entry.commit, { sha: head, repo: 'git@github.com:acme/app.git', subject });
     assert.deepEqual(entry.dimensions, ['technical-depth']);
     assert.equal(entry.level, 'senior');
@@ -41,10 +46,80 @@ describe('tagging evidence', () => {
     assert.equal(prompts.doneCount, 1, 'the command says once that its questions are over');
   });
 
+  it('Tag Last Commit asks what it achieved: the answer is the entry\'s note, the title may be changed from the subject, which the commit keeps', async () => {
+    await setJournal(api(), HEADER);
+    const subject = git(folders().app.uri.fsPath, 'log', '-1', '--format=%s');
+    const prompts = new ScriptedPrompts({
+      inputAchievement: [(_s: string, title: string) => ({ title: `Tokens without "sub" rejected (was: ${title})`, note: 'No token without a subject reaches the session: closes the audit finding.' })],
+      pickDimensions: [['risk-management']],
+      pickLevelAndVisibility: [(_r: unknown, o: LevelAndVisibilityOptions) => o.suggested],
+    });
+    api().setPrompts(prompts);
+    await vscode.commands.executeCommand('growthJournal.tagLastCommit');
+    assert.deepEqual(prompts.errors, []);
+    const [entry] = entriesOf(await readJournal());
+    assert.equal(entry.title, `Tokens without "sub" rejected (was: ${subject})`);
+    assert.equal(entry.note, 'No token without a subject reaches the session: closes the audit finding.');
+    assert.equal(entry.commit?.subject, subject);
+    assert.equal(entry.level, 'mid', 'Enter on the level takes the current level');
+  });
+
+  it('capture stays within its budget: Tag Selection three questions, Add Note four; the active editor names the repository', async () => {
+    await setJournal(api(), HEADER);
+    const { app, lib } = folders();
+    const selection = new ScriptedPrompts({ inputTitle: ['Allow-list check'], pickDimensions: [['technical-depth']], pickLevelAndVisibility: ['mid'] });
+    api().setPrompts(selection);
+    const editor = await vscode.window.showTextDocument(vscode.Uri.joinPath(app.uri, 'src', 'auth.ts'));
+    editor.selection = new vscode.Selection(1, 0, 3, 0);
+    await vscode.commands.executeCommand('growthJournal.tagSelection');
+    assert.deepEqual(questionsAsked(selection), ['inputTitle', 'pickDimensions', 'pickLevelAndVisibility']);
+
+    const note = new ScriptedPrompts({ inputTitle: ['Ran the review'], inputDetails: [''], pickDimensions: [['communication']], pickLevelAndVisibility: ['mid'] });
+    api().setPrompts(note);
+    await vscode.commands.executeCommand('growthJournal.addNote');
+    assert.deepEqual(questionsAsked(note), ['inputTitle', 'inputDetails', 'pickDimensions', 'pickLevelAndVisibility']);
+
+    // lib was not committed to last, but its file is in the editor: that names the repository.
+    await vscode.window.showTextDocument(vscode.Uri.joinPath(lib.uri, 'index.ts'));
+    const last = new ScriptedPrompts({ pickDimensions: [['collaboration']], pickLevelAndVisibility: ['mid'] });
+    api().setPrompts(last);
+    await vscode.commands.executeCommand('growthJournal.tagLastCommit');
+    assert.deepEqual(last.errors, []);
+    assert.deepEqual(questionsAsked(last), ['inputAchievement', 'pickDimensions', 'pickLevelAndVisibility']);
+    assert.equal(entriesOf(await readJournal()).at(-1)?.commit?.sha, git(lib.uri.fsPath, 'rev-parse', 'HEAD'));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Tag Evidence for This Statement, from the tree or the matrix, names the statement and asks neither dimension nor statement', async () => {
+    await setJournal(api(), HEADER);
+    const statementNode = { kind: 'statement', dimension: { id: 'risk-management' }, levelId: 'senior', index: 1 };
+    for (const [from, run] of [
+      ['tree', () => vscode.commands.executeCommand('growthJournal.tagForStatement', statementNode)],
+      ['matrix', async () => {
+        await vscode.commands.executeCommand('growthJournal.compareLevels');
+        await api().compare.receive({ type: 'tagStatement', ref: 'risk-management/senior/2' });
+      }],
+    ] as const) {
+      const prompts = new ScriptedPrompts({ pickEvidenceKind: ['note'], inputTitle: [`Risk review (${from})`], inputDetails: [''], pickLevelAndVisibility: [(_r: unknown, o: LevelAndVisibilityOptions) => ({ level: o.suggested, private: false })] });
+      api().setPrompts(prompts);
+      await run();
+      assert.deepEqual(prompts.errors, [], from);
+      assert.deepEqual(questionsAsked(prompts), ['pickEvidenceKind', 'inputTitle', 'inputDetails', 'pickLevelAndVisibility'], from);
+      assert.match(String(prompts.asked[0].args[1]), /^“.+”$/, 'the first question names the statement');
+      assert.match(String(prompts.asked[1].args[2]), /^Tag Evidence for “/);
+      assert.deepEqual((prompts.asked[3].args[1] as LevelAndVisibilityOptions).only, ['senior'], 'the level is the statement\'s');
+      const entry = entriesOf(await readJournal()).find((e) => e.title === `Risk review (${from})`);
+      assert.deepEqual(entry?.dimensions, ['risk-management']);
+      assert.equal(entry?.level, 'senior');
+      assert.match(entry?.statements?.[0] ?? '', /^risk-management\/senior\/2@[0-9a-f]{6}$/);
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('a tagging command cancelled or failing part-way writes nothing and still says its questions are over', async () => {
     await setJournal(api(), HEADER);
     for (const dimensions of [undefined, []]) {
-      const prompts = new ScriptedPrompts({ pickRepository: [(repos: Repo[]) => repos.find((r) => r.name === 'app')], pickDimensions: [dimensions] });
+      const prompts = new ScriptedPrompts({ pickDimensions: [dimensions] });
       api().setPrompts(prompts);
       await vscode.commands.executeCommand('growthJournal.tagLastCommit');
       assert.deepEqual(prompts.errors, dimensions ? ['Pick at least one dimension: evidence counts toward the dimensions it is tagged with.'] : []);
@@ -60,8 +135,7 @@ describe('tagging evidence', () => {
       pickRepository: [(repos: Repo[]) => repos.find((r) => r.name === 'app')],
       pickCommits: [(choices: CommitChoice[]) => ((offered = choices), choices.map((c) => c.commit))],
       pickDimensions: [['incident-response']],
-      pickLevel: ['mid'],
-      pickPrivacy: [true],
+      pickLevelAndVisibility: [{ level: 'mid', private: true }],
     });
     api().setPrompts(prompts);
     await vscode.commands.executeCommand('growthJournal.tagCommit');
@@ -90,8 +164,7 @@ describe('tagging evidence', () => {
       pickRepository: [(repos: Repo[]) => ((repoNames = repos.map((r) => r.name)), repos.find((r) => r.name === 'lib'))],
       pickCommits: [(choices: CommitChoice[]): Commit[] => [choices[0].commit]],
       pickDimensions: [['collaboration']],
-      pickLevel: ['mid'],
-      pickPrivacy: [false],
+      pickLevelAndVisibility: ['mid'],
     });
     api().setPrompts(prompts);
     await vscode.commands.executeCommand('growthJournal.tagCommit');
@@ -107,7 +180,7 @@ describe('tagging evidence', () => {
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(app.uri, 'src', 'auth.ts'));
     const editor = await vscode.window.showTextDocument(doc);
     editor.selection = new vscode.Selection(9, 0, 15, 0);
-    const prompts = new ScriptedPrompts({ inputTitle: [(_p: string, value: string) => `${value}: allow-list check`], pickDimensions: [['technical-depth', 'risk-management']], pickLevel: ['senior'], pickPrivacy: [false] });
+    const prompts = new ScriptedPrompts({ inputTitle: [(_p: string, value: string) => `${value}: allow-list check`], pickDimensions: [['technical-depth', 'risk-management']], pickLevelAndVisibility: ['senior'] });
     api().setPrompts(prompts);
     await vscode.commands.executeCommand('growthJournal.tagSelection');
     assert.deepEqual(prompts.errors, []);
@@ -119,7 +192,7 @@ describe('tagging evidence', () => {
 
   it('Add Note writes the title and details', async () => {
     await setJournal(api(), HEADER);
-    const prompts = new ScriptedPrompts({ inputTitle: ['Ran the threat-model review: "payments" #2 --- 🚀'], inputDetails: ['Three teams; six follow-ups.'], pickDimensions: [['communication']], pickLevel: ['senior'], pickPrivacy: [false] });
+    const prompts = new ScriptedPrompts({ inputTitle: ['Ran the threat-model review: "payments" #2 --- 🚀'], inputDetails: ['Three teams; six follow-ups.'], pickDimensions: [['communication']], pickLevelAndVisibility: ['senior'] });
     api().setPrompts(prompts);
     await vscode.commands.executeCommand('growthJournal.addNote');
     const [entry] = entriesOf(await readJournal());
@@ -136,7 +209,7 @@ describe('tagging evidence', () => {
     const editor = await vscode.window.showTextDocument(doc);
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# unsaved thought\n'));
     assert.ok(doc.isDirty);
-    api().setPrompts(new ScriptedPrompts({ inputTitle: ['Paired on the incident'], inputDetails: [''], pickDimensions: [['collaboration']], pickLevel: ['mid'], pickPrivacy: [false] }));
+    api().setPrompts(new ScriptedPrompts({ inputTitle: ['Paired on the incident'], inputDetails: [''], pickDimensions: [['collaboration']], pickLevelAndVisibility: ['mid'] }));
     await vscode.commands.executeCommand('growthJournal.addNote');
     assert.ok(doc.isDirty, 'the user decides when to save');
     assert.ok(doc.getText().startsWith('# unsaved thought\n# my journal'));
@@ -148,7 +221,7 @@ describe('tagging evidence', () => {
   it('a journal that does not parse is left byte for byte, and the error names its line and column', async () => {
     const broken = `${HEADER.replace('entries: []\n', 'entries:\n')}  - id: a\n    title: "unterminated\n`;
     await setJournal(api(), broken);
-    const prompts = new ScriptedPrompts({ inputTitle: ['x'], inputDetails: [''], pickDimensions: [['collaboration']], pickLevel: ['mid'], pickPrivacy: [false] });
+    const prompts = new ScriptedPrompts({ inputTitle: ['x'], inputDetails: [''], pickDimensions: [['collaboration']], pickLevelAndVisibility: ['mid'] });
     api().setPrompts(prompts);
     await vscode.commands.executeCommand('growthJournal.addNote');
     assert.equal(await readJournal(), broken);
@@ -172,7 +245,7 @@ describe('tagging evidence', () => {
   it('Undo removes exactly the new entry', async () => {
     const before = `${HEADER.replace('entries: []\n', 'entries:\n')}  - id: keep\n    date: 2026-11-02\n    kind: note\n    title: Keep me # not a comment\n    dimensions: [collaboration]\n`;
     await setJournal(api(), before);
-    const prompts = new ScriptedPrompts({ inputTitle: ['Oops'], inputDetails: [''], pickDimensions: [['collaboration']], pickLevel: ['mid'], pickPrivacy: [false] });
+    const prompts = new ScriptedPrompts({ inputTitle: ['Oops'], inputDetails: [''], pickDimensions: [['collaboration']], pickLevelAndVisibility: ['mid'] });
     prompts.infoAnswer = 'Undo';
     api().setPrompts(prompts);
     await vscode.commands.executeCommand('growthJournal.addNote');

@@ -128,7 +128,8 @@ entries:
     assert.deepEqual(parseWebviewMessage({ type: 'setMode', mode: 'matrix' }), { type: 'setMode', mode: 'matrix' });
     assert.deepEqual(parseWebviewMessage({ type: 'choosePeriod', period: 'x' }), { type: 'choosePeriod' });
     for (const period of ['quarter', 'previous', 'all', '2026-H2', '2026', '2026-Q4', '2026-03-01..2026-08-31']) assert.deepEqual(parseWebviewMessage({ type: 'setPeriod', period }), { type: 'setPeriod', period });
-    for (const bad of [null, 'ready', { type: 'setMode', mode: 'grid' }, { type: 'setPeriod', period: '<b>' }, { type: 'setPeriod', period: 2026 }, { type: 'openEntry' }, { type: 'openEntry', entryId: 5 }, { type: 'openEntryInJournal' }, { type: 'setPeriod', period: 'forever' }, { type: 'runCommand', command: 'x' }, { type: 'tagDimension', dimensionId: 'x'.repeat(500) }]) {
+    assert.deepEqual(parseWebviewMessage({ type: 'tagStatement', ref: 'risk-management/senior/2' }), { type: 'tagStatement', ref: 'risk-management/senior/2' });
+    for (const bad of [null, 'ready', { type: 'setMode', mode: 'grid' }, { type: 'setPeriod', period: '<b>' }, { type: 'setPeriod', period: 2026 }, { type: 'openEntry' }, { type: 'openEntry', entryId: 5 }, { type: 'openEntryInJournal' }, { type: 'setPeriod', period: 'forever' }, { type: 'runCommand', command: 'x' }, { type: 'tagDimension', dimensionId: 'x'.repeat(500) }, { type: 'tagStatement', ref: 'risk-management/senior' }, { type: 'tagStatement', ref: 'a/b/0' }, { type: 'tagStatement', ref: 'a/b/1@3f2a1c' }, { type: 'tagStatement', ref: '../b/1' }, { type: 'tagStatement' }]) {
       assert.equal(parseWebviewMessage(bad), undefined, JSON.stringify(bad));
     }
   });

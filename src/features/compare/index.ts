@@ -114,6 +114,9 @@ class ComparePanel implements vscode.Disposable {
         this.search = message.text;
         await this.refresh();
         break;
+      case 'tagStatement':
+        await vscode.commands.executeCommand('growthJournal.tagForStatement', message.ref);
+        break;
     }
   }
 

@@ -92,7 +92,7 @@ async function askField(services: Services, field: Field, e: Entry, rubric: Rubr
       return details.trim() ? details.trim() : null;
     }
     case 'dimensions': {
-      const picked = await prompts.pickDimensions(rubric, { recent: [], preselected: e.dimensions, subject: e.title, step: STEP, ...(profile.targetLevel ? { targetLevel: profile.targetLevel } : {}) });
+      const picked = (await prompts.pickDimensions(rubric, { recent: [], preselected: e.dimensions, subject: e.title, step: STEP, ...(profile.targetLevel ? { targetLevel: profile.targetLevel } : {}) }))?.dimensions;
       if (!picked) return undefined;
       if (picked.length === 0) {
         void prompts.warning('An entry needs at least one dimension: the dimensions were left as they were.');

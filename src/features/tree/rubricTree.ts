@@ -202,6 +202,9 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         item.description = node.cited.length ? formatCount(node.cited.length) : '';
         item.tooltip = `${node.text}\n\n${ref}: ${node.cited.length ? `cited by ${node.cited.length} ${node.cited.length === 1 ? 'entry' : 'entries'} ${period.phrase}` : `no evidence cites it ${period.phrase}`}`;
         item.iconPath = new vscode.ThemeIcon(node.cited.length ? 'pass' : 'circle-small');
+        // A gap offers its way to evidence: Tag Evidence for This Statement… (inline and in the context menu).
+        item.contextValue = node.cited.length ? 'statement' : 'statement.gap';
+        item.accessibilityInformation = { label: `${node.text}: ${node.cited.length ? `cited by ${formatCount(node.cited.length)} ${node.cited.length === 1 ? 'entry' : 'entries'}` : 'no evidence yet'} ${period.phrase}` };
         return item;
       }
       case 'evidence': {

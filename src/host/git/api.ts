@@ -7,6 +7,7 @@ export interface GitCommit {
   readonly message: string;
   readonly parents: string[];
   readonly authorDate?: Date;
+  readonly commitDate?: Date;
   readonly authorName?: string;
   readonly authorEmail?: string;
 }

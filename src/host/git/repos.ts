@@ -207,6 +207,29 @@ export class Git {
     return isCommitSha(head) ? this.commit(repo, head) : undefined;
   }
 
+  /**
+   * Of several repositories, the one committed to last: the newest HEAD commit (its committer date,
+   * which a commit, an amend or a rebase sets). Undefined when that does not tell (no commits, a tie).
+   */
+  async lastCommittedTo(repos: readonly Repo[]): Promise<Repo | undefined> {
+    this.requireTrust();
+    const api = await this.gitApi();
+    const headTime = async (repo: Repo): Promise<number | undefined> => {
+      const apiRepo = api?.getRepository(repo.root);
+      const head = apiRepo?.state.HEAD?.commit;
+      if (apiRepo && isCommitSha(head)) {
+        const commit = await apiRepo.getCommit(checkedSha(head)).catch(() => undefined);
+        return (commit?.commitDate ?? commit?.authorDate)?.getTime();
+      }
+      const seconds = Number((await runGit(repo.root.fsPath, gitArgv(['log', '-1', '--format=%ct'])).catch(() => '')).trim());
+      return seconds > 0 ? seconds * 1000 : undefined;
+    };
+    const times = await Promise.all(repos.map(headTime));
+    const newest = Math.max(...times.map((t) => t ?? -Infinity));
+    const at = times.flatMap((t, i) => (t === newest ? [repos[i]] : []));
+    return Number.isFinite(newest) && at.length === 1 ? at[0] : undefined;
+  }
+
   /** `user.email` as git resolves it for the repository (local, then global, then system), or '' when unset. */
   async userEmail(repo: Repo): Promise<string> {
     this.requireTrust();

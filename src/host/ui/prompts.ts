@@ -26,6 +26,35 @@ export interface DimensionPickOptions {
   targetLevel?: string;
   /** The flow the question belongs to, for its title (default: Tag Evidence). */
   step?: string;
+  /**
+   * Statements listed under each dimension, so one question picks both (a ticked statement brings
+   * its dimension); `cited` counts what the journal already cites, to mark it. Absent: dimensions only.
+   */
+  statements?: { byDimension: ReadonlyMap<string, readonly Statement[]>; preselected: readonly string[]; cited: ReadonlyMap<string, number> };
+}
+
+/** What a piece of evidence shows: the dimensions ticked, and statement refs (without fingerprint); a statement's dimension counts as ticked. */
+export interface DimensionPick {
+  dimensions: string[];
+  statements: string[];
+}
+
+export interface LevelAndVisibilityOptions {
+  title: string;
+  /** Active on opening, so Enter takes it. */
+  suggested: string;
+  /** Why it is suggested, for the prompt: "your current level", "the level of the statements cited". */
+  because: string;
+  /** Limits the levels offered (a statement's own level). */
+  only?: readonly string[];
+  currentLevel?: string;
+  targetLevel?: string;
+}
+
+/** What a commit achieved (its entry's `note`, '' for none) and the entry's title. */
+export interface Achievement {
+  title: string;
+  note: string;
 }
 
 /** What Find Evidence does with the entry picked: open it (commit, code or journal), open it in the journal, or edit it. */
@@ -48,15 +77,22 @@ export interface Choice<T> {
 export interface Prompts {
   /** A single choice from a list. */
   pick<T>(title: string, placeHolder: string, choices: readonly Choice<T>[]): Promise<T | undefined>;
-  pickEvidenceKind(canTagSelection: boolean): Promise<EvidenceKind | undefined>;
+  /** `startedFrom` names what the tag started from (a dimension, a statement) for the title. */
+  pickEvidenceKind(canTagSelection: boolean, startedFrom?: string): Promise<EvidenceKind | undefined>;
   pickRepository(repos: readonly Repo[]): Promise<Repo | undefined>;
   pickCommits(choices: readonly CommitChoice[], repo: Repo): Promise<Commit[] | undefined>;
-  inputTitle(prompt: string, value?: string, step?: string): Promise<string | undefined>;
+  /** `title` names the tag's start ("Tag Evidence for Technical Depth"); "Tag Evidence" when absent. */
+  inputTitle(prompt: string, value?: string, title?: string): Promise<string | undefined>;
   /** `value`: the details so far, to change (Edit Entry). */
   inputDetails(value?: string, step?: string): Promise<string | undefined>;
+  /**
+   * "What did it achieve?" for a commit: one optional line (Enter skips), in the same question a
+   * button to change the title from `title` (the commit's subject).
+   */
+  inputAchievement(subject: string, title: string): Promise<Achievement | undefined>;
   /** Any period typed in, checked as it is typed (a date range, most often). */
   inputPeriod(title: string, fiscalStartMonth: number): Promise<Period | undefined>;
-  pickDimensions(rubric: Rubric, options: DimensionPickOptions): Promise<string[] | undefined>;
+  pickDimensions(rubric: Rubric, options: DimensionPickOptions): Promise<DimensionPick | undefined>;
   /** `only` limits the choice (targets at or above the current level); the order is always the ladder's. */
   pickLevel(rubric: Rubric, options: { suggested?: string; currentLevel?: string; targetLevel?: string; title: string; only?: readonly string[]; placeHolder?: string }): Promise<string | undefined>;
   /**
@@ -72,6 +108,8 @@ export interface Prompts {
   pickEvidence(search: (text: string) => EvidenceChoice[]): Promise<{ entryId: string; action: EvidenceAction } | undefined>;
   /** The Growth view's filter: words to find in the evidence; empty clears it. */
   inputFilter(value: string): Promise<string | undefined>;
+  /** The level a piece of evidence shows and whether it is private, in one question. */
+  pickLevelAndVisibility(rubric: Rubric, options: LevelAndVisibilityOptions): Promise<{ level: string; private: boolean } | undefined>;
   confirm(message: string, detail: string, action: string): Promise<boolean>;
   /** A modal question with its detail and several actions: the action chosen, or undefined for Cancel. */
   modal(message: string, detail: string, ...actions: string[]): Promise<string | undefined>;
@@ -129,8 +167,8 @@ export class VsCodePrompts implements Prompts {
 
   /**
    * Shows `question` in place of the one answered before it and resolves with `answer()` once it is
-   * accepted with `valid()` true, or with undefined when it is closed. `extra` may settle it another
-   * way (a button).
+   * accepted with `valid()` true, or with undefined when it is closed. `valid()` false keeps it open
+   * (it may have moved the question on a step of its own). `extra` may settle it another way (a button).
    */
   private ask<T>(question: Question, answer: () => T, valid: () => boolean = () => true, extra?: (settle: (value: T) => void) => vscode.Disposable): Promise<T | undefined> {
     question.ignoreFocusOut = true;
@@ -189,10 +227,15 @@ export class VsCodePrompts implements Prompts {
     return this.ask(pick, () => value(chosen()), () => chosen() !== undefined);
   }
 
-  /** Any number of items of a quick pick, the `picked` ones ticked on opening. */
+  /**
+   * Any number of items of a quick pick, the `picked` ones ticked on opening. Space ticks only while
+   * the filter is empty (then it types a space), so with filter text the title says how to tick.
+   */
   private pickMany<I extends vscode.QuickPickItem>(pick: vscode.QuickPick<I>): Promise<I[] | undefined> {
     pick.canSelectMany = true;
     pick.selectedItems = pick.items.filter((i) => i.picked);
+    const title = pick.title;
+    pick.onDidChangeValue((value) => (pick.title = value ? `${title ?? ''} · Space types a space: click a row to tick it, or clear the filter; Enter confirms` : title));
     return this.ask(pick, () => [...pick.selectedItems]);
   }
 
@@ -223,8 +266,9 @@ export class VsCodePrompts implements Prompts {
     );
   }
 
-  pickEvidenceKind(canTagSelection: boolean): Promise<EvidenceKind | undefined> {
-    return this.pickOne(this.quickPick(STEP_TITLE, 'What do you want to tag as evidence?', evidenceKindChoices(canTagSelection)), (item) => item.evidence);
+  pickEvidenceKind(canTagSelection: boolean, startedFrom?: string): Promise<EvidenceKind | undefined> {
+    const question = startedFrom ? `What shows ${startedFrom}? Pick the kind of evidence.` : 'What do you want to tag as evidence?';
+    return this.pickOne(this.quickPick(startedFrom ? `${STEP_TITLE} for ${startedFrom}` : STEP_TITLE, question, evidenceKindChoices(canTagSelection)), (item) => item.evidence);
   }
 
   pickRepository(repos: readonly Repo[]): Promise<Repo | undefined> {
@@ -238,14 +282,14 @@ export class VsCodePrompts implements Prompts {
       description: [commit.sha.slice(0, 7), commit.author, commit.date ? relativeTime(commit.date) : undefined, tagged ? 'already tagged' : undefined].filter(Boolean).join(' · '),
       commit,
     }));
-    const pick = this.quickPick(`Tag Commits of ${repo.name} as Evidence`, 'Pick one or more commits (Space to select, Enter to confirm)', items);
+    const pick = this.quickPick(`Tag Commits of ${repo.name} as Evidence`, 'Pick one or more commits: Space ticks the highlighted one, Enter confirms; type to filter', items);
     pick.matchOnDescription = true;
     return (await this.pickMany(pick))?.map((p) => p.commit);
   }
 
-  inputTitle(prompt: string, value?: string, step = STEP_TITLE): Promise<string | undefined> {
+  inputTitle(prompt: string, value?: string, title = STEP_TITLE): Promise<string | undefined> {
     const box = vscode.window.createInputBox();
-    box.title = step;
+    box.title = title;
     box.prompt = prompt;
     box.value = value ?? '';
     box.placeholder = 'e.g. Led the design review for the new auth service';
@@ -283,30 +327,85 @@ export class VsCodePrompts implements Prompts {
     return writeInEditor(answer.editor);
   }
 
-  async pickDimensions(rubric: Rubric, options: DimensionPickOptions): Promise<string[] | undefined> {
-    type Item = vscode.QuickPickItem & { id?: string };
+  /**
+   * One input box, two steps of its own: the achievement (Enter takes it, empty skips), and behind
+   * its pencil button the title, prefilled, whose Enter comes back to the achievement.
+   */
+  async inputAchievement(subject: string, title: string): Promise<Achievement | undefined> {
+    const box = vscode.window.createInputBox();
+    const editTitle: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('edit'), tooltip: 'Change the title (the commit\'s subject)' };
+    let entryTitle = title;
+    let note = '';
+    let editing = false;
+    const showAchievement = () => {
+      editing = false;
+      box.title = `${STEP_TITLE}: What did it achieve? · ${subject}`;
+      box.prompt = `Optional: the result, for the entry's details. Enter skips. Title: “${entryTitle}” (the pencil button changes it).`;
+      box.placeholder = 'e.g. Closed the alg:none hole before the audit; no token is accepted unsigned';
+      box.buttons = [editTitle];
+      box.value = note;
+      box.validationMessage = undefined;
+    };
+    box.onDidTriggerButton(() => {
+      if (editing) return;
+      editing = true;
+      note = box.value;
+      box.title = `${STEP_TITLE}: Title · ${subject}`;
+      box.prompt = 'The entry\'s title: what a reader of your summary sees. Enter goes back to what it achieved.';
+      box.placeholder = title;
+      box.buttons = [];
+      box.value = entryTitle;
+    });
+    box.onDidChangeValue((value) => (box.validationMessage = editing && !value.trim() ? 'A title is needed: one line that says what you did.' : undefined));
+    showAchievement();
+    const titleOrAchievement = () => {
+      if (!editing) return true;
+      if (!box.value.trim()) return false;
+      entryTitle = box.value.trim();
+      showAchievement();
+      return false;
+    };
+    return this.ask(box, () => ({ title: entryTitle, note: box.value.trim() }), titleOrAchievement);
+  }
+
+  async pickDimensions(rubric: Rubric, options: DimensionPickOptions): Promise<DimensionPick | undefined> {
+    type Item = vscode.QuickPickItem & { id?: string; ref?: string };
     const items: Item[] = [];
     const byId = new Map(allDimensions(rubric).map((d) => [d.id, d]));
     const pinned = (options.pinned ?? []).filter((id) => byId.has(id));
-    const item = (id: string): Item => {
+    const shown = options.statements;
+    const withStatements = (id: string): Item[] => {
       const d = byId.get(id)!;
       const statements = (options.targetLevel && d.expectations[options.targetLevel]) || Object.values(d.expectations).at(-1) || [];
-      return { id, label: d.name, detail: statements.join(' '), picked: pinned.includes(id) || options.preselected.includes(id) };
+      const dimension: Item = { id, label: d.name, detail: shown ? undefined : statements.join(' '), picked: pinned.includes(id) || options.preselected.includes(id) };
+      const cited = (ref: string) => shown?.cited.get(ref) ?? 0;
+      return [
+        dimension,
+        ...(shown?.byDimension.get(id) ?? []).map((s) => ({
+          ref: s.ref,
+          label: `$(${cited(s.ref) ? 'pass' : 'circle-small'}) ${s.text}`,
+          description: [`${d.name} · ${levelName(rubric, s.levelId)}`, cited(s.ref) ? `cited by ${cited(s.ref)}` : ''].filter(Boolean).join(' · '),
+          picked: shown?.preselected.includes(s.ref) ?? false,
+        })),
+      ];
     };
     const recent = options.recent.filter((id) => byId.has(id) && !pinned.includes(id)).slice(0, 5);
-    if (pinned.length) items.push({ label: pinned.length === 1 ? 'This dimension' : 'These dimensions', kind: vscode.QuickPickItemKind.Separator }, ...pinned.map(item));
-    if (recent.length) items.push({ label: 'Recently used', kind: vscode.QuickPickItemKind.Separator }, ...recent.map(item));
+    if (pinned.length) items.push({ label: pinned.length === 1 ? 'This dimension' : 'These dimensions', kind: vscode.QuickPickItemKind.Separator }, ...pinned.flatMap(withStatements));
+    if (recent.length) items.push({ label: 'Recently used', kind: vscode.QuickPickItemKind.Separator }, ...recent.flatMap(withStatements));
     for (const group of rubric.groups) {
       const rest = group.dimensions.filter((d) => !recent.includes(d.id) && !pinned.includes(d.id));
-      if (rest.length) items.push({ label: group.name, kind: vscode.QuickPickItemKind.Separator }, ...rest.map((d) => item(d.id)));
+      if (rest.length) items.push({ label: group.name, kind: vscode.QuickPickItemKind.Separator }, ...rest.flatMap((d) => withStatements(d.id)));
     }
     const names = pinned.map((id) => byId.get(id)!.name);
-    const title = [`${options.step ?? STEP_TITLE}${names.length ? ` for ${names.join(', ')}` : ''}: Dimensions`, options.subject].filter(Boolean).join(' · ');
-    const pick = this.quickPick(title, 'Which dimensions does this show? Type to match names and expectations; Space selects.', items);
+    const title = [`${options.step ?? STEP_TITLE}${names.length ? ` for ${names.join(', ')}` : ''}: Dimensions${shown ? ' and statements' : ''}`, options.subject].filter(Boolean).join(' · ');
+    const what = shown ? 'Which dimensions, and which of their statements, does this show? A ticked statement brings its dimension.' : 'Which dimensions does this show?';
+    const kept = names.length ? ` ${names.join(', ')} is ticked: Enter keeps it.` : '';
+    const pick = this.quickPick(title, `${what}${kept} Space ticks the highlighted row, Enter confirms; type to filter.`, items);
     pick.matchOnDetail = true;
+    pick.matchOnDescription = true;
     const picked = await this.pickMany(pick);
     if (!picked) return undefined;
-    return picked.flatMap((p) => (p.id ? [p.id] : []));
+    return { dimensions: picked.flatMap((p) => (p.id ? [p.id] : [])), statements: picked.flatMap((p) => (p.ref ? [p.ref] : [])) };
   }
 
   /** The levels in ladder order, lowest first, with the suggested one active so Enter takes it. */
@@ -383,6 +482,25 @@ export class VsCodePrompts implements Prompts {
     });
     pick.dispose();
     return answer;
+  }
+
+  /** The levels twice, shared then private, the suggested shared one active so Enter takes it. */
+  pickLevelAndVisibility(rubric: Rubric, options: LevelAndVisibilityOptions): Promise<{ level: string; private: boolean } | undefined> {
+    type Item = vscode.QuickPickItem & { level?: string; private?: boolean };
+    const levels = rubric.levels.filter((l) => !options.only || options.only.includes(l.id));
+    const role = (id: string) => [id === options.currentLevel ? 'current' : '', id === options.targetLevel ? 'target' : '', id === options.suggested ? options.because : ''].filter(Boolean).join(', ');
+    const items: Item[] = [
+      { label: 'Shared: included in summaries and the packet', kind: vscode.QuickPickItemKind.Separator },
+      ...levels.map((l) => ({ label: `$(eye) ${l.name}`, description: role(l.id), level: l.id, private: false })),
+      { label: 'Private: kept in the journal, left out of summaries unless you ask', kind: vscode.QuickPickItemKind.Separator },
+      ...levels.map((l) => ({ label: `$(lock) ${l.name}`, description: `private${role(l.id) ? `, ${role(l.id)}` : ''}`, level: l.id, private: true })),
+    ];
+    const suggestedName = levelName(rubric, options.suggested);
+    const pick = this.quickPick(options.title, `Enter: ${suggestedName}, shared (${options.because}). Choose a higher level only if this shows it.`, items);
+    pick.matchOnDescription = true;
+    const suggested = items.find((i) => i.level === options.suggested && !i.private);
+    if (suggested) pick.activeItems = [suggested];
+    return this.pickOne(pick, (item) => ({ level: item.level!, private: item.private === true }));
   }
 
   async confirm(message: string, detail: string, action: string): Promise<boolean> {

@@ -323,6 +323,7 @@ function targetStatements(m: CompareModel, d: DimensionRow): HTMLElement | null 
             ...marked(s.text),
             h('span', { class: 'meta' }, `${s.ref} · ${s.count ? plural(s.count, 'entry', 'entries') : 'no evidence yet'}`),
           ),
+          s.count ? null : h('button', { type: 'button', class: 'link tag-statement', onclick: () => vscode.postMessage({ type: 'tagStatement', ref: s.ref }), 'aria-label': `Tag evidence for this statement: ${s.text}` }, 'Tag evidence…'),
         ),
       ),
     ),
