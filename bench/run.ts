@@ -25,6 +25,8 @@ const root = join(__dirname, '..');
 const rubric = parseRubric(readFileSync(join(root, 'rubric', 'product-security.yaml'), 'utf8')).rubric as Rubric;
 const dir = mkdtempSync(join(tmpdir(), 'growth-bench-'));
 const quick = process.argv.includes('--quick');
+/** `--writes`: only the tags and removals through the worker, for work on the write path. */
+const writesOnly = process.argv.includes('--writes');
 
 function median(samples: number[]): number {
   const s = [...samples].sort((a, b) => a - b);
@@ -330,6 +332,10 @@ function workerScript(): string {
 
 async function main(): Promise<void> {
   const worker = workerScript();
+  if (writesOnly) {
+    console.log(table('Tags and removals, 10,000 entries, through the worker', await endToEndRows(10_000, worker)));
+    return rmSync(dir, { recursive: true, force: true });
+  }
   const sizes = quick ? [100, 10_000] : [100, 1_000, 10_000, 50_000];
   console.log(`# Growth Journal benchmark\n\nNode ${process.version}, ${new Date().toISOString().slice(0, 10)}. Medians; the naive way is a full \`yaml\` parse (and stringify for writes) in the same run; js-yaml reads values only, without the source positions problems need.\n`);
   for (const n of sizes) console.log(`${table(`${n.toLocaleString('en')} entries (${(benchJournal(n).length / 2 ** 20).toFixed(1)} MB)`, await measure(n))}\n`);
