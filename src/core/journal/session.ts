@@ -117,17 +117,20 @@ export class JournalSession {
    * profile are the last check's, which stand on lines before the tail.
    */
   private checkedAgainst(parse: JournalParse, rubric: Rubric): Problem[] {
-    const key = JSON.stringify(rubric);
     const last = this.checked;
-    if (last?.parse === parse && last.rubric === key) return last.problems.slice();
-    const from = last?.rubric === key && parse.reReadFrom?.base.deref() === last.parse ? parse.reReadFrom : undefined;
+    if (last?.parse === parse && last.rubric === rubric) return last.problems.slice();
+    const from = last?.rubric === rubric && parse.reReadFrom?.base.deref() === last.parse ? parse.reReadFrom : undefined;
     const problems = from ? [...last!.problems.filter((p) => (p.line ?? 0) < from.line), ...checkJournal(parse, rubric, from.entries)] : checkJournal(parse, rubric);
-    this.checked = { parse, rubric: key, problems };
+    this.checked = { parse, rubric, problems };
     return problems;
   }
 
-  /** The last check: the parse and rubric (as JSON) it checked, and what it found. */
-  private checked: { parse: JournalParse; rubric: string; problems: Problem[] } | undefined;
+  /**
+   * The last check: the parse and rubric it checked, and what it found. The rubric is told by
+   * identity: a host keeps one object per rubric text (the engines' parseRubric, the worker's
+   * rubric), and an equal copy is only checked in full once more.
+   */
+  private checked: { parse: JournalParse; rubric: Rubric; problems: Problem[] } | undefined;
 
   /** Makes what the next edit needs while nobody waits: the text and parse of a quick read, and the text as one piece. */
   prepare(): void {

@@ -7,14 +7,21 @@ import { readJournalFile } from './file';
 import { writeJournal, type WriteRequest } from './write';
 import { runStepsAsync } from '../ui/steps';
 
+export type FileReadOutcome = ReadOutcome | { kind: 'missing' };
+
+/**
+ * A write done, or why not. `read` is the journal as written, as the engine's next `readFile`
+ * would give it, when the engine holds it: the caller updates its snapshot from it instead of
+ * reading the file again.
+ */
+export type WriteResult = { ok: true; added: EntryData[]; removed?: RemovedEntry[]; read?: FileReadOutcome } | Refusal;
+
 /**
  * What the worker sends back for a write: the parse stays behind, where it is kept. `change`
  * says how the journal the host read last became the one written, when the write started
  * from that very text; without it the next read sends everything.
  */
-export type WriteResult = { ok: true; added: EntryData[]; removed?: RemovedEntry[]; change?: JournalChange } | Refusal;
-
-export type FileReadOutcome = ReadOutcome | { kind: 'missing' };
+export type WorkerWriteReply = { ok: true; added: EntryData[]; removed?: RemovedEntry[]; change?: JournalChange } | Refusal;
 
 /** Reads, checks and edits journals; where the parsing happens is its own business. */
 export interface JournalEngine {
@@ -22,9 +29,12 @@ export interface JournalEngine {
   readFile(path: string): Promise<FileReadOutcome>;
   /** Parses text the user has in an editor. */
   readText(text: string): Promise<ReadOutcome>;
-  /** Checks the journal read last against the rubric. */
+  /** Checks the journal read or written last against the rubric. */
   check(rubric: Rubric): Promise<Problem[]>;
-  /** Parses a rubric off the extension host's thread. */
+  /**
+   * Parses a rubric off the extension host's thread. The same text gives the same parse, so a
+   * check against its rubric finds the engine holding it already.
+   */
   parseRubric(text: string): Promise<RubricParse>;
   /** Works out and verifies a change on text the user has in an editor; writes nothing. */
   plan(text: string, op: JournalOp): Promise<PlanOutcome>;
@@ -56,14 +66,13 @@ export class InProcessEngine implements JournalEngine {
   plan(text: string, op: JournalOp) {
     return runStepsAsync(this.session.plan(text, op));
   }
-  async parseRubric(text: string) {
-    return parseRubric(text);
-  }
+  readonly parseRubric = rememberLastParse(async (text) => parseRubric(text));
   async write(request: WriteRequest): Promise<WriteResult> {
     const outcome = await writeJournal(request, (text, op) => this.plan(text, op));
     if (!outcome.ok) return outcome;
     this.session.accept(outcome.text, outcome.parse);
-    return { ok: true, added: outcome.added, ...(outcome.removed ? { removed: outcome.removed } : {}) };
+    const { journal, problems } = outcome.parse;
+    return { ok: true, added: outcome.added, ...(outcome.removed ? { removed: outcome.removed } : {}), ...(journal ? { read: { kind: 'text', journal, problems } } : {}) };
   }
   dispose(): void {}
 }
@@ -71,7 +80,8 @@ export class InProcessEngine implements JournalEngine {
 type WorkerCall =
   | { method: 'readFile'; path: string }
   | { method: 'readText'; text: string }
-  | { method: 'check'; rubric: Rubric }
+  /** Without `rubric`: against the rubric the worker holds (the last one sent or parsed). */
+  | { method: 'check'; rubric?: Rubric }
   | { method: 'plan'; text: string; op: JournalOp }
   | { method: 'parseRubric'; text: string }
   | { method: 'write'; request: WriteRequest };
@@ -91,6 +101,8 @@ export class WorkerEngine implements JournalEngine {
   private readonly fallback = new InProcessEngine();
   /** What the last file read gave, for when the worker finds the file unchanged. */
   private lastFileRead: FileReadOutcome | undefined;
+  /** The rubric the worker holds (this thread's copy): a check against it sends none. A new worker holds none. */
+  private workerRubric: Rubric | undefined;
 
   constructor(private readonly script: string) {}
 
@@ -107,6 +119,7 @@ export class WorkerEngine implements JournalEngine {
     }
     worker.unref();
     this.worker = worker;
+    this.workerRubric = undefined;
     this.started = new Promise<boolean>((resolve) => {
       worker.once('message', () => resolve(true)); // the worker says it is ready
       worker.on('error', (e) => {
@@ -127,7 +140,7 @@ export class WorkerEngine implements JournalEngine {
    * thread: a file that made a running worker fail (out of memory, say) is never parsed here,
    * and a write that may have happened is never made twice.
    */
-  private async call<T>(request: WorkerCall, inProcess: () => Promise<T>): Promise<T> {
+  private async call<T>(request: WorkerCall | (() => WorkerCall), inProcess: () => Promise<T>): Promise<T> {
     if (!(await this.start())) {
       this.worker = undefined;
       this.started = undefined;
@@ -135,9 +148,11 @@ export class WorkerEngine implements JournalEngine {
     }
     const id = this.nextId++;
     const worker = this.worker!;
+    // Made once the worker runs: what it holds (its rubric) is known only then.
+    const call = typeof request === 'function' ? request() : request;
     return new Promise<unknown>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, entries: [], strings: new Map() });
-      worker.postMessage({ ...request, id });
+      worker.postMessage({ ...call, id });
     }) as Promise<T>;
   }
 
@@ -199,12 +214,18 @@ export class WorkerEngine implements JournalEngine {
       return this.call<ReadOutcome>({ method: 'readText', text }, () => this.fallback.readText(text));
     });
   }
+  /** The rubric goes to the worker only when it is not the one the worker holds. */
   check(rubric: Rubric) {
-    return this.call<Problem[]>({ method: 'check', rubric }, () => this.fallback.check(rubric));
+    return this.call<Problem[]>(
+      () => {
+        if (this.workerRubric === rubric) return { method: 'check' };
+        this.workerRubric = rubric;
+        return { method: 'check', rubric };
+      },
+      () => this.fallback.check(rubric),
+    );
   }
-  parseRubric(text: string) {
-    return this.call<RubricParse>({ method: 'parseRubric', text }, () => this.fallback.parseRubric(text));
-  }
+  readonly parseRubric = rememberLastParse((text) => this.call<RubricParse>({ method: 'parseRubric', text }, () => this.fallback.parseRubric(text)));
   plan(text: string, op: JournalOp) {
     return this.inTurn(() => this.call<PlanOutcome>({ method: 'plan', text, op }, () => this.fallback.plan(text, op)));
   }
@@ -212,20 +233,32 @@ export class WorkerEngine implements JournalEngine {
     return this.inTurn(async () => {
       const held = this.lastFileRead;
       this.lastFileRead = undefined;
-      const result = await this.call<WriteResult>({ method: 'write', request }, () => this.fallback.write(request));
+      const result = await this.call<WorkerWriteReply | WriteResult>({ method: 'write', request }, () => this.fallback.write(request));
+      if (!result.ok || !('change' in result) || !result.change) return result;
+      const { change, ...rest } = result;
       // The worker now answers "unchanged" for the file it wrote: the entries here become the written ones.
-      if (result.ok && result.change && held?.kind === 'text' && held.journal) {
-        const { change, ...rest } = result;
-        this.lastFileRead = { kind: 'text', ...applyJournalChange(held.journal, change) };
-        return rest;
-      }
-      return result;
+      if (held?.kind !== 'text' || !held.journal) return rest;
+      this.lastFileRead = { kind: 'text', ...applyJournalChange(held.journal, change) };
+      return { ...rest, read: this.lastFileRead };
     });
   }
   dispose(): void {
     void this.worker?.terminate();
     this.worker = undefined;
   }
+}
+
+/**
+ * `parse`, remembering the last text's parse: every load asks, and the rubric seldom changes.
+ * The same text gives the same rubric object, which a check recognises (the session's last
+ * check, the rubric the worker holds).
+ */
+function rememberLastParse(parse: (text: string) => Promise<RubricParse>): (text: string) => Promise<RubricParse> {
+  let last: { text: string; parse: RubricParse } | undefined;
+  return async (text) => {
+    if (last?.text !== text) last = { text, parse: await parse(text) };
+    return last.parse;
+  };
 }
 
 /** The entry with its repeated strings (kind, date, level, dimension ids, refs, repository, file) taken from `strings`. */

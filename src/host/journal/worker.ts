@@ -2,16 +2,17 @@
 import { parentPort } from 'node:worker_threads';
 import { runSteps } from '../../core/steps';
 import { type JournalParse, journalChange, JournalSession, type ReadMark, type ReadOutcome } from '../../core/journal';
-import type { WorkerReply, WorkerRequest, WriteResult } from './engine';
+import type { WorkerReply, WorkerRequest, WorkerWriteReply } from './engine';
 import { byteView, holdsBytes, readJournalFile, type BytePieces } from './file';
 import { writeJournal, type KnownText } from './write';
-import { parseRubric } from '../../core/rubric/rubric';
+import { parseRubric, type Rubric } from '../../core/rubric/rubric';
 
 const BATCH = 1000;
 const session = new JournalSession(byteView);
 /** The bytes of the last file read, so an unchanged file is neither parsed nor sent again. */
 let lastBytes: BytePieces | undefined;
-let lastRubric: { text: string; parse: ReturnType<typeof parseRubric> } | undefined;
+/** The rubric checks are against: the host sends it once per change of rubric. */
+let rubric: Rubric | undefined;
 /** The session's read the host holds: a write that starts from it sends only what it changed. */
 let hostRead: ReadMark | undefined;
 /** The file's bytes whose text the session holds, so a write to a file unchanged since is not decoded again. */
@@ -111,11 +112,11 @@ async function handle(request: WorkerRequest): Promise<void> {
         lastBytes = hostRead = sessionBytes = undefined;
         return replyWithEntries(request.id, runSteps(session.read(request.text)));
       case 'check':
-        return reply({ id: request.id, result: session.check(request.rubric) });
+        rubric = request.rubric ?? rubric;
+        if (!rubric) throw new Error('The journal worker was asked for a check before it was sent a rubric.');
+        return reply({ id: request.id, result: session.check(rubric) });
       case 'parseRubric':
-        // Every load asks, a tag's too, and the rubric seldom changes: parse each text once.
-        if (lastRubric?.text !== request.text) lastRubric = { text: request.text, parse: parseRubric(request.text) };
-        return reply({ id: request.id, result: lastRubric.parse });
+        return reply({ id: request.id, result: parseRubric(request.text) });
       case 'plan': {
         lastBytes = sessionBytes = undefined; // the session now holds the parse of the text being edited
         const planned = runSteps(session.plan(request.text, request.op));
@@ -136,7 +137,7 @@ async function handle(request: WorkerRequest): Promise<void> {
           },
           knownForWrite(),
         );
-        if (!outcome.ok) return reply({ id: request.id, result: outcome satisfies WriteResult });
+        if (!outcome.ok) return reply({ id: request.id, result: outcome satisfies WorkerWriteReply });
         session.accept(outcome.text, outcome.parse);
         sessionBytes = outcome.bytes;
         // The host holds the text this write started from: it applies the change to its copy,
@@ -147,7 +148,7 @@ async function handle(request: WorkerRequest): Promise<void> {
           lastBytes = outcome.bytes;
           hostRead = session.lastRead;
         }
-        return reply({ id: request.id, result: { ok: true, added: outcome.added, ...(outcome.removed ? { removed: outcome.removed } : {}), ...(change ? { change } : {}) } satisfies WriteResult });
+        return reply({ id: request.id, result: { ok: true, added: outcome.added, ...(outcome.removed ? { removed: outcome.removed } : {}), ...(change ? { change } : {}) } satisfies WorkerWriteReply });
       }
     }
   } catch (e) {
