@@ -6,6 +6,7 @@ import { sharedString } from '../../core/text/strings';
 import { readJournalFile } from './file';
 import { writeJournal, type WriteRequest } from './write';
 import { runStepsAsync } from '../ui/steps';
+import { oneAtATime } from './queue';
 
 export type FileReadOutcome = ReadOutcome | { kind: 'missing' };
 
@@ -49,30 +50,35 @@ const WORKER_HEAP_MB = 1536;
 /** The reader failed in a way a person should hear about. */
 class EngineError extends Error {}
 
-/** In the extension host itself, in time slices. */
+/** In the extension host itself, in time slices; one request at a time, as they share the session. */
 export class InProcessEngine implements JournalEngine {
   private readonly session = new JournalSession();
-  async readFile(path: string): Promise<FileReadOutcome> {
-    const file = await readJournalFile(path);
-    if (file.kind === 'tooLarge') return { kind: 'invalid', problem: file.problem };
-    return file.kind === 'bytes' ? runStepsAsync(this.session.readBytes(file.bytes)) : file;
+  private readonly inTurn = oneAtATime();
+  readFile(path: string): Promise<FileReadOutcome> {
+    return this.inTurn(async () => {
+      const file = await readJournalFile(path);
+      if (file.kind === 'tooLarge') return { kind: 'invalid', problem: file.problem };
+      return file.kind === 'bytes' ? runStepsAsync(this.session.readBytes(file.bytes)) : file;
+    });
   }
   readText(text: string) {
-    return runStepsAsync(this.session.read(text));
+    return this.inTurn(() => runStepsAsync(this.session.read(text)));
   }
-  async check(rubric: Rubric) {
-    return this.session.check(rubric);
+  check(rubric: Rubric) {
+    return this.inTurn(async () => this.session.check(rubric));
   }
   plan(text: string, op: JournalOp) {
-    return runStepsAsync(this.session.plan(text, op));
+    return this.inTurn(() => runStepsAsync(this.session.plan(text, op)));
   }
   readonly parseRubric = rememberLastParse(async (text) => parseRubric(text));
-  async write(request: WriteRequest): Promise<WriteResult> {
-    const outcome = await writeJournal(request, (text, op) => this.plan(text, op));
-    if (!outcome.ok) return outcome;
-    this.session.accept(outcome.text, outcome.parse);
-    const { journal, problems } = outcome.parse;
-    return { ok: true, added: outcome.added, ...(outcome.removed ? { removed: outcome.removed } : {}), ...(journal ? { read: { kind: 'text', journal, problems } } : {}) };
+  write(request: WriteRequest): Promise<WriteResult> {
+    return this.inTurn(async () => {
+      const outcome = await writeJournal(request, (text, op) => runStepsAsync(this.session.plan(text, op)));
+      if (!outcome.ok) return outcome;
+      this.session.accept(outcome.text, outcome.parse);
+      const { journal, problems } = outcome.parse;
+      return { ok: true, added: outcome.added, ...(outcome.removed ? { removed: outcome.removed } : {}), ...(journal ? { read: { kind: 'text', journal, problems } } : {}) };
+    });
   }
   dispose(): void {}
 }
@@ -186,33 +192,23 @@ export class WorkerEngine implements JournalEngine {
     this.pending.clear();
   }
 
-  /**
-   * Reads, edits and writes run one at a time: the journal this thread holds (lastFileRead)
-   * must change in the order the worker's copy does, or a tag made while a reload is under way
-   * would be applied to the wrong journal.
+  /*
+   * The worker answers in the order it was asked (its one queue), so what this thread holds
+   * (lastFileRead) changes as each answer comes, in the order the worker's session changed:
+   * a tag made while a reload is under way is applied to the journal that reload gave.
    */
-  private inTurn<T>(run: () => Promise<T>): Promise<T> {
-    const next = this.turns.then(run, run);
-    this.turns = next.catch(() => undefined);
-    return next;
-  }
-  private turns: Promise<unknown> = Promise.resolve();
 
-  readFile(path: string): Promise<FileReadOutcome> {
-    return this.inTurn(async () => {
-      const outcome = await this.call<FileReadOutcome | { kind: 'unchanged' }>({ method: 'readFile', path }, () => this.fallback.readFile(path));
-      // The same bytes as last time: the entries this thread already holds are still right.
-      if (outcome.kind === 'unchanged' && this.lastFileRead) return this.lastFileRead;
-      if (outcome.kind === 'unchanged') return this.fallback.readFile(path);
-      this.lastFileRead = outcome;
-      return outcome;
-    });
+  async readFile(path: string): Promise<FileReadOutcome> {
+    const outcome = await this.call<FileReadOutcome | { kind: 'unchanged' }>({ method: 'readFile', path }, () => this.fallback.readFile(path));
+    // The same bytes as last time: the entries this thread already holds are still right.
+    if (outcome.kind === 'unchanged') return this.lastFileRead ?? this.fallback.readFile(path);
+    this.lastFileRead = outcome;
+    return outcome;
   }
-  readText(text: string) {
-    return this.inTurn(() => {
-      this.lastFileRead = undefined;
-      return this.call<ReadOutcome>({ method: 'readText', text }, () => this.fallback.readText(text));
-    });
+  async readText(text: string) {
+    const outcome = await this.call<ReadOutcome>({ method: 'readText', text }, () => this.fallback.readText(text));
+    this.lastFileRead = undefined;
+    return outcome;
   }
   /** The rubric goes to the worker only when it is not the one the worker holds. */
   check(rubric: Rubric) {
@@ -227,20 +223,18 @@ export class WorkerEngine implements JournalEngine {
   }
   readonly parseRubric = rememberLastParse((text) => this.call<RubricParse>({ method: 'parseRubric', text }, () => this.fallback.parseRubric(text)));
   plan(text: string, op: JournalOp) {
-    return this.inTurn(() => this.call<PlanOutcome>({ method: 'plan', text, op }, () => this.fallback.plan(text, op)));
+    return this.call<PlanOutcome>({ method: 'plan', text, op }, () => this.fallback.plan(text, op));
   }
-  write(request: WriteRequest): Promise<WriteResult> {
-    return this.inTurn(async () => {
-      const held = this.lastFileRead;
-      this.lastFileRead = undefined;
-      const result = await this.call<WorkerWriteReply | WriteResult>({ method: 'write', request }, () => this.fallback.write(request));
-      if (!result.ok || !('change' in result) || !result.change) return result;
-      const { change, ...rest } = result;
-      // The worker now answers "unchanged" for the file it wrote: the entries here become the written ones.
-      if (held?.kind !== 'text' || !held.journal) return rest;
-      this.lastFileRead = { kind: 'text', ...applyJournalChange(held.journal, change) };
-      return { ...rest, read: this.lastFileRead };
-    });
+  async write(request: WriteRequest): Promise<WriteResult> {
+    const result = await this.call<WorkerWriteReply | WriteResult>({ method: 'write', request }, () => this.fallback.write(request));
+    const held = this.lastFileRead;
+    this.lastFileRead = undefined;
+    if (!result.ok || !('change' in result) || !result.change) return result;
+    const { change, ...rest } = result;
+    // The worker now answers "unchanged" for the file it wrote: the entries here become the written ones.
+    if (held?.kind !== 'text' || !held.journal) return rest;
+    this.lastFileRead = { kind: 'text', ...applyJournalChange(held.journal, change) };
+    return { ...rest, read: this.lastFileRead };
   }
   dispose(): void {
     void this.worker?.terminate();

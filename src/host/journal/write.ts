@@ -30,32 +30,21 @@ export interface KnownText {
 /** How long a lock may go without being refreshed before another writer takes it over. */
 const STALE_LOCK_MS = 10_000;
 
-/**
- * Changes the journal at `path`: waits its turn in this process, takes the lock beside the file
- * (other windows, the CLI, git hooks), reads the file as it is now, plans and verifies the
- * change on that text, then replaces the file atomically, keeping its mode and writing through
- * a symlink. Nothing is written when any step fails; the refusal says why.
- */
-/**
- * `known`: the bytes of the journal as the caller last read or wrote them, with their text;
- * while the file still holds them, the write starts from that text without reading or decoding.
- */
-export function writeJournal(request: WriteRequest, plan: Planner, known?: KnownText): Promise<WriteOutcome> {
-  const run = () => writeUnderLock(request, plan, known);
-  // One write at a time per process: the cross-process lock is not reentrant.
-  const next = queue.then(run, run);
-  queue = next.then(
-    () => undefined,
-    () => undefined,
-  );
-  return next;
-}
-let queue: Promise<unknown> = Promise.resolve();
-
 /** Times a write starts over when the file changed between its read and its rename. */
 const WRITE_ATTEMPTS = 3;
 
-async function writeUnderLock({ path, op, template }: WriteRequest, plan: Planner, known: KnownText | undefined): Promise<WriteOutcome> {
+/**
+ * Changes the journal at `path`: takes the lock beside the file, reads the file as it is now,
+ * plans and verifies the change on that text, then replaces the file atomically, keeping its
+ * mode and writing through a symlink. Nothing is written when any step fails; the refusal says
+ * why. A caller that shares a session between requests calls it from its one queue (the
+ * worker's, the in-process engine's); the lock keeps every other writer out: other windows,
+ * the CLI, git hooks, and other writers in this process, which wait for it as they would.
+ *
+ * `known`: the bytes of the journal as the caller last read or wrote them, with their text;
+ * while the file still holds them, the write starts from that text without reading or decoding.
+ */
+export async function writeJournal({ path, op, template }: WriteRequest, plan: Planner, known?: KnownText): Promise<WriteOutcome> {
   const located = await realTarget(path);
   if (!located.ok) return located;
   const { target } = located;
