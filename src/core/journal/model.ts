@@ -13,6 +13,7 @@ import { rubricRef } from '../rubric/rubricRef';
 import { workspacePath } from '../text/workspacePath';
 import { FirstIndex } from '../text/strings';
 import { NodeReader, parseYaml, positionOf, type YamlSource } from '../yaml/source';
+import { settleAsPlainObjects } from './tricks';
 
 const ENTRY_KINDS = ['commit', 'selection', 'note'] as const;
 type EntryKind = (typeof ENTRY_KINDS)[number];
@@ -306,12 +307,7 @@ function entryOf(f: EntryFields, line: number, extra?: Record<string, unknown>):
   return new PlainEntry(f, line, extra);
 }
 
-/**
- * Entries are made by a constructor, not a literal: V8 keeps room inside an object for the
- * fields its constructor adds, where a literal gets none and each field added to it later costs
- * another backing store, tens of thousands of times in a large journal. Its prototype is
- * Object's, so an entry is a plain object to everything that reads, compares or sends it.
- */
+/** Entries are made by a constructor, not a literal, for the room V8 leaves in them (see settleAsPlainObjects in tricks.ts). */
 const PlainEntry = function (this: Entry, f: EntryFields, line: number, extra: Record<string, unknown> | undefined) {
   this.id = f.id;
   this.date = f.date;
@@ -327,9 +323,7 @@ const PlainEntry = function (this: Entry, f: EntryFields, line: number, extra: R
   this.line = line;
   if (extra) this.extra = extra;
 } as unknown as new (f: EntryFields, line: number, extra: Record<string, unknown> | undefined) => Entry;
-PlainEntry.prototype = Object.prototype;
-// V8 settles the room it leaves from the first few objects a constructor makes: made with every field, they leave room for all.
-for (let i = 0; i < 8; i++) new PlainEntry({ id: '', date: '', kind: 'note', title: '', dimensions: [], level: '', commit: { sha: '' }, selection: { file: '', startLine: 1, endLine: 1 }, note: '', statements: [], isPrivate: true }, 0, {});
+settleAsPlainObjects(PlainEntry, [{ id: '', date: '', kind: 'note', title: '', dimensions: [], level: '', commit: { sha: '' }, selection: { file: '', startLine: 1, endLine: 1 }, note: '', statements: [], isPrivate: true }, 0, {}]);
 
 /**
  * Builds an entry from the values the line reader reads, when reading its nodes would report

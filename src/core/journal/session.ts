@@ -9,6 +9,7 @@ import { entryWithoutCredentials } from './credentials';
 import { type Problem } from '../text/problem';
 import { type Rubric } from '../rubric/rubric';
 import { decodeUtf8 } from '../text/strings';
+import { flattenString } from './tricks';
 
 /**
  * Journals larger than this are refused before they are read or parsed: that is some 90,000
@@ -134,7 +135,8 @@ export class JournalSession {
 
   /** Makes what the next edit needs while nobody waits: the text and parse of a quick read, and the text as one piece. */
   prepare(): void {
-    this.lastText?.lastIndexOf('\n');
+    const text = this.lastText;
+    if (text !== undefined) flattenString(text);
   }
 
   /**
