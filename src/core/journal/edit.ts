@@ -2,25 +2,17 @@ import { isMap, isPair, isScalar, isSeq, parse as parseYamlValue, type Node, typ
 import { parseJournal, type EntryData, type JournalParse } from './model';
 import { type Profile } from './profile';
 import { hasCredentials, withoutCredentials } from '../git/remoteUrl';
-import { textShape } from '../text/strings';
+import { canonicalJson, textShape } from '../text/strings';
+import { lineEndOf, lineStartOf, nextLineStartOf } from '../text/lines';
+import { applyEdit, type TextEdit } from '../text/textEdit';
+import { pairOf } from '../yaml/source';
 import { yamlFlowScalar, yamlLiteralBlock, yamlQuoted, yamlScalar } from '../yaml/scalars';
-
-/** One replacement in a text, in UTF-16 offsets, so hosts can apply it to a document or a file. */
-export interface TextEdit {
-  offset: number;
-  deleteCount: number;
-  insert: string;
-}
 
 export class JournalEditError extends Error {
   constructor(message: string, readonly line?: number) {
     super(message);
     this.name = 'JournalEditError';
   }
-}
-
-export function applyEdit(text: string, edit: TextEdit): string {
-  return text.slice(0, edit.offset) + edit.insert + text.slice(edit.offset + edit.deleteCount);
 }
 
 type ParsedJournal = Extract<JournalParse, { source: object }>;
@@ -48,7 +40,7 @@ export function appendEntriesEdit(parse: JournalParse, entries: readonly EntryDa
   const { text } = source;
   const { eol } = textShape(text);
   const root = blockRoot(source.doc.contents, 'add entries');
-  const pair = findPair(root, 'entries');
+  const pair = pairOf(root, 'entries');
   const value = pair?.value as Node | null | undefined;
 
   if (!pair) return addRootKey(text, root, `entries:`, formatEntries(entries, rootIndent(text, root) + 2, eol), eol);
@@ -59,7 +51,7 @@ export function appendEntriesEdit(parse: JournalParse, entries: readonly EntryDa
     const valueEnd = value?.range ? value.range[1] : (pair.key as Node).range![1];
     let start = value?.range ? value.range[0] : valueEnd;
     while (text[start - 1] === ' ' || text[start - 1] === '\t') start--;
-    const lineEnd = endOfLine(text, valueEnd);
+    const lineEnd = lineEndOf(text, valueEnd);
     const rest = text.slice(valueEnd, lineEnd);
     return { offset: start, deleteCount: lineEnd - start, insert: `${rest}${eol}${item}` };
   }
@@ -79,7 +71,7 @@ export function removeEntryEdit(parse: JournalParse, id: string): TextEdit {
   if (index < 0) throw new JournalEditError(`No entry with id "${id}" is in the journal.`);
   const node = p.entryNodes[index];
   const { text } = p.source;
-  const entries = findPair(p.source.doc.contents as YAMLMap, 'entries')?.value;
+  const entries = pairOf(p.source.doc.contents as YAMLMap, 'entries')?.value;
   if (!isSeq(entries) || entries.flow) throw new JournalEditError('"entries" is written in flow style ([ ... ]); remove the entry by hand.', p.journal.entries[index].line);
   const start = itemStart(text, node.range![0]);
   if (start === undefined) throw new JournalEditError(`Growth Journal could not tell where entry "${id}" starts; remove it by hand.`, p.journal.entries[index].line);
@@ -97,13 +89,13 @@ function itemLinesEnd(text: string, seq: YAMLSeq, item: Node, start: number): nu
   const dash = /^[ \t]*/.exec(text.slice(start, start + 200))![0].length;
   const following = seq.items[seq.items.indexOf(item) + 1] as Node | undefined;
   const rangeEnd = item.range![1];
-  const bound = Math.min(rangeEnd > 0 && text[rangeEnd - 1] === '\n' ? rangeEnd : nextLineStart(text, rangeEnd), (following?.range && itemStart(text, following.range[0])) ?? text.length);
-  let at = nextLineStart(text, start);
+  const bound = Math.min(rangeEnd > 0 && text[rangeEnd - 1] === '\n' ? rangeEnd : nextLineStartOf(text, rangeEnd), (following?.range && itemStart(text, following.range[0])) ?? text.length);
+  let at = nextLineStartOf(text, start);
   let end = Math.min(at, bound);
   let attached = true;
   while (at < bound) {
-    const next = Math.min(nextLineStart(text, at), bound);
-    const line = text.slice(at, endOfLine(text, at));
+    const next = Math.min(nextLineStartOf(text, at), bound);
+    const line = text.slice(at, lineEndOf(text, at));
     const indent = /^[ \t]*/.exec(line)![0].length;
     if (indent === line.length) {
       // A blank line belongs to the item only if more of it follows.
@@ -135,7 +127,7 @@ export function addDimensionsEdit(parse: JournalParse, id: string, add: readonly
   const { text } = p.source;
   const byHand = (why: string) => new JournalEditError(`Entry "${id}" ${why}; add the dimensions to it by hand.`, entry.line);
   if (map.flow) throw byHand('is written in flow style ({ ... })');
-  const value = findPair(map, 'dimensions')?.value as Node | null | undefined;
+  const value = pairOf(map, 'dimensions')?.value as Node | null | undefined;
   if (!value?.range || (isScalar(value) && value.value === null)) throw byHand('has no "dimensions" list');
   let edit: TextEdit;
   if (isSeq(value) && value.flow) {
@@ -148,13 +140,13 @@ export function addDimensionsEdit(parse: JournalParse, id: string, add: readonly
     const { eol } = textShape(text);
     const lines = fresh.map((d) => `${dash}- ${yamlFlowScalar(d)}`).join(eol);
     const end = last.range![1];
-    edit = end > 0 && text[end - 1] === '\n' ? { offset: end, deleteCount: 0, insert: `${lines}${eol}` } : { offset: endOfLine(text, end), deleteCount: 0, insert: `${eol}${lines}` };
+    edit = end > 0 && text[end - 1] === '\n' ? { offset: end, deleteCount: 0, insert: `${lines}${eol}` } : { offset: lineEndOf(text, end), deleteCount: 0, insert: `${eol}${lines}` };
   } else if (isScalar(value) && !/[\r\n]/.test(text.slice(value.range[0], value.range[1]))) {
     edit = { offset: value.range[0], deleteCount: value.range[1] - value.range[0], insert: `[${text.slice(value.range[0], value.range[1])}, ${fresh.map(yamlFlowScalar).join(', ')}]` };
   } else throw byHand('has "dimensions" in a form Growth Journal does not extend');
   // Read the edited entry back on its own: everything as before, the dimensions one list longer.
   const start = lineStart(text, map.range![0]);
-  const stop = map.range![1] > 0 && text[map.range![1] - 1] === '\n' ? map.range![1] : nextLineStart(text, map.range![1]);
+  const stop = map.range![1] > 0 && text[map.range![1] - 1] === '\n' ? map.range![1] : nextLineStartOf(text, map.range![1]);
   const item = applyEdit(text.slice(start, stop), { ...edit, offset: edit.offset - start });
   const expected = { ...(map.toJSON() as Record<string, unknown>), dimensions: [...entry.dimensions, ...fresh] };
   if (!readsBackAsValue(item, expected)) throw byHand('could not be extended so that it reads back exactly');
@@ -171,7 +163,7 @@ export function repointStatementEdit(parse: JournalParse, id: string, from: stri
   const index = p.journal.entries.findIndex((e) => e.id === id);
   if (index < 0) throw new JournalEditError(`No entry with id "${id}" is in the journal.`);
   const entry = p.journal.entries[index];
-  const value = findPair(p.entryNodes[index], 'statements')?.value;
+  const value = pairOf(p.entryNodes[index], 'statements')?.value;
   const items = isSeq(value) ? value.items : [value];
   const node = items.find((n) => isScalar(n) && n.value === from) as Node | undefined;
   if (!node?.range) throw new JournalEditError(`Entry "${id}" does not cite "${from}".`, entry.line);
@@ -205,7 +197,7 @@ export function restoreEntryEdit(parse: JournalParse, removed: RemovedEntry): Te
   const restored = parseJournal(`entries:${eol}${removed.text}`).journal?.entries[0];
   if (!restored) throw new JournalEditError('The removed entry could not be read back, so it was not restored.');
   if (p.journal.entries.some((e) => e.id === restored.id)) throw new JournalEditError(`An entry with id "${restored.id}" is in the journal again, so the removed one was not restored.`);
-  const pair = findPair(p.source.doc.contents as YAMLMap, 'entries');
+  const pair = pairOf(p.source.doc.contents as YAMLMap, 'entries');
   const list = pair?.value as Node | null | undefined;
   if (!pair || (isSeq(list) && list.flow) || (list && !isSeq(list) && !(isScalar(list) && list.value === null))) throw new JournalEditError('The journal\'s "entries" list changed shape, so the removed entry was not restored. Add it back by hand.');
   let offset: number;
@@ -213,10 +205,10 @@ export function restoreEntryEdit(parse: JournalParse, removed: RemovedEntry): Te
     const index = p.journal.entries.findIndex((e) => e.id === removed.afterId);
     if (index < 0) throw new JournalEditError(`The entry "${removed.afterId}" that the removed one followed is gone, so it was not restored.`);
     const end = p.entryNodes[index].range![1];
-    offset = end > 0 && text[end - 1] === '\n' ? end : nextLineStart(text, end);
+    offset = end > 0 && text[end - 1] === '\n' ? end : nextLineStartOf(text, end);
   } else {
     const first = isSeq(list) ? (list.items[0] as Node | undefined) : undefined;
-    offset = first?.range ? lineStart(text, first.range[0]) : nextLineStart(text, (pair.key as Node).range![1]);
+    offset = first?.range ? lineStart(text, first.range[0]) : nextLineStartOf(text, (pair.key as Node).range![1]);
   }
   const lead = offset > 0 && text[offset - 1] !== '\n' ? eol : '';
   const tail = offset < text.length && !removed.text.endsWith('\n') ? eol : '';
@@ -229,12 +221,12 @@ export function restoreEntryEdit(parse: JournalParse, removed: RemovedEntry): Te
  */
 export function emptyEntriesEdit(parse: JournalParse, ids: ReadonlySet<string>): TextEdit | undefined {
   const p = requireParsed(parse);
-  const pair = findPair(p.source.doc.contents as YAMLMap, 'entries');
+  const pair = pairOf(p.source.doc.contents as YAMLMap, 'entries');
   const seq = pair?.value;
   if (!pair || !isSeq(seq) || seq.flow || seq.items.length !== p.journal.entries.length || !p.journal.entries.every((e) => ids.has(e.id))) return undefined;
   const { text } = p.source;
   const colon = text.indexOf(':', (pair.key as Node).range![1]);
-  const keyLineEnd = endOfLine(text, colon);
+  const keyLineEnd = lineEndOf(text, colon);
   const last = seq.items[seq.items.length - 1] as Node;
   const lastStart = itemStart(text, last.range![0]);
   if (lastStart === undefined) return undefined;
@@ -254,7 +246,7 @@ function itemStart(text: string, contentStart: number): number | undefined {
   if (!/^[ \t]*$/.test(text.slice(lineAt, contentStart))) return undefined;
   while (lineAt > 0) {
     lineAt = lineStart(text, lineAt - 1);
-    const line = text.slice(lineAt, endOfLine(text, lineAt));
+    const line = text.slice(lineAt, lineEndOf(text, lineAt));
     if (/^[ \t]*(?:#.*)?$/.test(line)) continue;
     return /^[ \t]*-[ \t]*(?:#.*)?$/.test(line) ? lineAt : undefined;
   }
@@ -267,12 +259,12 @@ export function setProfileEdits(parse: JournalParse, profile: Required<Profile>)
   const { text } = source;
   const { eol } = textShape(text);
   const root = blockRoot(source.doc.contents, 'set the profile');
-  const pair = findPair(root, 'profile');
+  const pair = pairOf(root, 'profile');
   const keys = ['currentLevel', 'targetLevel'] as const;
   const blockLines = (indent: number, ks: readonly (keyof Profile)[]) => ks.map((k) => `${' '.repeat(indent)}${k}: ${yamlScalar(profile[k])}`).join(eol);
   const flowMap = `{ ${keys.map((k) => `${k}: ${yamlFlowScalar(profile[k])}`).join(', ')} }`;
   if (!pair) {
-    const entries = findPair(root, 'entries');
+    const entries = pairOf(root, 'entries');
     const indent = rootIndent(text, root);
     const block = `${' '.repeat(indent)}profile:${eol}${blockLines(indent + 2, keys)}${eol}`;
     if (entries) return [{ offset: lineStart(text, (entries.key as Node).range![0]), deleteCount: 0, insert: block }];
@@ -289,7 +281,7 @@ export function setProfileEdits(parse: JournalParse, profile: Required<Profile>)
   const edits: TextEdit[] = [];
   const missing: (keyof Profile)[] = [];
   for (const key of keys) {
-    const existing = findPair(value, key);
+    const existing = pairOf(value, key);
     if (!existing) {
       missing.push(key);
       continue;
@@ -364,7 +356,7 @@ export function switchRubricEdits(parse: JournalParse, change: RubricSwitch): Te
     edits.push({ offset: node.range[0], deleteCount: node.range[1] - node.range[0], insert: yamlFlowScalar(map[node.value]) });
   };
 
-  const rubricPair = findPair(root, 'rubric');
+  const rubricPair = pairOf(root, 'rubric');
   const rubricValue = rubricPair?.value as Node | null | undefined;
   if (rubricPair && isScalar(rubricValue) && rubricValue.range && rubricValue.range[1] > rubricValue.range[0] && rubricValue.type !== 'BLOCK_LITERAL' && rubricValue.type !== 'BLOCK_FOLDED') {
     edits.push({ offset: rubricValue.range[0], deleteCount: rubricValue.range[1] - rubricValue.range[0], insert: yamlScalar(change.rubric) });
@@ -374,19 +366,19 @@ export function switchRubricEdits(parse: JournalParse, change: RubricSwitch): Te
     edits.push({ offset: colon + 1, deleteCount: 0, insert: ` ${yamlScalar(change.rubric)}` });
   } else {
     // After `version:`, where a new journal has it; otherwise as the first key.
-    const version = findPair(root, 'version');
+    const version = pairOf(root, 'version');
     const line = `${' '.repeat(rootIndent(text, root))}rubric: ${yamlScalar(change.rubric)}`;
     const versionEnd = version && ((version.value as Node | null)?.range ?? (version.key as Node).range!)[1];
     edits.push(versionEnd !== undefined ? insertLinesAfter(text, versionEnd, line, eol) : { offset: lineStart(text, (root.items[0]?.key as Node | undefined)?.range?.[0] ?? 0), deleteCount: 0, insert: `${line}${eol}` });
   }
 
-  const profile = findPair(root, 'profile')?.value;
-  if (isMap(profile)) for (const key of ['currentLevel', 'targetLevel']) replace(findPair(profile, key)?.value, change.levels);
+  const profile = pairOf(root, 'profile')?.value;
+  if (isMap(profile)) for (const key of ['currentLevel', 'targetLevel']) replace(pairOf(profile, key)?.value, change.levels);
   for (const entry of entryNodes) {
-    const dimensions = findPair(entry, 'dimensions')?.value;
+    const dimensions = pairOf(entry, 'dimensions')?.value;
     if (isSeq(dimensions)) for (const item of dimensions.items) replace(item, change.dimensions);
     else replace(dimensions, change.dimensions);
-    replace(findPair(entry, 'level')?.value, change.levels);
+    replace(pairOf(entry, 'level')?.value, change.levels);
   }
   // Later offsets first, so each edit's offsets stay valid as the others apply.
   return edits.sort((a, b) => b.offset - a.offset);
@@ -413,7 +405,7 @@ function addRootKey(text: string, root: YAMLMap, key: string, body: string, eol:
 /** Inserts whole lines after the line that holds `end` (or at `end` when it starts a line). */
 function insertLinesAfter(text: string, end: number, lines: string, eol: string): TextEdit {
   if (end > 0 && text[end - 1] === '\n') return { offset: end, deleteCount: 0, insert: `${lines}${eol}` };
-  return { offset: endOfLine(text, end), deleteCount: 0, insert: `${eol}${lines}` };
+  return { offset: lineEndOf(text, end), deleteCount: 0, insert: `${eol}${lines}` };
 }
 
 /** `[]` or `{}` with nothing but spaces inside: a comment inside keeps the flow style. */
@@ -539,21 +531,8 @@ export function newJournalText(rubricId: string, profile: Profile, eol = '\n'): 
   return lines.join(eol) + eol;
 }
 
-/** JSON with object keys sorted, so two values compare by content alone. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}
-
-function findPair(map: YAMLMap, key: string): Pair | undefined {
-  return map.items.find((p) => isScalar(p.key) && p.key.value === key);
-}
-
 function lineStart(text: string, offset: number): number {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const start = lineStartOf(text, offset);
   // A byte order mark opens the file, not its first line: columns count from after it, and
   // nothing is inserted before it.
   return start === 0 && offset > 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
@@ -563,14 +542,3 @@ function column(text: string, offset: number): number {
   return offset - lineStart(text, offset);
 }
 
-/** Offset of the line break that ends the line holding `offset` (before a CR), or the text's end. */
-function endOfLine(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  if (nl < 0) return text.length;
-  return nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
-}
-
-function nextLineStart(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  return nl < 0 ? text.length : nl + 1;
-}

@@ -4,6 +4,8 @@ import { LineIndex } from '../text/problem';
 import { hashOfChars } from '../text/strings';
 import { parseYamlDocument, YAML_OPTIONS, type YamlSource } from '../yaml/source';
 import { actAsYamlMap } from './tricks';
+import { lineEndOf, lineStartOf } from '../text/lines';
+import { type TextEdit } from '../text/textEdit';
 
 /**
  * The characters the line reader looks for, by name. Kept in this file: a compiler that works a
@@ -153,7 +155,7 @@ function openEntries(text: string, bytes: Uint8Array | undefined): EntriesStart 
   if ((text.indexOf('\r') >= 0 && /\r(?!\n)/.test(text)) || text.indexOf(bytes ? BOM_BYTES : BOM, 1) >= 0) return undefined;
   // The line as decoded: `.` stops at a line separator such a comment may hold.
   const decoded = (from: number, to: number) => (bytes ? UTF8.decode(bytes.subarray(from, to)) : text.slice(from, to));
-  const keyStart = lineStartMatch(text, /^entries:/gm, (at) => /^entries:(?:[ \t]*|[ \t]+#.*)$/.test(decoded(at, lineEnd(text, at))));
+  const keyStart = lineStartMatch(text, /^entries:/gm, (at) => /^entries:(?:[ \t]*|[ \t]+#.*)$/.test(decoded(at, lineEndOf(text, at))));
   if (keyStart < 0 || lineStartMatch(text.slice(0, keyStart), /^(?:---|\.\.\.|%)/gm) >= 0) return undefined;
   const headerText = decoded(0, keyStart);
   const doc = parseYamlDocument(headerText);
@@ -181,12 +183,6 @@ function lineStartMatch(text: string, pattern: RegExp, accept: (at: number) => b
     pattern.lastIndex = m.index + 1;
   }
   return -1;
-}
-
-function lineEnd(text: string, at: number): number {
-  const nl = text.indexOf('\n', at);
-  if (nl < 0) return text.length;
-  return nl > at && text.charCodeAt(nl - 1) === Char.CarriageReturn ? nl - 1 : nl;
 }
 
 /**
@@ -241,7 +237,7 @@ function* readItems<T, N>(
  * or the new text needs a full read: the caller then reads `after` whole. Equal to a full fast
  * read of `after` by construction: the fast read reads each item apart from the others.
  */
-export function reReadTail<T>(before: YamlSource, after: string, keep: number, edits: readonly SpliceEdit[], sink: ItemSink<T>): { source: YamlSource; items: YAMLMap[] } | undefined {
+export function reReadTail<T>(before: YamlSource, after: string, keep: number, edits: readonly TextEdit[], sink: ItemSink<T>): { source: YamlSource; items: YAMLMap[] } | undefined {
   if (before.fastDash === undefined) return undefined;
   const root = before.doc.contents as YAMLMap;
   const pair = root.items[root.items.length - 1];
@@ -270,18 +266,11 @@ export function reReadTail<T>(before: YamlSource, after: string, keep: number, e
   return { source: { text: after, doc, lines: LineIndex.afterTail(before.lines, from, tail), fastDash: before.fastDash }, items };
 }
 
-/** A replacement in a text, as the journal's edits make them (TextEdit). */
-export interface SpliceEdit {
-  offset: number;
-  deleteCount: number;
-  insert: string;
-}
-
 /**
  * `text` from `from` on, with `edits` made, or undefined when the edits are not all past `from`
  * or not in the order that keeps each one's offsets those of `text` (last in the text first).
  */
-export function tailAfterEdits(text: string, edits: readonly SpliceEdit[], from: number): string | undefined {
+export function tailAfterEdits(text: string, edits: readonly TextEdit[], from: number): string | undefined {
   let tail = text.slice(from);
   let bound = text.length;
   for (const e of edits) {
@@ -291,10 +280,6 @@ export function tailAfterEdits(text: string, edits: readonly SpliceEdit[], from:
     bound = e.offset;
   }
   return tail;
-}
-
-function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 /** One line of a text at a time, without an object per line: the current line's bounds, indentation and number. */

@@ -1,6 +1,7 @@
 import { newEntryId } from './entryId';
-import { checkJournal, parseAfterTailEdit, parseJournalSteps, quickJournalSteps, type EntryData, type Journal, type JournalParse } from './model';
-import { addDimensionsEdit, appendEntriesEdit, emptyEntriesEdit, applyEdit, JournalEditError, redactCredentialsEdits, removedEntry, removeEntryEdit, repointStatementEdit, restoreEntryEdit, setProfileEdits, switchRubricEdits, type RemovedEntry, type TextEdit } from './edit';
+import { checkJournal, parseAfterTailEdit, parseJournalSteps, quickJournalSteps, type EntryData, type Journal, type JournalParse, type JournalRead } from './model';
+import { addDimensionsEdit, appendEntriesEdit, emptyEntriesEdit, JournalEditError, redactCredentialsEdits, removedEntry, removeEntryEdit, repointStatementEdit, restoreEntryEdit, setProfileEdits, switchRubricEdits, type RemovedEntry } from './edit';
+import { applyEdit, type TextEdit } from '../text/textEdit';
 import { verifyChange } from './verify';
 import { type JournalOp } from './ops';
 import { tailAfterEdits, type ByteView } from './fastReader';
@@ -27,8 +28,6 @@ export function journalSizeProblem(bytes: number): Problem | undefined {
     message: `The journal is ${mb(bytes)} MB; Growth Journal reads journals of up to ${mb(MAX_JOURNAL_BYTES)} MB, so it neither read nor changed this one. Move older entries to another file (for example .growth/journal-2024.yaml) to bring it under the limit.`,
   };
 }
-
-export type ReadOutcome = { kind: 'text'; journal?: Journal; problems: Problem[] } | { kind: 'invalid'; problem: Problem };
 
 /** Tells one read of the session from another (JournalSession.lastRead). */
 export type ReadMark = object;
@@ -62,7 +61,7 @@ export class JournalSession {
   constructor(private readonly viewOf?: (bytes: Uint8Array) => ByteView | undefined) {}
 
   /** Reads a journal's bytes: invalid UTF-8 is refused at its place, not replaced. */
-  *readBytes(bytes: Uint8Array): Generator<void, ReadOutcome> {
+  *readBytes(bytes: Uint8Array): Generator<void, JournalRead> {
     const tooLarge = journalSizeProblem(bytes.length);
     if (tooLarge) return { kind: 'invalid', problem: tooLarge };
     const view = this.viewOf?.(bytes);
@@ -80,7 +79,7 @@ export class JournalSession {
     return yield* this.read(decoded.text);
   }
 
-  *read(text: string): Generator<void, ReadOutcome> {
+  *read(text: string): Generator<void, JournalRead> {
     // An editor's text has no byte size at hand; its length in UTF-16 units is never more.
     const tooLarge = journalSizeProblem(text.length);
     if (tooLarge) return { kind: 'invalid', problem: tooLarge };

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { type Entry, type EntryData, applyJournalChange, type JournalChange, type RemovedEntry, JournalSession, type JournalOp, type PlanOutcome, type ReadOutcome, type Refusal } from '../../core/journal';
+import { type Entry, type EntryData, applyJournalChange, type JournalChange, type RemovedEntry, JournalSession, type JournalOp, type PlanOutcome, type JournalRead, type Refusal } from '../../core/journal';
 import { type Problem } from '../../core/text/problem';
 import { parseRubric, type Rubric, type RubricParse } from '../../core/rubric/rubric';
 import { sharedString } from '../../core/text/strings';
@@ -8,14 +8,12 @@ import { writeJournal, type WriteRequest } from './write';
 import { runStepsAsync } from '../ui/steps';
 import { oneAtATime } from './queue';
 
-export type FileReadOutcome = ReadOutcome | { kind: 'missing' };
-
 /**
  * A write done, or why not. `read` is the journal as written, as the engine's next `readFile`
  * would give it, when the engine holds it: the caller updates its snapshot from it instead of
  * reading the file again.
  */
-export type WriteResult = { ok: true; added: EntryData[]; removed?: RemovedEntry[]; read?: FileReadOutcome } | Refusal;
+export type WriteResult = { ok: true; added: EntryData[]; removed?: RemovedEntry[]; read?: JournalRead } | Refusal;
 
 /**
  * What the worker sends back for a write: the parse stays behind, where it is kept. `change`
@@ -27,9 +25,9 @@ export type WorkerWriteReply = { ok: true; added: EntryData[]; removed?: Removed
 /** Reads, checks and edits journals; where the parsing happens is its own business. */
 export interface JournalEngine {
   /** Reads and parses a journal file; its bytes need not pass through the extension host. */
-  readFile(path: string): Promise<FileReadOutcome>;
+  readFile(path: string): Promise<JournalRead>;
   /** Parses text the user has in an editor. */
-  readText(text: string): Promise<ReadOutcome>;
+  readText(text: string): Promise<JournalRead>;
   /** Checks the journal read or written last against the rubric. */
   check(rubric: Rubric): Promise<Problem[]>;
   /**
@@ -54,7 +52,7 @@ class EngineError extends Error {}
 export class InProcessEngine implements JournalEngine {
   private readonly session = new JournalSession();
   private readonly inTurn = oneAtATime();
-  readFile(path: string): Promise<FileReadOutcome> {
+  readFile(path: string): Promise<JournalRead> {
     return this.inTurn(async () => {
       const file = await readJournalFile(path);
       if (file.kind === 'tooLarge') return { kind: 'invalid', problem: file.problem };
@@ -106,7 +104,7 @@ export class WorkerEngine implements JournalEngine {
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (e: Error) => void; entries: Entry[]; strings: Map<string, string> }>();
   private readonly fallback = new InProcessEngine();
   /** What the last file read gave, for when the worker finds the file unchanged. */
-  private lastFileRead: FileReadOutcome | undefined;
+  private lastFileRead: JournalRead | undefined;
   /** The rubric the worker holds (this thread's copy): a check against it sends none. A new worker holds none. */
   private workerRubric: Rubric | undefined;
 
@@ -174,7 +172,7 @@ export class WorkerEngine implements JournalEngine {
     }
     this.pending.delete(reply.id);
     if ('error' in reply) return slot.reject(new Error(reply.error));
-    const result = reply.result as FileReadOutcome;
+    const result = reply.result as JournalRead;
     if (result && typeof result === 'object' && 'journal' in result && result.journal) result.journal.entries = slot.entries;
     slot.resolve(reply.result);
   }
@@ -198,15 +196,15 @@ export class WorkerEngine implements JournalEngine {
    * a tag made while a reload is under way is applied to the journal that reload gave.
    */
 
-  async readFile(path: string): Promise<FileReadOutcome> {
-    const outcome = await this.call<FileReadOutcome | { kind: 'unchanged' }>({ method: 'readFile', path }, () => this.fallback.readFile(path));
+  async readFile(path: string): Promise<JournalRead> {
+    const outcome = await this.call<JournalRead | { kind: 'unchanged' }>({ method: 'readFile', path }, () => this.fallback.readFile(path));
     // The same bytes as last time: the entries this thread already holds are still right.
     if (outcome.kind === 'unchanged') return this.lastFileRead ?? this.fallback.readFile(path);
     this.lastFileRead = outcome;
     return outcome;
   }
   async readText(text: string) {
-    const outcome = await this.call<ReadOutcome>({ method: 'readText', text }, () => this.fallback.readText(text));
+    const outcome = await this.call<JournalRead>({ method: 'readText', text }, () => this.fallback.readText(text));
     this.lastFileRead = undefined;
     return outcome;
   }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { type EntryData, type Journal, type Profile, newJournalText, type RemovedEntry, type RubricSwitch, type JournalOp, loadJournal, type RubricRead } from '../../core/journal';
+import { type EntryData, type Journal, type Profile, newJournalText, type RemovedEntry, type RubricSwitch, type JournalOp, type JournalRead, loadJournal, type RubricRead } from '../../core/journal';
 import { MAX_RUBRIC_BYTES, RUBRIC_TOO_LARGE, type Rubric } from '../../core/rubric/rubric';
 import { type RubricRef } from '../../core/rubric/rubricRef';
 import { dirtyDocument, offsetRange, readTextFile } from '../workspace/files';
@@ -8,7 +8,7 @@ import { JournalError, type FileProblem } from './error';
 import { requireTrust } from '../workspace/trust';
 import { resolveInsideFolder } from '../workspace/workspaceFiles';
 import { readSettings, type GrowthSettings } from '../workspace/settings';
-import { InProcessEngine, WorkerEngine, type FileReadOutcome, type JournalEngine } from './engine';
+import { InProcessEngine, WorkerEngine, type JournalEngine } from './engine';
 
 type JournalStatus = 'noFolder' | 'noJournal' | 'journalError' | 'rubricError' | 'ready';
 
@@ -40,9 +40,10 @@ function readDocumentOrFile(uri: vscode.Uri) {
   return doc ? Promise.resolve({ kind: 'text', text: doc.getText() } as const) : readTextFile(uri);
 }
 /** What a change did: the entries it added, or the lines of those it removed; for a file, the journal as written when the engine holds it. */
-type Applied = { added: EntryData[]; removed?: RemovedEntry[]; read?: FileReadOutcome };
+type Applied = { added: EntryData[]; removed?: RemovedEntry[]; read?: JournalRead };
 
-const WRITE_ATTEMPTS = 3;
+/** Times an edit of an open journal is planned again because the user typed meanwhile. */
+const EDIT_ATTEMPTS = 3;
 
 /**
  * Owns reading and writing the journal. Reads the open editor's text when the journal is
@@ -94,7 +95,7 @@ export class JournalStore implements vscode.Disposable {
    * file as a write just left it, which then needs no reading (a read under way is followed by
    * a full one instead, as the engine answers it from the write).
    */
-  reload(written?: FileReadOutcome): Promise<JournalSnapshot> {
+  reload(written?: JournalRead): Promise<JournalSnapshot> {
     clearTimeout(this.reloadTimer);
     if (this.inFlight) {
       this.queued ??= this.inFlight.then(
@@ -132,13 +133,13 @@ export class JournalStore implements vscode.Disposable {
     return { folder, uri: vscode.Uri.joinPath(folder.uri, settings.journalPath), settings };
   }
 
-  private startLoad(written?: FileReadOutcome): Promise<JournalSnapshot> {
+  private startLoad(written?: JournalRead): Promise<JournalSnapshot> {
     const loading = this.load(written);
     this.loading.fire(loading);
     return loading;
   }
 
-  private async load(written?: FileReadOutcome): Promise<JournalSnapshot> {
+  private async load(written?: JournalRead): Promise<JournalSnapshot> {
     const location = this.journalLocation();
     if (!location) {
       this.diagnostics.clear();
@@ -300,7 +301,7 @@ export class JournalStore implements vscode.Disposable {
 
   private async editDocument(doc: vscode.TextDocument, op: JournalOp): Promise<Applied> {
     // Planning may take a moment: if the user typed meanwhile, plan again on their text.
-    for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+    for (let attempt = 1; attempt <= EDIT_ATTEMPTS; attempt++) {
       const version = doc.version;
       const planned = await this.engine.plan(doc.getText(), op);
       if (!planned.ok) throw new JournalError(planned.message, planned.problem ? { uri: doc.uri, problem: planned.problem } : undefined);

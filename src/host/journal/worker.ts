@@ -1,7 +1,7 @@
 // The worker thread behind WorkerEngine: one JournalSession, answering the extension host.
 import { parentPort } from 'node:worker_threads';
 import { runSteps } from '../../core/steps';
-import { type JournalParse, journalChange, JournalSession, type ReadMark, type ReadOutcome } from '../../core/journal';
+import { type JournalParse, journalChange, JournalSession, type ReadMark, type JournalRead } from '../../core/journal';
 import type { WorkerReply, WorkerRequest, WorkerWriteReply } from './engine';
 import { byteView, holdsBytes, readJournalFile } from './file';
 import { writeJournal } from './write';
@@ -21,7 +21,7 @@ const unsent = new Map<number, { replies: Iterator<WorkerReply>; done: () => voi
  * The entries in small batches, then the rest of the outcome without them. Batches wait to be
  * asked for: sent all at once, they would queue up and the host would take them in one long turn.
  */
-function* repliesWithEntries(id: number, outcome: ReadOutcome): Generator<WorkerReply> {
+function* repliesWithEntries(id: number, outcome: JournalRead): Generator<WorkerReply> {
   if (outcome.kind !== 'text' || !outcome.journal) return yield { id, result: outcome };
   const { entries } = outcome.journal;
   for (let i = 0; i < entries.length; i += BATCH) yield { id, batch: entries.slice(i, i + BATCH) };
@@ -39,7 +39,7 @@ function sendNext(id: number): void {
 }
 
 /** Sends the outcome, its entries in batches; resolves once the last is sent, so the next request waits for it. */
-function replyWithEntries(id: number, outcome: ReadOutcome): Promise<void> {
+function replyWithEntries(id: number, outcome: JournalRead): Promise<void> {
   return new Promise((done) => {
     unsent.set(id, { replies: repliesWithEntries(id, outcome), done });
     sendNext(id);
