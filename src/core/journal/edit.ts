@@ -6,6 +6,7 @@ import { canonicalJson, textShape } from '../text/strings';
 import { lineEndOf, lineStartOf, nextLineStartOf } from '../text/lines';
 import { applyEdit, type TextEdit } from '../text/textEdit';
 import { pairOf } from '../yaml/source';
+import { ENTRY_KEYS } from './fields';
 import { yamlFlowScalar, yamlLiteralBlock, yamlQuoted, yamlScalar } from '../yaml/scalars';
 
 export class JournalEditError extends Error {
@@ -507,10 +508,8 @@ function readsBackAsValue(itemText: string, expected: Record<string, unknown>): 
 
 /** The entry as plain data in the key order it is written, for flow lists and read-back checks. */
 function entryForFlow(entry: EntryData): Record<string, unknown> {
-  const { id, date, kind, title, dimensions, level, commit, selection, note, statements } = entry;
-  return JSON.parse(
-    JSON.stringify({ id, date, kind, title, dimensions, level, commit, selection, note, statements, private: entry.private ? true : undefined }),
-  ) as Record<string, unknown>;
+  const inOrder = Object.fromEntries(ENTRY_KEYS.map((key) => [key, key === 'private' ? entry.private || undefined : entry[key]]));
+  return JSON.parse(JSON.stringify(inOrder)) as Record<string, unknown>;
 }
 
 /** The text of a new journal: a commented header that explains the format to whoever opens it. */

@@ -4,6 +4,7 @@ import { LineIndex } from '../text/problem';
 import { hashOfChars } from '../text/strings';
 import { parseYamlDocument, YAML_OPTIONS, type YamlSource } from '../yaml/source';
 import { actAsYamlMap } from './tricks';
+import { INTEGER_KEYS, KNOWN_KEYS, REPEATING_KEYS } from './fields';
 import { lineEndOf, lineStartOf } from '../text/lines';
 import { type TextEdit } from '../text/textEdit';
 
@@ -631,10 +632,7 @@ function keyEnd(text: string, at: number, end: number): number {
 /** Keys longer than this are left to yaml, which refuses those of over 1024 characters. */
 const MAX_KEY_LENGTH = 1000;
 
-/** The keys Growth Journal writes, as the one string each, so reading a key makes no new string. */
-const KNOWN_KEYS = ['id', 'date', 'kind', 'title', 'dimensions', 'level', 'commit', 'selection', 'note', 'statements', 'private', 'sha', 'repo', 'subject', 'file', 'startLine', 'endLine', 'link'];
-
-/** KNOWN_KEYS by length, to compare a key with the few of its length only. */
+/** The keys Growth Journal writes (fields.ts) by length, as the one string each, so reading a key makes no new string and is compared with the few of its length only. */
 const KNOWN_KEYS_BY_LENGTH: string[][] = [];
 for (const key of KNOWN_KEYS) (KNOWN_KEYS_BY_LENGTH[key.length] ??= []).push(key);
 
@@ -697,9 +695,6 @@ function blockIndentation(indent: number): RegExp {
 
 // YAML 1.2 core schema: plain scalars that do not read as text.
 const NOT_TEXT = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
-const INTEGER_KEYS = new Set(['startLine', 'endLine']);
-/** Keys whose values repeat from entry to entry: read as shared strings (LineCursor.shared). */
-const SHARED_KEYS = new Set(['date', 'level', 'dimensions', 'statements', 'repo', 'file']);
 
 /** Whether plain text starting with `c` could read as something other than text (NOT_TEXT): a digit, a dot, or the first letter of null, true or false. */
 function mayNotBeText(c: number): boolean {
@@ -735,7 +730,7 @@ function readInline<T>(cursor: LineCursor, start: number, end: number, key: stri
   }
   while (valueEnd > start && isYamlSpace(text.charCodeAt(valueEnd - 1))) valueEnd--;
   if (tab < valueEnd || text.charCodeAt(valueEnd - 1) === Char.Colon) return false;
-  const value = SHARED_KEYS.has(key) ? cursor.shared(start, valueEnd) : cursor.slice(start, valueEnd, all <= Char.LastAscii);
+  const value = REPEATING_KEYS.has(key) ? cursor.shared(start, valueEnd) : cursor.slice(start, valueEnd, all <= Char.LastAscii);
   if (mayNotBeText(c) && NOT_TEXT.test(value)) {
     if (INTEGER_KEYS.has(key) && /^(?:0|[1-9][0-9]*)$/.test(value)) sink.scalar(key, keyStart + base, Number(value), start + base, valueEnd + base, 'PLAIN');
     else if (key === 'private' && (value === 'true' || value === 'false')) sink.scalar(key, keyStart + base, value === 'true', start + base, valueEnd + base, 'PLAIN');

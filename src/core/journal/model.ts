@@ -16,6 +16,7 @@ import { FirstIndex } from '../text/strings';
 import { NodeReader, pairOf, parseYaml, positionOf, type YamlSource } from '../yaml/source';
 import { lineStartOf } from '../text/lines';
 import { settleAsPlainObjects } from './tricks';
+import { ENTRY_KEYS } from './fields';
 
 const ENTRY_KINDS = ['commit', 'selection', 'note'] as const;
 type EntryKind = (typeof ENTRY_KINDS)[number];
@@ -87,7 +88,7 @@ export type JournalParse =
     }
   | { journal: undefined; problems: Problem[]; source: undefined; entryNodes?: undefined; entryIds?: undefined; reReadFrom?: undefined };
 
-const ENTRY_KEYS = new Set(['id', 'date', 'kind', 'title', 'dimensions', 'level', 'commit', 'selection', 'note', 'statements', 'private']);
+const ENTRY_KEY_SET: ReadonlySet<string> = new Set(ENTRY_KEYS);
 
 /**
  * Parses a journal, through the fast path where it applies (see fastJournal.ts). Only a YAML syntax error (or a root that is not a mapping) yields no
@@ -302,7 +303,7 @@ function readEntry(r: NodeReader, node: Node): Entry | undefined {
   let extra: Record<string, unknown> | undefined;
   for (const pair of map.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-    if (!ENTRY_KEYS.has(key)) (extra ??= {})[key] = isScalar(pair.value) ? pair.value.value : (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null;
+    if (!ENTRY_KEY_SET.has(key)) (extra ??= {})[key] = isScalar(pair.value) ? pair.value.value : (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null;
   }
   return entryOf({ id, date: date ?? '', kind, title, dimensions, level, commit, selection, note, statements, isPrivate }, line, extra);
 }
