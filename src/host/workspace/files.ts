@@ -1,8 +1,9 @@
-import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { decodeUtf8 } from '../../core/text/strings';
 import { type Problem } from '../../core/text/problem';
+import { replaceFile } from '../journal/write';
 
 export type ReadResult = { kind: 'text'; text: string } | { kind: 'missing' } | { kind: 'invalid'; problem: Problem };
 
@@ -30,22 +31,13 @@ export function dirtyDocument(uri: vscode.Uri): vscode.TextDocument | undefined 
 }
 
 /**
- * Replaces a file's content atomically: a temp file in the same folder, then one rename over
- * the original, so readers and crashes see the old file or the new one, never half or none.
- * Node's rename does that; VS Code's `fs.rename` with overwrite deletes the target first.
+ * Replaces a file's content atomically, creating its folder if need be: the journal's writer
+ * (replaceFile) with its fsyncs, so a crash leaves the old file or the new one, never half or none.
  */
 export async function writeFileAtomic(uri: vscode.Uri, text: string): Promise<void> {
   if (uri.scheme !== 'file') throw new Error(`Growth Journal writes only files on disk, not ${uri.scheme}: resources.`);
-  const target = uri.fsPath;
-  await mkdir(dirname(target), { recursive: true });
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  await writeFile(temp, text, 'utf8');
-  try {
-    await rename(temp, target);
-  } catch (e) {
-    await unlink(temp).catch(() => undefined);
-    throw e;
-  }
+  await mkdir(dirname(uri.fsPath), { recursive: true });
+  await replaceFile(uri.fsPath, text);
 }
 
 export function offsetRange(document: vscode.TextDocument, offset: number, length: number): vscode.Range {
