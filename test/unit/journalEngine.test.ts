@@ -67,6 +67,27 @@ describe('journal engines', () => {
     assert.deepEqual(afterExternal.kind === 'text' && afterExternal.journal?.entries.at(-1)?.dimensions, ['mentorship', 'communication']);
   });
 
+  it('hands back the journal as written, and checks it against the rubric it holds', async function () {
+    this.timeout(60_000);
+    const rubricText = readFileSync(join(root, 'rubric', 'product-security.yaml'), 'utf8');
+    writeFileSync(journal, benchJournal(200));
+    await worker.readFile(journal);
+    const parsed = await worker.parseRubric(rubricText);
+    assert.equal(await worker.parseRubric(rubricText), parsed, 'the same text: the same parse, not parsed again');
+    await worker.check(parsed.rubric!);
+    const drafts = [{ data: { date: '2026-11-27', kind: 'note' as const, title: 'Cites nothing real', dimensions: ['no-such-dimension'] }, idSeed: 'seed' }];
+    const tagged = await worker.write({ path: journal, op: { kind: 'append', drafts } });
+    assert.ok(tagged.ok && tagged.read, 'the write gives the journal as written');
+    const fresh = new InProcessEngine();
+    assert.deepEqual(tagged.read, await fresh.readFile(journal));
+    assert.equal(await worker.readFile(journal), tagged.read, 'the next read of the file it wrote is that very journal');
+    const problems = await worker.check(parsed.rubric!);
+    assert.ok(problems.some((p) => p.message.includes('no-such-dimension')));
+    assert.deepEqual(problems, await fresh.check(bundledRubric()));
+    // Another rubric object: sent to the worker, and checked against in full.
+    assert.deepEqual(await worker.check(bundledRubric()), problems);
+  });
+
   it('holds every write when writes and reads overlap (two quick tags, a reload during a tag)', async function () {
     this.timeout(60_000);
     const note = (title: string) => ({ kind: 'append' as const, drafts: [{ data: { date: '2026-11-28', kind: 'note' as const, title, dimensions: ['communication'] }, idSeed: title }] });

@@ -19,13 +19,14 @@ export interface JournalChange {
   problems: Problem[];
 }
 
-export interface JournalRead {
+/** A journal and the problems its read found. */
+export interface JournalWithProblems {
   journal: Journal;
   problems: Problem[];
 }
 
 /** The change from `before` to `after`, two reads of texts the same write joins. */
-export function journalChange(before: Journal, after: JournalRead): JournalChange {
+export function journalChange(before: Journal, after: JournalWithProblems): JournalChange {
   const old = before.entries;
   const now = after.journal.entries;
   let keep = 0;
@@ -53,7 +54,7 @@ export function journalChange(before: Journal, after: JournalRead): JournalChang
 }
 
 /** `before` with `change` applied: entries that did not change are the same objects. */
-export function applyJournalChange(before: Journal, change: JournalChange): JournalRead {
+export function applyJournalChange(before: Journal, change: JournalChange): JournalWithProblems {
   const entries = before.entries.slice(0, change.keep);
   for (const t of change.tail) {
     if (!('from' in t)) entries.push(t);

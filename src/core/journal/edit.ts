@@ -4,25 +4,18 @@ import { type Profile } from './profile';
 import { readableScalar, switchRecordYaml, type SwitchRecord } from './switchHistory';
 import { hasCredentials, withoutCredentials } from '../git/remoteUrl';
 import { isCommitSha } from '../git/commitSha';
-import { textShape } from '../text/strings';
+import { canonicalJson, textShape } from '../text/strings';
+import { lineEndOf, lineStartOf, nextLineStartOf } from '../text/lines';
+import { applyEdit, type TextEdit } from '../text/textEdit';
+import { pairOf } from '../yaml/source';
+import { ENTRY_KEYS } from './fields';
 import { yamlFlowScalar, yamlLiteralBlock, yamlQuoted, yamlScalar } from '../yaml/scalars';
-
-/** One replacement in a text, in UTF-16 offsets, so hosts can apply it to a document or a file. */
-export interface TextEdit {
-  offset: number;
-  deleteCount: number;
-  insert: string;
-}
 
 export class JournalEditError extends Error {
   constructor(message: string, readonly line?: number) {
     super(message);
     this.name = 'JournalEditError';
   }
-}
-
-export function applyEdit(text: string, edit: TextEdit): string {
-  return text.slice(0, edit.offset) + edit.insert + text.slice(edit.offset + edit.deleteCount);
 }
 
 type ParsedJournal = Extract<JournalParse, { source: object }>;
@@ -50,7 +43,7 @@ export function appendEntriesEdit(parse: JournalParse, entries: readonly EntryDa
   const { text } = source;
   const { eol } = textShape(text);
   const root = blockRoot(source.doc.contents, 'add entries');
-  const pair = findPair(root, 'entries');
+  const pair = pairOf(root, 'entries');
   const value = pair?.value as Node | null | undefined;
 
   if (!pair) return addRootKey(text, root, `entries:`, formatEntries(entries, rootIndent(text, root) + 2, eol), eol);
@@ -61,7 +54,7 @@ export function appendEntriesEdit(parse: JournalParse, entries: readonly EntryDa
     const valueEnd = value?.range ? value.range[1] : (pair.key as Node).range![1];
     let start = value?.range ? value.range[0] : valueEnd;
     while (text[start - 1] === ' ' || text[start - 1] === '\t') start--;
-    const lineEnd = endOfLine(text, valueEnd);
+    const lineEnd = lineEndOf(text, valueEnd);
     const rest = text.slice(valueEnd, lineEnd);
     return { offset: start, deleteCount: lineEnd - start, insert: `${rest}${eol}${item}` };
   }
@@ -84,7 +77,7 @@ export function removeEntryEdit(parse: JournalParse, id: string): TextEdit {
   if (twins.length > 1) throw new JournalEditError(`${twins.length} entries have the id "${id}" (lines ${twins.map((e) => e.line).join(', ').replace(/, (\d+)$/, ' and $1')}); give each its own id in the journal, then remove the one you mean.`, p.journal.entries[index].line);
   const node = p.entryNodes[index];
   const { text } = p.source;
-  const entries = findPair(p.source.doc.contents as YAMLMap, 'entries')?.value;
+  const entries = pairOf(p.source.doc.contents as YAMLMap, 'entries')?.value;
   if (!isSeq(entries) || entries.flow) throw new JournalEditError('"entries" is written in flow style ([ ... ]); remove the entry by hand.', p.journal.entries[index].line);
   const start = itemStart(text, node.range![0]);
   if (start === undefined) throw new JournalEditError(`Growth Journal could not tell where entry "${id}" starts; remove it by hand.`, p.journal.entries[index].line);
@@ -102,13 +95,13 @@ function itemLinesEnd(text: string, seq: YAMLSeq, item: Node, start: number): nu
   const dash = /^[ \t]*/.exec(text.slice(start, start + 200))![0].length;
   const following = seq.items[seq.items.indexOf(item) + 1] as Node | undefined;
   const rangeEnd = item.range![1];
-  const bound = Math.min(rangeEnd > 0 && text[rangeEnd - 1] === '\n' ? rangeEnd : nextLineStart(text, rangeEnd), (following?.range && itemStart(text, following.range[0])) ?? text.length);
-  let at = nextLineStart(text, start);
+  const bound = Math.min(rangeEnd > 0 && text[rangeEnd - 1] === '\n' ? rangeEnd : nextLineStartOf(text, rangeEnd), (following?.range && itemStart(text, following.range[0])) ?? text.length);
+  let at = nextLineStartOf(text, start);
   let end = Math.min(at, bound);
   let attached = true;
   while (at < bound) {
-    const next = Math.min(nextLineStart(text, at), bound);
-    const line = text.slice(at, endOfLine(text, at));
+    const next = Math.min(nextLineStartOf(text, at), bound);
+    const line = text.slice(at, lineEndOf(text, at));
     const indent = /^[ \t]*/.exec(line)![0].length;
     if (indent === line.length) {
       // A blank line belongs to the item only if more of it follows.
@@ -140,7 +133,7 @@ export function addDimensionsEdit(parse: JournalParse, id: string, add: readonly
   const { text } = p.source;
   const byHand = (why: string) => new JournalEditError(`Entry "${id}" ${why}; add the dimensions to it by hand.`, entry.line);
   if (map.flow) throw byHand('is written in flow style ({ ... })');
-  const value = findPair(map, 'dimensions')?.value as Node | null | undefined;
+  const value = pairOf(map, 'dimensions')?.value as Node | null | undefined;
   if (!value?.range || (isScalar(value) && value.value === null)) throw byHand('has no "dimensions" list');
   let edit: TextEdit;
   if (isSeq(value) && value.flow) {
@@ -153,13 +146,13 @@ export function addDimensionsEdit(parse: JournalParse, id: string, add: readonly
     const { eol } = textShape(text);
     const lines = fresh.map((d) => `${dash}- ${yamlFlowScalar(d)}`).join(eol);
     const end = last.range![1];
-    edit = end > 0 && text[end - 1] === '\n' ? { offset: end, deleteCount: 0, insert: `${lines}${eol}` } : { offset: endOfLine(text, end), deleteCount: 0, insert: `${eol}${lines}` };
+    edit = end > 0 && text[end - 1] === '\n' ? { offset: end, deleteCount: 0, insert: `${lines}${eol}` } : { offset: lineEndOf(text, end), deleteCount: 0, insert: `${eol}${lines}` };
   } else if (isScalar(value) && !/[\r\n]/.test(text.slice(value.range[0], value.range[1]))) {
     edit = { offset: value.range[0], deleteCount: value.range[1] - value.range[0], insert: `[${text.slice(value.range[0], value.range[1])}, ${fresh.map(yamlFlowScalar).join(', ')}]` };
   } else throw byHand('has "dimensions" in a form Growth Journal does not extend');
   // Read the edited entry back on its own: everything as before, the dimensions one list longer.
   const start = lineStart(text, map.range![0]);
-  const stop = map.range![1] > 0 && text[map.range![1] - 1] === '\n' ? map.range![1] : nextLineStart(text, map.range![1]);
+  const stop = map.range![1] > 0 && text[map.range![1] - 1] === '\n' ? map.range![1] : nextLineStartOf(text, map.range![1]);
   const item = applyEdit(text.slice(start, stop), { ...edit, offset: edit.offset - start });
   const expected = { ...(map.toJSON() as Record<string, unknown>), dimensions: [...entry.dimensions, ...fresh] };
   if (!readsBackAsValue(item, expected)) throw byHand('could not be extended so that it reads back exactly');
@@ -176,7 +169,7 @@ export function repointStatementEdit(parse: JournalParse, id: string, from: stri
   const index = p.journal.entries.findIndex((e) => e.id === id);
   if (index < 0) throw new JournalEditError(`No entry with id "${id}" is in the journal.`);
   const entry = p.journal.entries[index];
-  const value = findPair(p.entryNodes[index], 'statements')?.value;
+  const value = pairOf(p.entryNodes[index], 'statements')?.value;
   const items = isSeq(value) ? value.items : [value];
   const node = items.find((n) => isScalar(n) && n.value === from) as Node | undefined;
   if (!node?.range) throw new JournalEditError(`Entry "${id}" does not cite "${from}".`, entry.line);
@@ -256,10 +249,10 @@ export function editEntryEdits(parse: JournalParse, id: string, changes: EntryCh
   for (const key of EDITABLE_KEYS) {
     const value = changes[key];
     if (value === undefined) continue;
-    const pair = findPair(map, key);
+    const pair = pairOf(map, key);
     const node = pair?.value as Node | null | undefined;
     // Public takes `private: true` out, unless a comment shares its line: then it reads `private: false`.
-    const trailing = node?.range ? text.slice(node.range[1], endOfLine(text, node.range[1])).trim() : '';
+    const trailing = node?.range ? text.slice(node.range[1], lineEndOf(text, node.range[1])).trim() : '';
     const absent = value === null || (Array.isArray(value) && value.length === 0) || (value === false && isScalar(node) && node.value === true && trailing === '' && !map.flow);
     if (absent) {
       if (pair) edits.push(removePairEdit(text, map, pair, byHand));
@@ -296,7 +289,7 @@ export function entryLinesSpan(parse: JournalParse, index: number): { start: num
   const { text } = p.source;
   const map = p.entryNodes[index];
   const end = contentEnd(map);
-  return { start: lineStart(text, map.range![0]), end: end > 0 && text[end - 1] === '\n' ? end : nextLineStart(text, end) };
+  return { start: lineStart(text, map.range![0]), end: end > 0 && text[end - 1] === '\n' ? end : nextLineStartOf(text, end) };
 }
 
 /** Where a node's last content ends: a block collection's range may run on over comments after it. */
@@ -318,7 +311,7 @@ function scalarText(text: string, offset: number, value: string, flow: boolean |
   if (flow) return yamlFlowScalar(value);
   if (!isNote) return yamlScalar(value);
   // A block scalar's range ends after its last line: nothing follows it on that line.
-  const restOfLine = text[offset - 1] === '\n' ? '' : text.slice(offset, endOfLine(text, offset));
+  const restOfLine = text[offset - 1] === '\n' ? '' : text.slice(offset, lineEndOf(text, offset));
   return (restOfLine.trim() === '' ? yamlLiteralBlock(value, pad + '  ', eol) : undefined) ?? yamlQuoted(value);
 }
 
@@ -358,7 +351,7 @@ function listEdits(text: string, node: Node, items: readonly string[], eol: stri
     if (node.flow) edits.push({ offset: keptLast.range![1], deleteCount: last.range![1] - keptLast.range![1], insert: '' });
     else {
       const from = lineStart(text, old[items.length].range![0]);
-      const to = nextLineStart(text, last.range![1]);
+      const to = nextLineStartOf(text, last.range![1]);
       if (!/^[ \t]*-[ \t]/.test(text.slice(from, old[items.length].range![0]))) throw byHand('has a list item Growth Journal cannot take out on its own');
       edits.push({ offset: from, deleteCount: to - from, insert: '' });
     }
@@ -373,7 +366,7 @@ function removePairEdit(text: string, map: YAMLMap, pair: Pair, byHand: (why: st
   const from = lineStart(text, keyStart);
   if (!/^[ \t]*$/.test(text.slice(from, keyStart))) throw byHand(`has "${String((pair.key as Scalar).value)}" where it cannot be taken out on its own line`);
   const end = contentEnd((pair.value as Node | null) ?? (pair.key as Node));
-  const to = end > 0 && text[end - 1] === '\n' ? end : nextLineStart(text, end);
+  const to = end > 0 && text[end - 1] === '\n' ? end : nextLineStartOf(text, end);
   return { offset: from, deleteCount: to - from, insert: '' };
 }
 
@@ -389,7 +382,7 @@ export function setNestedScalarsEdits(parse: JournalParse, id: string, parent: '
   const entry = p.journal.entries[index];
   const { text } = p.source;
   const { eol } = textShape(text);
-  const map = findPair(p.entryNodes[index], parent)?.value;
+  const map = pairOf(p.entryNodes[index], parent)?.value;
   if (!isMap(map) || !map.range) throw new JournalEditError(`Entry "${id}" has no "${parent}" mapping to change.`, entry.line);
   // A hash stays plain as git shows it, unless YAML would read it as a number (all digits, or digits e digits).
   const plainSha = (value: string) => isCommitSha(value) && /[a-f]/i.test(value) && !/^\d+e\d+$/i.test(value);
@@ -398,7 +391,7 @@ export function setNestedScalarsEdits(parse: JournalParse, id: string, parent: '
   const missing: [string, string | number][] = [];
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined) continue;
-    const pair = findPair(map, key);
+    const pair = pairOf(map, key);
     const node = pair?.value as Node | null | undefined;
     if (!pair) missing.push([key, value]);
     else if (!isScalar(node) || !node.range || node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') throw new JournalEditError(`"${parent}.${key}" of entry "${id}" is not written as one plain value; change it by hand.`, entry.line);
@@ -443,7 +436,7 @@ export function restoreEntryEdit(parse: JournalParse, removed: RemovedEntry): Te
   const restored = parseJournal(`entries:${eol}${removed.text}`).journal?.entries[0];
   if (!restored) throw new JournalEditError('The removed entry could not be read back, so it was not restored.');
   if (p.journal.entries.some((e) => e.id === restored.id)) throw new JournalEditError(`An entry with id "${restored.id}" is in the journal again, so the removed one was not restored.`);
-  const pair = findPair(p.source.doc.contents as YAMLMap, 'entries');
+  const pair = pairOf(p.source.doc.contents as YAMLMap, 'entries');
   const list = pair?.value as Node | null | undefined;
   if (!pair || (isSeq(list) && list.flow) || (list && !isSeq(list) && !(isScalar(list) && list.value === null))) throw new JournalEditError('The journal\'s "entries" list changed shape, so the removed entry was not restored. Add it back by hand.');
   let offset: number;
@@ -451,10 +444,10 @@ export function restoreEntryEdit(parse: JournalParse, removed: RemovedEntry): Te
     const index = p.journal.entries.findIndex((e) => e.id === removed.afterId);
     if (index < 0) throw new JournalEditError(`The entry "${removed.afterId}" that the removed one followed is gone, so it was not restored.`);
     const end = p.entryNodes[index].range![1];
-    offset = end > 0 && text[end - 1] === '\n' ? end : nextLineStart(text, end);
+    offset = end > 0 && text[end - 1] === '\n' ? end : nextLineStartOf(text, end);
   } else {
     const first = isSeq(list) ? (list.items[0] as Node | undefined) : undefined;
-    offset = first?.range ? lineStart(text, first.range[0]) : nextLineStart(text, (pair.key as Node).range![1]);
+    offset = first?.range ? lineStart(text, first.range[0]) : nextLineStartOf(text, (pair.key as Node).range![1]);
   }
   const lead = offset > 0 && text[offset - 1] !== '\n' ? eol : '';
   const tail = offset < text.length && !removed.text.endsWith('\n') ? eol : '';
@@ -467,12 +460,12 @@ export function restoreEntryEdit(parse: JournalParse, removed: RemovedEntry): Te
  */
 export function emptyEntriesEdit(parse: JournalParse, ids: ReadonlySet<string>): TextEdit | undefined {
   const p = requireParsed(parse);
-  const pair = findPair(p.source.doc.contents as YAMLMap, 'entries');
+  const pair = pairOf(p.source.doc.contents as YAMLMap, 'entries');
   const seq = pair?.value;
   if (!pair || !isSeq(seq) || seq.flow || seq.items.length !== p.journal.entries.length || !p.journal.entries.every((e) => ids.has(e.id))) return undefined;
   const { text } = p.source;
   const colon = text.indexOf(':', (pair.key as Node).range![1]);
-  const keyLineEnd = endOfLine(text, colon);
+  const keyLineEnd = lineEndOf(text, colon);
   const last = seq.items[seq.items.length - 1] as Node;
   const lastStart = itemStart(text, last.range![0]);
   if (lastStart === undefined) return undefined;
@@ -492,7 +485,7 @@ function itemStart(text: string, contentStart: number): number | undefined {
   if (!/^[ \t]*$/.test(text.slice(lineAt, contentStart))) return undefined;
   while (lineAt > 0) {
     lineAt = lineStart(text, lineAt - 1);
-    const line = text.slice(lineAt, endOfLine(text, lineAt));
+    const line = text.slice(lineAt, lineEndOf(text, lineAt));
     if (/^[ \t]*(?:#.*)?$/.test(line)) continue;
     return /^[ \t]*-[ \t]*(?:#.*)?$/.test(line) ? lineAt : undefined;
   }
@@ -505,12 +498,12 @@ export function setProfileEdits(parse: JournalParse, profile: Required<Profile>)
   const { text } = source;
   const { eol } = textShape(text);
   const root = blockRoot(source.doc.contents, 'set the profile');
-  const pair = findPair(root, 'profile');
+  const pair = pairOf(root, 'profile');
   const keys = ['currentLevel', 'targetLevel'] as const;
   const blockLines = (indent: number, ks: readonly (keyof Profile)[]) => ks.map((k) => `${' '.repeat(indent)}${k}: ${yamlScalar(profile[k])}`).join(eol);
   const flowMap = `{ ${keys.map((k) => `${k}: ${yamlFlowScalar(profile[k])}`).join(', ')} }`;
   if (!pair) {
-    const entries = findPair(root, 'entries');
+    const entries = pairOf(root, 'entries');
     const indent = rootIndent(text, root);
     const block = `${' '.repeat(indent)}profile:${eol}${blockLines(indent + 2, keys)}${eol}`;
     if (entries) return [{ offset: lineStart(text, (entries.key as Node).range![0]), deleteCount: 0, insert: block }];
@@ -527,7 +520,7 @@ export function setProfileEdits(parse: JournalParse, profile: Required<Profile>)
   const edits: TextEdit[] = [];
   const missing: (keyof Profile)[] = [];
   for (const key of keys) {
-    const existing = findPair(value, key);
+    const existing = pairOf(value, key);
     if (!existing) {
       missing.push(key);
       continue;
@@ -612,7 +605,7 @@ export function switchRubricEdits(parse: JournalParse, change: RubricSwitch): Te
     if (isScalar(node) && typeof node.value === 'string' && Object.hasOwn(map, node.value)) set(node, map[node.value]);
   };
 
-  const rubricPair = findPair(root, 'rubric');
+  const rubricPair = pairOf(root, 'rubric');
   const rubricValue = rubricPair?.value as Node | null | undefined;
   if (rubricPair && isScalar(rubricValue) && rubricValue.range && rubricValue.range[1] > rubricValue.range[0] && rubricValue.type !== 'BLOCK_LITERAL' && rubricValue.type !== 'BLOCK_FOLDED') {
     edits.push({ offset: rubricValue.range[0], deleteCount: rubricValue.range[1] - rubricValue.range[0], insert: readableScalar(change.rubric) });
@@ -622,31 +615,31 @@ export function switchRubricEdits(parse: JournalParse, change: RubricSwitch): Te
     edits.push({ offset: colon + 1, deleteCount: 0, insert: ` ${readableScalar(change.rubric)}` });
   } else {
     // After `version:`, where a new journal has it; otherwise as the first key.
-    const version = findPair(root, 'version');
+    const version = pairOf(root, 'version');
     const line = `${' '.repeat(rootIndent(text, root))}rubric: ${readableScalar(change.rubric)}`;
     const versionEnd = version && ((version.value as Node | null)?.range ?? (version.key as Node).range!)[1];
     edits.push(versionEnd !== undefined ? insertLinesAfter(text, versionEnd, line, eol) : { offset: lineStart(text, (root.items[0]?.key as Node | undefined)?.range?.[0] ?? 0), deleteCount: 0, insert: `${line}${eol}` });
   }
 
-  const profile = findPair(root, 'profile')?.value;
+  const profile = pairOf(root, 'profile')?.value;
   if (isMap(profile)) {
     for (const key of ['currentLevel', 'targetLevel'] as const) {
-      const node = findPair(profile, key)?.value;
+      const node = pairOf(profile, key)?.value;
       if (change.profile && Object.hasOwn(change.profile, key)) set(node, change.profile[key]);
       else replace(node, change.levels);
     }
   }
   entryNodes.forEach((entry, i) => {
     const exact = change.entries && Object.hasOwn(change.entries, journal.entries[i].id) ? change.entries[journal.entries[i].id] : undefined;
-    const dimensions = findPair(entry, 'dimensions')?.value;
+    const dimensions = pairOf(entry, 'dimensions')?.value;
     const items = isSeq(dimensions) ? dimensions.items : dimensions == null ? [] : [dimensions];
     if (exact) {
       if (items.length !== exact.dimensions.length) throw new JournalEditError(`Entry "${journal.entries[i].id}" changed since the switch it goes back over; set its dimensions by hand.`, journal.entries[i].line);
       items.forEach((item, n) => set(item, exact.dimensions[n]));
-      set(findPair(entry, 'level')?.value, exact.level);
+      set(pairOf(entry, 'level')?.value, exact.level);
     } else {
       for (const item of items) replace(item, change.dimensions);
-      replace(findPair(entry, 'level')?.value, change.levels);
+      replace(pairOf(entry, 'level')?.value, change.levels);
     }
   });
   if (change.history) edits.push(historyEdit(text, root, change.history, eol));
@@ -656,7 +649,7 @@ export function switchRubricEdits(parse: JournalParse, change: RubricSwitch): Te
 
 /** Adds a record at the end of `rubricHistory:` (the key made before `entries:` if need be), or takes the last ones off. */
 function historyEdit(text: string, root: YAMLMap, history: SwitchRecord | { drop: number }, eol: string): TextEdit {
-  const pair = findPair(root, 'rubricHistory');
+  const pair = pairOf(root, 'rubricHistory');
   const list = pair?.value;
   const byHand = (what: string) => new JournalEditError(`"rubricHistory" in the journal ${what}; Growth Journal changes it only as a block list of the records it writes. Fix it by hand, or switch with every id mapped.`);
   if (pair && (!isSeq(list) || list.flow || list.items.length === 0)) throw byHand('is not a block list');
@@ -681,7 +674,7 @@ function historyEdit(text: string, root: YAMLMap, history: SwitchRecord | { drop
   }
   const indent = rootIndent(text, root);
   const block = `${' '.repeat(indent)}rubricHistory:${eol}${switchRecordYaml(history, indent + 2, eol)}${eol}`;
-  const entries = findPair(root, 'entries');
+  const entries = pairOf(root, 'entries');
   if (entries) return { offset: lineStart(text, (entries.key as Node).range![0]), deleteCount: 0, insert: block };
   return addRootKey(text, root, 'rubricHistory:', switchRecordYaml(history, indent + 2, eol), eol);
 }
@@ -707,7 +700,7 @@ function addRootKey(text: string, root: YAMLMap, key: string, body: string, eol:
 /** Inserts whole lines after the line that holds `end` (or at `end` when it starts a line). */
 function insertLinesAfter(text: string, end: number, lines: string, eol: string): TextEdit {
   if (end > 0 && text[end - 1] === '\n') return { offset: end, deleteCount: 0, insert: `${lines}${eol}` };
-  return { offset: endOfLine(text, end), deleteCount: 0, insert: `${eol}${lines}` };
+  return { offset: lineEndOf(text, end), deleteCount: 0, insert: `${eol}${lines}` };
 }
 
 /** `[]` or `{}` with nothing but spaces inside: a comment inside keeps the flow style. */
@@ -811,10 +804,8 @@ function readsBackAsValue(itemText: string, expected: Record<string, unknown>): 
 
 /** The entry as plain data in the key order it is written, for flow lists and read-back checks. */
 function entryForFlow(entry: EntryData): Record<string, unknown> {
-  const { id, date, kind, title, dimensions, level, commit, selection, note, statements } = entry;
-  return JSON.parse(
-    JSON.stringify({ id, date, kind, title, dimensions, level, commit, selection, note, statements, private: entry.private ? true : undefined }),
-  ) as Record<string, unknown>;
+  const inOrder = Object.fromEntries(ENTRY_KEYS.map((key) => [key, key === 'private' ? entry.private || undefined : entry[key]]));
+  return JSON.parse(JSON.stringify(inOrder)) as Record<string, unknown>;
 }
 
 /** The text of a new journal: a commented header that explains the format to whoever opens it. */
@@ -835,21 +826,8 @@ export function newJournalText(rubricId: string, profile: Profile, eol = '\n'): 
   return lines.join(eol) + eol;
 }
 
-/** JSON with object keys sorted, so two values compare by content alone. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}
-
-function findPair(map: YAMLMap, key: string): Pair | undefined {
-  return map.items.find((p) => isScalar(p.key) && p.key.value === key);
-}
-
 function lineStart(text: string, offset: number): number {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const start = lineStartOf(text, offset);
   // A byte order mark opens the file, not its first line: columns count from after it, and
   // nothing is inserted before it.
   return start === 0 && offset > 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
@@ -859,14 +837,3 @@ function column(text: string, offset: number): number {
   return offset - lineStart(text, offset);
 }
 
-/** Offset of the line break that ends the line holding `offset` (before a CR), or the text's end. */
-function endOfLine(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  if (nl < 0) return text.length;
-  return nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
-}
-
-function nextLineStart(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  return nl < 0 ? text.length : nl + 1;
-}

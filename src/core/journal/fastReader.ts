@@ -3,6 +3,51 @@ import { Document, Pair, Scalar, YAMLMap, YAMLSeq, isMap, isNode, isPair, isSeq,
 import { LineIndex } from '../text/problem';
 import { hashOfChars } from '../text/strings';
 import { parseYamlDocument, YAML_OPTIONS, type YamlSource } from '../yaml/source';
+import { actAsYamlMap } from './tricks';
+import { INTEGER_KEYS, KNOWN_KEYS, REPEATING_KEYS } from './fields';
+import { lineEndOf, lineStartOf } from '../text/lines';
+import { type TextEdit } from '../text/textEdit';
+
+/**
+ * The characters the line reader looks for, by name. Kept in this file: a compiler that works a
+ * file at a time (tsx, in the tests and the bench) puts a const enum's numbers in place only
+ * within the file that declares it, and these are read in the reader's innermost loops.
+ */
+const enum Char {
+  Tab = 0x09,
+  LineFeed = 0x0a,
+  CarriageReturn = 0x0d,
+  Space = 0x20,
+  DoubleQuote = 0x22,
+  Hash = 0x23,
+  Dollar = 0x24,
+  SingleQuote = 0x27,
+  OpenParen = 0x28,
+  Comma = 0x2c,
+  Dash = 0x2d,
+  Dot = 0x2e,
+  Slash = 0x2f,
+  Digit0 = 0x30,
+  Digit9 = 0x39,
+  Colon = 0x3a,
+  At = 0x40,
+  UpperA = 0x41,
+  UpperF = 0x46,
+  UpperN = 0x4e,
+  UpperT = 0x54,
+  UpperZ = 0x5a,
+  OpenBracket = 0x5b,
+  Backslash = 0x5c,
+  CloseBracket = 0x5d,
+  Underscore = 0x5f,
+  LowerA = 0x61,
+  LowerF = 0x66,
+  LowerN = 0x6e,
+  LowerT = 0x74,
+  LowerZ = 0x7a,
+  Bar = 0x7c,
+  LastAscii = 0x7f,
+}
 
 /**
  * A fast path for reading large journals. The `yaml` library needs over a second for a
@@ -111,7 +156,7 @@ function openEntries(text: string, bytes: Uint8Array | undefined): EntriesStart 
   if ((text.indexOf('\r') >= 0 && /\r(?!\n)/.test(text)) || text.indexOf(bytes ? BOM_BYTES : BOM, 1) >= 0) return undefined;
   // The line as decoded: `.` stops at a line separator such a comment may hold.
   const decoded = (from: number, to: number) => (bytes ? UTF8.decode(bytes.subarray(from, to)) : text.slice(from, to));
-  const keyStart = lineStartMatch(text, /^entries:/gm, (at) => /^entries:(?:[ \t]*|[ \t]+#.*)$/.test(decoded(at, lineEnd(text, at))));
+  const keyStart = lineStartMatch(text, /^entries:/gm, (at) => /^entries:(?:[ \t]*|[ \t]+#.*)$/.test(decoded(at, lineEndOf(text, at))));
   if (keyStart < 0 || lineStartMatch(text.slice(0, keyStart), /^(?:---|\.\.\.|%)/gm) >= 0) return undefined;
   const headerText = decoded(0, keyStart);
   const doc = parseYamlDocument(headerText);
@@ -135,16 +180,10 @@ function openEntries(text: string, bytes: Uint8Array | undefined): EntriesStart 
 function lineStartMatch(text: string, pattern: RegExp, accept: (at: number) => boolean = () => true): number {
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    if ((m.index === 0 || text.charCodeAt(m.index - 1) === 0x0a) && accept(m.index)) return m.index;
+    if ((m.index === 0 || text.charCodeAt(m.index - 1) === Char.LineFeed) && accept(m.index)) return m.index;
     pattern.lastIndex = m.index + 1;
   }
   return -1;
-}
-
-function lineEnd(text: string, at: number): number {
-  const nl = text.indexOf('\n', at);
-  if (nl < 0) return text.length;
-  return nl > at && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
 }
 
 /**
@@ -199,7 +238,7 @@ function* readItems<T, N>(
  * or the new text needs a full read: the caller then reads `after` whole. Equal to a full fast
  * read of `after` by construction: the fast read reads each item apart from the others.
  */
-export function reReadTail<T>(before: YamlSource, after: string, keep: number, edits: readonly SpliceEdit[], sink: ItemSink<T>): { source: YamlSource; items: YAMLMap[] } | undefined {
+export function reReadTail<T>(before: YamlSource, after: string, keep: number, edits: readonly TextEdit[], sink: ItemSink<T>): { source: YamlSource; items: YAMLMap[] } | undefined {
   if (before.fastDash === undefined) return undefined;
   const root = before.doc.contents as YAMLMap;
   const pair = root.items[root.items.length - 1];
@@ -228,18 +267,11 @@ export function reReadTail<T>(before: YamlSource, after: string, keep: number, e
   return { source: { text: after, doc, lines: LineIndex.afterTail(before.lines, from, tail), fastDash: before.fastDash }, items };
 }
 
-/** A replacement in a text, as the journal's edits make them (TextEdit). */
-export interface SpliceEdit {
-  offset: number;
-  deleteCount: number;
-  insert: string;
-}
-
 /**
  * `text` from `from` on, with `edits` made, or undefined when the edits are not all past `from`
  * or not in the order that keeps each one's offsets those of `text` (last in the text first).
  */
-export function tailAfterEdits(text: string, edits: readonly SpliceEdit[], from: number): string | undefined {
+export function tailAfterEdits(text: string, edits: readonly TextEdit[], from: number): string | undefined {
   let tail = text.slice(from);
   let bound = text.length;
   for (const e of edits) {
@@ -249,10 +281,6 @@ export function tailAfterEdits(text: string, edits: readonly SpliceEdit[], from:
     bound = e.offset;
   }
   return tail;
-}
-
-function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 /** One line of a text at a time, without an object per line: the current line's bounds, indentation and number. */
@@ -267,6 +295,8 @@ class LineCursor {
   indent = -1;
   /** 1-based number of the current line in the journal. */
   line: number;
+  /** Where the last quoted value readQuoted read ends: a number kept here rather than an object per value. */
+  quotedEnd = 0;
 
   constructor(
     readonly text: string,
@@ -296,9 +326,9 @@ class LineCursor {
     }
     const nl = text.indexOf('\n', start);
     this.next = nl < 0 ? text.length : nl + 1;
-    const end = (this.end = nl < 0 ? text.length : nl > start && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl);
+    const end = (this.end = nl < 0 ? text.length : nl > start && text.charCodeAt(nl - 1) === Char.CarriageReturn ? nl - 1 : nl);
     let i = start;
-    while (i < end && text.charCodeAt(i) === 0x20) i++;
+    while (i < end && text.charCodeAt(i) === Char.Space) i++;
     this.indent = i === end ? -1 : i - start;
   }
 
@@ -310,7 +340,7 @@ class LineCursor {
   }
 
   isBlankOrComment(): boolean {
-    return this.indent < 0 || this.text.charCodeAt(this.start + this.indent) === 0x23;
+    return this.indent < 0 || this.text.charCodeAt(this.start + this.indent) === Char.Hash;
   }
 
   skipBlankAndComments(): void {
@@ -346,7 +376,7 @@ class LineCursor {
       hash = Math.imul(hash ^ c, 0x01000193);
     }
     // In a byte view a character past ASCII is a byte of another: such a value is decoded, not matched.
-    if (all > 0x7f && this.bytes) return this.slice(start, end);
+    if (all > Char.LastAscii && this.bytes) return this.slice(start, end);
     const values = (this.sharedValues ??= new Array<string | undefined>(64).fill(undefined));
     const mask = values.length - 1;
     let at = hash & mask;
@@ -371,7 +401,7 @@ class LineCursor {
 
   isItemStart(dash: number): boolean {
     const { text, start, end } = this;
-    return this.indent === dash && text.charCodeAt(start + dash) === 0x2d && (start + dash + 1 === end || text.charCodeAt(start + dash + 1) === 0x20);
+    return this.indent === dash && text.charCodeAt(start + dash) === Char.Dash && (start + dash + 1 === end || text.charCodeAt(start + dash + 1) === Char.Space);
   }
 }
 
@@ -402,10 +432,8 @@ function shiftRanges(node: unknown, delta: number): void {
  * for them; until then it holds only its place. `plain` is what the sink made of it during the
  * read, for the journal to take (and drop).
  *
- * It is a YAMLMap to everything that reads it (its prototype is YAMLMap's, and it carries the
- * node type yaml's isMap looks for), but it is built without YAMLMap's constructor, which
- * defines two properties on each node: a journal has tens of thousands of entries, and most
- * are never asked for their nodes.
+ * It is a YAMLMap to everything that reads it, but it is built without YAMLMap's constructor
+ * (see actAsYamlMap in tricks.ts).
  */
 export class LazyEntryMap {
   private pairs: Pair<unknown, unknown>[] | undefined = undefined;
@@ -460,10 +488,7 @@ export class LazyEntryMap {
   }
 
   static {
-    Object.setPrototypeOf(this.prototype, YAMLMap.prototype);
-    // yaml tells a map by a symbol-keyed property its constructor defines: read it off one map.
-    const probe = new YAMLMap();
-    for (const symbol of Object.getOwnPropertySymbols(probe)) Object.defineProperty(this.prototype, symbol, { value: (probe as unknown as Record<symbol, unknown>)[symbol] });
+    actAsYamlMap(this.prototype);
   }
 }
 
@@ -525,7 +550,7 @@ class NodeSink implements ItemSink<YAMLMap<unknown, unknown>> {
  */
 function readItem<T>(cursor: LineCursor, dash: number, sink: ItemSink<T>, base: number): number {
   const k = dash + 2;
-  if (cursor.end - cursor.start <= k || cursor.text.charCodeAt(cursor.start + k) === 0x20) return -1;
+  if (cursor.end - cursor.start <= k || cursor.text.charCodeAt(cursor.start + k) === Char.Space) return -1;
   return readPairs(cursor, k, true, sink, base);
 }
 
@@ -563,7 +588,7 @@ function readPairs<T>(c: LineCursor, k: number, isItem: boolean, sink: ItemSink<
     let valueEnd = c.end;
     while (valueEnd > valueStart && isYamlSpace(text.charCodeAt(valueEnd - 1))) valueEnd--;
     const first = valueStart < valueEnd ? text.charCodeAt(valueStart) : -1;
-    if (first === -1 || first === 0x23) {
+    if (first === -1 || first === Char.Hash) {
       // A nested mapping of scalars, one level deep.
       if (!isItem) return -1;
       sink.mapStart(key, keyStart + base);
@@ -574,13 +599,13 @@ function readPairs<T>(c: LineCursor, k: number, isItem: boolean, sink: ItemSink<
       lastEnd = end;
       continue;
     }
-    if (first === 0x7c && (valueEnd - valueStart === 1 || (valueEnd - valueStart === 2 && text.charCodeAt(valueStart + 1) === 0x2d))) {
+    if (first === Char.Bar && (valueEnd - valueStart === 1 || (valueEnd - valueStart === 2 && text.charCodeAt(valueStart + 1) === Char.Dash))) {
       const end = readLiteral(c, k, key, keyStart, valueStart, valueEnd - valueStart === 1, sink, base);
       if (end < 0) return -1;
       lastEnd = end;
       continue;
     }
-    if (first === 0x5b) {
+    if (first === Char.OpenBracket) {
       if (!isItem || !readFlowList(c, valueStart, c.end, key, keyStart, sink, base)) return -1;
     } else if (!readInline(c, valueStart, c.end, key, keyStart, sink, base)) return -1;
     lastEnd = c.next;
@@ -594,23 +619,20 @@ function readPairs<T>(c: LineCursor, k: number, isItem: boolean, sink: ItemSink<
 function keyEnd(text: string, at: number, end: number): number {
   let i = at;
   let c = text.charCodeAt(i);
-  if (!(isLetter(c) || c === 0x5f)) return -1;
+  if (!(isLetter(c) || c === Char.Underscore)) return -1;
   for (i++; i < end; i++) {
     c = text.charCodeAt(i);
-    if (!(isLetter(c) || isDigit(c) || c === 0x5f || c === 0x2d)) break;
+    if (!(isLetter(c) || isDigit(c) || c === Char.Underscore || c === Char.Dash)) break;
   }
   // YAML refuses an implicit key of over 1024 characters: yaml says so where it stands.
-  if (i >= end || c !== 0x3a || i - at > MAX_KEY_LENGTH) return -1;
-  return i + 1 === end || text.charCodeAt(i + 1) === 0x20 ? i : -1;
+  if (i >= end || c !== Char.Colon || i - at > MAX_KEY_LENGTH) return -1;
+  return i + 1 === end || text.charCodeAt(i + 1) === Char.Space ? i : -1;
 }
 
 /** Keys longer than this are left to yaml, which refuses those of over 1024 characters. */
 const MAX_KEY_LENGTH = 1000;
 
-/** The keys Growth Journal writes, as the one string each, so reading a key makes no new string. */
-const KNOWN_KEYS = ['id', 'date', 'kind', 'title', 'dimensions', 'level', 'commit', 'selection', 'note', 'statements', 'private', 'sha', 'repo', 'subject', 'file', 'startLine', 'endLine', 'link', 'hash', 'firstLine'];
-
-/** KNOWN_KEYS by length, to compare a key with the few of its length only. */
+/** The keys Growth Journal writes (fields.ts) by length, as the one string each, so reading a key makes no new string and is compared with the few of its length only. */
 const KNOWN_KEYS_BY_LENGTH: string[][] = [];
 for (const key of KNOWN_KEYS) (KNOWN_KEYS_BY_LENGTH[key.length] ??= []).push(key);
 
@@ -649,7 +671,7 @@ function readLiteral<T>(c: LineCursor, k: number, key: string, keyStart: number,
       first = c.start + indent;
     }
     if (c.indent < indent) break;
-    if (c.indent === indent && text.charCodeAt(c.start + indent) === 0x09) return -1;
+    if (c.indent === indent && text.charCodeAt(c.start + indent) === Char.Tab) return -1;
     contentEnd = c.end;
     end = c.next;
     afterContentLine = c.line + 1;
@@ -673,23 +695,20 @@ function blockIndentation(indent: number): RegExp {
 
 // YAML 1.2 core schema: plain scalars that do not read as text.
 const NOT_TEXT = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
-const INTEGER_KEYS = new Set(['startLine', 'endLine']);
-/** Keys whose values repeat from entry to entry: read as shared strings (LineCursor.shared). */
-const SHARED_KEYS = new Set(['date', 'level', 'dimensions', 'statements', 'repo', 'file']);
 
 /** Whether plain text starting with `c` could read as something other than text (NOT_TEXT): a digit, a dot, or the first letter of null, true or false. */
 function mayNotBeText(c: number): boolean {
-  return isDigit(c) || c === 0x2e || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46;
+  return isDigit(c) || c === Char.Dot || c === Char.LowerN || c === Char.UpperN || c === Char.LowerT || c === Char.UpperT || c === Char.LowerF || c === Char.UpperF;
 }
 
 /** A value on the key's line, `text` from `start` to the line's `end`: double- or single-quoted, or plain. */
 function readInline<T>(cursor: LineCursor, start: number, end: number, key: string, keyStart: number, sink: ItemSink<T>, base: number): boolean {
   const { text } = cursor;
   const c = text.charCodeAt(start);
-  if (c === 0x22 || c === 0x27) {
+  if (c === Char.DoubleQuote || c === Char.SingleQuote) {
     const value = readQuoted(cursor, start, end);
-    if (value === undefined || !isTrailingComment(text, quotedEnd, end)) return false;
-    sink.scalar(key, keyStart + base, value, start + base, quotedEnd + base, c === 0x22 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE');
+    if (value === undefined || !isTrailingComment(text, cursor.quotedEnd, end)) return false;
+    sink.scalar(key, keyStart + base, value, start + base, cursor.quotedEnd + base, c === Char.DoubleQuote ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE');
     return true;
   }
   // Plain: up to a comment (a # after white space), less trailing white space. A tab, or a
@@ -700,18 +719,18 @@ function readInline<T>(cursor: LineCursor, start: number, end: number, key: stri
   let all = c;
   for (let i = start + 1, before = c; i < end; i++) {
     const ch = text.charCodeAt(i);
-    if (ch === 0x23 && isYamlSpace(before)) {
+    if (ch === Char.Hash && isYamlSpace(before)) {
       valueEnd = i - 1;
       break;
     }
-    if (before === 0x3a && ch === 0x20) return false;
-    if (ch === 0x09 && tab === end) tab = i;
+    if (before === Char.Colon && ch === Char.Space) return false;
+    if (ch === Char.Tab && tab === end) tab = i;
     all |= ch;
     before = ch;
   }
   while (valueEnd > start && isYamlSpace(text.charCodeAt(valueEnd - 1))) valueEnd--;
-  if (tab < valueEnd || text.charCodeAt(valueEnd - 1) === 0x3a) return false;
-  const value = SHARED_KEYS.has(key) ? cursor.shared(start, valueEnd) : cursor.slice(start, valueEnd, all <= 0x7f);
+  if (tab < valueEnd || text.charCodeAt(valueEnd - 1) === Char.Colon) return false;
+  const value = REPEATING_KEYS.has(key) ? cursor.shared(start, valueEnd) : cursor.slice(start, valueEnd, all <= Char.LastAscii);
   if (mayNotBeText(c) && NOT_TEXT.test(value)) {
     if (INTEGER_KEYS.has(key) && /^(?:0|[1-9][0-9]*)$/.test(value)) sink.scalar(key, keyStart + base, Number(value), start + base, valueEnd + base, 'PLAIN');
     else if (key === 'private' && (value === 'true' || value === 'false')) sink.scalar(key, keyStart + base, value === 'true', start + base, valueEnd + base, 'PLAIN');
@@ -724,14 +743,14 @@ function readInline<T>(cursor: LineCursor, start: number, end: number, key: stri
 
 /** What may start a plain value in a block: a letter, a digit, or one of `_ ( . / $`. */
 function isPlainStart(c: number): boolean {
-  return isLetter(c) || isDigit(c) || c === 0x5f || c === 0x28 || c === 0x2e || c === 0x2f || c === 0x24;
+  return isLetter(c) || isDigit(c) || c === Char.Underscore || c === Char.OpenParen || c === Char.Dot || c === Char.Slash || c === Char.Dollar;
 }
 
 /** Nothing but white space from `at` to `end`, or white space then a comment. */
 function isTrailingComment(text: string, at: number, end: number): boolean {
   let i = at;
   while (i < end && isYamlSpace(text.charCodeAt(i))) i++;
-  return i === end || (i > at && text.charCodeAt(i) === 0x23);
+  return i === end || (i > at && text.charCodeAt(i) === Char.Hash);
 }
 
 // YAML's white space is the space and the tab, nothing else: JavaScript's trim() and \s would
@@ -742,13 +761,13 @@ const BOM_BYTES = '\u00EF\u00BB\u00BF';
 const NOT_ASCII = /[^\x00-\x7F]/;
 const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 function isYamlSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09;
+  return c === Char.Space || c === Char.Tab;
 }
 function isLetter(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  return (c >= Char.LowerA && c <= Char.LowerZ) || (c >= Char.UpperA && c <= Char.UpperZ);
 }
 function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
+  return c >= Char.Digit0 && c <= Char.Digit9;
 }
 
 function scalar(value: unknown, start: number, end: number, style: ScalarStyle = 'PLAIN'): Scalar {
@@ -758,26 +777,23 @@ function scalar(value: unknown, start: number, end: number, style: ScalarStyle =
   return node;
 }
 
-/** Where the last quoted value read by readQuoted ends: one number kept aside rather than an object per value. */
-let quotedEnd = 0;
-
 const JSON_ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/y;
 
-/** The quoted value at `from` on a line ending at `end`, or undefined when yaml should read it; sets quotedEnd. */
+/** The quoted value at `from` on a line ending at `end`, or undefined when yaml should read it; sets cursor.quotedEnd. */
 function readQuoted(cursor: LineCursor, from: number, end: number): string | undefined {
   const { text } = cursor;
-  if (text.charCodeAt(from) === 0x27) {
+  if (text.charCodeAt(from) === Char.SingleQuote) {
     let i = from + 1;
     let doubled = false;
     for (;;) {
       const close = text.indexOf("'", i);
       if (close < 0 || close >= end) return undefined;
-      if (close + 1 < end && text.charCodeAt(close + 1) === 0x27) {
+      if (close + 1 < end && text.charCodeAt(close + 1) === Char.SingleQuote) {
         doubled = true;
         i = close + 2;
         continue;
       }
-      quotedEnd = close + 1;
+      cursor.quotedEnd = close + 1;
       const inside = cursor.slice(from + 1, close);
       return doubled ? inside.replace(/''/g, "'") : inside;
     }
@@ -785,8 +801,8 @@ function readQuoted(cursor: LineCursor, from: number, end: number): string | und
   let escaped = false;
   for (let i = from + 1; i < end; i++) {
     const ch = text.charCodeAt(i);
-    if (ch === 0x22) {
-      quotedEnd = i + 1;
+    if (ch === Char.DoubleQuote) {
+      cursor.quotedEnd = i + 1;
       if (!escaped) return cursor.slice(from + 1, i);
       try {
         return JSON.parse(cursor.slice(from, i + 1)) as string;
@@ -795,8 +811,8 @@ function readQuoted(cursor: LineCursor, from: number, end: number): string | und
       }
     }
     // Raw control characters: yaml decides (JSON would refuse them).
-    if (ch < 0x20) return undefined;
-    if (ch === 0x5c) {
+    if (ch < Char.Space) return undefined;
+    if (ch === Char.Backslash) {
       JSON_ESCAPE.lastIndex = i;
       if (!JSON_ESCAPE.test(text)) return undefined; // a YAML-only escape such as \x41
       escaped = true;
@@ -811,40 +827,40 @@ function readFlowList<T>(cursor: LineCursor, from: number, end: number, key: str
   const { text } = cursor;
   let i = from + 1;
   sink.listStart(key, keyStart + base, from + base);
-  while (i < end && text.charCodeAt(i) === 0x20) i++;
-  if (i < end && text.charCodeAt(i) === 0x5d) {
+  while (i < end && text.charCodeAt(i) === Char.Space) i++;
+  if (i < end && text.charCodeAt(i) === Char.CloseBracket) {
     if (!isTrailingComment(text, i + 1, end)) return false;
     sink.listEnd(i + 1 + base);
     return true;
   }
   for (;;) {
-    while (i < end && text.charCodeAt(i) === 0x20) i++;
+    while (i < end && text.charCodeAt(i) === Char.Space) i++;
     const start = i;
-    if (i < end && text.charCodeAt(i) === 0x22) {
+    if (i < end && text.charCodeAt(i) === Char.DoubleQuote) {
       const value = readQuoted(cursor, i, end);
       if (value === undefined) return false;
-      sink.listItem(value, start + base, quotedEnd + base, 'QUOTE_DOUBLE');
-      i = quotedEnd;
+      sink.listItem(value, start + base, cursor.quotedEnd + base, 'QUOTE_DOUBLE');
+      i = cursor.quotedEnd;
     } else {
       let c = i < end ? text.charCodeAt(i) : -1;
-      if (!(isLetter(c) || isDigit(c) || c === 0x5f)) return false;
+      if (!(isLetter(c) || isDigit(c) || c === Char.Underscore)) return false;
       for (i++; i < end; i++) {
         c = text.charCodeAt(i);
-        if (c === 0x2c || c === 0x5d || c === 0x20) break;
+        if (c === Char.Comma || c === Char.CloseBracket || c === Char.Space) break;
         // Ids and statement refs: `@` only joins a ref to its fingerprint inside a value.
-        if (!(isLetter(c) || isDigit(c) || c === 0x5f || c === 0x2e || c === 0x2f || c === 0x40 || c === 0x2d)) return false;
+        if (!(isLetter(c) || isDigit(c) || c === Char.Underscore || c === Char.Dot || c === Char.Slash || c === Char.At || c === Char.Dash)) return false;
       }
       const value = cursor.shared(start, i); // ASCII only, as checked above
       if (mayNotBeText(text.charCodeAt(start)) && NOT_TEXT.test(value)) return false;
       sink.listItem(value, start + base, i + base, 'PLAIN');
     }
-    while (i < end && text.charCodeAt(i) === 0x20) i++;
+    while (i < end && text.charCodeAt(i) === Char.Space) i++;
     const c = i < end ? text.charCodeAt(i) : -1;
-    if (c === 0x2c) {
+    if (c === Char.Comma) {
       i++;
       continue;
     }
-    if (c !== 0x5d || !isTrailingComment(text, i + 1, end)) return false;
+    if (c !== Char.CloseBracket || !isTrailingComment(text, i + 1, end)) return false;
     sink.listEnd(i + 1 + base);
     return true;
   }

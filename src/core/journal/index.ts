@@ -5,14 +5,15 @@
  */
 
 // The model: what a journal is, read and checked.
-export { checkJournal, CREDENTIALS_CODE, parseJournal, rubricOutsideProblem, STATEMENT_CODES, type Entry, type EntryData, type Journal, type JournalParse } from './model';
+export { checkJournal, CREDENTIALS_CODE, parseJournal, rubricOutsideProblem, STATEMENT_CODES, type Entry, type EntryData, type Journal, type JournalParse, type JournalRead } from './model';
 export { profileProblem, targetLevelChoices, type Profile } from './profile';
 export { loadJournal, type LoaderIo, type RubricRead } from './loader';
 
 // Changing a journal: ops planned by the session, as text edits verified before they are written.
 export { type CommitRelink, type JournalOp, type SelectionAnchor } from './ops';
-export { JournalSession, journalSizeProblem, MAX_JOURNAL_BYTES, type PlanOutcome, type ReadMark, type ReadOutcome, type Refusal } from './session';
-export { applyEdit, addDimensionsEdit, entryWithChanges, JournalEditError, undoChanges, type EntryChanges, newJournalText, removedEntry, removeEntryEdit, restoreEntryEdit, type RemovedEntry, type RubricSwitch } from './edit';
+export { JournalSession, journalSizeProblem, MAX_JOURNAL_BYTES, type PlanOutcome, type ReadMark, type Refusal } from './session';
+export { addDimensionsEdit, entryWithChanges, JournalEditError, undoChanges, type EntryChanges, newJournalText, removedEntry, removeEntryEdit, restoreEntryEdit, type RemovedEntry, type RubricSwitch } from './edit';
+export { applyEdit } from '../text/textEdit';
 export { applyJournalChange, journalChange, type JournalChange } from './change';
 export { type ByteView } from './fastReader';
 

@@ -1,12 +1,9 @@
-import { type Journal } from './model';
+import { type Journal, type JournalRead } from './model';
 import { type Problem } from '../text/problem';
 import { type Rubric, type RubricParse } from '../rubric/rubric';
 import { rubricRef, type RubricRef } from '../rubric/rubricRef';
 import { stripBom } from '../text/strings';
 import { workspacePath } from '../text/workspacePath';
-
-/** A journal as its host read it: parsed where the host parses (a worker, or in process). */
-type JournalRead = { kind: 'missing' } | { kind: 'invalid'; problem: Problem } | { kind: 'text'; journal?: Journal; problems: Problem[] };
 
 /** A rubric file as its host found it. `Where` is the host's name for the file (a path, a URI). */
 export type RubricRead<Where> =

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, YAMLMap, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, YAMLMap, type Node } from 'yaml';
 import { isCommitSha } from '../git/commitSha';
 import { parseIsoDate } from '../time/dates';
 import { quoted, type Problem } from '../text/problem';
@@ -6,13 +6,17 @@ import { closestIds } from '../text/closest';
 import { profileProblem, type Profile } from './profile';
 import { allDimensions, levelRank, type Rubric } from '../rubric/rubric';
 import { checkStatementRef, parseStatementRef, refKey, type RefCheck } from '../rubric/statements';
-import { ENTRIES_PER_STEP, journalBytesSteps, journalSourceSteps, LazyEntryMap, reReadTail, type ByteView, type ItemSink, type SpliceEdit } from './fastReader';
+import { ENTRIES_PER_STEP, journalBytesSteps, journalSourceSteps, LazyEntryMap, reReadTail, type ByteView, type ItemSink } from './fastReader';
+import { type TextEdit } from '../text/textEdit';
 import { runSteps } from '../steps';
 import { hasCredentials } from '../git/remoteUrl';
 import { rubricRef } from '../rubric/rubricRef';
 import { workspacePath } from '../text/workspacePath';
 import { FirstIndex } from '../text/strings';
-import { NodeReader, parseYaml, positionOf, type YamlSource } from '../yaml/source';
+import { NodeReader, pairOf, parseYaml, positionOf, type YamlSource } from '../yaml/source';
+import { lineStartOf } from '../text/lines';
+import { settleAsPlainObjects } from './tricks';
+import { ENTRY_KEYS } from './fields';
 import { readSwitchRecord, type SwitchRecord } from './switchHistory';
 
 const ENTRY_KINDS = ['commit', 'selection', 'note'] as const;
@@ -69,6 +73,12 @@ export interface Journal {
   entries: Entry[];
 }
 
+/**
+ * A journal as a host read it: its text's journal (none when the text does not parse) and
+ * problems, bytes that are not a journal's text (invalid UTF-8, too large), or no file at all.
+ */
+export type JournalRead = { kind: 'text'; journal?: Journal; problems: Problem[] } | { kind: 'invalid'; problem: Problem } | { kind: 'missing' };
+
 export type JournalParse =
   | {
       journal: Journal;
@@ -84,7 +94,7 @@ export type JournalParse =
     }
   | { journal: undefined; problems: Problem[]; source: undefined; entryNodes?: undefined; entryIds?: undefined; reReadFrom?: undefined };
 
-const ENTRY_KEYS = new Set(['id', 'date', 'kind', 'title', 'dimensions', 'level', 'commit', 'selection', 'note', 'statements', 'private']);
+const ENTRY_KEY_SET: ReadonlySet<string> = new Set(ENTRY_KEYS);
 
 /**
  * Parses a journal, through the fast path where it applies (see fastJournal.ts). Only a YAML syntax error (or a root that is not a mapping) yields no
@@ -233,14 +243,14 @@ function* readEntries(r: NodeReader, items: readonly unknown[], ids: EntryIds, e
  * be done exactly (the journal is not in the fast reader's shape, or the edit is above the
  * entries): the caller then parses `after` whole. Equals parseJournal(after); tests check it.
  */
-export function parseAfterTailEdit(before: JournalParse, after: string, edits: readonly SpliceEdit[]): JournalParse | undefined {
+export function parseAfterTailEdit(before: JournalParse, after: string, edits: readonly TextEdit[]): JournalParse | undefined {
   const editStart = Math.min(...edits.map((e) => e.offset));
   if (!before.journal || before.source.fastDash === undefined) return undefined;
   const root = before.source.doc.contents as YAMLMap;
   const seq = root.items[root.items.length - 1]?.value;
   if (!isSeq(seq) || seq.items.length === 0) return undefined;
   const text = before.source.text;
-  const lineOf = (node: unknown) => text.lastIndexOf('\n', (node as Node).range![0] - 1) + 1;
+  const lineOf = (node: unknown) => lineStartOf(text, (node as Node).range![0]);
   let keep = seq.items.length - 1;
   while (keep >= 0 && lineOf(seq.items[keep]) > editStart) keep--;
   if (keep < 0) return undefined;
@@ -279,8 +289,7 @@ function readProfile(r: NodeReader, root: YAMLMap): Profile {
 }
 
 function entryField(map: YAMLMap, key: string): Node | undefined {
-  const pair = map.items.find((p: Pair) => isScalar(p.key) && p.key.value === key);
-  return (pair?.value as Node | undefined) ?? undefined;
+  return (pairOf(map, key)?.value as Node | undefined) ?? undefined;
 }
 
 function readEntry(r: NodeReader, node: Node): Entry | undefined {
@@ -319,7 +328,7 @@ function readEntry(r: NodeReader, node: Node): Entry | undefined {
   let extra: Record<string, unknown> | undefined;
   for (const pair of map.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-    if (!ENTRY_KEYS.has(key)) (extra ??= {})[key] = isScalar(pair.value) ? pair.value.value : (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null;
+    if (!ENTRY_KEY_SET.has(key)) (extra ??= {})[key] = isScalar(pair.value) ? pair.value.value : (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null;
   }
   return entryOf({ id, date: date ?? '', kind, title, dimensions, level, commit, selection, note, statements, isPrivate }, line, extra);
 }
@@ -331,12 +340,7 @@ function entryOf(f: EntryFields, line: number, extra?: Record<string, unknown>):
   return new PlainEntry(f, line, extra);
 }
 
-/**
- * Entries are made by a constructor, not a literal: V8 keeps room inside an object for the
- * fields its constructor adds, where a literal gets none and each field added to it later costs
- * another backing store, tens of thousands of times in a large journal. Its prototype is
- * Object's, so an entry is a plain object to everything that reads, compares or sends it.
- */
+/** Entries are made by a constructor, not a literal, for the room V8 leaves in them (see settleAsPlainObjects in tricks.ts). */
 const PlainEntry = function (this: Entry, f: EntryFields, line: number, extra: Record<string, unknown> | undefined) {
   this.id = f.id;
   this.date = f.date;
@@ -352,9 +356,7 @@ const PlainEntry = function (this: Entry, f: EntryFields, line: number, extra: R
   this.line = line;
   if (extra) this.extra = extra;
 } as unknown as new (f: EntryFields, line: number, extra: Record<string, unknown> | undefined) => Entry;
-PlainEntry.prototype = Object.prototype;
-// V8 settles the room it leaves from the first few objects a constructor makes: made with every field, they leave room for all.
-for (let i = 0; i < 8; i++) new PlainEntry({ id: '', date: '', kind: 'note', title: '', dimensions: [], level: '', commit: { sha: '' }, selection: { file: '', startLine: 1, endLine: 1 }, note: '', statements: [], isPrivate: true }, 0, {});
+settleAsPlainObjects(PlainEntry, [{ id: '', date: '', kind: 'note', title: '', dimensions: [], level: '', commit: { sha: '' }, selection: { file: '', startLine: 1, endLine: 1 }, note: '', statements: [], isPrivate: true }, 0, {}]);
 
 /**
  * Builds an entry from the values the line reader reads, when reading its nodes would report
@@ -391,16 +393,16 @@ class PlainEntryReader implements ItemSink<Entry> {
   // The fields of a commit or selection as read, kept here rather than in an object per entry.
   private hasCommit = false;
   private hasSelection = false;
-  private sha: Scalar | undefined;
-  private repo: Scalar | undefined;
-  private subject: Scalar | undefined;
-  private file: Scalar | undefined;
-  private startLine: Scalar | undefined;
-  private endLine: Scalar | undefined;
-  private selectionSha: Scalar | undefined;
-  private link: Scalar | undefined;
-  private selectionHash: Scalar | undefined;
-  private firstLine: Scalar | undefined;
+  private sha: ScalarValue | undefined;
+  private repo: ScalarValue | undefined;
+  private subject: ScalarValue | undefined;
+  private file: ScalarValue | undefined;
+  private startLine: ScalarValue | undefined;
+  private endLine: ScalarValue | undefined;
+  private selectionSha: ScalarValue | undefined;
+  private link: ScalarValue | undefined;
+  private selectionHash: ScalarValue | undefined;
+  private firstLine: ScalarValue | undefined;
 
   begin(line: number): void {
     this.fits = true;
@@ -411,7 +413,7 @@ class PlainEntryReader implements ItemSink<Entry> {
     this.sha = this.repo = this.subject = this.file = this.startLine = this.endLine = this.selectionSha = this.link = this.selectionHash = this.firstLine = undefined;
   }
 
-  scalar(key: string, _keyStart: number, value: Scalar): void {
+  scalar(key: string, _keyStart: number, value: ScalarValue): void {
     if (this.parent === 'commit') {
       if (key === 'sha') this.sha = value;
       else if (key === 'repo') this.repo = value;
@@ -550,15 +552,15 @@ class PlainEntryReader implements ItemSink<Entry> {
   }
 }
 
-/** A value the line reader reads. */
-type Scalar = string | number | boolean;
+/** A value the line reader reads (yaml's `Scalar` is the node that holds one). */
+type ScalarValue = string | number | boolean;
 
 const isIsoDate = (text: string) => parseIsoDate(text) !== undefined;
 const isPlainWorkspacePath = (file: string) => file.trim() !== '' && workspacePath(file).ok;
 const isCleanUrl = (url: string) => url.trim() !== '' && !hasCredentials(url);
 
 /** Text that is not blank, as NodeReader.string and NodeReader.id take it. */
-function plainText(value: Scalar): string | undefined {
+function plainText(value: ScalarValue): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 

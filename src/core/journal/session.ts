@@ -1,6 +1,7 @@
 import { newEntryId } from './entryId';
-import { checkJournal, parseAfterTailEdit, parseJournalSteps, quickJournalSteps, type EntryData, type Journal, type JournalParse } from './model';
-import { addDimensionsEdit, appendEntriesEdit, editEntryEdits, emptyEntriesEdit, applyEdit, JournalEditError, redactCredentialsEdits, removedEntry, removeEntryEdit, repointStatementEdit, restoreEntryEdit, setNestedScalarsEdits, setProfileEdits, switchRubricEdits, type RemovedEntry, type TextEdit } from './edit';
+import { checkJournal, parseAfterTailEdit, parseJournalSteps, quickJournalSteps, type EntryData, type Journal, type JournalParse, type JournalRead } from './model';
+import { addDimensionsEdit, appendEntriesEdit, editEntryEdits, emptyEntriesEdit, JournalEditError, redactCredentialsEdits, removedEntry, removeEntryEdit, repointStatementEdit, restoreEntryEdit, setNestedScalarsEdits, setProfileEdits, switchRubricEdits, type RemovedEntry } from './edit';
+import { applyEdit, type TextEdit } from '../text/textEdit';
 import { verifyChange } from './verify';
 import { type JournalOp } from './ops';
 import { tailAfterEdits, type ByteView } from './fastReader';
@@ -9,6 +10,7 @@ import { entryWithoutCredentials } from './credentials';
 import { type Problem } from '../text/problem';
 import { type Rubric } from '../rubric/rubric';
 import { decodeUtf8 } from '../text/strings';
+import { flattenString } from './tricks';
 
 /**
  * Journals larger than this are refused before they are read or parsed: that is some 90,000
@@ -26,8 +28,6 @@ export function journalSizeProblem(bytes: number): Problem | undefined {
     message: `The journal is ${mb(bytes)} MB; Growth Journal reads journals of up to ${mb(MAX_JOURNAL_BYTES)} MB, so it neither read nor changed this one. Move older entries to another file (for example .growth/journal-2024.yaml) to bring it under the limit.`,
   };
 }
-
-export type ReadOutcome = { kind: 'text'; journal?: Journal; problems: Problem[] } | { kind: 'invalid'; problem: Problem };
 
 /** Tells one read of the session from another (JournalSession.lastRead). */
 export type ReadMark = object;
@@ -61,7 +61,7 @@ export class JournalSession {
   constructor(private readonly viewOf?: (bytes: Uint8Array) => ByteView | undefined) {}
 
   /** Reads a journal's bytes: invalid UTF-8 is refused at its place, not replaced. */
-  *readBytes(bytes: Uint8Array): Generator<void, ReadOutcome> {
+  *readBytes(bytes: Uint8Array): Generator<void, JournalRead> {
     const tooLarge = journalSizeProblem(bytes.length);
     if (tooLarge) return { kind: 'invalid', problem: tooLarge };
     const view = this.viewOf?.(bytes);
@@ -79,7 +79,7 @@ export class JournalSession {
     return yield* this.read(decoded.text);
   }
 
-  *read(text: string): Generator<void, ReadOutcome> {
+  *read(text: string): Generator<void, JournalRead> {
     // An editor's text has no byte size at hand; its length in UTF-16 units is never more.
     const tooLarge = journalSizeProblem(text.length);
     if (tooLarge) return { kind: 'invalid', problem: tooLarge };
@@ -117,21 +117,25 @@ export class JournalSession {
    * profile are the last check's, which stand on lines before the tail.
    */
   private checkedAgainst(parse: JournalParse, rubric: Rubric): Problem[] {
-    const key = JSON.stringify(rubric);
     const last = this.checked;
-    if (last?.parse === parse && last.rubric === key) return last.problems.slice();
-    const from = last?.rubric === key && parse.reReadFrom?.base.deref() === last.parse ? parse.reReadFrom : undefined;
+    if (last?.parse === parse && last.rubric === rubric) return last.problems.slice();
+    const from = last?.rubric === rubric && parse.reReadFrom?.base.deref() === last.parse ? parse.reReadFrom : undefined;
     const problems = from ? [...last!.problems.filter((p) => (p.line ?? 0) < from.line), ...checkJournal(parse, rubric, from.entries)] : checkJournal(parse, rubric);
-    this.checked = { parse, rubric: key, problems };
+    this.checked = { parse, rubric, problems };
     return problems;
   }
 
-  /** The last check: the parse and rubric (as JSON) it checked, and what it found. */
-  private checked: { parse: JournalParse; rubric: string; problems: Problem[] } | undefined;
+  /**
+   * The last check: the parse and rubric it checked, and what it found. The rubric is told by
+   * identity: a host keeps one object per rubric text (the engines' parseRubric, the worker's
+   * rubric), and an equal copy is only checked in full once more.
+   */
+  private checked: { parse: JournalParse; rubric: Rubric; problems: Problem[] } | undefined;
 
   /** Makes what the next edit needs while nobody waits: the text and parse of a quick read, and the text as one piece. */
   prepare(): void {
-    this.lastText?.lastIndexOf('\n');
+    const text = this.lastText;
+    if (text !== undefined) flattenString(text);
   }
 
   /**

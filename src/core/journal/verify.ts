@@ -6,6 +6,7 @@ import { entryWithoutCredentials } from './credentials';
 import { entryLinesSpan, entryWithChanges } from './edit';
 import { switchRecordValue } from './switchHistory';
 import { entryAfterSwitch } from './rubricSwitch';
+import { canonicalJson } from '../text/strings';
 
 /**
  * Why `after` is not exactly `op` applied to `before`, or undefined when it is. Compares what
@@ -26,7 +27,7 @@ export function verifyChange(before: JournalParse, after: JournalParse, op: Jour
   if (after.journal.rubric !== (op.kind === 'rubric' ? op.rubric : before.journal.rubric)) return op.kind === 'rubric' ? 'the rubric would not read as intended.' : 'the rubric would change.';
 
   const expectedProfile = op.kind === 'profile' ? { ...before.journal.profile, ...op.profile } : op.kind === 'rubric' ? { ...mapProfile(before.journal.profile, op.levels), ...op.profile } : before.journal.profile;
-  if (json(after.journal.profile) !== json(sorted(expectedProfile))) return 'the profile would not read as intended.';
+  if (canonicalJson(after.journal.profile) !== canonicalJson(expectedProfile)) return 'the profile would not read as intended.';
   const otherRoot = (p: JournalParse) => otherKeys(p, p.source?.doc.contents, ['entries', ...(op.kind === 'profile' ? ['profile'] : []), ...(op.kind === 'rubric' ? ['rubric', 'profile', 'rubricHistory'] : [])]);
   if (otherRoot(after) !== otherRoot(before)) return 'a top-level key other than the ones changed would read differently.';
   if (op.kind === 'rubric') {
@@ -40,7 +41,7 @@ export function verifyChange(before: JournalParse, after: JournalParse, op: Jour
     const dropped = op.history && 'drop' in op.history ? op.history.drop : 0;
     if (dropped > was.length) return 'there is no such recorded switch to take off.';
     const expected = dropped ? was.slice(0, was.length - dropped) : op.history && !('drop' in op.history) ? [...was, switchRecordValue(op.history)] : was;
-    if (json(sorted(records(after))) !== json(sorted(expected))) return 'the rubric history would not read as intended.';
+    if (canonicalJson(records(after)) !== canonicalJson(expected)) return 'the rubric history would not read as intended.';
   }
   if (op.kind === 'profile' || op.kind === 'rubric') {
     const profileRest = (p: JournalParse) => otherKeys(p, isMap(p.source?.doc.contents) ? (p.source.doc.contents as YAMLMap).get('profile', true) : undefined, ['currentLevel', 'targetLevel']);
@@ -142,7 +143,7 @@ function mapProfile(profile: Profile, levels: Readonly<Record<string, string>>):
 function sameEntry(a: Entry, b: Entry | EntryData): boolean {
   const { line: _a, ...restA } = a;
   const { line: _b, ...restB } = b as Entry;
-  return json(sorted(restA)) === json(sorted(restB));
+  return canonicalJson(restA) === canonicalJson(restB);
 }
 
 /** The other keys of a mapping as canonical JSON, to compare what they say. An absent or null mapping has none. */
@@ -155,20 +156,7 @@ function otherKeys(parse: JournalParse, node: unknown, skip: readonly string[]):
     const key = isScalar(pair.key) ? String(pair.key.value) : json(pair.key);
     if (!skip.includes(key)) rest[key] = (pair.value as Node | null)?.toJS(doc) ?? null;
   }
-  return json(sorted(rest));
-}
-
-function sorted(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sorted);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>)
-        .filter(([, v]) => v !== undefined)
-        .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
-        .map(([k, v]) => [k, sorted(v)]),
-    );
-  }
-  return value;
+  return canonicalJson(rest);
 }
 
 function json(value: unknown): string {

@@ -159,3 +159,12 @@ export class FirstIndex {
     this.slots = slots;
   }
 }
+
+/** JSON with object keys sorted, so two values compare by what they hold alone; "undefined" for undefined. */
+export function canonicalJson(value: unknown): string {
+  return (
+    JSON.stringify(value, (_key, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    ) ?? 'undefined'
+  );
+}

@@ -1,4 +1,4 @@
-import { CST, isMap, isScalar, isSeq, Parser, parseDocument, visit, YAMLParseError, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { CST, isMap, isScalar, isSeq, Parser, parseDocument, visit, YAMLParseError, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { LineIndex, type Problem } from '../text/problem';
 
 /** A parsed YAML text plus what is needed to point at places in it. */
@@ -131,7 +131,7 @@ export class NodeReader {
 
   /** The value node under `key`, reporting it when required and absent. */
   field(map: YAMLMap, key: string, what: string, required: boolean): Node | undefined {
-    const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
+    const pair = pairOf(map, key);
     if (!pair || pair.value === null || (isScalar(pair.value) && pair.value.value === null)) {
       if (required) this.report(pair?.key as Node | undefined ?? map, `${what} needs "${key}".`, 'missing-field');
       return undefined;
@@ -181,4 +181,9 @@ export class NodeReader {
 
 function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && 'range' in value;
+}
+
+/** The pair of `map` whose key is `key`. */
+export function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  return map.items.find((p) => isScalar(p.key) && p.key.value === key);
 }

@@ -4,6 +4,7 @@ import { citations, claimText, coverageFigure, entriesInPeriod, statementGapText
 import { evidenceMatcher } from '../../core/reports/search';
 import { type Entry } from '../../core/journal';
 import { allDimensions, levelName, type Dimension, type Rubric } from '../../core/rubric/rubric';
+import { statementsAt, type Statement } from '../../core/rubric/statements';
 import { type ViewPeriod, type ViewPeriodKey } from '../../core/time/periods';
 import { MAX_LISTED_EVIDENCE, type DimensionView, type GroupView, type RubricView } from '../../core/reports/rubricView';
 import { type JournalSnapshot, type JournalStore } from '../../host/journal/store';
@@ -15,7 +16,7 @@ export type TreeNode =
   | { kind: 'dimension'; view: DimensionView }
   | { kind: 'expectations'; view: DimensionView }
   | { kind: 'level'; dimension: Dimension; levelId: string }
-  | { kind: 'statement'; dimension: Dimension; levelId: string; text: string; index: number; cited: readonly Entry[] }
+  | { kind: 'statement'; dimension: Dimension; levelId: string; statement: Statement; cited: readonly Entry[] }
   | { kind: 'evidence'; view: DimensionView }
   /** `statement`: the ref it is listed under, when it is listed under a statement rather than the dimension's evidence; `found`: listed by the filter. */
   | { kind: 'entry'; entry: Entry; dimensionId: string; statement?: string; found?: boolean }
@@ -114,9 +115,9 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       case 'expectations':
         return this.levelsOf(node.view.dimension).map((levelId) => ({ kind: 'level', dimension: node.view.dimension, levelId }));
       case 'level':
-        return node.dimension.expectations[node.levelId].map((text, index) => ({ kind: 'statement', dimension: node.dimension, levelId: node.levelId, text, index, cited: this.citedBy().get(`${node.dimension.id}/${node.levelId}/${index + 1}`) ?? [] }));
+        return statementsAt(node.dimension, node.levelId).map((statement) => ({ kind: 'statement', dimension: node.dimension, levelId: node.levelId, statement, cited: this.citedBy().get(statement.ref) ?? [] }));
       case 'statement':
-        return node.cited.map((entry) => ({ kind: 'entry', entry, dimensionId: node.dimension.id, statement: `${node.dimension.id}/${node.levelId}/${node.index + 1}` }));
+        return node.cited.map((entry) => ({ kind: 'entry', entry, dimensionId: node.dimension.id, statement: node.statement.ref }));
       case 'evidence': {
         const { entries, dimension } = node.view;
         if (this.snapshot.status === 'journalError') return [{ kind: 'journalError', dimensionId: dimension.id }];
@@ -189,22 +190,23 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         const isCurrent = node.levelId === profile.currentLevel;
         const item = new vscode.TreeItem(levelName(rubric, node.levelId), isTarget ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `dim:${node.dimension.id}/expectations/${node.levelId}`;
-        const cited = node.dimension.expectations[node.levelId].filter((_, i) => this.citedBy().has(`${node.dimension.id}/${node.levelId}/${i + 1}`)).length;
-        const total = node.dimension.expectations[node.levelId].length;
+        const statements = statementsAt(node.dimension, node.levelId);
+        const cited = statements.filter((s) => this.citedBy().has(s.ref)).length;
+        const total = statements.length;
         item.description = [isCurrent ? 'current level' : '', isTarget ? 'target level' : '', cited ? `${cited} of ${total} with evidence ${period.phrase}` : ''].filter(Boolean).join(', ');
         item.iconPath = new vscode.ThemeIcon(isTarget ? 'target' : isCurrent ? 'account' : 'circle-small');
         return item;
       }
       case 'statement': {
-        const ref = `${node.dimension.id}/${node.levelId}/${node.index + 1}`;
-        const item = new vscode.TreeItem(node.text, node.cited.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-        item.id = `dim:${node.dimension.id}/expectations/${node.levelId}/${node.index}`;
+        const { ref, text, n } = node.statement;
+        const item = new vscode.TreeItem(text, node.cited.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        item.id = `dim:${node.dimension.id}/expectations/${node.levelId}/${n - 1}`;
         item.description = node.cited.length ? formatCount(node.cited.length) : '';
-        item.tooltip = `${node.text}\n\n${ref}: ${node.cited.length ? `cited by ${node.cited.length} ${node.cited.length === 1 ? 'entry' : 'entries'} ${period.phrase}` : `no evidence cites it ${period.phrase}`}`;
+        item.tooltip = `${text}\n\n${ref}: ${node.cited.length ? `cited by ${node.cited.length} ${node.cited.length === 1 ? 'entry' : 'entries'} ${period.phrase}` : `no evidence cites it ${period.phrase}`}`;
         item.iconPath = new vscode.ThemeIcon(node.cited.length ? 'pass' : 'circle-small');
         // A gap offers its way to evidence: Tag Evidence for This Statement… (inline and in the context menu).
         item.contextValue = node.cited.length ? 'statement' : 'statement.gap';
-        item.accessibilityInformation = { label: `${node.text}: ${node.cited.length ? `cited by ${formatCount(node.cited.length)} ${node.cited.length === 1 ? 'entry' : 'entries'}` : 'no evidence yet'} ${period.phrase}` };
+        item.accessibilityInformation = { label: `${node.statement.text}: ${node.cited.length ? `cited by ${formatCount(node.cited.length)} ${node.cited.length === 1 ? 'entry' : 'entries'}` : 'no evidence yet'} ${period.phrase}` };
         return item;
       }
       case 'evidence': {

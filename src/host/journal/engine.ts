@@ -1,30 +1,39 @@
 import { Worker } from 'node:worker_threads';
-import { type Entry, type EntryData, applyJournalChange, type JournalChange, type RemovedEntry, JournalSession, type JournalOp, type PlanOutcome, type ReadOutcome, type Refusal } from '../../core/journal';
+import { type Entry, type EntryData, applyJournalChange, type JournalChange, type RemovedEntry, JournalSession, type JournalOp, type PlanOutcome, type JournalRead, type Refusal } from '../../core/journal';
 import { type Problem } from '../../core/text/problem';
 import { parseRubric, type Rubric, type RubricParse } from '../../core/rubric/rubric';
 import { sharedString } from '../../core/text/strings';
 import { readJournalFile } from './file';
 import { writeJournal, type WriteRequest } from './write';
 import { runStepsAsync } from '../ui/steps';
+import { oneAtATime } from './queue';
+
+/**
+ * A write done, or why not. `read` is the journal as written, as the engine's next `readFile`
+ * would give it, when the engine holds it: the caller updates its snapshot from it instead of
+ * reading the file again.
+ */
+export type WriteResult = { ok: true; added: EntryData[]; removed?: RemovedEntry[]; read?: JournalRead } | Refusal;
 
 /**
  * What the worker sends back for a write: the parse stays behind, where it is kept. `change`
  * says how the journal the host read last became the one written, when the write started
  * from that very text; without it the next read sends everything.
  */
-export type WriteResult = { ok: true; added: EntryData[]; removed?: RemovedEntry[]; change?: JournalChange } | Refusal;
-
-export type FileReadOutcome = ReadOutcome | { kind: 'missing' };
+export type WorkerWriteReply = { ok: true; added: EntryData[]; removed?: RemovedEntry[]; change?: JournalChange } | Refusal;
 
 /** Reads, checks and edits journals; where the parsing happens is its own business. */
 export interface JournalEngine {
   /** Reads and parses a journal file; its bytes need not pass through the extension host. */
-  readFile(path: string): Promise<FileReadOutcome>;
+  readFile(path: string): Promise<JournalRead>;
   /** Parses text the user has in an editor. */
-  readText(text: string): Promise<ReadOutcome>;
-  /** Checks the journal read last against the rubric. */
+  readText(text: string): Promise<JournalRead>;
+  /** Checks the journal read or written last against the rubric. */
   check(rubric: Rubric): Promise<Problem[]>;
-  /** Parses a rubric off the extension host's thread. */
+  /**
+   * Parses a rubric off the extension host's thread. The same text gives the same parse, so a
+   * check against its rubric finds the engine holding it already.
+   */
   parseRubric(text: string): Promise<RubricParse>;
   /** Works out and verifies a change on text the user has in an editor; writes nothing. */
   plan(text: string, op: JournalOp): Promise<PlanOutcome>;
@@ -39,31 +48,35 @@ const WORKER_HEAP_MB = 1536;
 /** The reader failed in a way a person should hear about. */
 class EngineError extends Error {}
 
-/** In the extension host itself, in time slices. */
+/** In the extension host itself, in time slices; one request at a time, as they share the session. */
 export class InProcessEngine implements JournalEngine {
   private readonly session = new JournalSession();
-  async readFile(path: string): Promise<FileReadOutcome> {
-    const file = await readJournalFile(path);
-    if (file.kind === 'refused') return { kind: 'invalid', problem: file.problem };
-    return file.kind === 'bytes' ? runStepsAsync(this.session.readBytes(file.bytes)) : file;
+  private readonly inTurn = oneAtATime();
+  readFile(path: string): Promise<JournalRead> {
+    return this.inTurn(async () => {
+      const file = await readJournalFile(path);
+      if (file.kind === 'refused') return { kind: 'invalid', problem: file.problem };
+      return file.kind === 'bytes' ? runStepsAsync(this.session.readBytes(file.bytes)) : file;
+    });
   }
   readText(text: string) {
-    return runStepsAsync(this.session.read(text));
+    return this.inTurn(() => runStepsAsync(this.session.read(text)));
   }
-  async check(rubric: Rubric) {
-    return this.session.check(rubric);
+  check(rubric: Rubric) {
+    return this.inTurn(async () => this.session.check(rubric));
   }
   plan(text: string, op: JournalOp) {
-    return runStepsAsync(this.session.plan(text, op));
+    return this.inTurn(() => runStepsAsync(this.session.plan(text, op)));
   }
-  async parseRubric(text: string) {
-    return parseRubric(text);
-  }
-  async write(request: WriteRequest): Promise<WriteResult> {
-    const outcome = await writeJournal(request, (text, op) => this.plan(text, op));
-    if (!outcome.ok) return outcome;
-    this.session.accept(outcome.text, outcome.parse);
-    return { ok: true, added: outcome.added, ...(outcome.removed ? { removed: outcome.removed } : {}) };
+  readonly parseRubric = rememberLastParse(async (text) => parseRubric(text));
+  write(request: WriteRequest): Promise<WriteResult> {
+    return this.inTurn(async () => {
+      const outcome = await writeJournal(request, (text, op) => runStepsAsync(this.session.plan(text, op)));
+      if (!outcome.ok) return outcome;
+      this.session.accept(outcome.text, outcome.parse);
+      const { journal, problems } = outcome.parse;
+      return { ok: true, added: outcome.added, ...(outcome.removed ? { removed: outcome.removed } : {}), ...(journal ? { read: { kind: 'text', journal, problems } } : {}) };
+    });
   }
   dispose(): void {}
 }
@@ -71,7 +84,8 @@ export class InProcessEngine implements JournalEngine {
 type WorkerCall =
   | { method: 'readFile'; path: string }
   | { method: 'readText'; text: string }
-  | { method: 'check'; rubric: Rubric }
+  /** Without `rubric`: against the rubric the worker holds (the last one sent or parsed). */
+  | { method: 'check'; rubric?: Rubric }
   | { method: 'plan'; text: string; op: JournalOp }
   | { method: 'parseRubric'; text: string }
   | { method: 'write'; request: WriteRequest };
@@ -90,7 +104,9 @@ export class WorkerEngine implements JournalEngine {
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (e: Error) => void; entries: Entry[]; strings: Map<string, string> }>();
   private readonly fallback = new InProcessEngine();
   /** What the last file read gave, for when the worker finds the file unchanged. */
-  private lastFileRead: FileReadOutcome | undefined;
+  private lastFileRead: JournalRead | undefined;
+  /** The rubric the worker holds (this thread's copy): a check against it sends none. A new worker holds none. */
+  private workerRubric: Rubric | undefined;
 
   constructor(private readonly script: string) {}
 
@@ -107,6 +123,7 @@ export class WorkerEngine implements JournalEngine {
     }
     worker.unref();
     this.worker = worker;
+    this.workerRubric = undefined;
     this.started = new Promise<boolean>((resolve) => {
       worker.once('message', () => resolve(true)); // the worker says it is ready
       worker.on('error', (e) => {
@@ -127,7 +144,7 @@ export class WorkerEngine implements JournalEngine {
    * thread: a file that made a running worker fail (out of memory, say) is never parsed here,
    * and a write that may have happened is never made twice.
    */
-  private async call<T>(request: WorkerCall, inProcess: () => Promise<T>): Promise<T> {
+  private async call<T>(request: WorkerCall | (() => WorkerCall), inProcess: () => Promise<T>): Promise<T> {
     if (!(await this.start())) {
       this.worker = undefined;
       this.started = undefined;
@@ -135,9 +152,11 @@ export class WorkerEngine implements JournalEngine {
     }
     const id = this.nextId++;
     const worker = this.worker!;
+    // Made once the worker runs: what it holds (its rubric) is known only then.
+    const call = typeof request === 'function' ? request() : request;
     return new Promise<unknown>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, entries: [], strings: new Map() });
-      worker.postMessage({ ...request, id });
+      worker.postMessage({ ...call, id });
     }) as Promise<T>;
   }
 
@@ -153,7 +172,7 @@ export class WorkerEngine implements JournalEngine {
     }
     this.pending.delete(reply.id);
     if ('error' in reply) return slot.reject(new Error(reply.error));
-    const result = reply.result as FileReadOutcome;
+    const result = reply.result as JournalRead;
     if (result && typeof result === 'object' && 'journal' in result && result.journal) result.journal.entries = slot.entries;
     slot.resolve(reply.result);
   }
@@ -171,61 +190,67 @@ export class WorkerEngine implements JournalEngine {
     this.pending.clear();
   }
 
-  /**
-   * Reads, edits and writes run one at a time: the journal this thread holds (lastFileRead)
-   * must change in the order the worker's copy does, or a tag made while a reload is under way
-   * would be applied to the wrong journal.
+  /*
+   * The worker answers in the order it was asked (its one queue), so what this thread holds
+   * (lastFileRead) changes as each answer comes, in the order the worker's session changed:
+   * a tag made while a reload is under way is applied to the journal that reload gave.
    */
-  private inTurn<T>(run: () => Promise<T>): Promise<T> {
-    const next = this.turns.then(run, run);
-    this.turns = next.catch(() => undefined);
-    return next;
-  }
-  private turns: Promise<unknown> = Promise.resolve();
 
-  readFile(path: string): Promise<FileReadOutcome> {
-    return this.inTurn(async () => {
-      const outcome = await this.call<FileReadOutcome | { kind: 'unchanged' }>({ method: 'readFile', path }, () => this.fallback.readFile(path));
-      // The same bytes as last time: the entries this thread already holds are still right.
-      if (outcome.kind === 'unchanged' && this.lastFileRead) return this.lastFileRead;
-      if (outcome.kind === 'unchanged') return this.fallback.readFile(path);
-      this.lastFileRead = outcome;
-      return outcome;
-    });
+  async readFile(path: string): Promise<JournalRead> {
+    const outcome = await this.call<JournalRead | { kind: 'unchanged' }>({ method: 'readFile', path }, () => this.fallback.readFile(path));
+    // The same bytes as last time: the entries this thread already holds are still right.
+    if (outcome.kind === 'unchanged') return this.lastFileRead ?? this.fallback.readFile(path);
+    this.lastFileRead = outcome;
+    return outcome;
   }
-  readText(text: string) {
-    return this.inTurn(() => {
-      this.lastFileRead = undefined;
-      return this.call<ReadOutcome>({ method: 'readText', text }, () => this.fallback.readText(text));
-    });
+  async readText(text: string) {
+    const outcome = await this.call<JournalRead>({ method: 'readText', text }, () => this.fallback.readText(text));
+    this.lastFileRead = undefined;
+    return outcome;
   }
+  /** The rubric goes to the worker only when it is not the one the worker holds. */
   check(rubric: Rubric) {
-    return this.call<Problem[]>({ method: 'check', rubric }, () => this.fallback.check(rubric));
+    return this.call<Problem[]>(
+      () => {
+        if (this.workerRubric === rubric) return { method: 'check' };
+        this.workerRubric = rubric;
+        return { method: 'check', rubric };
+      },
+      () => this.fallback.check(rubric),
+    );
   }
-  parseRubric(text: string) {
-    return this.call<RubricParse>({ method: 'parseRubric', text }, () => this.fallback.parseRubric(text));
-  }
+  readonly parseRubric = rememberLastParse((text) => this.call<RubricParse>({ method: 'parseRubric', text }, () => this.fallback.parseRubric(text)));
   plan(text: string, op: JournalOp) {
-    return this.inTurn(() => this.call<PlanOutcome>({ method: 'plan', text, op }, () => this.fallback.plan(text, op)));
+    return this.call<PlanOutcome>({ method: 'plan', text, op }, () => this.fallback.plan(text, op));
   }
-  write(request: WriteRequest): Promise<WriteResult> {
-    return this.inTurn(async () => {
-      const held = this.lastFileRead;
-      this.lastFileRead = undefined;
-      const result = await this.call<WriteResult>({ method: 'write', request }, () => this.fallback.write(request));
-      // The worker now answers "unchanged" for the file it wrote: the entries here become the written ones.
-      if (result.ok && result.change && held?.kind === 'text' && held.journal) {
-        const { change, ...rest } = result;
-        this.lastFileRead = { kind: 'text', ...applyJournalChange(held.journal, change) };
-        return rest;
-      }
-      return result;
-    });
+  async write(request: WriteRequest): Promise<WriteResult> {
+    const result = await this.call<WorkerWriteReply | WriteResult>({ method: 'write', request }, () => this.fallback.write(request));
+    const held = this.lastFileRead;
+    this.lastFileRead = undefined;
+    if (!result.ok || !('change' in result) || !result.change) return result;
+    const { change, ...rest } = result;
+    // The worker now answers "unchanged" for the file it wrote: the entries here become the written ones.
+    if (held?.kind !== 'text' || !held.journal) return rest;
+    this.lastFileRead = { kind: 'text', ...applyJournalChange(held.journal, change) };
+    return { ...rest, read: this.lastFileRead };
   }
   dispose(): void {
     void this.worker?.terminate();
     this.worker = undefined;
   }
+}
+
+/**
+ * `parse`, remembering the last text's parse: every load asks, and the rubric seldom changes.
+ * The same text gives the same rubric object, which a check recognises (the session's last
+ * check, the rubric the worker holds).
+ */
+function rememberLastParse(parse: (text: string) => Promise<RubricParse>): (text: string) => Promise<RubricParse> {
+  let last: { text: string; parse: RubricParse } | undefined;
+  return async (text) => {
+    if (last?.text !== text) last = { text, parse: await parse(text) };
+    return last.parse;
+  };
 }
 
 /** The entry with its repeated strings (kind, date, level, dimension ids, refs, repository, file) taken from `strings`. */

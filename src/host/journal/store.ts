@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { type CommitRelink, type EntryChanges, type EntryData, type Journal, type Profile, newJournalText, type RemovedEntry, type RubricSwitch, type JournalOp, loadJournal, type RubricRead, type SelectionAnchor } from '../../core/journal';
+import { type CommitRelink, type EntryChanges, type EntryData, type Journal, type Profile, newJournalText, type RemovedEntry, type RubricSwitch, type JournalOp, type JournalRead, loadJournal, type RubricRead, type SelectionAnchor } from '../../core/journal';
 import { type Rubric } from '../../core/rubric/rubric';
 import { type RubricRef } from '../../core/rubric/rubricRef';
 import { dirtyDocument, offsetRange, readTextFile } from '../workspace/files';
@@ -39,10 +39,11 @@ function readDocumentOrFile(uri: vscode.Uri) {
   const doc = dirtyDocument(uri);
   return doc ? Promise.resolve({ kind: 'text', text: doc.getText() } as const) : readTextFile(uri);
 }
-/** What a change did: the entries it added, or the lines of those it removed. */
-type Applied = { added: EntryData[]; removed?: RemovedEntry[] };
+/** What a change did: the entries it added, or the lines of those it removed; for a file, the journal as written when the engine holds it. */
+type Applied = { added: EntryData[]; removed?: RemovedEntry[]; read?: JournalRead };
 
-const WRITE_ATTEMPTS = 3;
+/** Times an edit of an open journal is planned again because the user typed meanwhile. */
+const EDIT_ATTEMPTS = 3;
 
 /**
  * Owns reading and writing the journal. Reads the open editor's text when the journal is
@@ -90,9 +91,11 @@ export class JournalStore implements vscode.Disposable {
 
   /**
    * Reads everything again and tells every view. One read at a time: a request during a read
-   * waits for it and then reads once more, however many requests came.
+   * waits for it and then reads once more, however many requests came. `written`: the journal
+   * file as a write just left it, which then needs no reading (a read under way is followed by
+   * a full one instead, as the engine answers it from the write).
    */
-  reload(): Promise<JournalSnapshot> {
+  reload(written?: JournalRead): Promise<JournalSnapshot> {
     clearTimeout(this.reloadTimer);
     if (this.inFlight) {
       this.queued ??= this.inFlight.then(
@@ -101,7 +104,7 @@ export class JournalStore implements vscode.Disposable {
       );
       return this.queued;
     }
-    const next = this.startLoad().finally(() => {
+    const next = this.startLoad(written).finally(() => {
       if (this.inFlight === next) this.inFlight = undefined;
     });
     this.inFlight = next;
@@ -130,13 +133,13 @@ export class JournalStore implements vscode.Disposable {
     return { folder, uri: vscode.Uri.joinPath(folder.uri, settings.journalPath), settings };
   }
 
-  private startLoad(): Promise<JournalSnapshot> {
-    const loading = this.load();
+  private startLoad(written?: JournalRead): Promise<JournalSnapshot> {
+    const loading = this.load(written);
     this.loading.fire(loading);
     return loading;
   }
 
-  private async load(): Promise<JournalSnapshot> {
+  private async load(written?: JournalRead): Promise<JournalSnapshot> {
     const location = this.journalLocation();
     if (!location) {
       this.diagnostics.clear();
@@ -147,7 +150,7 @@ export class JournalStore implements vscode.Disposable {
     const dirty = dirtyDocument(journalUri);
     const loaded = await loadJournal<vscode.Uri>(
       {
-        readJournal: () => (dirty ? this.engine.readText(dirty.getText()) : this.engine.readFile(journalUri.fsPath)),
+        readJournal: async () => (dirty ? this.engine.readText(dirty.getText()) : (written ?? this.engine.readFile(journalUri.fsPath))),
         readRubric: (ref) => this.readRubric(folder, ref),
         parseRubric: (text) => this.engine.parseRubric(text),
         check: (rubric) => this.engine.check(rubric),
@@ -297,9 +300,10 @@ export class JournalStore implements vscode.Disposable {
     const { uri, settings } = location;
     if (uri.scheme !== 'file') throw new JournalError(`Growth Journal writes only journals on disk, not ${uri.scheme}: resources.`);
     const doc = dirtyDocument(uri);
-    const added = doc ? await this.editDocument(doc, op) : await this.writeFile(uri, op, create ? newJournalText(settings.rubric || 'product-security', profile) : undefined);
-    await this.reload();
-    return added;
+    const applied = doc ? await this.editDocument(doc, op) : await this.writeFile(uri, op, create ? newJournalText(settings.rubric || 'product-security', profile) : undefined);
+    // The engine hands back the journal as written when it holds it: the snapshot is made from that, not from the file read again.
+    await this.reload(applied.read);
+    return applied;
   }
 
   private async writeFile(uri: vscode.Uri, op: JournalOp, template: string | undefined): Promise<Applied> {
@@ -310,7 +314,7 @@ export class JournalStore implements vscode.Disposable {
 
   private async editDocument(doc: vscode.TextDocument, op: JournalOp): Promise<Applied> {
     // Planning may take a moment: if the user typed meanwhile, plan again on their text.
-    for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+    for (let attempt = 1; attempt <= EDIT_ATTEMPTS; attempt++) {
       const version = doc.version;
       const planned = await this.engine.plan(doc.getText(), op);
       if (!planned.ok) throw new JournalError(planned.message, planned.problem ? { uri: doc.uri, problem: planned.problem } : undefined);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { benchJournal } from '../../../bench/journals';
 import { runSteps } from '../../../src/core/steps';
 import { parseJournal, type EntryData } from '../../../src/core/journal/model';
-import { applyJournalChange, journalChange, type JournalRead } from '../../../src/core/journal/change';
+import { applyJournalChange, journalChange, type JournalWithProblems } from '../../../src/core/journal/change';
 import { type RemovedEntry } from '../../../src/core/journal/edit';
 import { JournalSession } from '../../../src/core/journal/session';
 import { type JournalOp } from '../../../src/core/journal/ops';
@@ -13,13 +13,13 @@ import { fixture, random } from '../helpers';
 const SEEDS = Number(process.env.GROWTH_FUZZ_SEEDS) || 12;
 const DIMS = ['technical-depth', 'risk-management', 'communication', 'mentorship'];
 
-function read(text: string): JournalRead {
+function read(text: string): JournalWithProblems {
   const { journal, problems } = parseJournal(text);
   assert.ok(journal, 'the journal parses');
   return { journal, problems };
 }
 
-function randomOp(r: ReturnType<typeof random>, snapshot: JournalRead, removed: RemovedEntry[], n: number): JournalOp {
+function randomOp(r: ReturnType<typeof random>, snapshot: JournalWithProblems, removed: RemovedEntry[], n: number): JournalOp {
   const ids = snapshot.journal.entries.map((e) => e.id);
   const choice = ids.length === 0 ? 0 : r.int(8);
   if (choice === 5 && removed.length) return { kind: 'restore', removed: removed.pop()! };

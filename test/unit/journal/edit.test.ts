@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { parseJournal, type EntryData } from '../../../src/core/journal/model';
-import { appendEntryEdit, applyEdit, formatEntry, JournalEditError, newJournalText, removeEntryEdit, setProfileEdits } from '../../../src/core/journal/edit';
+import { appendEntryEdit, formatEntry, JournalEditError, newJournalText, removeEntryEdit, setProfileEdits } from '../../../src/core/journal/edit';
+import { applyEdit } from '../../../src/core/text/textEdit';
 import { newEntryId } from '../../../src/core/journal/entryId';
 import { fixture } from '../helpers';
 

@@ -6,7 +6,8 @@ import { checkJournal, parseAfterTailEdit, parseJournal, quickJournalSteps, type
 import { runSteps } from '../../../src/core/steps';
 import { JournalSession } from '../../../src/core/journal/session';
 import { byteView } from '../../../src/host/journal/file';
-import { addDimensionsEdit, appendEntryEdit, applyEdit, removeEntryEdit, setProfileEdits, switchRubricEdits } from '../../../src/core/journal/edit';
+import { addDimensionsEdit, appendEntryEdit, removeEntryEdit, setProfileEdits, switchRubricEdits } from '../../../src/core/journal/edit';
+import { applyEdit } from '../../../src/core/text/textEdit';
 import { bundledRubric, fixture, random } from '../helpers';
 
 /** Seeds of the random-edit run; GROWTH_FUZZ_SEEDS=400 runs the long version. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { runSteps } from '../../../src/core/steps';
-import { applyEdit } from '../../../src/core/journal/edit';
+import { applyEdit } from '../../../src/core/text/textEdit';
 import { checkJournal, parseJournal, type EntryData } from '../../../src/core/journal/model';
 import { JournalSession, MAX_JOURNAL_BYTES } from '../../../src/core/journal/session';
 import { type JournalOp } from '../../../src/core/journal/ops';
