@@ -3,16 +3,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/index';
 import { parseJournal, MAX_JOURNAL_BYTES } from '../../src/core/journal';
-import { root } from './helpers';
-
-async function run(args: string[], cwd: string) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { cwd, out: (t) => (out += t), err: (t) => (err += t), packageRoot: root, today: new Date(2026, 10, 27) });
-  return { code, out, err };
-}
+import { root, run } from './helpers';
 
 describe('cli', () => {
   let dir: string;

@@ -2,16 +2,8 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/index';
 import { parseJournal, type Entry } from '../../src/core/journal';
-import { root } from './helpers';
-
-async function run(args: string[], cwd: string) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { cwd, out: (t) => (out += t), err: (t) => (err += t), packageRoot: root, today: new Date(2026, 10, 27) });
-  return { code, out, err };
-}
+import { root, run } from './helpers';
 
 describe('cli: edit, list and add --statement', () => {
   let dir: string;

@@ -5,7 +5,6 @@ import { buildSync } from 'esbuild';
 import { chmodSync, closeSync, copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/index';
 import { runSteps } from '../../src/core/steps';
 import { JournalSession, parseJournal, type JournalOp } from '../../src/core/journal';
 import { followReplaced, SAVE_PAUSE_MS, writeJournal } from '../../src/host/journal/write';
@@ -13,14 +12,7 @@ import { fileError, FileRefusal } from '../../src/host/workspace/disk';
 import { packetModel, renderPacketHtml } from '../../src/core/reports/packet';
 import { quoted } from '../../src/core/text/problem';
 import { shortened } from '../../src/core/text/shorten';
-import { bundledRubric, fixture, root } from './helpers';
-
-async function run(args: string[], cwd: string) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { cwd, out: (t) => (out += t), err: (t) => (err += t), packageRoot: root, today: new Date(2026, 10, 27) });
-  return { code, out, err };
-}
+import { bundledRubric, fixture, root, run } from './helpers';
 
 const entry = (n: number) => `  - id: e${n}\n    date: 2026-11-01\n    kind: note\n    title: Entry ${n}\n    dimensions: [communication]\n`;
 /** A journal of `n` entries, the last one written by hand with a comment. */

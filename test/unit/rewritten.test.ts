@@ -3,17 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/index';
 import { parsePatchIds, shaPlace } from '../../src/core/git/rewritten';
 import { lostCommits } from '../../src/host/git/rewritten';
-import { root } from './helpers';
-
-async function run(args: string[], cwd: string) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { cwd, out: (t) => (out += t), err: (t) => (err += t), packageRoot: root, today: new Date(2026, 10, 27) });
-  return { code, out, err };
-}
+import { run } from './helpers';
 
 /** A repository with a journal citing three commits, then history rewritten under them. */
 function rewrittenRepo() {
