@@ -69,7 +69,7 @@ describe('self-review', () => {
     assert.equal(second.split('\n').filter((l) => l === mine).length, 1);
     assert.match(prompts.infos.at(-1) ?? '', /keeping your words/);
     await vscode.commands.executeCommand('growthJournal.buildPacket', { level: 'senior', period: '2026-Q4', includePrivate: false });
-    assert.match(api().packet.lastHtml() ?? '', /In my words \(from my self-review\):<\/p><p>Words of mine about the second statement\.<\/p>/, 'the packet of the period shows the words under their statement');
+    assert.match(api().packet.lastHtml() ?? '', /In my words \(from my self-review\):<\/p>\s*<blockquote>Words of mine about the second statement\.<\/blockquote>/, 'the packet of the period shows the words under their statement');
   });
 
   it('Draft Self-Review with a Language Model… sends only what the consent screen lists, and writes only checked sentences where the user wrote nothing', async function () {
