@@ -20,15 +20,16 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     void vscode.commands.executeCommand('setContext', 'growthJournal.state', snapshot.status);
     provider.update(snapshot);
     const { view: model } = provider.current();
-    const profile = snapshot.journal?.profile;
+    const profile = (snapshot.journal ?? snapshot.lastGood?.journal)?.profile;
     // Which period the counts are for, said again whenever it changes: "2 · 6" is this quarter · all time.
     // A view alone in its container shows no description, so the message line says it too.
     const period = model?.period;
-    view.description = period ? (period.range ? `${period.short} · all time` : 'All time') : undefined;
+    const lastRead = snapshot.status === 'journalError' && snapshot.lastGood ? ', as last read' : '';
+    view.description = period ? `${period.range ? `${period.short} · all time` : 'All time'}${lastRead}` : undefined;
     const warnings = snapshot.problems.filter((p) => p.problem.severity === 'warning').length;
     const error = snapshot.status === 'journalError' ? snapshot.firstError?.problem : undefined;
     view.message = error
-      ? `The journal has an error${error.line ? ` at line ${error.line}` : ''}: ${error.message} No evidence is counted until it parses; the rubric stays browsable.`
+      ? `The journal has an error${error.line ? ` at line ${error.line}` : ''}: ${error.message} ${snapshot.lastGood ? 'The counts are from its last good read until it parses again.' : 'No evidence is counted until it parses; the rubric stays browsable.'}`
       : snapshot.status === 'ready' && !profile?.targetLevel
         ? 'Set your current and target level (… menu) to see coverage against the target.'
         : warnings
