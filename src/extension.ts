@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { registerCompare, type ComparePanelProbe } from './features/compare';
 import { registerEntries } from './features/entries';
 import { registerRubrics, type LadderPreviewProbe } from './features/rubrics';
+import { registerJournalCompletion } from './features/journalCompletion';
 import { registerJournalFixes } from './features/journalFixes';
 import { registerPacket, type PacketProbe } from './features/packet';
 import { registerProfile } from './features/profile';
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   registerTagging(context, services);
   registerEntries(context, services);
   registerJournalFixes(context, services);
+  registerJournalCompletion(context, services);
   registerProfile(context, services);
   registerSummary(context, services);
   registerTrailers(context, services);

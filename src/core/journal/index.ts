@@ -5,7 +5,7 @@
  */
 
 // The model: what a journal is, read and checked.
-export { checkJournal, CREDENTIALS_CODE, parseJournal, rubricOutsideProblem, STATEMENT_CODES, type Entry, type EntryData, type Journal, type JournalParse } from './model';
+export { checkJournal, CREDENTIALS_CODE, ENTRY_KEYS, ENTRY_KINDS, parseJournal, rubricOutsideProblem, STATEMENT_CODES, type Entry, type EntryData, type Journal, type JournalParse } from './model';
 export { profileProblem, targetLevelChoices, type Profile } from './profile';
 export { loadJournal, type LoaderIo, type RubricRead } from './loader';
 

@@ -14,7 +14,7 @@ import { workspacePath } from '../text/workspacePath';
 import { FirstIndex } from '../text/strings';
 import { NodeReader, parseYaml, positionOf, type YamlSource } from '../yaml/source';
 
-const ENTRY_KINDS = ['commit', 'selection', 'note'] as const;
+export const ENTRY_KINDS = ['commit', 'selection', 'note'] as const;
 type EntryKind = (typeof ENTRY_KINDS)[number];
 
 interface CommitRef {
@@ -78,7 +78,7 @@ export type JournalParse =
     }
   | { journal: undefined; problems: Problem[]; source: undefined; entryNodes?: undefined; entryIds?: undefined; reReadFrom?: undefined };
 
-const ENTRY_KEYS = new Set(['id', 'date', 'kind', 'title', 'dimensions', 'level', 'commit', 'selection', 'note', 'statements', 'private']);
+export const ENTRY_KEYS: ReadonlySet<string> = new Set(['id', 'date', 'kind', 'title', 'dimensions', 'level', 'commit', 'selection', 'note', 'statements', 'private']);
 
 /**
  * Parses a journal, through the fast path where it applies (see fastJournal.ts). Only a YAML syntax error (or a root that is not a mapping) yields no
