@@ -18,6 +18,7 @@ import { JournalStore } from './host/journal/store';
 import { VsCodePrompts, type Prompts } from './host/ui/prompts';
 import { type Services } from './host/services';
 import { ViewPeriodSetting } from './host/ui/viewPeriod';
+import { openWalkthroughOnce } from './host/ui/walkthrough';
 import { type RubricTreeProvider } from './features/tree/rubricTree';
 
 /** Handed to the integration tests (only in test mode) so they can script the prompts. */
@@ -52,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const packet = registerPacket(context, services);
   registerReview(context, services);
   const ladder = registerRubrics(context, services);
+  openWalkthroughOnce(context);
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   const real = services.prompts;
   return {
