@@ -16,14 +16,20 @@ const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string'
 describe('editing the journal by hand', () => {
   it('completes dimension ids from the journal\'s rubric, with names and what the target level expects', async () => {
     const api = await extensionApi();
+    // Mid-edit the journal does not parse: the profile and rubric are those of its last good read.
+    await setJournal(api, entries('    dimensions: [technical-depth]\n'));
     const text = entries('    dimensions: [\n');
     await setJournal(api, text);
+    const snapshot = await api.services.store.snapshot();
+    assert.equal(snapshot.lastGood?.journal.profile.targetLevel, 'senior', 'the last good read is kept, with its profile');
     const line = text.split('\n').findIndex((l) => l.startsWith('    dimensions: ['));
     const items = await completionsAt(line, '    dimensions: ['.length);
     const item = items.find((i) => labelOf(i) === 'technical-depth');
     assert.ok(item, 'technical-depth is offered');
     assert.equal(item.detail, 'Technical Depth');
-    assert.match((item.documentation as vscode.MarkdownString).value, /Senior expects/);
+    // appendText keeps spaces as &nbsp;.
+    const documentation = (item.documentation as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ');
+    assert.match(documentation, /Senior expects:[\s\S]*Deep technical expertise across multiple domains\./);
   });
 
   it('completes level ids after level:, kinds after kind:, and an entry\'s missing keys', async () => {

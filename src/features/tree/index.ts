@@ -30,7 +30,9 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     const error = snapshot.status === 'journalError' ? snapshot.firstError?.problem : undefined;
     view.message = error
       ? `The journal has an error${error.line ? ` at line ${error.line}` : ''}: ${error.message} ${snapshot.lastGood ? 'The counts are from its last good read until it parses again.' : 'No evidence is counted until it parses; the rubric stays browsable.'}`
-      : snapshot.status === 'ready' && !profile?.targetLevel
+      : snapshot.status === 'noJournal' && model
+        ? 'No journal yet: tag a first piece of evidence (Tag evidence for this dimension… under a dimension, or the … menu) and Growth Journal starts .growth/journal.yaml for you.'
+        : snapshot.status === 'ready' && !profile?.targetLevel
         ? 'Set your current and target level (… menu) to see coverage against the target.'
         : warnings
           ? `${warnings} warning${warnings === 1 ? '' : 's'} in the journal: see the Problems panel.`

@@ -66,8 +66,9 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   private rebuild(): void {
     const s = this.snapshot;
-    // A journal that does not parse leaves the rubric browsable (the view's message says why no evidence shows).
-    this.view = s?.status === 'ready' || (s?.status === 'journalError' && s.rubric) ? rubricViewOf(s, this.period) : undefined;
+    // A journal that does not parse leaves the rubric browsable (the view's message says why no evidence shows),
+    // and so does no journal yet: the rubric is what a new user comes to see.
+    this.view = s?.status === 'ready' || ((s?.status === 'journalError' || s?.status === 'noJournal') && s.rubric) ? rubricViewOf(s, this.period) : undefined;
     this.changed.fire(undefined);
   }
 
