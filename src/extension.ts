@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { registerCompare, type ComparePanelProbe } from './features/compare';
 import { registerEntries } from './features/entries';
 import { registerRubrics, type LadderPreviewProbe } from './features/rubrics';
+import { registerJournalCompletion } from './features/journalCompletion';
 import { registerJournalFixes } from './features/journalFixes';
 import { registerMarks } from './features/marks';
 import { registerRewrittenCommits } from './features/rewrittenCommits';
@@ -19,6 +20,7 @@ import { JournalStore } from './host/journal/store';
 import { VsCodePrompts, type Prompts } from './host/ui/prompts';
 import { type Services } from './host/services';
 import { ViewPeriodSetting } from './host/ui/viewPeriod';
+import { openWalkthroughOnce } from './host/ui/walkthrough';
 import { type RubricTreeProvider } from './features/tree/rubricTree';
 
 /** Handed to the integration tests (only in test mode) so they can script the prompts. */
@@ -47,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   registerJournalFixes(context, services);
   registerMarks(context, services);
   registerRewrittenCommits(context, services);
+  registerJournalCompletion(context, services);
   registerProfile(context, services);
   registerSummary(context, services);
   registerTrailers(context, services);
@@ -55,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const packet = registerPacket(context, services);
   registerReview(context, services);
   const ladder = registerRubrics(context, services);
+  openWalkthroughOnce(context);
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   const real = services.prompts;
   return {

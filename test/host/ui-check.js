@@ -383,6 +383,8 @@ async function demoCheck(browser, options) {
   const extensionsDir = installExtension(options.host, vsix, join(options.results, 'demo-extensions'));
   return onWorkbench(browser, options, 'demo', { theme: 'Default Dark Modern', journal: demoJournal, extensionsDir }, async (page) => {
     if (await page.getByText('Extension Development Host').count()) throw new Error('the demo runs the extension in development mode');
+    // A person's first activation opens the walkthrough by itself.
+    await walkthroughStep(page, 'profile').waitFor({ timeout: 60_000 });
     await page.getByRole('tab', { name: /^Growth/ }).click();
     await page.getByRole('treeitem', { name: /^Technical Depth:/ }).waitFor({ timeout: 60_000 });
     await runCommand(page, 'Growth Journal: Add Note as Evidence');
@@ -404,7 +406,7 @@ async function demoCheck(browser, options) {
     await toast.waitFor({ timeout: 20_000 });
     for (const action of ['Open in Journal', 'Undo']) await toast.getByRole('button', { name: action }).waitFor({ timeout: 5_000 });
     await page.screenshot({ path: join(options.results, 'demo-toast.png') });
-    console.log('[ui] demo: the installed extension shows the toast after tagging; screenshot test-results/demo-toast.png');
+    console.log('[ui] demo: the installed extension opens its walkthrough and shows the toast after tagging; screenshot test-results/demo-toast.png');
   });
 }
 

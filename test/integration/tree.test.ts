@@ -52,28 +52,43 @@ describe('rubric tree', () => {
     await vscode.commands.executeCommand('growthJournal.showThisQuarter');
   });
 
-  it('is empty, for the welcome view, when there is no journal', async () => {
-    const api = await extensionApi();
-    await setJournal(api, undefined);
-    assert.equal((await api.services.store.snapshot()).status, 'noJournal');
-    assert.deepEqual(await api.tree.getChildren(), []);
-  });
-
-  it('keeps the rubric browsable when the journal does not parse, and points at the error', async () => {
+  it('shows the rubric when there is no journal yet, with a first tag under each dimension to start one', async () => {
     const api = await extensionApi();
     const tree = api.tree;
-    await setJournal(api, `${HEADER.replace('entries: []\n', 'entries:\n')}  - id: a\n    date: 2026-01-01\n    kind: note\n    title: [unclosed\n    dimensions: [technical-depth]\n`);
+    await setJournal(api, undefined);
+    assert.equal((await api.services.store.snapshot()).status, 'noJournal');
+    const groups = await tree.getChildren();
+    assert.equal(groups.length, 2, 'the rubric is there');
+    const [dimension] = await tree.getChildren(groups[0]);
+    const [, evidence] = await tree.getChildren(dimension);
+    const [start] = await tree.getChildren(evidence);
+    assert.equal(tree.getTreeItem(start).command?.command, 'growthJournal.tagForDimension');
+  });
+
+  it('keeps the rubric browsable when the journal does not parse, with the last good counts marked, and points at the error', async () => {
+    const api = await extensionApi();
+    const tree = api.tree;
+    const journal = (title: string) => `${HEADER.replace('entries: []\n', 'entries:\n')}  - id: a\n    date: ${localIsoDate(new Date())}\n    kind: note\n    title: ${title}\n    dimensions: [technical-depth]\n`;
+    const technicalDepth = async () => (await tree.getChildren((await tree.getChildren())[0])).find((d) => tree.getTreeItem(d).label === 'Technical Depth')!;
+    await setJournal(api, journal('Good'));
+    const goodCount = tree.getTreeItem(await technicalDepth()).description;
+    assert.ok(goodCount, 'a count to keep');
+    await setJournal(api, journal('[unclosed'));
     const snapshot = await api.services.store.snapshot();
     assert.equal(snapshot.status, 'journalError');
+    assert.ok(snapshot.lastGood, `the last good read is kept: ${Object.keys(snapshot).join(', ')}`);
     assert.deepEqual([snapshot.firstError?.problem.line, snapshot.firstError?.problem.message], [11, 'Missing closing ] for the list that opens here.']);
     const groups = await tree.getChildren();
     assert.equal(groups.length, 2, 'the rubric is still there');
-    const dims = await tree.getChildren(groups[0]);
-    const [expectations, evidence] = await tree.getChildren(dims[0]);
+    const dimension = await technicalDepth();
+    assert.equal(tree.getTreeItem(dimension).description, goodCount, 'the count of the last good read, not none');
+    assert.match((tree.getTreeItem(dimension).tooltip as vscode.MarkdownString).value, /from the last good read of the journal/);
+    const [expectations, evidence] = await tree.getChildren(dimension);
     assert.ok((await tree.getChildren(expectations)).length > 0, 'what each level expects can still be read');
-    assert.equal(tree.getTreeItem(evidence).description, 'journal has errors');
-    const [errorRow] = await tree.getChildren(evidence);
+    assert.match(String(tree.getTreeItem(evidence).description), /, as last read$/);
+    const [errorRow, entryRow] = await tree.getChildren(evidence);
     assert.equal(tree.getTreeItem(errorRow).command?.command, 'growthJournal.openJournalAtFirstError');
+    assert.equal(tree.getTreeItem(entryRow).label, 'Good', 'the entries of the last good read stay listed');
     await setJournal(api, HEADER);
   });
 });

@@ -130,8 +130,8 @@ describe('a journal that does not parse', () => {
   it('reports one error, where the mistake is, as a sentence', () => {
     assert.deepEqual(errors(journal('    title: [unclosed')), ['6:12 Missing closing ] for the list that opens here.']);
     assert.deepEqual(errors(journal('    title: {a: 1')), ['6:12 Missing closing } for the mapping that opens here.']);
-    assert.deepEqual(errors(journal('\ttitle: tab')), ['6:1 Tabs are not allowed as indentation.']);
-    assert.deepEqual(errors(journal('   title: off by one')), ['6:1 Sequence item without - indicator.']);
+    assert.deepEqual(errors(journal('\ttitle: tab')), ['6:1 Line 6 is indented with a tab; YAML indents with spaces only, so replace the tab with spaces.']);
+    assert.deepEqual(errors(journal('   title: off by one')), ["6:4 Line 6 is indented less than the keys of the entry above it; line it up with them, or start a new entry with '- '."]);
     assert.deepEqual(errors(journal('    title: "open')), ['6:12 Missing closing " quote for the string that starts here.']);
   });
 });

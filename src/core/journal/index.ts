@@ -5,7 +5,8 @@
  */
 
 // The model: what a journal is, read and checked.
-export { checkJournal, CREDENTIALS_CODE, parseJournal, rubricOutsideProblem, STATEMENT_CODES, type Entry, type EntryData, type Journal, type JournalParse, type JournalRead } from './model';
+export { checkJournal, CREDENTIALS_CODE, ENTRY_KINDS, parseJournal, rubricOutsideProblem, STATEMENT_CODES, type Entry, type EntryData, type Journal, type JournalParse, type JournalRead } from './model';
+export { ENTRY_KEYS } from './fields';
 export { profileProblem, targetLevelChoices, type Profile } from './profile';
 export { loadJournal, type LoaderIo, type RubricRead } from './loader';
 

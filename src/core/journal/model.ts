@@ -19,7 +19,7 @@ import { settleAsPlainObjects } from './tricks';
 import { ENTRY_KEYS } from './fields';
 import { readSwitchRecord, type SwitchRecord } from './switchHistory';
 
-const ENTRY_KINDS = ['commit', 'selection', 'note'] as const;
+export const ENTRY_KINDS = ['commit', 'selection', 'note'] as const;
 type EntryKind = (typeof ENTRY_KINDS)[number];
 
 interface CommitRef {
@@ -688,8 +688,8 @@ export function checkJournal(parse: JournalParse, rubric: Rubric, fromEntry?: nu
   if (profileMessage && fromEntry === undefined) {
     problems.push({ severity: 'warning', code: 'target-below-current', message: profileMessage, ...at(profileField('targetLevel')) });
   }
-  const dimensionIds = allDimensions(rubric).map((d) => d.id);
-  const knownDimensions = new Set(dimensionIds);
+  const dimensions = allDimensions(rubric);
+  const knownDimensions = new Set(dimensions.map((d) => d.id));
   const knownLevels = new Set(rubric.levels.map((l) => l.id));
   // Entries cite the same few refs again and again, and checking one hashes statement texts.
   const refProblems = new Map<string, ReturnType<typeof statementProblem>>();
@@ -704,7 +704,7 @@ export function checkJournal(parse: JournalParse, rubric: Rubric, fromEntry?: nu
       if (knownDimensions.has(id)) continue;
       const dims = entryNode(index).get('dimensions', true);
       const place = isSeq(dims) ? (dims.items[i] as Node) : (dims as Node | undefined);
-      const near = closestIds(id, dimensionIds);
+      const near = closestIds(id, dimensions);
       const hint = near.length ? ` Did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : '';
       problems.push({ severity: 'warning', code: 'unknown-dimension', message: `Entry "${entry.id}" names dimension "${id}", which ${rubric.name} does not have.${hint}`, ...at(place) });
     }

@@ -1,5 +1,6 @@
-import { CST, isMap, isScalar, isSeq, Parser, parseDocument, visit, YAMLParseError, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { CST, isMap, isScalar, isSeq, Parser, parseDocument, visit, YAMLParseError, type Document, type YAMLError, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { LineIndex, type Problem } from '../text/problem';
+import { yamlErrorSentence } from './errorSentences';
 
 /** A parsed YAML text plus what is needed to point at places in it. */
 export interface YamlSource {
@@ -48,13 +49,14 @@ export function parseYaml(text: string): YamlParse {
     return { ok: false, problems: [{ severity: 'error', code: 'empty', message: 'The file is empty.', line: 1, column: 1 }] };
   }
   const doc = parseYamlDocument(text);
-  const toProblem = (severity: Problem['severity']) => (e: { message: string; pos: [number, number]; code: string }): Problem => {
+  const toProblem = (severity: Problem['severity']) => (e: YAMLError): Problem => {
     const message = e.message.replace(/ at line \d+, column \d+[\s\S]*$/, '');
+    const sentence = yamlErrorSentence(text, { code: e.code, message, offset: e.pos[0] });
     const problem: Problem = {
       severity,
       code: `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`,
-      message: /[.?!]$/.test(message) ? message : `${message}.`,
-      ...lines.position(e.pos[0]),
+      message: sentence.message,
+      ...lines.position(sentence.offset),
     };
     const quote = /^Missing closing (["'])quote/.exec(message);
     const quoteStart = quote ? unclosedQuoteStart(text, e.pos[0]) : undefined;

@@ -51,7 +51,8 @@ function repointActions(rubric: Rubric, entryId: string, from: string, diagnosti
 const ID_TOKEN = /"[^"\r\n]*"|'[^'\r\n]*'|[^\s,[\]{}#"']+/;
 
 /**
- * Quick fixes in the journal: a dimension id the rubric does not have offers the closest ids.
+ * Quick fixes in the journal: a dimension id the rubric does not have offers the closest ids, by
+ * spelling or by the words of their names.
  * The fix is an edit in the editor, like typing: the person sees it, can undo it, and saves it.
  */
 export function registerJournalFixes(context: vscode.ExtensionContext, services: Services): void {
@@ -72,14 +73,14 @@ export function registerJournalFixes(context: vscode.ExtensionContext, services:
         const entry = snapshot.journal?.entries.filter((e) => e.line <= diagnostic.range.start.line + 1).at(-1);
         return from && entry ? repointActions(rubric, entry.id, from, diagnostic) : [];
       });
-      const ids = allDimensions(snapshot.rubric).map((d) => d.id);
+      const dimensions = allDimensions(snapshot.rubric);
       return [...redact, ...repoints, ...wanted.flatMap((diagnostic) => {
         const token = document.getWordRangeAtPosition(diagnostic.range.start, ID_TOKEN);
         if (!token) return [];
         const raw = document.getText(token);
         const quoted = /^["']/.test(raw);
         const inner = quoted ? new vscode.Range(token.start.translate(0, 1), token.end.translate(0, -1)) : token;
-        return closestIds(document.getText(inner), ids).map((id, i) => {
+        return closestIds(document.getText(inner), dimensions).map((id, i) => {
           const action = new vscode.CodeAction(`Change to "${id}"`, vscode.CodeActionKind.QuickFix);
           action.diagnostics = [diagnostic];
           action.isPreferred = i === 0;

@@ -22,33 +22,36 @@ export function registerTree(context: vscode.ExtensionContext, services: Service
     void vscode.commands.executeCommand('setContext', 'growthJournal.state', snapshot.status);
     provider.update(snapshot);
     const { view: model } = provider.current();
-    const profile = snapshot.journal?.profile;
+    const profile = (snapshot.journal ?? snapshot.lastGood?.journal)?.profile;
     // Which period the counts are for, said again whenever it changes: "2 · 6" is this quarter · all time.
     // A view alone in its container shows no description, so the message line says it too.
     const period = model?.period;
     const { filter } = provider.current();
-    view.description = period ? (filter ? `“${filter.text}” · ${period.short}` : period.range ? `${period.short} · all time` : 'All time') : undefined;
+    const lastRead = snapshot.status === 'journalError' && snapshot.lastGood ? ', as last read' : '';
+    view.description = period ? (filter ? `“${filter.text}” · ${period.short}` : `${period.range ? `${period.short} · all time` : 'All time'}${lastRead}`) : undefined;
     // Errors a journal can hold and still parse (a cited statement the rubric lacks) are counted with the warnings.
     const problems = snapshot.problems.map((p) => p.problem);
     const counted = problemCounts(problems);
     const error = snapshot.status === 'journalError' ? snapshot.firstError?.problem : undefined;
     view.message = error
-      ? `The journal has an error${error.line ? ` at line ${error.line}` : ''}: ${error.message} No evidence is counted until it parses; the rubric stays browsable.`
-      : filter && period
-        ? filter.count
-          ? `Evidence ${period.phrase} holding “${filter.text}”: ${formatCount(filter.count)} ${filter.count === 1 ? 'entry' : 'entries'}. Clear the filter (✕ in the title bar) to see the whole rubric.`
-          : `No evidence ${period.phrase} holds “${filter.text}”. Try other words${period.range ? ', Show All Time,' : ''} or clear the filter (✕ in the title bar).`
-        : counted && hasErrors(problems)
-          ? `${counted} in the journal: see the Problems panel.`
-          : snapshot.status === 'ready' && !profile?.targetLevel
-            ? 'Set your current and target level (… menu) to see coverage against the target.'
-            : counted
-              ? `${counted} in the journal: see the Problems panel.`
-              : period
-                ? period.range
-                  ? `Counts: ${period.long} · all time.`
-                  : 'Counts: all time.'
-                : undefined;
+      ? `The journal has an error${error.line ? ` at line ${error.line}` : ''}: ${error.message} ${snapshot.lastGood ? 'The counts are from its last good read until it parses again.' : 'No evidence is counted until it parses; the rubric stays browsable.'}`
+      : snapshot.status === 'noJournal' && model
+        ? 'No journal yet: tag a first piece of evidence (Tag evidence for this dimension… under a dimension, or the … menu) and Growth Journal starts .growth/journal.yaml for you.'
+        : filter && period
+          ? filter.count
+            ? `Evidence ${period.phrase} holding “${filter.text}”: ${formatCount(filter.count)} ${filter.count === 1 ? 'entry' : 'entries'}. Clear the filter (✕ in the title bar) to see the whole rubric.`
+            : `No evidence ${period.phrase} holds “${filter.text}”. Try other words${period.range ? ', Show All Time,' : ''} or clear the filter (✕ in the title bar).`
+          : counted && hasErrors(problems)
+            ? `${counted} in the journal: see the Problems panel.`
+            : snapshot.status === 'ready' && !profile?.targetLevel
+              ? 'Set your current and target level (… menu) to see coverage against the target.'
+              : counted
+                ? `${counted} in the journal: see the Problems panel.`
+                : period
+                  ? period.range
+                    ? `Counts: ${period.long} · all time.`
+                    : 'Counts: all time.'
+                  : undefined;
   };
   // A large journal takes a moment: say so in the view rather than leave it blank.
   const showProgressIfSlow = (loading: Promise<unknown>) => {

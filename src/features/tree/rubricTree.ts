@@ -77,8 +77,9 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   private rebuild(): void {
     const s = this.snapshot;
-    // A journal that does not parse leaves the rubric browsable (the view's message says why no evidence shows).
-    this.view = s?.status === 'ready' || (s?.status === 'journalError' && s.rubric) ? rubricViewOf(s, this.period) : undefined;
+    // A journal that does not parse leaves the rubric browsable (the view's message says why no evidence shows),
+    // and so does no journal yet: the rubric is what a new user comes to see.
+    this.view = s?.status === 'ready' || ((s?.status === 'journalError' || s?.status === 'noJournal') && s.rubric) ? rubricViewOf(s, this.period) : undefined;
     if (this.filter) this.filter = { text: this.filter.text, ...this.find(this.filter.text) };
     this.changed.fire(undefined);
   }
@@ -120,9 +121,10 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         return node.cited.map((entry) => ({ kind: 'entry', entry, dimensionId: node.dimension.id, statement: node.statement.ref }));
       case 'evidence': {
         const { entries, dimension } = node.view;
-        if (this.snapshot.status === 'journalError') return [{ kind: 'journalError', dimensionId: dimension.id }];
-        if (!entries.length) return [{ kind: 'tagHere', dimension }];
-        const listed: TreeNode[] = entries.slice(0, MAX_LISTED_EVIDENCE).map((entry) => ({ kind: 'entry', entry, dimensionId: dimension.id }));
+        const error: TreeNode[] = this.snapshot.status === 'journalError' ? [{ kind: 'journalError', dimensionId: dimension.id }] : [];
+        if (error.length && !this.snapshot.lastGood) return error;
+        if (!entries.length && !error.length) return [{ kind: 'tagHere', dimension }];
+        const listed: TreeNode[] = [...error, ...entries.slice(0, MAX_LISTED_EVIDENCE).map((entry) => ({ kind: 'entry' as const, entry, dimensionId: dimension.id }))];
         const older = entries.length - MAX_LISTED_EVIDENCE;
         return older > 0 ? [...listed, { kind: 'older', dimensionId: dimension.id, count: older, firstOlder: entries[MAX_LISTED_EVIDENCE] }] : listed;
       }
@@ -135,12 +137,22 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   /** Entries per statement ref in the view's period, newest first; worked out once per journal read and period. */
   private citedBy(): ReadonlyMap<string, Entry[]> {
-    const entries = this.snapshot?.journal?.entries ?? [];
+    const entries = this.shownJournal()?.entries ?? [];
     if (this.cited?.entries !== entries || this.cited.view !== this.view) {
       const range = this.view?.period.range;
       this.cited = { entries, view: this.view, byRef: citations(entriesInPeriod(entries, { ...(range ? { range } : {}), includePrivate: true })) };
     }
     return this.cited.byRef;
+  }
+
+  /** The journal the view shows: the one read, or while it does not parse, the last good read. */
+  private shownJournal() {
+    return this.snapshot?.journal ?? this.snapshot?.lastGood?.journal;
+  }
+
+  /** Whether the counts are from the last good read, the journal now having an error. */
+  private fromLastGood(): boolean {
+    return this.snapshot?.status === 'journalError' && !!this.snapshot.lastGood;
   }
 
   private levelsOf(dimension: Dimension): string[] {
@@ -149,7 +161,7 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     const rubric = this.snapshot!.rubric!;
-    const profile = this.snapshot?.journal?.profile ?? {};
+    const profile = this.shownJournal()?.profile ?? {};
     const period = this.view!.period;
     switch (node.kind) {
       case 'group': {
@@ -166,11 +178,11 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         item.id = `dim:${dimension.id}`;
         // Short enough for the default side bar width: the target's statements with evidence (the figure
         // every surface shows), then entries in the period · in total; the words are in the tooltip.
-        // No counts while the journal does not parse: "0 · 0" would say there is no evidence.
+        // No counts while the journal does not parse, unless from its last good read: "0 · 0" would say there is no evidence.
         const entryCounts = period.range ? `${formatCount(periodCount)} · ${formatCount(allTimeCount)}` : formatCount(allTimeCount);
-        item.description = this.snapshot?.status === 'journalError' ? undefined : statements ? `${coverageFigure(statements)} · ${entryCounts}` : entryCounts;
+        item.description = this.snapshot?.status === 'journalError' && !this.fromLastGood() ? undefined : statements ? `${coverageFigure(statements)} · ${entryCounts}` : entryCounts;
         item.iconPath = STATUS_ICON[status];
-        const counts = period.range ? `${formatCount(periodCount)} ${period.long}, ${formatCount(allTimeCount)} in total` : `${formatCount(allTimeCount)} in total`;
+        const counts = `${period.range ? `${formatCount(periodCount)} ${period.long}, ${formatCount(allTimeCount)} in total` : `${formatCount(allTimeCount)} in total`}${this.fromLastGood() ? ' (from the last good read of the journal)' : ''}`;
         const claims = profile.targetLevel ? claimText(rubric, node.view, profile.targetLevel) : undefined;
         const gap = statements && this.snapshot?.status === 'ready' ? `${statementGapText(rubric, dimension, statements)} ${period.phrase}${claims ? `; ${claims}` : ''}` : undefined;
         item.tooltip = dimensionTooltip(rubric, dimension, node.view, profile, period, counts, gap);
@@ -212,7 +224,7 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       case 'evidence': {
         const item = new vscode.TreeItem('Evidence', vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `dim:${node.view.dimension.id}/evidence`;
-        item.description = evidenceDescription(node.view, period, this.snapshot?.status === 'journalError');
+        item.description = evidenceDescription(node.view, period, this.snapshot?.status === 'journalError', this.fromLastGood());
         item.iconPath = new vscode.ThemeIcon('checklist');
         return item;
       }
@@ -279,7 +291,8 @@ function statusText(rubric: Rubric, status: DimensionView['status'], highest: st
 }
 
 /** How many entries the Evidence row lists, of how many. */
-function evidenceDescription(view: DimensionView, period: ViewPeriod, journalError: boolean): string {
+function evidenceDescription(view: DimensionView, period: ViewPeriod, journalError: boolean, fromLastGood: boolean): string {
+  if (fromLastGood) return `${evidenceDescription(view, period, false, false)}, as last read`;
   if (journalError) return 'journal has errors';
   const listed = Math.min(view.entries.length, MAX_LISTED_EVIDENCE);
   if (period.range) return view.periodCount ? `${formatCount(listed)} ${period.phrase}, of ${formatCount(view.allTimeCount)}` : `none ${period.phrase}, of ${formatCount(view.allTimeCount)}`;

@@ -6,7 +6,8 @@ import { type JournalSnapshot } from './store';
 const built = new WeakMap<JournalSnapshot, Map<string, RubricView>>();
 
 /**
- * The rubric view of a snapshot for a period, as of today. Built once and shared by the tree
+ * The rubric view of a snapshot for a period, as of today (while the journal does not parse, of
+ * its last good read). Built once and shared by the tree
  * and the status bar: on a large journal it is the costliest step after a load.
  */
 export function rubricViewOf(snapshot: JournalSnapshot, period: ViewPeriodKey): RubricView | undefined {
@@ -17,7 +18,7 @@ export function rubricViewOf(snapshot: JournalSnapshot, period: ViewPeriodKey): 
   if (!views) built.set(snapshot, (views = new Map()));
   let view = views.get(key);
   if (!view) {
-    view = buildRubricView(snapshot.rubric, snapshot.journal, { period, today, fiscalStartMonth: snapshot.settings.fiscalYearStartMonth });
+    view = buildRubricView(snapshot.rubric, snapshot.journal ?? snapshot.lastGood?.journal, { period, today, fiscalStartMonth: snapshot.settings.fiscalYearStartMonth });
     views.set(key, view);
   }
   return view;

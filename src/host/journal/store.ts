@@ -24,6 +24,11 @@ export interface JournalSnapshot {
   problems: FileProblem[];
   /** The first error that stops reading or writing, for "open at error". */
   firstError?: FileProblem;
+  /**
+   * While the journal does not parse (mid-edit): the last journal that did, with its rubric, so
+   * the view keeps its counts (marked as from the last good read) instead of showing none.
+   */
+  lastGood?: { journal: Journal; rubric: Rubric };
 }
 
 const RELOAD_DELAY_MS = 250;
@@ -121,6 +126,9 @@ export class JournalStore implements vscode.Disposable {
 
   private lastUris: string[] = [];
 
+  /** The last read of the journal that parsed, with its rubric (see JournalSnapshot.lastGood). */
+  private lastGood: { uri: string; journal: Journal; rubric: Rubric } | undefined;
+
   private isJournalOrRubric(uri: vscode.Uri): boolean {
     return this.lastUris.includes(uri.toString());
   }
@@ -157,7 +165,12 @@ export class JournalStore implements vscode.Disposable {
       },
       settings.rubric ? { fallbackRubric: settings.rubric } : {},
     );
-    const { journal, rubric, rubricAt } = loaded;
+    const { journal, rubricAt } = loaded;
+    if (journal && loaded.rubric) this.lastGood = { uri: journalUri.toString(), journal, rubric: loaded.rubric };
+    else if (journal || loaded.journalRead.kind === 'missing') this.lastGood = undefined;
+    const lastGood = !journal && this.lastGood?.uri === journalUri.toString() ? { journal: this.lastGood.journal, rubric: this.lastGood.rubric } : undefined;
+    // The rubric the journal named when it last parsed, not the fallback a broken journal gets.
+    const rubric = lastGood?.rubric ?? loaded.rubric;
     const problems: FileProblem[] = loaded.problems.map(({ in: where, problem }) => ({ uri: where === 'rubric' && rubricAt ? rubricAt : journalUri, problem }));
     this.publish(problems, [journalUri, rubricAt]);
     this.watch(folder, settings, rubricAt);
@@ -175,6 +188,7 @@ export class JournalStore implements vscode.Disposable {
       ...(journal ? { journal } : {}),
       ...(rubric ? { rubric } : {}),
       ...(rubricAt ? { rubricUri: rubricAt } : {}),
+      ...(lastGood ? { lastGood } : {}),
     };
   }
 

@@ -11,3 +11,15 @@ export type WalkthroughStep = 'profile' | 'tag' | 'compare' | 'summary';
 export function completeWalkthroughStep(step: WalkthroughStep): void {
   void vscode.commands.executeCommand('setContext', `growthJournal.walkthrough.${step}Done`, true);
 }
+
+const WALKTHROUGH_OPENED = 'growthJournal.walkthroughOpened';
+
+/**
+ * Opens the walkthrough on a person's first activation, once per machine. Never in development
+ * or tests, whose workbenches a page opened by itself would disturb.
+ */
+export function openWalkthroughOnce(context: vscode.ExtensionContext): void {
+  if (context.extensionMode !== vscode.ExtensionMode.Production || context.globalState.get(WALKTHROUGH_OPENED)) return;
+  void context.globalState.update(WALKTHROUGH_OPENED, true);
+  void vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#growthJournal.start`, false);
+}
