@@ -180,6 +180,18 @@ describe('issue 21: nothing lost at the edges', () => {
     assert.equal(outcome.following, undefined, 'no watch, and no process for it');
   });
 
+  it('4. a watch ends even when the replaced file has a modification time ahead of the clock', async () => {
+    const ahead = new Date(Date.now() + 3_600_000);
+    execFileSync('touch', ['-d', ahead.toISOString(), path]);
+    const session = new JournalSession();
+    const plan = async (text: string, op: JournalOp) => runSteps(session.plan(text, op));
+    const op: JournalOp = { kind: 'append', drafts: [{ data: { date: '2026-11-27', kind: 'note', title: 'ahead', dimensions: ['communication'] }, idSeed: 'ahead' }] };
+    const outcome = await writeJournal({ path, op, handOff: true }, plan);
+    assert.ok(outcome.ok && outcome.following, 'a file changed "just now" is watched');
+    // Unchanged after the rename: the watch ends after one quiet pause, not an hour later (mocha's timeout would say so).
+    assert.deepEqual(await followReplaced(outcome.following, plan), { kind: 'still' });
+  });
+
   it('5. file-system errors are one sentence naming the file, the cause and what to do; the CLI exits 2', async () => {
     const cases: [string, RegExp][] = [
       ['ENOSPC', /^Cannot write the journal \/j\.yaml: the disk is full; free some space and try again\.$/],

@@ -210,6 +210,8 @@ function refuse(message: string, cause: unknown): Refusal {
  */
 export const SAVE_PAUSE_MS = 10_000;
 const FOLLOW_POLL_MS = 100;
+/** The longest a replaced file is watched, whatever it does meanwhile. */
+const MAX_FOLLOW_MS = 12 * SAVE_PAUSE_MS;
 
 /** The replaced file, held open after a write, and what is needed to apply the change again on top of a save that finishes into it. */
 export interface Following {
@@ -256,17 +258,20 @@ export async function followReplaced(following: Following, plan: Planner = ownPl
   let saved: Buffer | undefined;
   try {
     let last = readSignature;
-    let lastChange = Number(readSignature.mtimeNs / 1_000_000n);
+    // A modification time ahead of our clock (another machine's, or set by hand) counts as now.
+    let lastChange = Math.min(Date.now(), Number(readSignature.mtimeNs / 1_000_000n));
     let changed = false;
+    // However a file keeps changing, the watch ends: a save still going after this is no paused save.
+    const giveUpAt = Date.now() + MAX_FOLLOW_MS;
     // The change time moves when the file is unlinked by our rename; size and modification time do not.
-    while (Date.now() - lastChange <= SAVE_PAUSE_MS) {
+    while (Date.now() - lastChange <= SAVE_PAUSE_MS && Date.now() < giveUpAt) {
       await sleep(FOLLOW_POLL_MS);
       const now = signatureOf(await replaced.stat({ bigint: true }));
       if (now.size !== last.size || now.mtimeNs !== last.mtimeNs) {
         changed = true;
         last = now;
-        // A save's clock may lag ours: the pause is counted from when we saw the change.
-        lastChange = Math.max(Date.now(), Number(now.mtimeNs / 1_000_000n));
+        // A save's clock may differ from ours: the pause is counted from when we saw the change.
+        lastChange = Date.now();
       }
     }
     if (changed) saved = await readHandle(replaced);
