@@ -44,6 +44,8 @@ const builds = [
   { ...common, ...node, entryPoints: ['src/host/journal/worker.ts'], outfile: 'dist/journalWorker.js' },
   // The ladder importer and its Markdown parser, loaded on the first import (src/host/workspace/ladderImporter.ts).
   { ...common, ...node, entryPoints: ['src/core/rubric/ladderImport/index.ts'], outfile: 'dist/ladderImport.js' },
+  // The self-review's document, merge and draft checks, loaded on first use (src/host/workspace/selfReview.ts).
+  { ...common, ...node, entryPoints: ['src/core/reports/selfReview.ts'], outfile: 'dist/selfReview.js' },
   // The comparison webview runs in the browser: no Node, no vscode module.
   { ...common, entryPoints: ['src/webview/compare/main.ts'], outfile: 'dist/webview/compare.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];

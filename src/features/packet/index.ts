@@ -4,7 +4,7 @@ import { GAP_STYLES, packetModel, PacketError, renderPacketHtml, type PacketInpu
 import { parsePeriod, PERIOD_HINT, type Period } from '../../core/time/periods';
 import { levelName } from '../../core/rubric/rubric';
 import { readTextFile, writeFileAtomic } from '../../host/workspace/files';
-import { reviewWords } from '../../core/reports/review';
+import { selfReview } from '../../host/workspace/selfReview';
 import { pickPeriod } from '../../host/ui/periodPick';
 import { guarded, type Services } from '../../host/services';
 import { requireTrust } from '../../host/workspace/trust';
@@ -135,5 +135,5 @@ async function packetInput(services: Services, given: { level?: unknown; period?
 /** The user's words per statement from the period's self-review, if there is one (Write Self-Review…). */
 async function reviewWordsOf(uri: vscode.Uri): Promise<Map<string, string[]> | undefined> {
   const read = await readTextFile(uri);
-  return read.kind === 'text' ? reviewWords(read.text) : undefined;
+  return read.kind === 'text' ? selfReview().reviewWords(read.text) : undefined;
 }

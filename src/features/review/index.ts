@@ -1,8 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { type Journal } from '../../core/journal';
-import { buildReview, ReviewError, reviewLevel, type ReviewDrafts, type ReviewInput } from '../../core/reports/review';
-import { checkDraft, draftLines, draftPlan, draftPrompt, droppedText, type DraftPlan } from '../../core/reports/reviewDraft';
+import type { ReviewDrafts, ReviewInput } from '../../core/reports/review';
+import type { DraftPlan } from '../../core/reports/reviewDraft';
+import { selfReview } from '../../host/workspace/selfReview';
 import { inRange } from '../../core/time/quarters';
 import { formatProblem } from '../../core/text/problem';
 import { parsePeriod, PERIOD_HINT, type Period } from '../../core/time/periods';
@@ -90,9 +91,9 @@ async function reviewTarget(services: Services, args: ReviewArgs, askPrivate: bo
   const earlier = await readEarlier(uri);
   try {
     // The level checked before anything is written or sent.
-    reviewLevel({ rubric, journal, level });
+    selfReview().reviewLevel({ rubric, journal, level });
   } catch (e) {
-    if (e instanceof ReviewError) throw new Error(e.message, { cause: e });
+    if (e instanceof selfReview().ReviewError) throw new Error(e.message, { cause: e });
     throw e;
   }
   return { input: { rubric, journal, period, level, includePrivate, journalLabel: snapshot.settings.journalPath }, uri, ...(earlier === undefined ? {} : { earlier }) };
@@ -124,7 +125,7 @@ async function readEarlier(uri: vscode.Uri): Promise<string | undefined> {
 /** Writes the review (into the open editor if it has unsaved edits), in a folder kept out of git, and opens it. */
 async function writeReview(services: Services, target: ReviewTarget, drafts: ReviewDrafts): Promise<string[]> {
   requireTrust();
-  const { text, drafted } = buildReview(target.input, target.earlier, drafts);
+  const { text, drafted } = selfReview().buildReview(target.input, target.earlier, drafts);
   const dirty = dirtyDocument(target.uri);
   if (dirty) {
     const edit = new vscode.WorkspaceEdit();
@@ -179,7 +180,7 @@ async function draftReview(services: Services, args: ReviewArgs): Promise<void> 
   const target = await reviewTarget(services, args, false);
   if (!target) return;
   const { input } = target;
-  const planOf = (allowPrivate: boolean) => draftPlan({ rubric: input.rubric, journal: input.journal, period: input.period, level: input.level, allowPrivate, ...(target.earlier === undefined ? {} : { earlier: target.earlier }) });
+  const planOf = (allowPrivate: boolean) => selfReview().draftPlan({ rubric: input.rubric, journal: input.journal, period: input.period, level: input.level, allowPrivate, ...(target.earlier === undefined ? {} : { earlier: target.earlier }) });
   const shared = planOf(false);
   const withPrivate = planOf(true);
   const privateSent = withPrivate.sent.filter((e) => e.private).length;
@@ -206,7 +207,7 @@ async function draftReview(services: Services, args: ReviewArgs): Promise<void> 
   }
   const written = await writeReview(services, { ...target, input: { ...input, includePrivate: input.includePrivate || allowPrivate } }, drafted.drafts);
   const parts = [`${model.name} drafted ${written.length} of ${plan.tasks.length} ${plan.tasks.length === 1 ? 'section' : 'sections'}, each marked as a draft: keep what is true, in your own words.`];
-  if (drafted.dropped > 0) parts.push(droppedText(drafted.dropped));
+  if (drafted.dropped > 0) parts.push(selfReview().droppedText(drafted.dropped));
   if (plan.leftOver > 0) parts.push(`${plan.leftOver} more ${plan.leftOver === 1 ? 'statement was' : 'statements were'} left for another run (at most ${plan.tasks.length} requests a run).`);
   void services.prompts.info(parts.join(' '));
 }
@@ -245,7 +246,7 @@ async function askModel(model: vscode.LanguageModelChat, input: ReviewTarget['in
       let reply = '';
       try {
         const response = await model.sendRequest(
-          [vscode.LanguageModelChatMessage.User(draftPrompt(input.rubric, input.period, input.level, task))],
+          [vscode.LanguageModelChatMessage.User(selfReview().draftPrompt(input.rubric, input.period, input.level, task))],
           { justification: 'Growth Journal drafts your self-review from the journal entries you chose to send.' },
           token,
         );
@@ -254,9 +255,9 @@ async function askModel(model: vscode.LanguageModelChat, input: ReviewTarget['in
         if (token.isCancellationRequested) return undefined;
         throw new Error(`${model.name} could not draft: ${e instanceof Error ? e.message : String(e)}. Nothing was written; you can run Write Self-Review… without a draft.`, { cause: e });
       }
-      const checked = checkDraft(reply, { journal: input.journal, period: input.period, statement: task.statement, allowPrivate });
+      const checked = selfReview().checkDraft(reply, { journal: input.journal, period: input.period, statement: task.statement, allowPrivate });
       dropped += checked.dropped;
-      if (checked.sentences.length > 0) drafts.set(task.key, draftLines(model.name, checked.sentences));
+      if (checked.sentences.length > 0) drafts.set(task.key, selfReview().draftLines(model.name, checked.sentences));
     }
     return token.isCancellationRequested ? undefined : { drafts, dropped };
   });
