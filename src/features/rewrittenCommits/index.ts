@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { type CommitRelink, type Entry } from '../../core/journal';
 import { lostCommitProblem, REWRITTEN_CODE, shaPlace, type CitedCommit } from '../../core/git/rewritten';
 import { type Repo } from '../../host/git/repos';
-import { lostCommits } from '../../host/git/rewritten';
 import { type JournalSnapshot } from '../../host/journal/store';
 import { dirtyDocument, readTextFile } from '../../host/workspace/files';
 import { guarded, type Services } from '../../host/services';
@@ -110,20 +109,23 @@ async function lostIn(services: Services, snapshot: JournalSnapshot) {
   const entries = journal!.entries.filter((e): e is Entry & { commit: NonNullable<Entry['commit']> } => !!e.commit);
   if (!entries.length || !folder) return [];
   const repos = await services.git.repositories();
-  const home = await services.git.repositoryFor(folder.uri);
   const named = (repo: string | undefined): Repo | undefined => (repo === undefined ? undefined : repos.find((r) => r.remote === repo || r.name === repo || r.root.fsPath === repo));
+  // Git runs in the journal's worker, in the folder given: the journal's own folder stands for the
+  // repository that holds it, so no git process starts on this thread to find that repository.
+  const byRepo = new Map<string, { name: string; cited: CitedCommit[] }>();
+  for (const entry of entries) {
+    const repo = named(entry.commit.repo);
+    const where = repo ? repo.root.fsPath : folder.uri.fsPath;
+    const slot = byRepo.get(where) ?? { name: repo ? repo.name : folder.name, cited: [] };
+    slot.cited.push({ entryId: entry.id, title: entry.title, sha: entry.commit.sha, line: entry.line, column: 1 });
+    byRepo.set(where, slot);
+  }
+  const found = [];
+  for (const [where, { name, cited }] of byRepo) for (const lost of await services.store.lostCommits(where, cited)) found.push({ lost, repoName: name });
+  if (found.length === 0) return found;
+  // Only a lost commit needs the place of its hash in the text: a large journal is split into lines only then.
   const dirty = dirtyDocument(journalUri!);
   const file = dirty ? undefined : await readTextFile(journalUri!);
   const lines = (dirty ? dirty.getText() : file?.kind === 'text' ? file.text : '').split(/\r\n|\r|\n/);
-  const byRepo = new Map<string, { repo: Repo; cited: CitedCommit[] }>();
-  for (const entry of entries) {
-    const repo = named(entry.commit.repo) ?? home;
-    if (!repo) continue;
-    const slot = byRepo.get(repo.root.fsPath) ?? { repo, cited: [] };
-    slot.cited.push({ entryId: entry.id, title: entry.title, sha: entry.commit.sha, ...shaPlace(lines, entry.line, entry.commit.sha) });
-    byRepo.set(repo.root.fsPath, slot);
-  }
-  const found = [];
-  for (const { repo, cited } of byRepo.values()) for (const lost of await lostCommits(repo.root.fsPath, cited)) found.push({ lost, repoName: repo.name });
-  return found;
+  return found.map(({ lost, repoName }) => ({ lost: { ...lost, cited: { ...lost.cited, ...shaPlace(lines, lost.cited.line, lost.cited.sha) } }, repoName }));
 }

@@ -7,6 +7,8 @@ import { readJournalFile } from './file';
 import { writeJournal, type WriteRequest } from './write';
 import { runStepsAsync } from '../ui/steps';
 import { oneAtATime } from './queue';
+import { type CitedCommit, type LostCommit } from '../../core/git/rewritten';
+import { lostCommits } from '../git/rewritten';
 
 /**
  * A write done, or why not. `read` is the journal as written, as the engine's next `readFile`
@@ -39,6 +41,11 @@ export interface JournalEngine {
   plan(text: string, op: JournalOp): Promise<PlanOutcome>;
   /** Changes the journal file through the one write path (src/host/journal/write.ts). */
   write(request: WriteRequest): Promise<WriteResult>;
+  /**
+   * The cited commits no branch or tag of the repository at `root` reaches. Git is spawned off the
+   * extension host's thread: a spawn from a large host stalls it for a hundred milliseconds or more.
+   */
+  lostCommits(root: string, cited: readonly CitedCommit[]): Promise<LostCommit[]>;
   dispose(): void;
 }
 
@@ -69,6 +76,9 @@ export class InProcessEngine implements JournalEngine {
     return this.inTurn(() => runStepsAsync(this.session.plan(text, op)));
   }
   readonly parseRubric = rememberLastParse(async (text) => parseRubric(text));
+  lostCommits(root: string, cited: readonly CitedCommit[]): Promise<LostCommit[]> {
+    return lostCommits(root, cited);
+  }
   write(request: WriteRequest): Promise<WriteResult> {
     return this.inTurn(async () => {
       const outcome = await writeJournal(request, (text, op) => runStepsAsync(this.session.plan(text, op)));
@@ -88,7 +98,9 @@ type WorkerCall =
   | { method: 'check'; rubric?: Rubric }
   | { method: 'plan'; text: string; op: JournalOp }
   | { method: 'parseRubric'; text: string }
-  | { method: 'write'; request: WriteRequest };
+  | { method: 'write'; request: WriteRequest }
+  /** Asks git which cited commits no branch or tag reaches; the session is not involved. */
+  | { method: 'lostCommits'; root: string; cited: readonly CitedCommit[] };
 /** `nextBatch` asks for the next batch of entries of the read with that id. */
 export type WorkerRequest = { id: number } & (WorkerCall | { method: 'nextBatch' });
 export type WorkerReply = { id: number } & ({ batch: Entry[] } | { result: unknown } | { error: string });
@@ -220,6 +232,9 @@ export class WorkerEngine implements JournalEngine {
     );
   }
   readonly parseRubric = rememberLastParse((text) => this.call<RubricParse>({ method: 'parseRubric', text }, () => this.fallback.parseRubric(text)));
+  lostCommits(root: string, cited: readonly CitedCommit[]) {
+    return this.call<LostCommit[]>({ method: 'lostCommits', root, cited }, () => this.fallback.lostCommits(root, cited));
+  }
   plan(text: string, op: JournalOp) {
     return this.call<PlanOutcome>({ method: 'plan', text, op }, () => this.fallback.plan(text, op));
   }

@@ -9,6 +9,7 @@ import { requireTrust } from '../workspace/trust';
 import { resolveInsideFolder } from '../workspace/workspaceFiles';
 import { readSettings, type GrowthSettings } from '../workspace/settings';
 import { InProcessEngine, WorkerEngine, type JournalEngine } from './engine';
+import { type CitedCommit, type LostCommit } from '../../core/git/rewritten';
 
 type JournalStatus = 'noFolder' | 'noJournal' | 'journalError' | 'rubricError' | 'ready';
 
@@ -89,6 +90,11 @@ export class JournalStore implements vscode.Disposable {
   }
 
   /** The latest snapshot, loading it on first use. */
+  /** The cited commits no branch or tag of the repository at `root` reaches, asked of git off this thread (JournalEngine.lostCommits). */
+  lostCommits(root: string, cited: readonly CitedCommit[]): Promise<LostCommit[]> {
+    return this.engine.lostCommits(root, cited);
+  }
+
   snapshot(): Promise<JournalSnapshot> {
     this.current ??= this.startLoad();
     return this.current;

@@ -8,6 +8,7 @@ import { writeJournal } from './write';
 import { parseRubric } from '../../core/rubric/rubric';
 import { oneAtATime } from './queue';
 import { WorkerState } from './workerState';
+import { lostCommits } from '../git/rewritten';
 
 const BATCH = 1000;
 const session = new JournalSession(byteView);
@@ -58,6 +59,14 @@ const inTurn = oneAtATime();
 port.on('message', (request: WorkerRequest) => {
   clearTimeout(idleWork);
   if (request.method === 'nextBatch') return sendNext(request.id);
+  // Git's answer needs nothing of the session: it waits for no read or write, and none waits for it.
+  if (request.method === 'lostCommits') {
+    void lostCommits(request.root, request.cited).then(
+      (result) => reply({ id: request.id, result }),
+      (e: unknown) => reply({ id: request.id, error: e instanceof Error ? e.message : String(e) }),
+    );
+    return;
+  }
   void inTurn(() => handle(request)).then(whenIdle);
 });
 
