@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeActionAt, extensionApi, HEADER, journalUri, setJournal } from './helpers';
+import { codeActionAt, extensionApi, HEADER, journalUri, setJournal, waitFor } from './helpers';
 
 const entries = (body: string) => `${HEADER.replace('entries: []\n', 'entries:\n')}  - id: a\n    date: 2026-01-01\n    kind: note\n    title: T\n${body}`;
 
-/** The completion labels at a place in the journal, opened in an editor. */
-async function completionsAt(line: number, character: number): Promise<vscode.CompletionItem[]> {
+/** The completion labels at a place in the journal holding `text`, opened in an editor. */
+async function completionsAt(text: string, line: number, character: number): Promise<vscode.CompletionItem[]> {
   const document = await vscode.workspace.openTextDocument(journalUri());
   await vscode.window.showTextDocument(document);
+  // An open editor's copy follows the file a moment after it is written: ask once it holds the text.
+  await waitFor('the journal in its editor to hold the text written', () => document.getText() === text);
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(line, character));
   return list.items;
 }
@@ -23,7 +25,7 @@ describe('editing the journal by hand', () => {
     const snapshot = await api.services.store.snapshot();
     assert.equal(snapshot.lastGood?.journal.profile.targetLevel, 'senior', 'the last good read is kept, with its profile');
     const line = text.split('\n').findIndex((l) => l.startsWith('    dimensions: ['));
-    const items = await completionsAt(line, '    dimensions: ['.length);
+    const items = await completionsAt(text, line, '    dimensions: ['.length);
     const item = items.find((i) => labelOf(i) === 'technical-depth');
     assert.ok(item, 'technical-depth is offered');
     assert.equal(item.detail, 'Technical Depth');
@@ -38,11 +40,11 @@ describe('editing the journal by hand', () => {
     await setJournal(api, text);
     const lines = text.split('\n');
     const levelLine = lines.findIndex((l) => l === '    level: ');
-    assert.ok((await completionsAt(levelLine, '    level: '.length)).some((i) => labelOf(i) === 'senior'));
+    assert.ok((await completionsAt(text, levelLine, '    level: '.length)).some((i) => labelOf(i) === 'senior'));
     const kindLine = lines.findIndex((l) => l === '    kind: note');
-    const kinds = (await completionsAt(kindLine, '    kind: '.length)).map(labelOf);
+    const kinds = (await completionsAt(text, kindLine, '    kind: '.length)).map(labelOf);
     for (const kind of ['commit', 'note', 'selection']) assert.ok(kinds.includes(kind), kind);
-    const keys = (await completionsAt(levelLine + 1, 4)).map(labelOf);
+    const keys = (await completionsAt(text, levelLine + 1, 4)).map(labelOf);
     for (const key of ['statements', 'private', 'commit']) assert.ok(keys.includes(key), key);
     assert.ok(!keys.includes('title') && !keys.includes('level'), 'not a key the entry has');
   });
