@@ -142,6 +142,32 @@ describe('switching rubrics', () => {
     await waitFor('the notice', () => prompts.infos.some((i) => /uses Product Security Career Pathway again/.test(i)));
   });
 
+  it('Set Current and Target Level offers the ladder first when there are several: Enter keeps the one in use, another is switched to before its levels', async () => {
+    await vscode.workspace.fs.writeFile(rubricUri(), new TextEncoder().encode(TEAM));
+    await setJournal(api(), HEADER);
+    const ladders: string[][] = [];
+    const levelsOffered: string[][] = [];
+    const ladderThen = (label: string) => (_title: string, _hint: string, choices: { label: string; description?: string; value: unknown }[]) => (ladders.push(choices.map((c) => `${c.label} · ${c.description}`)), choices.find((c) => c.label === label)!.value);
+    const level = (id: string) => (rubric: { levels: { id: string }[] }) => (levelsOffered.push(rubric.levels.map((l) => l.id)), id);
+    const keep = new ScriptedPrompts({ pick: [ladderThen('Product Security Career Pathway')], pickLevel: [level('senior'), level('senior')] });
+    api().setPrompts(keep);
+    await vscode.commands.executeCommand('growthJournal.setProfile');
+    assert.deepEqual(keep.errors, []);
+    assert.deepEqual(ladders[0], ['Product Security Career Pathway · product-security · in use', 'Team Ladder · .growth/rubrics/team.rubric.yaml · 3 levels'], 'the ladder in use first, so Enter keeps it');
+    assert.match(await readJournal(), /rubric: product-security\n/);
+    assert.match(await readJournal(), /currentLevel: senior\n/);
+
+    const other = new ScriptedPrompts({ pick: [ladderThen('Team Ladder')], pickLevel: [level('mid'), level('senior')] });
+    api().setPrompts(other);
+    await vscode.commands.executeCommand('growthJournal.setProfile');
+    assert.deepEqual(other.errors, []);
+    const journal = parseJournal(await readJournal()).journal!;
+    assert.equal(journal.rubric, '.growth/rubrics/team.rubric.yaml');
+    assert.deepEqual(journal.profile, { currentLevel: 'mid', targetLevel: 'senior' });
+    assert.deepEqual(levelsOffered.slice(2), [['junior', 'mid', 'senior'], ['junior', 'mid', 'senior']], "the new ladder's levels");
+    await setJournal(api(), HEADER);
+  });
+
   it('shows a switch plan as a read-only Markdown page, rendered', async () => {
     await new VsCodePrompts().showMarkdown('Switch to Team Ladder', '# Switch the journal to Team Ladder\n\n- Dimension a → b: 1 use.\n');
     const tab = await waitFor('the plan page', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.includes('Switch to Team Ladder')));

@@ -2,14 +2,20 @@ import * as vscode from 'vscode';
 import { profileProblem, targetLevelChoices } from '../../core/journal';
 import { levelName, levelRank } from '../../core/rubric/rubric';
 import { guarded, type Services } from '../../host/services';
+import { availableRubrics, type RubricChoice, switchJournalTo } from '../../host/ui/rubricSwitch';
 import { completeWalkthroughStep } from '../../host/ui/walkthrough';
 
-/** Set Current and Target Level: stored in the journal's `profile`, comments kept. */
+/**
+ * Set Current and Target Level: stored in the journal's `profile`, comments kept. Levels belong to
+ * a ladder, so when the workspace offers more than one the ladder comes first (Enter keeps the one
+ * in use; another is switched to through Switch Rubric's plan before its levels are offered).
+ */
 export function registerProfile(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(
       'growthJournal.setProfile',
       guarded(services, async () => {
+        if (!(await chooseLadder(context.extensionUri, services))) return;
         const snapshot = await services.store.snapshot();
         if (!snapshot.rubric) throw new Error('The rubric could not be loaded, so there are no levels to choose from. See the Problems panel.');
         const { rubric } = snapshot;
@@ -36,4 +42,23 @@ export function registerProfile(context: vscode.ExtensionContext, services: Serv
       }),
     ),
   );
+}
+
+/** Offers the ladder when there is more than one; false when cancelled, or when the switch was not made. */
+async function chooseLadder(extensionUri: vscode.Uri, services: Services): Promise<boolean> {
+  const location = services.store.journalLocation();
+  if (!location) return true;
+  const choices = await availableRubrics(extensionUri, location.folder);
+  if (choices.length < 2) return true;
+  const snapshot = await services.store.snapshot();
+  const current = snapshot.journal?.rubric ?? (snapshot.settings.rubric || 'product-security');
+  // The ladder in use comes first, so Enter keeps it.
+  const ordered = [...choices.filter((c) => c.ref === current), ...choices.filter((c) => c.ref !== current)];
+  const picked = await services.prompts.pick<RubricChoice>(
+    'Your Ladder',
+    'The career ladder your levels are on. Enter keeps the one in use; another is switched to first, with its plan shown.',
+    ordered.map((c) => ({ label: c.rubric.name, description: [c.ref, c.ref === current ? 'in use' : `${c.rubric.levels.length} levels`].join(' · '), value: c })),
+  );
+  if (!picked) return false;
+  return picked.ref === current || switchJournalTo(services, picked);
 }

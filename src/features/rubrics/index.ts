@@ -2,7 +2,7 @@
  * Rubrics in the workspace. Import Career Ladder…: a Markdown or YAML ladder read into the
  * rubric format, shown in the Ladder Preview before anything is written, then saved as
  * `.growth/rubrics/<id>.rubric.yaml` and, if the user agrees, named by the journal.
- * Switch Rubric…: see switchRubric.ts.
+ * Switch Rubric…: see src/host/ui/rubricSwitch.ts (Set Current and Target Level uses it too).
  */
 import * as vscode from 'vscode';
 import { type LadderImport } from '../../core/rubric/ladderImport';
@@ -15,7 +15,7 @@ import { guarded, type Services } from '../../host/services';
 import { type LadderImporter, ladderImporter } from '../../host/workspace/ladderImporter';
 import { requireTrust } from '../../host/workspace/trust';
 import { LadderPreviewProvider } from './previewTree';
-import { availableRubrics, switchJournalTo, WORKSPACE_RUBRICS } from './switchRubric';
+import { availableRubrics, switchJournalTo, WORKSPACE_RUBRICS } from '../../host/ui/rubricSwitch';
 
 const PREVIEW_CONTEXT = 'growthJournal.ladderPreview';
 const SAVE = 'Save Rubric';

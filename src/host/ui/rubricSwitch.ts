@@ -11,8 +11,8 @@ import { type Rubric, parseRubric } from '../../core/rubric/rubric';
 import { localIsoDate } from '../../core/time/dates';
 import { BUNDLED_RUBRICS } from '../../core/rubric/rubricRef';
 import { stripBom } from '../../core/text/strings';
-import { readTextFile } from '../../host/workspace/files';
-import { type Services } from '../../host/services';
+import { readTextFile } from '../workspace/files';
+import { type Services } from '../services';
 
 export const WORKSPACE_RUBRICS = '.growth/rubrics';
 
