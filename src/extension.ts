@@ -41,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const started = performance.now();
   const store = new JournalStore(context.extensionUri);
   const viewPeriod = new ViewPeriodSetting(context.workspaceState);
-  const services: Services = { store, git: new Git(), prompts: new VsCodePrompts(), workspaceState: context.workspaceState, viewPeriod };
+  const services: Services = { store, git: new Git((cwd, args) => store.runGit(cwd, args)), prompts: new VsCodePrompts(), workspaceState: context.workspaceState, viewPeriod };
   context.subscriptions.push(store, viewPeriod);
   const tree = registerTree(context, services);
   registerTagging(context, services);

@@ -20,8 +20,10 @@ async function main() {
   // The row times this extension: other work on the same thread (Git's status and ignore checks
   // after an 18 MB file appears, npm's search for scripts to offer as tasks, the scan for ports
   // to forward, each spawning a process from a large heap) is switched off, as it would pause the
-  // thread with or without Growth Journal.
-  const workspace = makeWorkspace({ settings: { 'git.enabled': false, 'npm.autoDetect': 'off', 'remote.autoForwardPorts': false } });
+  // thread with or without Growth Journal. The port scan needs its source set too: code-server
+  // provides tunnels, and with a tunnel provider VS Code scans processes whatever
+  // remote.autoForwardPorts says, every two seconds (reading /proc and spawning).
+  const workspace = makeWorkspace({ settings: { 'git.enabled': false, 'npm.autoDetect': 'off', 'remote.autoForwardPorts': false, 'remote.autoForwardPortsSource': 'output' } });
   let browser;
   try {
     browser = await launchChromium();

@@ -155,7 +155,7 @@ describe('switching rubrics', () => {
     assert.deepEqual(keep.errors, []);
     assert.deepEqual(ladders[0], ['Product Security Career Pathway · product-security · in use', 'Team Ladder · .growth/rubrics/team.rubric.yaml · 3 levels'], 'the ladder in use first, so Enter keeps it');
     assert.match(await readJournal(), /rubric: product-security\n/);
-    assert.match(await readJournal(), /currentLevel: senior\n/);
+    assert.match(await readJournal(), /currentLevel: senior # since spring\n/, 'the comment kept');
 
     const other = new ScriptedPrompts({ pick: [ladderThen('Team Ladder')], pickLevel: [level('mid'), level('senior')] });
     api().setPrompts(other);

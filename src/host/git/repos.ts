@@ -1,8 +1,8 @@
-import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
-import { checkedSha, gitArgv, isCommitSha, parentRevision, type GitArgv } from '../../core/git/commitSha';
+import { checkedSha, gitArgv, isCommitSha, parentRevision } from '../../core/git/commitSha';
 import { type GitAPI, type GitCommit, type GitExtension, type GitRepository as GitApiRepository } from './api';
 import { requireTrust } from '../workspace/trust';
+import { runGit, type GitRunner } from './run';
 import { withoutCredentials } from '../../core/git/remoteUrl';
 
 /** A commit as Growth Journal shows and records it. */
@@ -33,6 +33,9 @@ const GIT_API_TIMEOUT_MS = 5_000;
  * never a shell. In Restricted Mode it runs nothing.
  */
 export class Git {
+  /** `run`: where git runs (the journal's worker, in the extension). */
+  constructor(private readonly run: GitRunner = runGit) {}
+
   private api: Promise<GitAPI | undefined> | undefined;
 
   private gitApi(): Promise<GitAPI | undefined> {
@@ -89,13 +92,13 @@ export class Git {
     }
     if (uri.scheme !== 'file') return undefined;
     const cwd = uri.fsPath;
-    const top = await runGit(cwd, gitArgv(['rev-parse', '--show-toplevel'])).catch(() => undefined);
+    const top = await this.run(cwd, gitArgv(['rev-parse', '--show-toplevel'])).catch(() => undefined);
     if (!top) return undefined;
     const root = vscode.Uri.file(top.trim());
-    const head = (await runGit(cwd, gitArgv(['rev-parse', '--verify', '--quiet', 'HEAD'])).catch(() => '')).trim();
+    const head = (await this.run(cwd, gitArgv(['rev-parse', '--verify', '--quiet', 'HEAD'])).catch(() => '')).trim();
     // `remote -v` rather than `remote get-url NAME`: a remote's name never becomes an argument.
     const remotes = new Map<string, string>();
-    for (const line of (await runGit(cwd, gitArgv(['remote', '-v'])).catch(() => '')).split('\n')) {
+    for (const line of (await this.run(cwd, gitArgv(['remote', '-v'])).catch(() => '')).split('\n')) {
       const m = /^([^\t]+)\t(.*) \(fetch\)$/.exec(line);
       if (m && !remotes.has(m[1])) remotes.set(m[1], m[2]);
     }
@@ -149,7 +152,7 @@ export class Git {
     const apiRepo = api?.getRepository(repo.root);
     if (apiRepo) return (await apiRepo.log({ maxEntries: count })).map(fromApi).filter((c) => isCommitSha(c.sha));
     // %x1e separates records and %x00 fields, so any message text is safe.
-    const out = await runGit(repo.root.fsPath, gitArgv(['log', `--max-count=${Math.floor(count)}`, '--format=%H%x00%an%x00%ae%x00%aI%x00%B%x1e']));
+    const out = await this.run(repo.root.fsPath, gitArgv(['log', `--max-count=${Math.floor(count)}`, '--format=%H%x00%an%x00%ae%x00%aI%x00%B%x1e']));
     return out
       .split('\x1e')
       .map((r) => r.replace(/^\n/, ''))
@@ -185,7 +188,7 @@ export class Git {
   /** `git show` of a commit, for when the Git API cannot list its changes. */
   async show(repo: Repo, sha: string): Promise<string> {
     this.requireTrust();
-    return runGit(repo.root.fsPath, gitArgv(['show', '--stat', '--patch', '--format=fuller', '--no-color'], [sha]));
+    return this.run(repo.root.fsPath, gitArgv(['show', '--stat', '--patch', '--format=fuller', '--no-color'], [sha]));
   }
 
   /** A commit by its hash (from a journal, a trailer or git itself); throws UnsafeGitArgument for anything else. */
@@ -221,7 +224,7 @@ export class Git {
         const commit = await apiRepo.getCommit(checkedSha(head)).catch(() => undefined);
         return (commit?.commitDate ?? commit?.authorDate)?.getTime();
       }
-      const seconds = Number((await runGit(repo.root.fsPath, gitArgv(['log', '-1', '--format=%ct'])).catch(() => '')).trim());
+      const seconds = Number((await this.run(repo.root.fsPath, gitArgv(['log', '-1', '--format=%ct'])).catch(() => '')).trim());
       return seconds > 0 ? seconds * 1000 : undefined;
     };
     const times = await Promise.all(repos.map(headTime));
@@ -233,7 +236,7 @@ export class Git {
   /** `user.email` as git resolves it for the repository (local, then global, then system), or '' when unset. */
   async userEmail(repo: Repo): Promise<string> {
     this.requireTrust();
-    return (await runGit(repo.root.fsPath, gitArgv(['config', '--get', 'user.email'])).catch(() => '')).trim();
+    return (await this.run(repo.root.fsPath, gitArgv(['config', '--get', 'user.email'])).catch(() => '')).trim();
   }
 }
 
@@ -250,10 +253,4 @@ function fromApi(c: GitCommit): Commit {
 
 function basename(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
-}
-
-function runGit(cwd: string, args: GitArgv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile('git', [...args], { cwd, maxBuffer: 32 * 1024 * 1024, encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
-  });
 }

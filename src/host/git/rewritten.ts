@@ -1,21 +1,10 @@
 // Cited commits a rebase or an amend left behind, found by git through execFile with checked
 // arguments (never a shell); hashes go to git on standard input, one per line, never as options.
-import { execFile } from 'node:child_process';
 import { gitArgv, isCommitSha, type GitArgv } from '../../core/git/commitSha';
 import { parsePatchIds, PATCH_ID_DEPTH, type CitedCommit, type LostCommit } from '../../core/git/rewritten';
+import { runGit as git } from './run';
 
-const GIT_TIMEOUT_MS = 30_000;
 const REACHING_REFS = ['--branches', '--tags', '--remotes'];
-
-/** Runs git in `cwd` with `input` on standard input; resolves with its standard output. */
-function git(cwd: string, args: GitArgv, input = ''): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = execFile('git', [...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: GIT_TIMEOUT_MS }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
-    // A git that exits without reading all of its input fails by its exit code, not by a broken pipe.
-    child.stdin?.on('error', () => undefined);
-    child.stdin?.end(input);
-  });
-}
 
 /** `git log -p` of some commits fed to `git patch-id --stable`: patch id -> commit, newest first. */
 async function patchIds(cwd: string, log: GitArgv, input = ''): Promise<Map<string, string>> {

@@ -9,6 +9,8 @@ import { runStepsAsync } from '../ui/steps';
 import { oneAtATime } from './queue';
 import { type CitedCommit, type LostCommit } from '../../core/git/rewritten';
 import { lostCommits } from '../git/rewritten';
+import { runGit } from '../git/run';
+import { type GitArgv } from '../../core/git/commitSha';
 
 /**
  * A write done, or why not. `read` is the journal as written, as the engine's next `readFile`
@@ -46,6 +48,8 @@ export interface JournalEngine {
    * extension host's thread: a spawn from a large host stalls it for a hundred milliseconds or more.
    */
   lostCommits(root: string, cited: readonly CitedCommit[]): Promise<LostCommit[]>;
+  /** Runs git in `cwd`, off the extension host's thread like lostCommits: the extension's Git class runs every command here. */
+  runGit(cwd: string, args: GitArgv): Promise<string>;
   dispose(): void;
 }
 
@@ -79,6 +83,9 @@ export class InProcessEngine implements JournalEngine {
   lostCommits(root: string, cited: readonly CitedCommit[]): Promise<LostCommit[]> {
     return lostCommits(root, cited);
   }
+  runGit(cwd: string, args: GitArgv): Promise<string> {
+    return runGit(cwd, args);
+  }
   write(request: WriteRequest): Promise<WriteResult> {
     return this.inTurn(async () => {
       const outcome = await writeJournal(request, (text, op) => runStepsAsync(this.session.plan(text, op)));
@@ -100,7 +107,8 @@ type WorkerCall =
   | { method: 'parseRubric'; text: string }
   | { method: 'write'; request: WriteRequest }
   /** Asks git which cited commits no branch or tag reaches; the session is not involved. */
-  | { method: 'lostCommits'; root: string; cited: readonly CitedCommit[] };
+  | { method: 'lostCommits'; root: string; cited: readonly CitedCommit[] }
+  | { method: 'git'; cwd: string; args: GitArgv };
 /** `nextBatch` asks for the next batch of entries of the read with that id. */
 export type WorkerRequest = { id: number } & (WorkerCall | { method: 'nextBatch' });
 export type WorkerReply = { id: number } & ({ batch: Entry[] } | { result: unknown } | { error: string });
@@ -234,6 +242,9 @@ export class WorkerEngine implements JournalEngine {
   readonly parseRubric = rememberLastParse((text) => this.call<RubricParse>({ method: 'parseRubric', text }, () => this.fallback.parseRubric(text)));
   lostCommits(root: string, cited: readonly CitedCommit[]) {
     return this.call<LostCommit[]>({ method: 'lostCommits', root, cited }, () => this.fallback.lostCommits(root, cited));
+  }
+  runGit(cwd: string, args: GitArgv) {
+    return this.call<string>({ method: 'git', cwd, args }, () => this.fallback.runGit(cwd, args));
   }
   plan(text: string, op: JournalOp) {
     return this.call<PlanOutcome>({ method: 'plan', text, op }, () => this.fallback.plan(text, op));

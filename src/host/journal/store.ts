@@ -10,6 +10,7 @@ import { resolveInsideFolder } from '../workspace/workspaceFiles';
 import { readSettings, type GrowthSettings } from '../workspace/settings';
 import { InProcessEngine, WorkerEngine, type JournalEngine } from './engine';
 import { type CitedCommit, type LostCommit } from '../../core/git/rewritten';
+import { type GitArgv } from '../../core/git/commitSha';
 
 type JournalStatus = 'noFolder' | 'noJournal' | 'journalError' | 'rubricError' | 'ready';
 
@@ -89,11 +90,17 @@ export class JournalStore implements vscode.Disposable {
     for (const d of [...this.watchers, ...this.disposables]) d.dispose();
   }
 
-  /** The latest snapshot, loading it on first use. */
   /** The cited commits no branch or tag of the repository at `root` reaches, asked of git off this thread (JournalEngine.lostCommits). */
   lostCommits(root: string, cited: readonly CitedCommit[]): Promise<LostCommit[]> {
     return this.engine.lostCommits(root, cited);
   }
+
+  /** Git in `cwd`, run off this thread (JournalEngine.runGit): the Git class's runner. */
+  runGit(cwd: string, args: GitArgv): Promise<string> {
+    return this.engine.runGit(cwd, args);
+  }
+
+  /** The latest snapshot, loading it on first use. */
 
   snapshot(): Promise<JournalSnapshot> {
     this.current ??= this.startLoad();

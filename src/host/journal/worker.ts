@@ -9,10 +9,12 @@ import { parseRubric } from '../../core/rubric/rubric';
 import { oneAtATime } from './queue';
 import { WorkerState } from './workerState';
 import { lostCommits } from '../git/rewritten';
+import { runGit } from '../git/run';
 
 const BATCH = 1000;
 const session = new JournalSession(byteView);
-const state = new WorkerState(session);const port = parentPort!;
+const state = new WorkerState(session);
+const port = parentPort!;
 const reply = (message: WorkerReply) => port.postMessage(message);
 
 /** Replies still to send, by request id, and what to call when the last is sent: the host asks for each batch when it has taken the last. */
@@ -59,9 +61,9 @@ const inTurn = oneAtATime();
 port.on('message', (request: WorkerRequest) => {
   clearTimeout(idleWork);
   if (request.method === 'nextBatch') return sendNext(request.id);
-  // Git's answer needs nothing of the session: it waits for no read or write, and none waits for it.
-  if (request.method === 'lostCommits') {
-    void lostCommits(request.root, request.cited).then(
+  // Git's answers need nothing of the session: they wait for no read or write, and none waits for them.
+  if (request.method === 'lostCommits' || request.method === 'git') {
+    void (request.method === 'git' ? runGit(request.cwd, request.args) : lostCommits(request.root, request.cited)).then(
       (result) => reply({ id: request.id, result }),
       (e: unknown) => reply({ id: request.id, error: e instanceof Error ? e.message : String(e) }),
     );
