@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { parseJournal, type Entry, type Journal } from '../../src/core/journal';
+import { entriesInPeriod } from '../../src/core/reports/coverage';
+import { EvidenceWriter } from '../../src/core/reports/document';
+import { evidenceHead } from '../../src/core/reports/renderMarkdown';
 import { buildReview, reviewWords, type ReviewInput } from '../../src/core/reports/review';
 import { parsePeriod } from '../../src/core/time/periods';
 import { type Rubric } from '../../src/core/rubric/rubric';
@@ -67,6 +70,17 @@ describe('self-review document', () => {
     assert.doesNotMatch(text, /Private reflection/, 'private entries are left out unless asked');
     assert.match(buildReview({ ...input, includePrivate: true }).text, /Private reflection/);
     assert.doesNotMatch(text, /Earlier risk review/, 'entries outside the period are left out');
+  });
+
+  it("writes each evidence line as the summary and the packet write an item's first line (the document model's), with the id after it", () => {
+    const { text } = buildReview(input);
+    const writer = new EvidenceWriter(rubric);
+    const listed = entriesInPeriod(journal.entries, { range: period.range });
+    assert.ok(listed.some((e) => e.commit) && listed.some((e) => e.level), 'the fixture has commits and levels to write');
+    for (const e of listed) {
+      const line = text.split('\n').find((l) => l.includes(` <!-- gj:ev ${e.id} h=`));
+      assert.ok(line?.startsWith(`${evidenceHead(writer.full(e))} \`${e.id}\``), `${e.id}: ${line}`);
+    }
   });
 
   it('is inert Markdown: hostile titles are escaped text, markers cannot be closed by an id', () => {

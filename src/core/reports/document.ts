@@ -101,10 +101,11 @@ export class EvidenceWriter {
     return entries.map((e) => this.item(e, under, heading));
   }
 
-  private item(e: Entry, under: string, heading: string | undefined): EvidenceItem {
-    const earlier = this.written.get(e.id);
-    if (earlier !== undefined) return { id: e.id, date: e.date || 'undated', title: e.title, sources: [], statements: [], writtenUnder: earlier === under ? '' : earlier };
-    this.written.set(e.id, under);
+  /**
+   * The item in full, whatever was written before: the self-review lists an entry under each
+   * statement it cites, each line a place for the user's words about it.
+   */
+  full(e: Entry, heading?: string): EvidenceItem {
     const { rubric } = this;
     const sources: Inline[][] = [];
     if (e.commit) {
@@ -138,6 +139,13 @@ export class EvidenceWriter {
       ...(dimensions?.length ? { dimensions } : {}),
       statements,
     };
+  }
+
+  private item(e: Entry, under: string, heading: string | undefined): EvidenceItem {
+    const earlier = this.written.get(e.id);
+    if (earlier !== undefined) return { id: e.id, date: e.date || 'undated', title: e.title, sources: [], statements: [], writtenUnder: earlier === under ? '' : earlier };
+    this.written.set(e.id, under);
+    return this.full(e, heading);
   }
 
   private commitUrl(remote: string, sha: string): string | undefined {

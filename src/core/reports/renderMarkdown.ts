@@ -78,14 +78,22 @@ function block(b: Block, inline: (parts: readonly Inline[]) => string): string[]
   }
 }
 
+/** An item's first line, as a list item: date, title, level and where to look. The self-review's evidence lines are these. */
+export function evidenceHead(item: EvidenceItem, options: MarkdownOptions = {}): string {
+  return evidenceLine(item, (parts) => parts.map((p) => mdInline(p, options)).join(''));
+}
+
+function evidenceLine(item: EvidenceItem, inline: (parts: readonly Inline[]) => string): string {
+  return [`- **${mdText(item.date)}**: ${mdText(item.title)}`, item.level ? ` _(${mdText(item.level)})_` : '', ...item.sources.map((s) => `, ${inline(s)}`)].join('');
+}
+
 /**
  * One item of a list: the entry's line, its note on the next line after a hard break, then its
  * dimensions and statements as a nested list, so no preview runs them into one line.
  */
 function evidence(item: EvidenceItem, inline: (parts: readonly Inline[]) => string): string {
-  const head = `- **${mdText(item.date)}**: ${mdText(item.title)}`;
-  if (item.writtenUnder !== undefined) return `${head} _(${mdText(seeAbove(item.writtenUnder))})_`;
-  const line = [head, item.level ? ` _(${mdText(item.level)})_` : '', ...item.sources.map((s) => `, ${inline(s)}`)].join('');
+  if (item.writtenUnder !== undefined) return `- **${mdText(item.date)}**: ${mdText(item.title)} _(${mdText(seeAbove(item.writtenUnder))})_`;
+  const line = evidenceLine(item, inline);
   const out = item.note ? [`${line}\\`, `  ${mdText(item.note)}`] : [line];
   if (item.dimensions) out.push(`  - ${mdText(`Dimensions: ${item.dimensions.join(', ')}`)}`);
   for (const s of item.statements) out.push(`  - Shows: “${mdText(s)}”`);

@@ -1,8 +1,8 @@
 import { citations, entriesInPeriod } from './coverage';
-import { isCommitSha } from '../git/commitSha';
 import { type Entry, type Journal } from '../journal';
-import { mdCode, mdLink, mdText } from './markdown';
-import { commitUrl } from '../git/permalink';
+import { EvidenceWriter } from './document';
+import { mdCode, mdText } from './markdown';
+import { evidenceHead } from './renderMarkdown';
 import { periodTitle, type Period } from '../time/periods';
 import { allDimensions, levelName, levelRank, type Dimension, type Rubric } from '../rubric/rubric';
 import { citedRef, expectationInForce, refDimension, refKey, type Statement } from '../rubric/statements';
@@ -252,20 +252,9 @@ export function reviewStatements(rubric: Rubric, level: string, entries: readonl
   return parts;
 }
 
-function evidenceLine(rubric: Rubric, e: Entry): string {
-  const parts = [`- **${mdText(e.date || 'undated')}**: ${mdText(e.title)}`];
-  if (e.commit) {
-    const { sha, repo } = e.commit;
-    parts.push(`, commit ${mdLink(sha.slice(0, 7), repo && isCommitSha(sha) ? commitUrl(repo, sha) : undefined)}`);
-  }
-  if (e.selection) {
-    const s = e.selection;
-    const label = `${s.file}:${s.startLine}${s.endLine !== s.startLine ? `-${s.endLine}` : ''}`;
-    parts.push(`, ${s.link ? mdLink(label, s.link) : mdCode(label)}`);
-  }
-  if (e.level) parts.push(` _(${mdText(levelName(rubric, e.level))})_`);
-  parts.push(` ${mdCode(e.id)}`);
-  return marked('ev', parts.join(''), e.id);
+/** An entry's line in the review: the document model's evidence line, with its id to tell it by. */
+function evidenceLine(writer: EvidenceWriter, e: Entry): string {
+  return marked('ev', `${evidenceHead(writer.full(e))} ${mdCode(e.id)}`, e.id);
 }
 
 /** An evidence line whose entry left: struck through and said so, the user's lines after it kept. */
@@ -334,6 +323,7 @@ export function buildReview(input: ReviewInput, earlier?: string, drafts: Review
     return sections.get(`${kind} ${key}`);
   };
   const levelText = levelName(rubric, level);
+  const evidence = new EvidenceWriter(rubric);
   const w = new Writer();
   w.lines.push(marked('title', `# Self-review: ${mdText(levelText)}, ${mdText(periodTitle(period))}`), '');
   const privacy = input.includePrivate ? ' Private entries are included.' : '';
@@ -366,7 +356,7 @@ export function buildReview(input: ReviewInput, earlier?: string, drafts: Review
       w.lines.push(marked('stmt', `### ${mdText(s.statement.text)}`, s.key), '');
       if (earlierSection) w.block(earlierSection.lead);
       w.evidence(
-        s.evidence.map((e) => ({ id: e.id, line: evidenceLine(rubric, e) })),
+        s.evidence.map((e) => ({ id: e.id, line: evidenceLine(evidence, e) })),
         earlierSection?.evidence ?? [],
       );
       for (const e of s.evidence) listed.add(e.id);
@@ -387,7 +377,7 @@ export function buildReview(input: ReviewInput, earlier?: string, drafts: Review
   if (unlinked) w.block(unlinked.lead);
   const uncited = entries.filter((e) => !listed.has(e.id));
   w.evidence(
-    uncited.map((e) => ({ id: e.id, line: evidenceLine(rubric, e) })),
+    uncited.map((e) => ({ id: e.id, line: evidenceLine(evidence, e) })),
     unlinked?.evidence ?? [],
   );
   if (unlinked) w.block(unlinked.tail);
