@@ -7,7 +7,7 @@ import { LINE_BREAK } from './markdown';
 
 /**
  * The one document model of what Growth Journal writes for a reader (the summary, the packet,
- * the coming self-review): sections of blocks, coverage, evidence items and gaps. Builders say
+ * the self-review's evidence lines): sections of blocks, coverage, evidence items and gaps. Builders say
  * what a document holds; renderMarkdown.ts, renderHtml.ts and renderText.ts say how it looks,
  * and escape every string there, so no builder writes markup.
  */
