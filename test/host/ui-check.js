@@ -358,6 +358,18 @@ async function ladderCheck(browser, options) {
     await still(page);
     await page.screenshot({ path: join(options.results, 'ladder-in-use.png') });
     console.log('[ui] ladder: saved and in use; the Growth view shows its dimensions; screenshot test-results/ladder-in-use.png');
+    // Two ladders in the workspace now: choosing levels starts with the ladder, Enter keeping the one in use.
+    await runCommand(page, 'Growth Journal: Set Current and Target Level');
+    await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: 'Your Ladder' }).waitFor({ timeout: 30_000 });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Platform Ladder' }).first().waitFor({ timeout: 30_000 });
+    await still(page);
+    await page.screenshot({ path: join(options.results, 'ladder-first.png') });
+    await answer(page, undefined, 'Your Ladder');
+    await answer(page, undefined, 'Your Current Level');
+    await answer(page, undefined, 'Your Target Level');
+    // The levels are set: each group's figure is against the target now.
+    await page.locator('.monaco-list-row', { hasText: /met at Engineer II/ }).first().waitFor({ timeout: 30_000 });
+    console.log('[ui] ladder: Set Current and Target Level asks for the ladder first, Enter keeps it; screenshot test-results/ladder-first.png');
   });
 }
 

@@ -153,7 +153,7 @@ describe('switching rubrics', () => {
     api().setPrompts(keep);
     await vscode.commands.executeCommand('growthJournal.setProfile');
     assert.deepEqual(keep.errors, []);
-    assert.deepEqual(ladders[0], ['Product Security Career Pathway · product-security · in use', 'Team Ladder · .growth/rubrics/team.rubric.yaml · 3 levels'], 'the ladder in use first, so Enter keeps it');
+    assert.deepEqual(ladders[0], ['Product Security Career Pathway · product-security · 3 levels · in use', 'Team Ladder · .growth/rubrics/team.rubric.yaml · 3 levels'], 'the ladder in use first, so Enter keeps it');
     assert.match(await readJournal(), /rubric: product-security\n/);
     assert.match(await readJournal(), /currentLevel: senior # since spring\n/, 'the comment kept');
 

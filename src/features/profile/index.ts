@@ -56,8 +56,8 @@ async function chooseLadder(extensionUri: vscode.Uri, services: Services): Promi
   const ordered = [...choices.filter((c) => c.ref === current), ...choices.filter((c) => c.ref !== current)];
   const picked = await services.prompts.pick<RubricChoice>(
     'Your Ladder',
-    'The career ladder your levels are on. Enter keeps the one in use; another is switched to first, with its plan shown.',
-    ordered.map((c) => ({ label: c.rubric.name, description: [c.ref, c.ref === current ? 'in use' : `${c.rubric.levels.length} levels`].join(' · '), value: c })),
+    'The ladder your levels are on (Enter keeps the one in use)',
+    ordered.map((c) => ({ label: c.rubric.name, description: [c.ref, `${c.rubric.levels.length} levels`, ...(c.ref === current ? ['in use'] : [])].join(' · '), value: c })),
   );
   if (!picked) return false;
   return picked.ref === current || switchJournalTo(services, picked);

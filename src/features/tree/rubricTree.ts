@@ -167,7 +167,8 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       case 'group': {
         const item = new vscode.TreeItem(node.view.group.name, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `group:${node.view.group.id}`;
-        if (profile.targetLevel) item.description = `${node.view.met} of ${node.view.expected} met at ${levelName(rubric, profile.targetLevel)}`;
+        // A group that expects nothing at the target says so, rather than "0 of 0 met".
+        if (profile.targetLevel) item.description = node.view.expected ? `${node.view.met} of ${node.view.expected} met at ${levelName(rubric, profile.targetLevel)}` : `nothing expected at ${levelName(rubric, profile.targetLevel)}`;
         item.tooltip = node.view.group.description ?? node.view.group.name;
         item.contextValue = 'group';
         return item;
