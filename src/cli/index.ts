@@ -5,7 +5,7 @@ import { access, mkdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { runSteps } from '../core/steps';
 import { checkJournal, parseJournal, rubricOutsideProblem, type EntryChanges, type EntryData, type Journal, type JournalParse, loadJournal, newJournalText, journalSizeProblem, JournalSession, type JournalOp, MAX_JOURNAL_BYTES, profileProblem, type CommitRelink } from '../core/journal';
-import { lostCommitProblem, shaPlace, type CitedCommit, type LostCommit } from '../core/git/rewritten';
+import { lostCommitProblem, placeLostShas, type CitedCommit, type LostCommit } from '../core/git/rewritten';
 import { lostCommits, repositoryRoot } from '../host/git/rewritten';
 import { formatProblem, hasErrors, type Problem } from '../core/text/problem';
 import { GAP_STYLES, packetModel, PacketError, renderPacketHtml, renderPacketMarkdown } from '../core/reports/packet';
@@ -538,7 +538,6 @@ function switchAccess(io: CliIo): SwitchAccess {
  */
 async function lostCommitsOf(o: Options, io: CliIo, journal: Journal, text: string): Promise<{ lost: LostCommit; repoName: string }[]> {
   const { workspace } = locate(o, io);
-  const lines = text.split(/\r\n|\r|\n/);
   const byRoot = new Map<string, CitedCommit[]>();
   const rootOf = new Map<string, Promise<string | undefined>>();
   for (const entry of journal.entries) {
@@ -549,12 +548,12 @@ async function lostCommitsOf(o: Options, io: CliIo, journal: Journal, text: stri
     const root = await rootOf.get(folder)!;
     if (!root) continue;
     const cited = byRoot.get(root) ?? [];
-    cited.push({ entryId: entry.id, title: entry.title, sha: entry.commit.sha, ...shaPlace(lines, entry.line, entry.commit.sha) });
+    cited.push({ entryId: entry.id, title: entry.title, sha: entry.commit.sha, line: entry.line, column: 1 });
     byRoot.set(root, cited);
   }
   const found: { lost: LostCommit; repoName: string }[] = [];
   for (const [root, cited] of byRoot) for (const lost of await lostCommits(root, cited)) found.push({ lost, repoName: basename(root) });
-  return found;
+  return placeLostShas(found, () => text);
 }
 
 async function relink(o: Options, io: CliIo): Promise<number> {

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parsePatchIds, shaPlace } from '../../src/core/git/rewritten';
+import { parsePatchIds, placeLostShas, shaPlace } from '../../src/core/git/rewritten';
 import { lostCommits } from '../../src/host/git/rewritten';
 import { run } from './helpers';
 
@@ -50,6 +50,13 @@ describe('commits a rebase or an amend rewrote', () => {
   it('places the warning at the hash as written', () => {
     assert.deepEqual(shaPlace(['  - id: a', '    commit:', "      sha: 'abcdef1'  # x"], 1, 'abcdef1'), { line: 3, column: 13 });
     assert.deepEqual(shaPlace(['  - id: a'], 1, 'abcdef1'), { line: 1, column: 1 });
+  });
+
+  it('reads the journal for the places of hashes only when a commit was lost', () => {
+    assert.deepEqual(placeLostShas([], () => assert.fail('the text is not asked for')), []);
+    const cited = { entryId: 'a', title: 'T', sha: 'abcdef1', line: 1, column: 1 };
+    const placed = placeLostShas([{ lost: { cited }, repoName: 'app' }], () => "  - id: a\r\n    commit:\r\n      sha: 'abcdef1'\r\n");
+    assert.deepEqual(placed, [{ lost: { cited: { ...cited, line: 3, column: 13 } }, repoName: 'app' }]);
   });
 
   it('finds cited commits no branch reaches, and the reachable commit with the same patch', async () => {

@@ -60,3 +60,14 @@ export function shaPlace(lines: readonly string[], entryLine: number, sha: strin
   }
   return { line: entryLine, column: 1 };
 }
+
+/**
+ * Each lost commit with the place of its hash in the journal's text. The text is asked for and
+ * split into lines only when a commit was lost: a large journal whose commits are all reachable
+ * costs nothing here.
+ */
+export function placeLostShas<T extends { lost: LostCommit }>(found: readonly T[], text: () => string): T[] {
+  if (found.length === 0) return [];
+  const lines = text().split(/\r\n|\r|\n/);
+  return found.map((f) => ({ ...f, lost: { ...f.lost, cited: { ...f.lost.cited, ...shaPlace(lines, f.lost.cited.line, f.lost.cited.sha) } } }));
+}

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { type CommitRelink, type Entry } from '../../core/journal';
-import { lostCommitProblem, REWRITTEN_CODE, shaPlace, type CitedCommit } from '../../core/git/rewritten';
+import { type CommitRelink, type Entry, MAX_JOURNAL_BYTES } from '../../core/journal';
+import { lostCommitProblem, placeLostShas, REWRITTEN_CODE, type CitedCommit } from '../../core/git/rewritten';
 import { type Repo } from '../../host/git/repos';
 import { type JournalSnapshot } from '../../host/journal/store';
 import { dirtyDocument, readTextFile } from '../../host/workspace/files';
@@ -123,9 +123,7 @@ async function lostIn(services: Services, snapshot: JournalSnapshot) {
   const found = [];
   for (const [where, { name, cited }] of byRepo) for (const lost of await services.store.lostCommits(where, cited)) found.push({ lost, repoName: name });
   if (found.length === 0) return found;
-  // Only a lost commit needs the place of its hash in the text: a large journal is split into lines only then.
   const dirty = dirtyDocument(journalUri!);
-  const file = dirty ? undefined : await readTextFile(journalUri!);
-  const lines = (dirty ? dirty.getText() : file?.kind === 'text' ? file.text : '').split(/\r\n|\r|\n/);
-  return found.map(({ lost, repoName }) => ({ lost: { ...lost, cited: { ...lost.cited, ...shaPlace(lines, lost.cited.line, lost.cited.sha) } }, repoName }));
+  const file = dirty ? undefined : await readTextFile(journalUri!, MAX_JOURNAL_BYTES);
+  return placeLostShas(found, () => (dirty ? dirty.getText() : file?.kind === 'text' ? file.text : ''));
 }
