@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { LINE_BREAK, mdText } from '../../core/reports/markdown';
 import { citations, claimText, coverageFigure, entriesInPeriod, statementGapText, taggedDimensions } from '../../core/reports/coverage';
 import { evidenceMatcher } from '../../core/reports/search';
-import { type Entry } from '../../core/journal';
+import { type Entry, type Profile } from '../../core/journal';
 import { allDimensions, levelName, type Dimension, type Rubric } from '../../core/rubric/rubric';
 import { statementsAt, type Statement } from '../../core/rubric/statements';
 import { type ViewPeriod, type ViewPeriodKey } from '../../core/time/periods';
@@ -10,6 +10,19 @@ import { MAX_LISTED_EVIDENCE, type DimensionView, type GroupView, type RubricVie
 import { type JournalSnapshot, type JournalStore } from '../../host/journal/store';
 import { formatCount } from '../../host/ui/format';
 import { rubricViewOf } from '../../host/journal/rubricViews';
+
+/** The evidence filter in force: its text and how many entries hold it. */
+export interface TreeFilter {
+  text: string;
+  count: number;
+}
+
+/** What every item of the tree is shown against: the rubric, the profile and the period in view. */
+interface ShownContext {
+  rubric: Rubric;
+  profile: Profile;
+  period: ViewPeriod;
+}
 
 export type TreeNode =
   | { kind: 'group'; view: GroupView }
@@ -71,7 +84,7 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     this.rebuild();
   }
 
-  current(): { snapshot?: JournalSnapshot; view?: RubricView; filter?: { text: string; count: number } } {
+  current(): { snapshot?: JournalSnapshot; view?: RubricView; filter?: TreeFilter } {
     return { ...(this.snapshot ? { snapshot: this.snapshot } : {}), ...(this.view ? { view: this.view } : {}), ...(this.filter ? { filter: { text: this.filter.text, count: this.filter.count } } : {}) };
   }
 
@@ -160,121 +173,171 @@ export class RubricTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    const rubric = this.snapshot!.rubric!;
-    const profile = this.shownJournal()?.profile ?? {};
-    const period = this.view!.period;
+    const shown: ShownContext = { rubric: this.snapshot!.rubric!, profile: this.shownJournal()?.profile ?? {}, period: this.view!.period };
     switch (node.kind) {
-      case 'group': {
-        const item = new vscode.TreeItem(node.view.group.name, vscode.TreeItemCollapsibleState.Expanded);
-        item.id = `group:${node.view.group.id}`;
-        // A group that expects nothing at the target says so, rather than "0 of 0 met".
-        if (profile.targetLevel) item.description = node.view.expected ? `${node.view.met} of ${node.view.expected} met at ${levelName(rubric, profile.targetLevel)}` : `nothing expected at ${levelName(rubric, profile.targetLevel)}`;
-        item.tooltip = node.view.group.description ?? node.view.group.name;
-        item.contextValue = 'group';
-        return item;
-      }
-      case 'dimension': {
-        const { dimension, periodCount, allTimeCount, status, highestLevel, statements } = node.view;
-        const item = new vscode.TreeItem(dimension.name, vscode.TreeItemCollapsibleState.Collapsed);
-        item.id = `dim:${dimension.id}`;
-        // Short enough for the default side bar width: the target's statements with evidence (the figure
-        // every surface shows), then entries in the period · in total; the words are in the tooltip.
-        // No counts while the journal does not parse, unless from its last good read: "0 · 0" would say there is no evidence.
-        const entryCounts = period.range ? `${formatCount(periodCount)} · ${formatCount(allTimeCount)}` : formatCount(allTimeCount);
-        item.description = this.snapshot?.status === 'journalError' && !this.fromLastGood() ? undefined : statements ? `${coverageFigure(statements)} · ${entryCounts}` : entryCounts;
-        item.iconPath = STATUS_ICON[status];
-        const counts = `${period.range ? `${formatCount(periodCount)} ${period.long}, ${formatCount(allTimeCount)} in total` : `${formatCount(allTimeCount)} in total`}${this.fromLastGood() ? ' (from the last good read of the journal)' : ''}`;
-        const claims = profile.targetLevel ? claimText(rubric, node.view, profile.targetLevel) : undefined;
-        const gap = statements && this.snapshot?.status === 'ready' ? `${statementGapText(rubric, dimension, statements)} ${period.phrase}${claims ? `; ${claims}` : ''}` : undefined;
-        item.tooltip = dimensionTooltip(rubric, dimension, node.view, profile, period, counts, gap);
-        item.contextValue = 'dimension';
-        item.accessibilityInformation = { label: `${dimension.name}: ${statusText(rubric, status, highestLevel, profile.targetLevel, period.phrase)}; ${counts}${gap ? `; ${gap}` : ''}` };
-        return item;
-      }
-      case 'expectations': {
-        const item = new vscode.TreeItem('Expectations', vscode.TreeItemCollapsibleState.Collapsed);
-        item.id = `dim:${node.view.dimension.id}/expectations`;
-        item.iconPath = new vscode.ThemeIcon('list-unordered');
-        item.description = this.levelsOf(node.view.dimension).map((id) => levelName(rubric, id)).join(' · ');
-        return item;
-      }
-      case 'level': {
-        const isTarget = node.levelId === profile.targetLevel;
-        const isCurrent = node.levelId === profile.currentLevel;
-        const item = new vscode.TreeItem(levelName(rubric, node.levelId), isTarget ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-        item.id = `dim:${node.dimension.id}/expectations/${node.levelId}`;
-        const statements = statementsAt(node.dimension, node.levelId);
-        const cited = statements.filter((s) => this.citedBy().has(s.ref)).length;
-        const total = statements.length;
-        item.description = [isCurrent ? 'current level' : '', isTarget ? 'target level' : '', cited ? `${cited} of ${total} with evidence ${period.phrase}` : ''].filter(Boolean).join(', ');
-        item.iconPath = new vscode.ThemeIcon(isTarget ? 'target' : isCurrent ? 'account' : 'circle-small');
-        return item;
-      }
-      case 'statement': {
-        const { ref, text, n } = node.statement;
-        const item = new vscode.TreeItem(text, node.cited.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-        item.id = `dim:${node.dimension.id}/expectations/${node.levelId}/${n - 1}`;
-        item.description = node.cited.length ? formatCount(node.cited.length) : '';
-        item.tooltip = `${text}\n\n${ref}: ${node.cited.length ? `cited by ${node.cited.length} ${node.cited.length === 1 ? 'entry' : 'entries'} ${period.phrase}` : `no evidence cites it ${period.phrase}`}`;
-        item.iconPath = new vscode.ThemeIcon(node.cited.length ? 'pass' : 'circle-small');
-        // A gap offers its way to evidence: Tag Evidence for This Statement… (inline and in the context menu).
-        item.contextValue = node.cited.length ? 'statement' : 'statement.gap';
-        item.accessibilityInformation = { label: `${node.statement.text}: ${node.cited.length ? `cited by ${formatCount(node.cited.length)} ${node.cited.length === 1 ? 'entry' : 'entries'}` : 'no evidence yet'} ${period.phrase}` };
-        return item;
-      }
-      case 'evidence': {
-        const item = new vscode.TreeItem('Evidence', vscode.TreeItemCollapsibleState.Collapsed);
-        item.id = `dim:${node.view.dimension.id}/evidence`;
-        item.description = evidenceDescription(node.view, period, this.snapshot?.status === 'journalError', this.fromLastGood());
-        item.iconPath = new vscode.ThemeIcon('checklist');
-        return item;
-      }
-      case 'entry': {
-        const { entry } = node;
-        const item = new vscode.TreeItem(entry.title, vscode.TreeItemCollapsibleState.None);
-        item.id = node.found ? `found:${node.dimensionId}/${entry.id}` : node.statement ? `statement:${node.statement}/${entry.id}` : `dim:${node.dimensionId}/evidence/${entry.id}`;
-        item.description = [entry.date, entry.level ? levelName(rubric, entry.level) : '', entry.private ? 'private' : ''].filter(Boolean).join(' · ');
-        item.iconPath = new vscode.ThemeIcon(entry.private ? 'lock' : KIND_ICON[entry.kind]);
-        item.tooltip = entryTooltip(rubric, entry);
-        item.contextValue = `entry.${entry.kind}`;
-        item.command = { command: 'growthJournal.openEntry', title: 'Open Evidence', arguments: [entry.id] };
-        return item;
-      }
-      case 'found': {
-        const item = new vscode.TreeItem(node.dimension.name, vscode.TreeItemCollapsibleState.Expanded);
-        item.id = `found:${node.dimension.id}`;
-        item.description = `${formatCount(node.entries.length)} found`;
-        item.iconPath = new vscode.ThemeIcon('search');
-        item.contextValue = 'foundDimension';
-        return item;
-      }
-      case 'older': {
-        const item = new vscode.TreeItem(`${formatCount(node.count)} older ${node.count === 1 ? 'entry' : 'entries'}`, vscode.TreeItemCollapsibleState.None);
-        item.id = `dim:${node.dimensionId}/evidence/older`;
-        item.description = 'in the journal';
-        item.tooltip = `Open the journal at the newest of them, from ${node.firstOlder.date}`;
-        item.iconPath = new vscode.ThemeIcon('ellipsis');
-        item.command = { command: 'growthJournal.openEntryInJournal', title: 'Open in Journal', arguments: [node.firstOlder.id] };
-        return item;
-      }
-      case 'journalError': {
-        const item = new vscode.TreeItem('The journal has an error: open it there', vscode.TreeItemCollapsibleState.None);
-        item.id = `dim:${node.dimensionId}/evidence/journalError`;
-        item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-        item.tooltip = this.snapshot?.firstError?.problem.message ?? 'The journal does not parse.';
-        item.accessibilityInformation = { label: `The journal has an error: open it there. ${item.tooltip}` };
-        item.command = { command: 'growthJournal.openJournalAtFirstError', title: 'Open Journal at First Error' };
-        return item;
-      }
-      case 'tagHere': {
-        const item = new vscode.TreeItem('Tag evidence for this dimension…', vscode.TreeItemCollapsibleState.None);
-        item.id = `dim:${node.dimension.id}/evidence/tag`;
-        item.iconPath = new vscode.ThemeIcon('add');
-        item.command = { command: 'growthJournal.tagForDimension', title: 'Tag Evidence for This Dimension', arguments: [node.dimension.id] };
-        return item;
-      }
+      case 'group':
+        return this.groupItem(node, shown);
+      case 'dimension':
+        return this.dimensionItem(node, shown);
+      case 'expectations':
+        return this.expectationsItem(node, shown);
+      case 'level':
+        return this.levelItem(node, shown);
+      case 'statement':
+        return this.statementItem(node, shown);
+      case 'evidence':
+        return this.evidenceItem(node, shown);
+      case 'entry':
+        return this.entryItem(node, shown);
+      case 'found':
+        return this.foundItem(node);
+      case 'older':
+        return this.olderItem(node);
+      case 'journalError':
+        return this.journalErrorItem(node);
+      case 'tagHere':
+        return this.tagHereItem(node);
     }
   }
+
+  private groupItem(node: Extract<TreeNode, { kind: 'group' }>, shown: ShownContext): vscode.TreeItem {
+    const { rubric, profile } = shown;
+    const item = new vscode.TreeItem(node.view.group.name, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = `group:${node.view.group.id}`;
+    // A group that expects nothing at the target says so, rather than "0 of 0 met".
+    if (profile.targetLevel) item.description = node.view.expected ? `${node.view.met} of ${node.view.expected} met at ${levelName(rubric, profile.targetLevel)}` : `nothing expected at ${levelName(rubric, profile.targetLevel)}`;
+    item.tooltip = node.view.group.description ?? node.view.group.name;
+    item.contextValue = 'group';
+    return item;
+      
+  }
+
+  private dimensionItem(node: Extract<TreeNode, { kind: 'dimension' }>, shown: ShownContext): vscode.TreeItem {
+    const { rubric, profile, period } = shown;
+    const { dimension, periodCount, allTimeCount, status, highestLevel, statements } = node.view;
+    const item = new vscode.TreeItem(dimension.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `dim:${dimension.id}`;
+    // Short enough for the default side bar width: the target's statements with evidence (the figure
+    // every surface shows), then entries in the period · in total; the words are in the tooltip.
+    // No counts while the journal does not parse, unless from its last good read: "0 · 0" would say there is no evidence.
+    const entryCounts = period.range ? `${formatCount(periodCount)} · ${formatCount(allTimeCount)}` : formatCount(allTimeCount);
+    item.description = this.snapshot?.status === 'journalError' && !this.fromLastGood() ? undefined : statements ? `${coverageFigure(statements)} · ${entryCounts}` : entryCounts;
+    item.iconPath = STATUS_ICON[status];
+    const counts = `${period.range ? `${formatCount(periodCount)} ${period.long}, ${formatCount(allTimeCount)} in total` : `${formatCount(allTimeCount)} in total`}${this.fromLastGood() ? ' (from the last good read of the journal)' : ''}`;
+    const claims = profile.targetLevel ? claimText(rubric, node.view, profile.targetLevel) : undefined;
+    const gap = statements && this.snapshot?.status === 'ready' ? `${statementGapText(rubric, dimension, statements)} ${period.phrase}${claims ? `; ${claims}` : ''}` : undefined;
+    item.tooltip = dimensionTooltip(rubric, dimension, node.view, profile, period, counts, gap);
+    item.contextValue = 'dimension';
+    item.accessibilityInformation = { label: `${dimension.name}: ${statusText(rubric, status, highestLevel, profile.targetLevel, period.phrase)}; ${counts}${gap ? `; ${gap}` : ''}` };
+    return item;
+      
+  }
+
+  private expectationsItem(node: Extract<TreeNode, { kind: 'expectations' }>, shown: ShownContext): vscode.TreeItem {
+    const { rubric } = shown;
+    const item = new vscode.TreeItem('Expectations', vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `dim:${node.view.dimension.id}/expectations`;
+    item.iconPath = new vscode.ThemeIcon('list-unordered');
+    item.description = this.levelsOf(node.view.dimension).map((id) => levelName(rubric, id)).join(' · ');
+    return item;
+      
+  }
+
+  private levelItem(node: Extract<TreeNode, { kind: 'level' }>, shown: ShownContext): vscode.TreeItem {
+    const { rubric, profile, period } = shown;
+    const isTarget = node.levelId === profile.targetLevel;
+    const isCurrent = node.levelId === profile.currentLevel;
+    const item = new vscode.TreeItem(levelName(rubric, node.levelId), isTarget ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `dim:${node.dimension.id}/expectations/${node.levelId}`;
+    const statements = statementsAt(node.dimension, node.levelId);
+    const cited = statements.filter((s) => this.citedBy().has(s.ref)).length;
+    const total = statements.length;
+    item.description = [isCurrent ? 'current level' : '', isTarget ? 'target level' : '', cited ? `${cited} of ${total} with evidence ${period.phrase}` : ''].filter(Boolean).join(', ');
+    item.iconPath = new vscode.ThemeIcon(isTarget ? 'target' : isCurrent ? 'account' : 'circle-small');
+    return item;
+      
+  }
+
+  private statementItem(node: Extract<TreeNode, { kind: 'statement' }>, shown: ShownContext): vscode.TreeItem {
+    const { period } = shown;
+    const { ref, text, n } = node.statement;
+    const item = new vscode.TreeItem(text, node.cited.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.id = `dim:${node.dimension.id}/expectations/${node.levelId}/${n - 1}`;
+    item.description = node.cited.length ? formatCount(node.cited.length) : '';
+    item.tooltip = `${text}\n\n${ref}: ${node.cited.length ? `cited by ${node.cited.length} ${node.cited.length === 1 ? 'entry' : 'entries'} ${period.phrase}` : `no evidence cites it ${period.phrase}`}`;
+    item.iconPath = new vscode.ThemeIcon(node.cited.length ? 'pass' : 'circle-small');
+    // A gap offers its way to evidence: Tag Evidence for This Statement… (inline and in the context menu).
+    item.contextValue = node.cited.length ? 'statement' : 'statement.gap';
+    item.accessibilityInformation = { label: `${node.statement.text}: ${node.cited.length ? `cited by ${formatCount(node.cited.length)} ${node.cited.length === 1 ? 'entry' : 'entries'}` : 'no evidence yet'} ${period.phrase}` };
+    return item;
+      
+  }
+
+  private evidenceItem(node: Extract<TreeNode, { kind: 'evidence' }>, shown: ShownContext): vscode.TreeItem {
+    const { period } = shown;
+    const item = new vscode.TreeItem('Evidence', vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `dim:${node.view.dimension.id}/evidence`;
+    item.description = evidenceDescription(node.view, period, this.snapshot?.status === 'journalError', this.fromLastGood());
+    item.iconPath = new vscode.ThemeIcon('checklist');
+    return item;
+      
+  }
+
+  private entryItem(node: Extract<TreeNode, { kind: 'entry' }>, shown: ShownContext): vscode.TreeItem {
+    const { rubric } = shown;
+    const { entry } = node;
+    const item = new vscode.TreeItem(entry.title, vscode.TreeItemCollapsibleState.None);
+    item.id = node.found ? `found:${node.dimensionId}/${entry.id}` : node.statement ? `statement:${node.statement}/${entry.id}` : `dim:${node.dimensionId}/evidence/${entry.id}`;
+    item.description = [entry.date, entry.level ? levelName(rubric, entry.level) : '', entry.private ? 'private' : ''].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon(entry.private ? 'lock' : KIND_ICON[entry.kind]);
+    item.tooltip = entryTooltip(rubric, entry);
+    item.contextValue = `entry.${entry.kind}`;
+    item.command = { command: 'growthJournal.openEntry', title: 'Open Evidence', arguments: [entry.id] };
+    return item;
+      
+  }
+
+  private foundItem(node: Extract<TreeNode, { kind: 'found' }>): vscode.TreeItem {
+    const item = new vscode.TreeItem(node.dimension.name, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = `found:${node.dimension.id}`;
+    item.description = `${formatCount(node.entries.length)} found`;
+    item.iconPath = new vscode.ThemeIcon('search');
+    item.contextValue = 'foundDimension';
+    return item;
+      
+  }
+
+  private olderItem(node: Extract<TreeNode, { kind: 'older' }>): vscode.TreeItem {
+    const item = new vscode.TreeItem(`${formatCount(node.count)} older ${node.count === 1 ? 'entry' : 'entries'}`, vscode.TreeItemCollapsibleState.None);
+    item.id = `dim:${node.dimensionId}/evidence/older`;
+    item.description = 'in the journal';
+    item.tooltip = `Open the journal at the newest of them, from ${node.firstOlder.date}`;
+    item.iconPath = new vscode.ThemeIcon('ellipsis');
+    item.command = { command: 'growthJournal.openEntryInJournal', title: 'Open in Journal', arguments: [node.firstOlder.id] };
+    return item;
+      
+  }
+
+  private journalErrorItem(node: Extract<TreeNode, { kind: 'journalError' }>): vscode.TreeItem {
+    const item = new vscode.TreeItem('The journal has an error: open it there', vscode.TreeItemCollapsibleState.None);
+    item.id = `dim:${node.dimensionId}/evidence/journalError`;
+    item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+    item.tooltip = this.snapshot?.firstError?.problem.message ?? 'The journal does not parse.';
+    item.accessibilityInformation = { label: `The journal has an error: open it there. ${item.tooltip}` };
+    item.command = { command: 'growthJournal.openJournalAtFirstError', title: 'Open Journal at First Error' };
+    return item;
+      
+  }
+
+  private tagHereItem(node: Extract<TreeNode, { kind: 'tagHere' }>): vscode.TreeItem {
+    const item = new vscode.TreeItem('Tag evidence for this dimension…', vscode.TreeItemCollapsibleState.None);
+    item.id = `dim:${node.dimension.id}/evidence/tag`;
+    item.iconPath = new vscode.ThemeIcon('add');
+    item.command = { command: 'growthJournal.tagForDimension', title: 'Tag Evidence for This Dimension', arguments: [node.dimension.id] };
+    return item;
+      
+  }
+
 }
 
 function statusText(rubric: Rubric, status: DimensionView['status'], highest: string | undefined, target: string | undefined, periodWord: string): string {
