@@ -88,15 +88,6 @@ const plainText = (value: ScalarValue | string[], _judge: Judge, into: unknown[]
 /** A readable scalar, or quoted when every string must be. */
 const scalar = (value: string, how: WriteHow) => (how.quoteAll ? yamlQuoted(value) : yamlScalar(value));
 
-/** An id: text or a plain number (YAML reads `1` as a number; ids like that are fine). */
-export const id: FieldType<string> = typed({
-  shape: 'text',
-  read: ({ r, map, key, what, required }) => r.id(map, key, what, required),
-  empty: () => '',
-  fit: plainText,
-  write: scalar,
-});
-
 /** Text that is not blank. */
 export const text: FieldType<string> = typed({
   shape: 'text',
@@ -105,6 +96,9 @@ export const text: FieldType<string> = typed({
   fit: plainText,
   write: scalar,
 });
+
+/** An id: text, or a plain number (YAML reads `1` as a number; ids like that are fine, and the fast path leaves them to the full reader). */
+export const id: FieldType<string> = typed({ ...text, read: ({ r, map, key, what, required }) => r.id(map, key, what, required) });
 
 const isIsoDate = (value: string) => parseIsoDate(value) !== undefined;
 
