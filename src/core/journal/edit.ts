@@ -8,7 +8,8 @@ import { canonicalJson, textShape } from '../text/strings';
 import { lineEndOf, lineStartOf, nextLineStartOf } from '../text/lines';
 import { applyEdit, type TextEdit } from '../text/textEdit';
 import { pairOf } from '../yaml/source';
-import { ENTRY_KEYS } from './fields';
+import { ENTRY, writtenValue, type Fields } from './fields';
+import { type FieldType, type WriteHow } from './fieldTypes';
 import { yamlFlowScalar, yamlLiteralBlock, yamlQuoted, yamlScalar } from '../yaml/scalars';
 
 export class JournalEditError extends Error {
@@ -750,40 +751,23 @@ export function formatEntry(entry: EntryData, keyIndent: number, eol: string, da
 }
 
 function renderEntry(entry: EntryData, keyIndent: number, eol: string, dashColumn: number, quoteAll: boolean): string {
-  const pad = ' '.repeat(keyIndent);
-  const str = quoteAll ? yamlQuoted : yamlScalar;
   const out: string[] = [];
-  const field = (key: string, value: string, indent = pad) => out.push(`${indent}${key}: ${value}`);
-  field('id', str(entry.id));
-  // A YYYY-MM-DD date reads back as text under YAML 1.2's core schema, so it can stay plain.
-  field('date', !quoteAll && /^\d{4}-\d{2}-\d{2}$/.test(entry.date) ? entry.date : str(entry.date));
-  field('kind', entry.kind);
-  field('title', str(entry.title));
-  field('dimensions', `[${entry.dimensions.map((d) => (quoteAll ? yamlQuoted(d) : yamlFlowScalar(d))).join(', ')}]`);
-  if (entry.level !== undefined) field('level', str(entry.level));
-  const nested = pad + '  ';
-  if (entry.commit) {
-    out.push(`${pad}commit:`);
-    field('sha', str(entry.commit.sha), nested);
-    if (entry.commit.repo !== undefined) field('repo', str(entry.commit.repo), nested);
-    if (entry.commit.subject !== undefined) field('subject', yamlQuoted(entry.commit.subject), nested);
-  }
-  if (entry.selection) {
-    const s = entry.selection;
-    out.push(`${pad}selection:`);
-    field('file', str(s.file), nested);
-    field('startLine', String(s.startLine), nested);
-    field('endLine', String(s.endLine), nested);
-    if (s.sha !== undefined) field('sha', str(s.sha), nested);
-    if (s.link !== undefined) field('link', yamlQuoted(s.link), nested);
-    if (s.hash !== undefined) field('hash', str(s.hash), nested);
-    if (s.firstLine !== undefined) field('firstLine', yamlQuoted(s.firstLine), nested);
-  }
-  if (entry.note !== undefined) field('note', (!quoteAll && yamlLiteralBlock(entry.note, nested, eol)) || yamlQuoted(entry.note));
-  if (entry.statements !== undefined) field('statements', `[${entry.statements.map((d) => (quoteAll ? yamlQuoted(d) : yamlFlowScalar(d))).join(', ')}]`);
-  if (entry.private) field('private', 'true');
+  renderFields(entry as unknown as Record<string, unknown>, ENTRY, ' '.repeat(keyIndent), { quoteAll, indent: '', eol }, out);
   out[0] = `${' '.repeat(dashColumn)}- ${' '.repeat(keyIndent - dashColumn - 2)}${out[0].slice(keyIndent)}`;
   return out.join(eol);
+}
+
+/** The lines of `value`'s fields at `pad`, in the rows' order, each as its type writes it (a mapping as its key, then its fields two further in). */
+function renderFields(value: Readonly<Record<string, unknown>>, fields: Fields, pad: string, how: WriteHow, out: string[]): void {
+  const nested = { ...how, indent: pad + '  ' };
+  for (const f of fields.all) {
+    const field = writtenValue(value, f);
+    if (field === undefined) continue;
+    if (f.fields) {
+      out.push(`${pad}${f.key}:`);
+      renderFields(field as Record<string, unknown>, f.fields, nested.indent, how, out);
+    } else out.push(`${pad}${f.key}: ${f.quoted ? yamlQuoted(field as string) : (f.type as FieldType).write(field as never, nested)}`);
+  }
 }
 
 function readsBackAs(itemText: string, entry: EntryData): boolean {
@@ -804,7 +788,7 @@ function readsBackAsValue(itemText: string, expected: Record<string, unknown>): 
 
 /** The entry as plain data in the key order it is written, for flow lists and read-back checks. */
 function entryForFlow(entry: EntryData): Record<string, unknown> {
-  const inOrder = Object.fromEntries(ENTRY_KEYS.map((key) => [key, key === 'private' ? entry.private || undefined : entry[key]]));
+  const inOrder = Object.fromEntries(ENTRY.all.map((f) => [f.key, writtenValue(entry as unknown as Record<string, unknown>, f)]));
   return JSON.parse(JSON.stringify(inOrder)) as Record<string, unknown>;
 }
 

@@ -4,7 +4,7 @@ import { LineIndex } from '../text/problem';
 import { hashOfChars } from '../text/strings';
 import { parseYamlDocument, YAML_OPTIONS, type YamlSource } from '../yaml/source';
 import { actAsYamlMap } from './tricks';
-import { INTEGER_KEYS, KNOWN_KEYS, REPEATING_KEYS } from './fields';
+import { BOOLEAN_KEYS, INTEGER_KEYS, KNOWN_KEYS, REPEATING_KEYS } from './fields';
 import { lineEndOf, lineStartOf } from '../text/lines';
 import { type TextEdit } from '../text/textEdit';
 
@@ -733,7 +733,7 @@ function readInline<T>(cursor: LineCursor, start: number, end: number, key: stri
   const value = REPEATING_KEYS.has(key) ? cursor.shared(start, valueEnd) : cursor.slice(start, valueEnd, all <= Char.LastAscii);
   if (mayNotBeText(c) && NOT_TEXT.test(value)) {
     if (INTEGER_KEYS.has(key) && /^(?:0|[1-9][0-9]*)$/.test(value)) sink.scalar(key, keyStart + base, Number(value), start + base, valueEnd + base, 'PLAIN');
-    else if (key === 'private' && (value === 'true' || value === 'false')) sink.scalar(key, keyStart + base, value === 'true', start + base, valueEnd + base, 'PLAIN');
+    else if (BOOLEAN_KEYS.has(key) && (value === 'true' || value === 'false')) sink.scalar(key, keyStart + base, value === 'true', start + base, valueEnd + base, 'PLAIN');
     else return false;
     return true;
   }

@@ -5,8 +5,9 @@
  */
 
 // The model: what a journal is, read and checked.
-export { checkJournal, CREDENTIALS_CODE, ENTRY_KINDS, parseJournal, rubricOutsideProblem, STATEMENT_CODES, type Entry, type EntryData, type Journal, type JournalParse, type JournalRead } from './model';
-export { ENTRY_KEYS } from './fields';
+export { checkJournal, parseJournal, rubricOutsideProblem, STATEMENT_CODES, type Entry, type EntryData, type Journal, type JournalParse, type JournalRead } from './model';
+export { ENTRY_KEYS, ENTRY_KINDS, shareRepeated } from './fields';
+export { CREDENTIALS_CODE } from './fieldTypes';
 export { profileProblem, targetLevelChoices, type Profile } from './profile';
 export { loadJournal, type LoaderIo, type RubricRead } from './loader';
 

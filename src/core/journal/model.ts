@@ -1,6 +1,4 @@
 import { isMap, isScalar, isSeq, YAMLMap, type Node } from 'yaml';
-import { isCommitSha } from '../git/commitSha';
-import { parseIsoDate } from '../time/dates';
 import { quoted, type Problem } from '../text/problem';
 import { closestIds } from '../text/closest';
 import { profileProblem, type Profile } from './profile';
@@ -9,18 +7,15 @@ import { checkStatementRef, parseStatementRef, refKey, type RefCheck } from '../
 import { ENTRIES_PER_STEP, journalBytesSteps, journalSourceSteps, LazyEntryMap, reReadTail, type ByteView, type ItemSink } from './fastReader';
 import { type TextEdit } from '../text/textEdit';
 import { runSteps } from '../steps';
-import { hasCredentials } from '../git/remoteUrl';
 import { rubricRef } from '../rubric/rubricRef';
 import { workspacePath } from '../text/workspacePath';
 import { FirstIndex } from '../text/strings';
-import { NodeReader, pairOf, parseYaml, positionOf, type YamlSource } from '../yaml/source';
+import { NodeReader, parseYaml, positionOf, type YamlSource } from '../yaml/source';
 import { lineStartOf } from '../text/lines';
 import { settleAsPlainObjects } from './tricks';
-import { ENTRY_KEYS } from './fields';
+import { ENTRY, type EntryKind, type Field, type Fields } from './fields';
+import { valueNode, type FieldAt, type FieldType, type Judge, type ScalarValue } from './fieldTypes';
 import { readSwitchRecord, type SwitchRecord } from './switchHistory';
-
-export const ENTRY_KINDS = ['commit', 'selection', 'note'] as const;
-type EntryKind = (typeof ENTRY_KINDS)[number];
 
 interface CommitRef {
   sha: string;
@@ -93,8 +88,6 @@ export type JournalParse =
       reReadFrom?: { entries: number; line: number; base: WeakRef<JournalParse> };
     }
   | { journal: undefined; problems: Problem[]; source: undefined; entryNodes?: undefined; entryIds?: undefined; reReadFrom?: undefined };
-
-const ENTRY_KEY_SET: ReadonlySet<string> = new Set(ENTRY_KEYS);
 
 /**
  * Parses a journal, through the fast path where it applies (see fastJournal.ts). Only a YAML syntax error (or a root that is not a mapping) yields no
@@ -230,7 +223,7 @@ function* readEntries(r: NodeReader, items: readonly unknown[], ids: EntryIds, e
     if (!entry) continue;
     const earlier = ids.firstOr(entry.id, entries.length);
     if (earlier !== undefined) {
-      r.report(entryField(item as YAMLMap, 'id') ?? (item as Node), `Entry id "${entry.id}" is used again (first on line ${entries[earlier].line}). Give each entry its own id.`, 'duplicate-id');
+      r.report(valueNode(item as YAMLMap, 'id') ?? (item as Node), `Entry id "${entry.id}" is used again (first on line ${entries[earlier].line}). Give each entry its own id.`, 'duplicate-id');
     }
     entries.push(entry);
     entryNodes.push(item as YAMLMap);
@@ -288,82 +281,141 @@ function readProfile(r: NodeReader, root: YAMLMap): Profile {
   return { ...(currentLevel === undefined ? {} : { currentLevel }), ...(targetLevel === undefined ? {} : { targetLevel }) };
 }
 
-function entryField(map: YAMLMap, key: string): Node | undefined {
-  return (pairOf(map, key)?.value as Node | undefined) ?? undefined;
-}
-
 function readEntry(r: NodeReader, node: Node): Entry | undefined {
   const map = r.map(node, 'Each entry');
   if (!map) return undefined;
   const line = positionOf(r.source, map).line ?? 1;
-  const id = r.id(map, 'id', 'An entry');
-  if (id === undefined) return undefined;
-  const what = `Entry "${id}"`;
-  const date = readDate(r, map, what);
-  const kindText = r.string(map, 'kind', what);
-  let kind: EntryKind = 'note';
-  if (kindText !== undefined) {
-    if ((ENTRY_KINDS as readonly string[]).includes(kindText)) kind = kindText as EntryKind;
-    else r.report(entryField(map, 'kind'), `${what} has kind "${kindText}"; use one of ${ENTRY_KINDS.join(', ')}.`, 'unknown-kind');
-  }
-  const title = r.string(map, 'title', what) ?? '';
-  const dimsNode = r.field(map, 'dimensions', what, true);
-  const dimensions = dimsNode ? r.strings(dimsNode, `"dimensions" of ${what}`) : [];
-  const level = r.id(map, 'level', what, false);
-  const note = readText(r, map, 'note', what);
-  const statementsNode = r.field(map, 'statements', what, false);
-  const statements = statementsNode ? r.strings(statementsNode, `"statements" of ${what}`) : undefined;
-  const isPrivate = readBoolean(r, map, 'private', what);
-  // A field that is there but wrong has its own problem already; no second one for it.
-  let reported = r.problems.length;
-  const commit = readCommit(r, map, what);
-  const commitFits = r.problems.length === reported;
-  reported = r.problems.length;
-  const selection = readSelection(r, map, what);
-  const selectionFits = r.problems.length === reported;
-  if (kind === 'commit' && !commit && kindText !== undefined && commitFits) r.report(map, `${what} is a commit entry without "commit: { sha: ... }".`, 'missing-field', 'warning');
-  if (kind === 'selection' && !selection && kindText !== undefined && selectionFits) r.report(map, `${what} is a selection entry without "selection: { file: ..., startLine: ..., endLine: ... }".`, 'missing-field', 'warning');
-
+  const values = readFields(r, map, ENTRY, 'An entry');
+  if (!values) return undefined;
   // Absent rather than empty: a large journal has tens of thousands of entries, nearly all without.
   let extra: Record<string, unknown> | undefined;
   for (const pair of map.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-    if (!ENTRY_KEY_SET.has(key)) (extra ??= {})[key] = isScalar(pair.value) ? pair.value.value : (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null;
+    if (!ENTRY.indexOf.has(key)) (extra ??= {})[key] = isScalar(pair.value) ? pair.value.value : (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null;
   }
-  return entryOf({ id, date: date ?? '', kind, title, dimensions, level, commit, selection, note, statements, isPrivate }, line, extra);
+  values[LINE] = line;
+  values[EXTRA] = extra;
+  return new PlainEntry(values) as unknown as Entry;
 }
 
-type EntryFields = Pick<Entry, 'id' | 'date' | 'kind' | 'title' | 'dimensions'> & { level: string | undefined; commit: CommitRef | undefined; selection: SelectionRef | undefined; note: string | undefined; statements: string[] | undefined; isPrivate: boolean };
-
-/** An entry with its optional fields only when set, in one key order whichever reader made it. */
-function entryOf(f: EntryFields, line: number, extra?: Record<string, unknown>): Entry {
-  return new PlainEntry(f, line, extra);
+/**
+ * The values of the fields of `map`, by row, each read by its type with its problems reported
+ * where they stand: the required fields, then the checks of a whole mapping, then the others,
+ * then the mappings under it. Undefined for an entry without the field that names it, and for a
+ * mapping under an entry without a required field; an entry without one is read with the type's
+ * empty value. `entry`: the entry, for a mapping under it.
+ */
+function readFields(r: NodeReader, map: YAMLMap, fields: Fields, what: string, entry?: { key: string; what: string }): unknown[] | undefined {
+  const values: unknown[] = [];
+  const at = (f: Field): FieldAt => ({ r, map, key: f.key, required: !!f.required, what, path: entry ? `"${entry.key}.${f.key}" of ${entry.what}` : `"${f.key}" of ${what}` });
+  let whole = true;
+  for (const f of fields.all) {
+    if (!f.required || f.fields) continue;
+    const value = (f.type as FieldType).read(at(f));
+    if (f.names) {
+      if (value === undefined) return undefined;
+      what = `Entry "${String(value)}"`;
+    }
+    if (value === undefined) whole = false;
+    values[f.index] = value ?? (entry ? undefined : (f.type as FieldType).empty?.());
+  }
+  if (entry && !whole) return undefined;
+  if (whole) {
+    for (const f of fields.all) if (f.required && !f.fields) (f.type as FieldType).check?.(at(f), values[f.index]);
+    const value = fields.check && recordOf(fields, values);
+    if (value && !fields.check!.holds(value)) {
+      const { message, code } = fields.check!.problem(value, what);
+      r.report(map, message, code);
+    }
+  }
+  for (const f of fields.all) {
+    if (f.required || f.fields) continue;
+    const value = (f.type as FieldType).read(at(f));
+    if (value !== undefined) (f.type as FieldType).check?.(at(f), value);
+    values[f.index] = value;
+  }
+  // A mapping that is there but wrong has its own problem already: a kind that needs it says so only when it is absent.
+  const fitting: Field[] = [];
+  for (const f of fields.all) {
+    if (!f.fields) continue;
+    const reported = r.problems.length;
+    const node = r.field(map, f.key, what, false);
+    const under = `"${f.key}" of ${what}`;
+    const m = node && r.map(node, under);
+    const read = m && readFields(r, m, f.fields, under, { key: f.key, what });
+    values[f.index] = read && new (plainObjectsOf(f.fields))(read);
+    if (r.problems.length === reported) fitting.push(f);
+  }
+  const kind = fields.indexOf.get('kind');
+  for (const f of fitting) {
+    if (f.forKind === undefined || values[f.index] !== undefined || kind === undefined || values[kind] !== f.forKind) continue;
+    const needs = f.fields!.all.filter((g) => g.required).map((g) => `${g.key}: ...`);
+    r.report(map, `${what} is a ${f.forKind} entry without "${f.key}: { ${needs.join(', ')} }".`, 'missing-field', 'warning');
+  }
+  return values;
 }
 
-/** Entries are made by a constructor, not a literal, for the room V8 leaves in them (see settleAsPlainObjects in tricks.ts). */
-const PlainEntry = function (this: Entry, f: EntryFields, line: number, extra: Record<string, unknown> | undefined) {
-  this.id = f.id;
-  this.date = f.date;
-  this.kind = f.kind;
-  this.title = f.title;
-  this.dimensions = f.dimensions;
-  if (f.level !== undefined) this.level = f.level;
-  if (f.commit) this.commit = f.commit;
-  if (f.selection) this.selection = f.selection;
-  if (f.note !== undefined) this.note = f.note;
-  if (f.statements !== undefined) this.statements = f.statements;
-  if (f.isPrivate) this.private = true;
-  this.line = line;
-  if (extra) this.extra = extra;
-} as unknown as new (f: EntryFields, line: number, extra: Record<string, unknown> | undefined) => Entry;
-settleAsPlainObjects(PlainEntry, [{ id: '', date: '', kind: 'note', title: '', dimensions: [], level: '', commit: { sha: '' }, selection: { file: '', startLine: 1, endLine: 1 }, note: '', statements: [], isPrivate: true }, 0, {}]);
+/** The values by row as an object, for a mapping's check. */
+function recordOf(fields: Fields, values: readonly unknown[]): Record<string, unknown> {
+  return Object.fromEntries(fields.keys.map((key, i) => [key, values[i]]));
+}
+
+/**
+ * A constructor of plain objects with `keys`: an object has the keys whose values are set, in
+ * this order, whichever reader made it. Objects are made by a constructor, not a literal, for
+ * the room V8 leaves in them (see settleAsPlainObjects in tricks.ts).
+ */
+function plainObjects(keys: readonly string[]): new (values: readonly unknown[]) => object {
+  const Plain = function (this: Record<string, unknown>, values: readonly unknown[]) {
+    for (let i = 0; i < keys.length; i++) if (values[i] !== undefined) this[keys[i]] = values[i];
+  } as unknown as new (values: readonly unknown[]) => object;
+  settleAsPlainObjects(Plain, [keys.map(() => null)]);
+  return Plain;
+}
+
+const PLAIN_OBJECTS = new Map<Fields, new (values: readonly unknown[]) => object>();
+/** The constructor of the objects a mapping of `fields` is read as. */
+function plainObjectsOf(fields: Fields): new (values: readonly unknown[]) => object {
+  let made = PLAIN_OBJECTS.get(fields);
+  if (!made) PLAIN_OBJECTS.set(fields, (made = plainObjects(fields.keys)));
+  return made;
+}
+
+/** An entry: its fields, by row, then its line and its unknown fields. */
+const PlainEntry = plainObjects([...ENTRY.keys, 'line', 'extra']);
+const LINE = ENTRY.keys.length;
+const EXTRA = LINE + 1;
+
+/** Where the line reader keeps the values of a mapping: fixed slots, reused from entry to entry rather than an object per entry. */
+interface Slots {
+  fields: Fields;
+  /** The values read, by row, each as the full reader reads it. */
+  values: unknown[];
+  /** How many required fields were read, of `needs`. */
+  required: number;
+  needs: number;
+  /** The slots of the mapping under each row that holds one. */
+  under: (Slots | undefined)[];
+  /** The row of the mapping it is under. */
+  at: number;
+  make: new (values: readonly unknown[]) => object;
+}
+
+function slotsOf(fields: Fields, at = -1): Slots {
+  const needs = fields.all.filter((f) => f.required).length;
+  return { fields, values: fields.all.map(() => undefined), required: 0, needs, under: fields.all.map((f) => f.fields && slotsOf(f.fields, f.index)), at, make: plainObjectsOf(fields) };
+}
+
+const NAMES = ENTRY.all.find((f) => f.names)!.index;
+const KIND = ENTRY.indexOf.get('kind')!;
 
 /**
  * Builds an entry from the values the line reader reads, when reading its nodes would report
- * nothing: every field known and well formed. Anything else (a problem to place, an unknown
- * field to keep) finishes as undefined, and the entry is read from its nodes, so the two ways
- * agree by construction. Values that repeat (dimension ids, levels, dates, files, repos) come
- * from the line reader as shared strings, so a large journal holds each once.
+ * nothing: every field known and fitting its type (`fit` in fieldTypes.ts), every required one
+ * there, every check holding. Anything else (a problem to place, an unknown field to keep)
+ * finishes as undefined, and the entry is read from its nodes, so the two ways agree by
+ * construction. Values that repeat (fields.ts: `repeats`) come from the line reader as shared
+ * strings, so a large journal holds each once.
  */
 class PlainEntryReader implements ItemSink<Entry> {
   /** Set when an entry it made has an id one before it had, with `ids` given. */
@@ -376,99 +428,29 @@ class PlainEntryReader implements ItemSink<Entry> {
   private readonly judged = new Map<(text: string) => boolean, Map<string, boolean>>();
   private fits = true;
   private line = 0;
-  /** The nested mapping being read: only commit and selection have one. */
-  private parent: 'commit' | 'selection' | undefined;
+  private readonly entry: Slots = slotsOf(ENTRY);
+  /** The rows an entry of some kind needs. */
+  private readonly forKind: readonly Field[] = ENTRY.all.filter((f) => f.forKind !== undefined);
+  /** The mapping being read: the entry, or one under it. */
+  private slots: Slots = this.entry;
   /** The list being read, reused from list to list. */
   private readonly list: string[] = [];
   private listKey = '';
-  private id: string | undefined;
-  private date: string | undefined;
-  private kind: EntryKind | undefined;
-  private title: string | undefined;
-  private dimensions: string[] | undefined;
-  private level: string | undefined;
-  private note: string | undefined;
-  private statements: string[] | undefined;
-  private isPrivate = false;
-  // The fields of a commit or selection as read, kept here rather than in an object per entry.
-  private hasCommit = false;
-  private hasSelection = false;
-  private sha: ScalarValue | undefined;
-  private repo: ScalarValue | undefined;
-  private subject: ScalarValue | undefined;
-  private file: ScalarValue | undefined;
-  private startLine: ScalarValue | undefined;
-  private endLine: ScalarValue | undefined;
-  private selectionSha: ScalarValue | undefined;
-  private link: ScalarValue | undefined;
-  private selectionHash: ScalarValue | undefined;
-  private firstLine: ScalarValue | undefined;
 
   begin(line: number): void {
     this.fits = true;
     this.line = line;
-    this.parent = undefined;
-    this.id = this.date = this.kind = this.title = this.dimensions = this.level = this.note = this.statements = undefined;
-    this.isPrivate = this.hasCommit = this.hasSelection = false;
-    this.sha = this.repo = this.subject = this.file = this.startLine = this.endLine = this.selectionSha = this.link = this.selectionHash = this.firstLine = undefined;
+    this.slots = this.entry;
+    this.entry.values.fill(undefined);
+    this.entry.required = 0;
   }
 
   scalar(key: string, _keyStart: number, value: ScalarValue): void {
-    if (this.parent === 'commit') {
-      if (key === 'sha') this.sha = value;
-      else if (key === 'repo') this.repo = value;
-      else if (key === 'subject') this.subject = value;
-      return;
-    }
-    if (this.parent === 'selection') {
-      if (key === 'file') this.file = value;
-      else if (key === 'startLine') this.startLine = value;
-      else if (key === 'endLine') this.endLine = value;
-      else if (key === 'sha') this.selectionSha = value;
-      else if (key === 'link') this.link = value;
-      else if (key === 'hash') this.selectionHash = value;
-      else if (key === 'firstLine') this.firstLine = value;
-      return;
-    }
-    switch (key) {
-      case 'id':
-        if ((this.id = plainText(value)) === undefined) this.fits = false;
-        break;
-      case 'date':
-        this.date = plainText(value);
-        if (this.date === undefined || !this.judge(this.date, isIsoDate)) this.fits = false;
-        break;
-      case 'kind':
-        // The constants, not the text read: one string for every entry's kind.
-        this.kind = value === 'commit' ? 'commit' : value === 'selection' ? 'selection' : value === 'note' ? 'note' : undefined;
-        if (!this.kind) this.fits = false;
-        break;
-      case 'title':
-        if ((this.title = plainText(value)) === undefined) this.fits = false;
-        break;
-      // One text for a list of one, as NodeReader.strings takes it.
-      case 'dimensions':
-        if (typeof value === 'string') this.dimensions = [value];
-        else this.fits = false;
-        break;
-      case 'statements':
-        if (typeof value === 'string') this.statements = [value];
-        else this.fits = false;
-        break;
-      case 'level':
-        if ((this.level = plainText(value)) === undefined) this.fits = false;
-        break;
-      case 'note':
-        if (typeof value === 'boolean') this.fits = false;
-        else this.note = String(value);
-        break;
-      case 'private':
-        if (typeof value === 'boolean') this.isPrivate = value;
-        else this.fits = false;
-        break;
-      default:
-        this.fits = false; // a field this version does not know (the node reader keeps it), or a commit or selection that is not a mapping
-    }
+    const { slots } = this;
+    const index = slots.fields.indexOf.get(key);
+    // A key a mapping under the entry does not know: the node reader does not read it either.
+    if (index === undefined) this.fits &&= slots !== this.entry;
+    else this.take(slots, index, value);
   }
 
   listStart(key: string): void {
@@ -481,171 +463,60 @@ class PlainEntryReader implements ItemSink<Entry> {
   }
 
   listEnd(): void {
+    const { slots } = this;
+    const index = slots.fields.indexOf.get(this.listKey);
     // A copy of the exact size: an array grown by push holds room for 17 items, and a journal holds two lists per entry.
-    const list = this.list.slice();
-    if (this.listKey === 'dimensions') this.dimensions = list;
-    else if (this.listKey === 'statements') this.statements = list;
+    if (index !== undefined && (slots.fields.all[index].type as FieldType).shape === 'list') this.take(slots, index, this.list.slice());
     else this.fits = false;
   }
 
   mapStart(key: string): void {
-    if (key === 'commit') this.hasCommit = true;
-    else if (key === 'selection') this.hasSelection = true;
-    else this.fits = false;
-    this.parent = key === 'commit' || key === 'selection' ? key : undefined;
+    const index = this.entry.fields.indexOf.get(key);
+    const slots = index === undefined ? undefined : this.entry.under[index];
+    if (!slots) return void (this.fits = false);
+    slots.values.fill(undefined);
+    slots.required = 0;
+    this.slots = slots;
   }
 
   mapEnd(): void {
-    this.parent = undefined;
+    const { slots, entry } = this;
+    this.slots = entry;
+    if (!this.fits) return;
+    if (slots.required < slots.needs) return void (this.fits = false);
+    const made = new slots.make(slots.values);
+    const { check } = slots.fields;
+    if (check && !check.holds(made as Record<string, unknown>)) return void (this.fits = false);
+    entry.values[slots.at] = made;
   }
 
   finish(): Entry | undefined {
-    const { id, date, kind, title, dimensions } = this;
-    if (!this.fits || id === undefined || date === undefined || kind === undefined || title === undefined || dimensions === undefined) return undefined;
-    const commit = this.hasCommit ? this.plainCommit() : undefined;
-    const selection = this.hasSelection ? this.plainSelection() : undefined;
-    if ((this.hasCommit && !commit) || (this.hasSelection && !selection)) return undefined;
-    if ((kind === 'commit' && !commit) || (kind === 'selection' && !selection)) return undefined;
+    const { entry } = this;
+    const { values } = entry;
+    if (!this.fits || entry.required < entry.needs) return undefined;
+    for (const f of this.forKind) if (values[f.index] === undefined && values[KIND] === f.forKind) return undefined;
     // Told while the id is at hand: a pass over tens of thousands of ids afterwards finds each cold in memory.
-    if (this.ids?.firstOr(id, 0) !== undefined) this.idUsedAgain = true;
-    return entryOf({ id, date, kind, title, dimensions, level: this.level, commit, selection, note: this.note, statements: this.statements, isPrivate: this.isPrivate }, this.line);
+    if (this.ids?.firstOr(values[NAMES] as string, 0) !== undefined) this.idUsedAgain = true;
+    values[LINE] = this.line;
+    values[EXTRA] = undefined;
+    return new PlainEntry(values) as unknown as Entry;
+  }
+
+  /** The value the line reader read for row `index` of `slots`, when it fits the row's type (a commit or selection must be a mapping). */
+  private take(slots: Slots, index: number, value: ScalarValue | string[]): void {
+    const f = slots.fields.all[index];
+    if (slots.under[index] || !(f.type as FieldType).fit(value, this.judge, slots.values, index)) this.fits = false;
+    else if (f.required) slots.required++;
   }
 
   /** `test(text)`, asked once per distinct text. */
-  private judge(text: string, test: (text: string) => boolean): boolean {
+  private readonly judge: Judge = (text, test) => {
     let verdicts = this.judged.get(test);
     if (!verdicts) this.judged.set(test, (verdicts = new Map()));
     let fits = verdicts.get(text);
     if (fits === undefined) verdicts.set(text, (fits = test(text)));
     return fits;
-  }
-
-  private plainCommit(): CommitRef | undefined {
-    const { sha, repo, subject } = this;
-    if (!isCommitSha(sha)) return undefined;
-    if (repo !== undefined && (typeof repo !== 'string' || !this.judge(repo, isCleanUrl))) return undefined;
-    if (typeof subject === 'boolean') return undefined;
-    // Whole literals where the fields are known: a field added later costs each commit another object.
-    if (repo !== undefined && subject !== undefined) return { sha, repo, subject: String(subject) };
-    const commit: CommitRef = { sha };
-    if (repo !== undefined) commit.repo = repo;
-    if (subject !== undefined) commit.subject = String(subject);
-    return commit;
-  }
-
-  private plainSelection(): SelectionRef | undefined {
-    const { file, startLine, endLine, selectionSha: sha, link, selectionHash: hash, firstLine } = this;
-    if (typeof file !== 'string' || typeof startLine !== 'number' || typeof endLine !== 'number' || !Number.isInteger(startLine) || !Number.isInteger(endLine)) return undefined;
-    if (!this.judge(file, isPlainWorkspacePath) || startLine < 1 || endLine < startLine) return undefined;
-    if (sha !== undefined && !isCommitSha(sha)) return undefined;
-    if (link !== undefined && (typeof link !== 'string' || !this.judge(link, isCleanUrl))) return undefined;
-    // The anchor as NodeReader reads it: the hash non-empty text, the first line any text.
-    if (hash !== undefined && (typeof hash !== 'string' || hash.trim() === '')) return undefined;
-    if (typeof firstLine === 'boolean') return undefined;
-    if (sha !== undefined && link === undefined && hash === undefined && firstLine === undefined) return { file, startLine, endLine, sha };
-    const selection: SelectionRef = { file, startLine, endLine };
-    if (sha !== undefined) selection.sha = sha;
-    if (link !== undefined) selection.link = link;
-    if (hash !== undefined) selection.hash = hash;
-    if (firstLine !== undefined) selection.firstLine = String(firstLine);
-    return selection;
-  }
-}
-
-/** A value the line reader reads (yaml's `Scalar` is the node that holds one). */
-type ScalarValue = string | number | boolean;
-
-const isIsoDate = (text: string) => parseIsoDate(text) !== undefined;
-const isPlainWorkspacePath = (file: string) => file.trim() !== '' && workspacePath(file).ok;
-const isCleanUrl = (url: string) => url.trim() !== '' && !hasCredentials(url);
-
-/** Text that is not blank, as NodeReader.string and NodeReader.id take it. */
-function plainText(value: ScalarValue): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-}
-
-function readDate(r: NodeReader, map: YAMLMap, what: string): string | undefined {
-  const node = r.field(map, 'date', what, true);
-  if (!node) return undefined;
-  const value = isScalar(node) ? node.value : undefined;
-  if (typeof value === 'string' && parseIsoDate(value)) return value;
-  const shown = isScalar(node) ? `"${String(value)}"` : 'a non-date value';
-  r.report(node, `${what} has date ${shown}, which is not a real calendar date. Write it as YYYY-MM-DD.`, 'bad-date', 'warning');
-  return undefined;
-}
-
-function readText(r: NodeReader, map: YAMLMap, key: string, what: string): string | undefined {
-  const node = r.field(map, key, what, false);
-  if (!node) return undefined;
-  if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number')) return String(node.value);
-  r.report(node, `"${key}" of ${what} must be text.`, 'wrong-type');
-  return undefined;
-}
-
-function readBoolean(r: NodeReader, map: YAMLMap, key: string, what: string): boolean {
-  const node = r.field(map, key, what, false);
-  if (!node) return false;
-  if (isScalar(node) && typeof node.value === 'boolean') return node.value;
-  r.report(node, `"${key}" of ${what} must be true or false.`, 'wrong-type');
-  return false;
-}
-
-function readCommit(r: NodeReader, map: YAMLMap, what: string): CommitRef | undefined {
-  const node = r.field(map, 'commit', what, false);
-  const m = node && r.map(node, `"commit" of ${what}`);
-  if (!m) return undefined;
-  const sha = readSha(r, m, 'commit', what, true);
-  if (sha === undefined) return undefined;
-  const repo = r.string(m, 'repo', `"commit" of ${what}`, false);
-  if (repo !== undefined) warnCredentials(r, m, 'repo', `"commit.repo" of ${what}`, repo);
-  const subject = readText(r, m, 'subject', `"commit" of ${what}`);
-  return { sha, ...(repo === undefined ? {} : { repo }), ...(subject === undefined ? {} : { subject }) };
-}
-
-/** A URL that carries user info or a query: the secret itself is never repeated in the message. */
-function warnCredentials(r: NodeReader, map: YAMLMap, key: string, what: string, url: string): void {
-  if (!hasCredentials(url)) return;
-  r.report(entryField(map, key), `${what} carries a user name, password or token, or a query, which a journal people commit should not hold. Use the quick fix to remove it (the URL works without it).`, CREDENTIALS_CODE, 'warning');
-}
-
-/** The problem code of a URL with credentials in the journal: the quick fix looks for it. */
-export const CREDENTIALS_CODE = 'credentials-in-url';
-
-function readSelection(r: NodeReader, map: YAMLMap, what: string): SelectionRef | undefined {
-  const node = r.field(map, 'selection', what, false);
-  const m = node && r.map(node, `"selection" of ${what}`);
-  if (!m) return undefined;
-  const w = `"selection" of ${what}`;
-  const file = r.string(m, 'file', w);
-  const startLine = r.integer(m, 'startLine', w);
-  const endLine = r.integer(m, 'endLine', w);
-  if (file === undefined || startLine === undefined || endLine === undefined) return undefined;
-  const path = workspacePath(file);
-  if (!path.ok) {
-    r.report(entryField(m, 'file'), `${w} has file ${quoted(file)}, ${path.reason}. Growth Journal opens only files inside the workspace: write the path relative to the workspace folder, with / between folders.`, 'path-outside-workspace', 'warning');
-  }
-  if (startLine < 1 || endLine < startLine) r.report(m, `${w} has lines ${startLine}-${endLine}; lines start at 1 and end after they start.`, 'bad-lines');
-  const sha = readSha(r, m, 'selection', what, false);
-  const link = r.string(m, 'link', w, false);
-  if (link !== undefined) warnCredentials(r, m, 'link', `"selection.link" of ${what}`, link);
-  const hash = r.string(m, 'hash', w, false);
-  const firstLine = readText(r, m, 'firstLine', w);
-  return { file, startLine, endLine, ...(sha === undefined ? {} : { sha }), ...(link === undefined ? {} : { link }), ...(hash === undefined ? {} : { hash }), ...(firstLine === undefined ? {} : { firstLine }) };
-}
-
-/**
- * A commit hash as the journal holds it, or undefined after an error at its place: only a
- * value that passes isCommitSha ever reaches the model, and so git.
- */
-function readSha(r: NodeReader, m: YAMLMap, parent: 'commit' | 'selection', what: string, required: boolean): string | undefined {
-  const node = r.field(m, 'sha', `"${parent}" of ${what}`, required);
-  if (!node) return undefined;
-  // YAML reads an all-digit hash as a number, losing digits: judge the text as written.
-  const value = isScalar(node) && typeof node.value === 'number' && node.range ? r.source.text.slice(node.range[0], node.range[1]) : isScalar(node) ? node.value : undefined;
-  if (isCommitSha(value)) return value;
-  const written = typeof value === 'string' ? ` is ${quoted(value)}, which` : '';
-  r.report(node, `"${parent}.sha" of ${what}${written} is not a commit hash. Write the hash git shows: 7 to 64 hex digits (0-9, a-f).`, 'bad-sha');
-  return undefined;
+  };
 }
 
 /** The journal's rubric path leads outside its workspace folder: it is never read. */

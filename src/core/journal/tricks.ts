@@ -46,6 +46,12 @@ export function flattenString(text: string): void {
  * no such room, and each field added later costs another backing store, tens of thousands of
  * times in a large journal.
  *
+ * The room V8 starts from is a guess from the constructor's text. model.ts's constructors set
+ * fields by computed key, one row of fields.ts each, which gives V8 nothing to count: it leaves
+ * room for nine fields (Node 20), so an entry of ten fields or more (an entry counts its line)
+ * keeps the rest in a second, small store. Nearly every entry has fewer, and the room of those is
+ * settled to the fields a mapping has rather than to nine.
+ *
  * If V8 changes this, nothing breaks: a large journal's heap grows, which the bench's memory row
  * (`npm run bench`, budget ≤ 100 MB) would show.
  */

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { type Entry, type EntryData, applyJournalChange, type JournalChange, type RemovedEntry, JournalSession, type JournalOp, type PlanOutcome, type JournalRead, type Refusal } from '../../core/journal';
+import { type Entry, type EntryData, applyJournalChange, type JournalChange, shareRepeated, type RemovedEntry, JournalSession, type JournalOp, type PlanOutcome, type JournalRead, type Refusal } from '../../core/journal';
 import { type Problem } from '../../core/text/problem';
 import { parseRubric, type Rubric, type RubricParse } from '../../core/rubric/rubric';
 import { sharedString } from '../../core/text/strings';
@@ -184,8 +184,12 @@ export class WorkerEngine implements JournalEngine {
     const slot = this.pending.get(reply.id);
     if (!slot) return;
     if ('batch' in reply) {
-      // A message brings every string anew: share the ones entries repeat, so a large journal holds each once.
-      for (const e of reply.batch) slot.entries.push(shareStrings(e, slot.strings));
+      // A message brings every string anew: share the ones entries repeat (fields.ts: `repeats`), so a large journal holds each once.
+      const share = (text: string) => sharedString(slot.strings, text);
+      for (const e of reply.batch) {
+        shareRepeated(e as unknown as Record<string, unknown>, share);
+        slot.entries.push(e);
+      }
       // The next batch in a later turn of the event loop, so other work runs in between.
       setImmediate(() => this.worker?.postMessage({ id: reply.id, method: 'nextBatch' } satisfies WorkerRequest));
       return;
@@ -277,17 +281,4 @@ function rememberLastParse(parse: (text: string) => Promise<RubricParse>): (text
     if (last?.text !== text) last = { text, parse: await parse(text) };
     return last.parse;
   };
-}
-
-/** The entry with its repeated strings (kind, date, level, dimension ids, refs, repository, file) taken from `strings`. */
-function shareStrings(entry: Entry, strings: Map<string, string>): Entry {
-  const shared = (text: string) => sharedString(strings, text);
-  entry.kind = shared(entry.kind) as Entry['kind'];
-  entry.date = shared(entry.date);
-  if (entry.level !== undefined) entry.level = shared(entry.level);
-  for (let i = 0; i < entry.dimensions.length; i++) entry.dimensions[i] = shared(entry.dimensions[i]);
-  if (entry.statements) for (let i = 0; i < entry.statements.length; i++) entry.statements[i] = shared(entry.statements[i]);
-  if (entry.commit?.repo !== undefined) entry.commit.repo = shared(entry.commit.repo);
-  if (entry.selection) entry.selection.file = shared(entry.selection.file);
-  return entry;
 }
