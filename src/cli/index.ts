@@ -480,7 +480,7 @@ async function readReviewWords(path: string): Promise<Map<string, string[]> | un
   return text === undefined ? undefined : reviewWords(text);
 }
 
-async function review(o: Options, io: CliIo, input: { rubric: Rubric; journal: Journal; period: Period }): Promise<number> {
+async function review(o: Options, io: CliIo, input: { rubric: Rubric; journal: Journal; period: Period }, rubricPath: string | undefined): Promise<number> {
   if (o.level !== undefined) checkLevel(input.rubric, o.level, '--level');
   const target = o.out === undefined ? reviewPath(o, io, input.period) : resolve(io.cwd, o.out);
   const label = o.out ?? relative(io.cwd, target);
@@ -493,7 +493,7 @@ async function review(o: Options, io: CliIo, input: { rubric: Rubric; journal: J
     throw e;
   }
   if (o.out === undefined) await keptOutOfGit(dirname(target));
-  await writeDocument(target, text, guardedFiles(o, io), 'the review');
+  await writeDocument(target, text, guardedFiles(o, io, rubricPath), 'the review');
   io.err(`${earlier === undefined ? 'Wrote' : 'Updated'} ${label}${earlier === undefined ? '' : ', keeping your words'}.\n`);
   return 0;
 }
@@ -632,7 +632,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return 1;
       }
       const { rubric, journal } = loaded;
-      if (o.command === 'review') return await review(o, io, { rubric, journal, period: period! });
+      if (o.command === 'review') return await review(o, io, { rubric, journal, period: period! }, loaded.rubricPath);
       let text: string;
       if (o.command === 'summary') text = renderSummary({ rubric, journal, period: period!, includePrivate: o.includePrivate, journalLabel: o.journal });
       else {

@@ -98,7 +98,8 @@ export async function rubricCommand(argv: readonly string[], io: CliIo): Promise
       io.err(`growth-journal: ${o.file}: ${e.message}\n`);
       return 1;
     }
-    if (o.out) await writeDocument(resolve(io.cwd, o.out), result.yaml, journalGuards(resolve(io.cwd, '.growth/journal.yaml')), 'the rubric');
+    // A rubric may replace an earlier import of itself; never a journal, wherever it is.
+    if (o.out) await writeDocument(resolve(io.cwd, o.out), result.yaml, journalGuards(resolve(io.cwd, '.growth/journal.yaml')), 'the rubric', ['journal']);
     else io.out(result.yaml);
     io.err(importSummary(o.file, result, o.out));
     return 0;

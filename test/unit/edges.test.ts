@@ -79,6 +79,46 @@ describe('issue 21: nothing lost at the edges', () => {
     assert.match(rubric.err, /over the rubric/);
   });
 
+  it('1. --out never replaces a journal or a rubric reached from another folder, nor writes inside a lock folder, and the review guards the rubric too', async () => {
+    const before = readFileSync(path);
+    copyFileSync(join(root, 'test/fixtures/ladders/platform-table.md'), join(dir, 'ladder.md'));
+    mkdirSync(join(dir, 'sub'));
+    // From a folder below the workspace, or from another workspace: the journal there is not "the" journal of the command.
+    const other = mkdtempSync(join(tmpdir(), 'growth-edges-other-'));
+    try {
+      for (const [args, cwd] of [
+        [['rubric', 'import', '../ladder.md', '--out', '../.growth/journal.yaml'], join(dir, 'sub')],
+        [['packet', '--journal', join(dir, '.growth/journal.yaml'), '--out', join(dir, '.growth/journal.yaml')], other],
+        [['summary', '--journal', join(dir, '.growth/journal.yaml'), '--period', '2026-Q4', '--out', join(dir, '.growth/journal.yaml')], other],
+      ] as const) {
+        const r = await run([...args], cwd);
+        assert.equal(r.code, 2, `${args.join(' ')}: ${r.err}`);
+        assert.match(r.err, /^growth-journal: Will not write .* (over the journal|holds a Growth Journal journal)/, args.join(' '));
+        assert.ok(readFileSync(path).equals(before), args.join(' '));
+      }
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+    // Inside the lock folder: refused, and no lock folder is made to hold it.
+    for (const out of ['.growth/journal.yaml.lock/p.md', 'elsewhere.lock/p.md']) {
+      const r = await run(['packet', '--out', out], dir);
+      assert.equal(r.code, 2, `${out}: ${r.err}`);
+      assert.match(r.err, /^growth-journal: Will not write .*inside/, out);
+      assert.equal(existsSync(join(dir, out)), false, out);
+    }
+    assert.equal(existsSync(`${path}.lock`), false, 'no lock folder left to block later writes');
+    // The review never replaces the rubric the journal names, nor any other rubric.
+    writeFileSync(path, readFileSync(path, 'utf8').replace('rubric: product-security', 'rubric: .growth/mine.yaml'));
+    copyFileSync(join(root, 'rubric/product-security.yaml'), join(dir, '.growth/mine.yaml'));
+    copyFileSync(join(root, 'rubric/product-security.yaml'), join(dir, 'another.yaml'));
+    for (const out of ['./.growth/../.growth/mine.yaml', 'another.yaml']) {
+      const r = await run(['review', '--period', '2026-Q4', '--level', 'senior', '--out', out], dir);
+      assert.equal(r.code, 2, `${out}: ${r.err}`);
+      assert.match(r.err, /(over the rubric|holds a Growth Journal rubric)/, out);
+    }
+    assert.ok(readFileSync(join(dir, '.growth/mine.yaml')).equals(readFileSync(join(root, 'rubric/product-security.yaml'))));
+  });
+
   it('2. --out refuses a FIFO, a device and a folder, and writes through a symlink to its target', async () => {
     execFileSync('mkfifo', [join(dir, 'pipe')]);
     mkdirSync(join(dir, 'folder'));
@@ -227,6 +267,37 @@ describe('issue 21: nothing lost at the edges', () => {
     const loopAdd = await run(['add', '--journal', 'loop.yaml', '--title', 'x', '--dimension', 'communication'], dir);
     assert.equal(loopAdd.code, 2);
     assert.match(loopAdd.err, /symbolic link that leads in a loop/);
+  });
+
+  it('5. a socket, and any other error of the file system, is one sentence too, never a stack trace', async () => {
+    const socket = join(dir, 'sock');
+    const server = (await import('node:net')).createServer().listen(socket);
+    await new Promise((r) => server.once('listening', r));
+    try {
+      for (const args of [['list', '--journal', 'sock'], ['add', '--journal', 'sock', '--title', 'x', '--dimension', 'communication'], ['rubric', 'import', 'sock'], ['validate', '--rubric', 'sock']]) {
+        const r = await run(args, dir);
+        assert.equal(r.code, 2, `${args.join(' ')}: ${r.err}`);
+        assert.match(r.err, /^growth-journal: .*sock.*(socket|not a regular file)/, args.join(' '));
+        assert.doesNotMatch(r.err, /\n {4}at /, 'no stack trace');
+      }
+    } finally {
+      server.close();
+    }
+    const unknown = fileError(Object.assign(new Error("EWHATEVER: something odd, open '/j.yaml'"), { code: 'EWHATEVER', syscall: 'open' }), '/j.yaml', 'read', 'the journal');
+    assert.ok(unknown instanceof FileRefusal);
+    assert.match(unknown.message, /^Cannot read the journal \/j\.yaml: the system said "EWHATEVER: something odd/);
+  });
+
+  it('5. a change that would take the journal past the size it can be read at is refused, and the file is untouched', async () => {
+    const header = 'version: 1\nrubric: product-security\nentries:\n';
+    const filler = `  - id: big\n    date: 2026-11-01\n    kind: note\n    title: Big\n    dimensions: [communication]\n    note: "${'x'.repeat(32 * 1024 * 1024 - header.length - 100)}"\n`;
+    writeFileSync(path, header + filler.slice(0, 32 * 1024 * 1024 - header.length - 2) + '"\n');
+    const before = readFileSync(path);
+    assert.ok(before.length <= 32 * 1024 * 1024);
+    const r = await run(['add', '--title', 'One more', '--dimension', 'communication'], dir);
+    assert.equal(r.code, 1, r.err);
+    assert.match(r.err, /would make the journal 32\.0 MB, over the 32 MB Growth Journal reads, so nothing was written/);
+    assert.ok(readFileSync(path).equals(before));
   });
 
   it('6. a temp file left by a killed writer is removed by the next write, and only files of our pattern', async () => {

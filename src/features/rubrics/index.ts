@@ -75,7 +75,8 @@ export function registerRubrics(context: vscode.ExtensionContext, services: Serv
           const replace = await services.prompts.confirm(`Replace ${relative}?`, 'A rubric with this id is already in the workspace. Levels and dimensions with the same names keep their ids, so evidence tagged against them stays attached.', 'Replace');
           if (!replace) return;
         }
-        await writeFileAtomic(target, result.yaml, { journalUri: location.uri });
+        // Replacing an earlier import of this rubric is what the user just agreed to; a journal is never replaced.
+        await writeFileAtomic(target, result.yaml, { journalUri: location.uri, kept: ['journal'] });
 
         const snapshot = await services.store.snapshot();
         if (snapshot.journal?.rubric === relative) {

@@ -137,6 +137,9 @@ async function writeUnderLock({ path, op, template, handOff }: WriteRequest, pla
       const compromised = lock.compromised();
       if (compromised) return refuse("The journal's lock was taken over by another program while this change was prepared; nothing was written. Try again.", compromised);
       const bytes = read && planned.tail ? splicedBytes(read.pieces, before, planned.tail) : [Buffer.from(planned.text, 'utf8')];
+      // A journal written past the limit could not be read again: refused before it is written.
+      const size = pieceLength(bytes);
+      if (size > MAX_JOURNAL_BYTES) return { ok: false, message: `This change would make the journal ${(size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_JOURNAL_BYTES / 1024 / 1024} MB Growth Journal reads, so nothing was written. Move older entries to another file (for example .growth/journal-2024.yaml) and try again.` };
       let replaced: FileHandle | undefined;
       const settled = async () => {
         if (!read) return (await readJournalFile(target)).kind === 'missing';

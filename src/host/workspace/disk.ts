@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants, type BigIntStats } from 'node:fs';
 import { access, lstat, mkdir, open, readdir, readlink, realpath, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 
 /** A file-system failure told as one sentence: the file, the cause, what to do. Callers show `message` as it is. */
 export class FileRefusal extends Error {}
@@ -33,7 +33,11 @@ export function fileError(error: unknown, path: string, doing: 'read' | 'write',
       case 'EMFILE': case 'ENFILE': return `Cannot ${doing} ${at}: too many files are open; close some programs and try again.`;
       case 'EIO': return `Cannot ${doing} ${at}: the disk reported an input/output error; check the disk and try again.`;
       case 'EBUSY': case 'ETXTBSY': return `Cannot ${doing} ${at}: another program is using it; close that program and try again.`;
-      default: return undefined;
+      case 'ENXIO': return `Cannot ${doing} ${at}: it is a socket or a device, not a regular file; name a regular file instead.`;
+      case 'ENOTEMPTY': return `Cannot ${doing} ${at}: a folder there holds files where Growth Journal expects an empty one (another program's files in a lock folder, say); move them away and try again.`;
+      case 'EFBIG': return `Cannot write ${at}: it would be larger than the file system allows; choose another disk.`;
+      // Any other error of the file system still gets one sentence, with the system's own words.
+      default: return (error as NodeJS.ErrnoException | undefined)?.syscall ? `Cannot ${doing} ${at}: the system said "${(error as Error).message}"; check the path and try again.` : undefined;
     }
   })();
   return sentence === undefined ? error : new FileRefusal(sentence);
@@ -242,22 +246,64 @@ export function journalGuards(journalPath: string): { path: string; role: FileRo
   return [{ path: journalPath, role: 'the journal' }, { path: `${journalPath}.lock`, role: "the journal's lock" }];
 }
 
+/** What a document may never be written over, whoever's it is: a journal, or a rubric (a rubric import may replace a rubric). */
+export type KeptKind = 'journal' | 'rubric';
+
 /**
  * Writes a document (a summary, a packet, a rubric, `--out`) atomically, through a symlink to
- * its target. Refused: a path that is not a regular file or a new one, and any of `guarded`
- * (the journal, its rubric, its lock), compared by resolved path and by device and inode.
+ * its target. Refused: a path that is not a regular file or a new one; any of `guarded` (the
+ * journal, its rubric, its lock), compared by resolved path and by device and inode, and any
+ * path inside one (the lock is a folder); a path inside any lock folder; and, by what it holds,
+ * a file that is a journal or a rubric of any workspace (`kept`), so a path from another folder
+ * or workspace cannot replace one either.
  */
-export async function writeDocument(path: string, content: string, guarded: readonly { path: string; role: FileRole }[], role: FileRole = 'the output file'): Promise<void> {
+export async function writeDocument(path: string, content: string, guarded: readonly { path: string; role: FileRole }[], role: FileRole = 'the output file', kept: readonly KeptKind[] = ['journal', 'rubric']): Promise<void> {
   const target = await realTarget(resolve(path), role);
   const existing = await stat(target).catch(() => undefined);
   if (existing) refuseIfNotRegular(existing, path, role, 'write');
   for (const g of guarded) {
     const real = await realTarget(resolve(g.path), g.role).catch(() => resolve(g.path));
     const other = await stat(real).catch(() => undefined);
-    if (real === target || (existing && other && other.dev === existing.dev && other.ino === existing.ino)) {
-      throw new FileRefusal(`Will not write ${role} over ${g.role} (${path} is ${g.path}); choose another file.`);
+    if (real === target || target.startsWith(real + sep) || (existing && other && other.dev === existing.dev && other.ino === existing.ino)) {
+      throw new FileRefusal(`Will not write ${role} ${real === target || existing ? 'over' : 'inside'} ${g.role} (${path} is ${real === target || existing ? '' : 'inside '}${g.path}); choose another file.`);
     }
   }
+  if (dirname(target).split(sep).some((folder) => folder.endsWith(LOCK_SUFFIX))) {
+    throw new FileRefusal(`Will not write ${role} ${path}: it is inside a lock folder (${dirname(target)}), which a journal's writers hold and remove; choose another file.`);
+  }
+  const holds = existing && (await keptKindOf(target, kept));
+  if (holds) throw new FileRefusal(`Will not write ${role} over ${path}: it holds a Growth Journal ${holds}, which a document never replaces; choose another file.`);
   await makeFolder(dirname(target), role);
   await replaceFile(target, content, { role });
+}
+
+/** The suffix of a journal's lock folder (proper-lockfile's). */
+const LOCK_SUFFIX = '.lock';
+
+/** How much of an existing file is read to tell a journal or a rubric. */
+const SNIFF_BYTES = 64 * 1024;
+
+/**
+ * Whether the file at `path` holds a journal (top-level `version:` and `entries:`) or a rubric
+ * (top-level `levels:` and `groups:`), of the kinds in `kinds`: its first 64 KB are enough to tell.
+ */
+async function keptKindOf(path: string, kinds: readonly KeptKind[]): Promise<KeptKind | undefined> {
+  if (kinds.length === 0) return undefined;
+  const head = await readHead(path).catch(() => '');
+  const topKeys = new Set(head.match(/^[A-Za-z]+(?=:)/gm) ?? []);
+  if (kinds.includes('journal') && topKeys.has('version') && topKeys.has('entries')) return 'journal';
+  if (kinds.includes('rubric') && topKeys.has('levels') && topKeys.has('groups')) return 'rubric';
+  return undefined;
+}
+
+/** The first 64 KB of a regular file, as text. */
+async function readHead(path: string): Promise<string> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const buffer = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { decodeUtf8 } from '../../core/text/strings';
 import { type Problem } from '../../core/text/problem';
 import { MAX_RUBRIC_BYTES, RUBRIC_TOO_LARGE } from '../../core/rubric/rubric';
-import { FileRefusal, journalGuards, readBounded, writeDocument } from './disk';
+import { FileRefusal, journalGuards, type KeptKind, readBounded, writeDocument } from './disk';
 
 export type ReadResult = { kind: 'text'; text: string } | { kind: 'missing' } | { kind: 'invalid'; problem: Problem };
 
@@ -49,6 +49,8 @@ export function dirtyDocument(uri: vscode.Uri): vscode.TextDocument | undefined 
 export interface KeptFiles {
   journalUri?: vscode.Uri;
   rubricUri?: vscode.Uri;
+  /** What the document may not replace, by what a file holds (writeDocument): a journal or a rubric unless said. */
+  kept?: readonly KeptKind[];
 }
 
 /**
@@ -62,7 +64,7 @@ export async function writeFileAtomic(uri: vscode.Uri, text: string, kept: KeptF
     ...(kept.journalUri?.scheme === 'file' ? journalGuards(kept.journalUri.fsPath) : []),
     ...(kept.rubricUri?.scheme === 'file' ? [{ path: kept.rubricUri.fsPath, role: 'the rubric' }] : []),
   ];
-  await writeDocument(uri.fsPath, text, guarded, 'the document');
+  await writeDocument(uri.fsPath, text, guarded, 'the document', kept.kept);
 }
 
 export function offsetRange(document: vscode.TextDocument, offset: number, length: number): vscode.Range {
