@@ -258,6 +258,15 @@ async function load(o: Options, io: CliIo): Promise<Loaded> {
   };
 }
 
+/**
+ * Prints what stops a command: the errors, or, where there are none (a rubric outside the
+ * workspace is a warning, yet leaves no rubric), every problem, so the refusal is never without its reason.
+ */
+function printBlocking(problems: readonly { file: string; problem: Problem }[], io: CliIo): void {
+  const errors = problems.filter((p) => p.problem.severity === 'error');
+  for (const { file, problem } of errors.length ? errors : problems) io.err(`${formatProblem(file, problem)}\n`);
+}
+
 /** The journal and rubric, or a refusal printed with the errors that stop a change. */
 async function loadForChange(o: Options, io: CliIo, allowMissing: boolean): Promise<{ journal?: Journal; rubric: Rubric } | number> {
   const { journalPath } = locate(o, io);
@@ -272,8 +281,8 @@ async function loadForChange(o: Options, io: CliIo, allowMissing: boolean): Prom
   const loaded = await load(o, io);
   const errors = loaded.problems.filter((p) => p.problem.severity === 'error');
   if (!loaded.journal || !loaded.rubric || (errors.length > 0 && !loaded.journal)) {
-    for (const { file, problem } of errors) io.err(`${formatProblem(file, problem)}\n`);
-    io.err('Nothing was changed: fix the errors above first.\n');
+    printBlocking(loaded.problems, io);
+    io.err('Nothing was changed: fix the problems above first.\n');
     return 1;
   }
   return { journal: loaded.journal, rubric: loaded.rubric };
@@ -401,8 +410,8 @@ async function list(o: Options, io: CliIo): Promise<number> {
   const period = o.period === undefined ? undefined : periodOption(o.period, o.fiscalStart, io);
   const loaded = await load(o, io);
   if (!loaded.journal) {
-    for (const { file, problem } of loaded.problems.filter((p) => p.problem.severity === 'error')) io.err(`${formatProblem(file, problem)}\n`);
-    io.err('No list: fix the errors above first.\n');
+    printBlocking(loaded.problems, io);
+    io.err('No list: fix the problems above first.\n');
     return 1;
   }
   const { rubric } = loaded;
@@ -559,8 +568,8 @@ async function lostCommitsOf(o: Options, io: CliIo, journal: Journal, text: stri
 async function relink(o: Options, io: CliIo): Promise<number> {
   const loaded = await load(o, io);
   if (!loaded.journal || loaded.journalText === undefined) {
-    for (const { file, problem } of loaded.problems.filter((p) => p.problem.severity === 'error')) io.err(`${formatProblem(file, problem)}\n`);
-    io.err('Nothing was changed: fix the errors above first.\n');
+    printBlocking(loaded.problems, io);
+    io.err('Nothing was changed: fix the problems above first.\n');
     return 1;
   }
   const found = await lostCommitsOf(o, io, loaded.journal, loaded.journalText);
@@ -627,8 +636,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       const loaded = await load(o, io);
       const errors = loaded.problems.filter((p) => p.problem.severity === 'error');
       if (errors.length > 0 || !loaded.journal || !loaded.rubric) {
-        for (const { file, problem } of errors) io.err(`${formatProblem(file, problem)}\n`);
-        io.err(`No ${o.command}${period ? ` for ${period.label}` : ''}: fix the errors above first.\n`);
+        printBlocking(loaded.problems, io);
+        io.err(`No ${o.command}${period ? ` for ${period.label}` : ''}: fix the problems above first.\n`);
         return 1;
       }
       const { rubric, journal } = loaded;

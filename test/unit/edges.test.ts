@@ -367,6 +367,21 @@ describe('issue 21: nothing lost at the edges', () => {
     assert.match(html, /x{38}…</);
   });
 
+  it('smaller: a command refused for want of a rubric says why (a rubric outside the workspace is a warning, yet no rubric is read)', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'growth-edges-outside-'));
+    try {
+      copyFileSync(join(root, 'rubric/product-security.yaml'), join(outside, 'r.yaml'));
+      writeFileSync(path, readFileSync(path, 'utf8').replace('rubric: product-security', `rubric: ${join(outside, 'r.yaml')}`));
+      for (const args of [['add', '--title', 'x', '--dimension', 'communication'], ['summary', '--period', '2026-Q4']]) {
+        const r = await run(args, dir);
+        assert.equal(r.code, 1, r.err);
+        assert.match(r.err, /is not a path inside the journal's workspace folder, so Growth Journal does not read it[^]*fix the problems above first/, args.join(' '));
+      }
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   it('leaves nothing behind when a write is refused', async () => {
     chmodSync(path, 0o444);
     await run(['add', '--title', 'x', '--dimension', 'communication'], dir);
