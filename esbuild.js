@@ -42,6 +42,8 @@ const builds = [
   { ...common, ...node, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js' },
   // Reads and parses journals off the extension host's thread (src/host/journal/engine.ts).
   { ...common, ...node, entryPoints: ['src/host/journal/worker.ts'], outfile: 'dist/journalWorker.js' },
+  // The journal engine on the extension host's thread, loaded only when the worker cannot start (src/host/journal/store.ts).
+  { ...common, ...node, entryPoints: ['src/host/journal/inProcessEngine.ts'], outfile: 'dist/inProcessEngine.js' },
   // The ladder importer and its Markdown parser, loaded on the first import (src/host/workspace/ladderImporter.ts).
   { ...common, ...node, entryPoints: ['src/core/rubric/ladderImport/index.ts'], outfile: 'dist/ladderImport.js' },
   // The self-review's document, merge and draft checks, loaded on first use (src/host/workspace/selfReview.ts).

@@ -19,6 +19,7 @@ import { textLines } from '../src/core/text/anchor';
 import { renderSummary } from '../src/core/reports/summary';
 import { parsePeriod } from '../src/core/time/periods';
 import { WorkerEngine, type WriteResult } from '../src/host/journal/engine';
+import { InProcessEngine } from '../src/host/journal/inProcessEngine';
 import { byteView, holdsBytes } from '../src/host/journal/file';
 import { runSteps } from '../src/core/steps';
 import { benchJournal } from './journals';
@@ -283,7 +284,7 @@ async function endToEndRows(count: number, script: string): Promise<Row[]> {
   collectGarbage();
   const path = join(dir, `write-path-${count}.yaml`);
   writeFileSync(path, benchJournal(count));
-  const engine = new WorkerEngine(script);
+  const engine = new WorkerEngine(script, () => new InProcessEngine());
   /** The snapshot's journal once the store's load has run: after a write, from the journal as written. */
   const rubricText = readFileSync(join(root, 'rubric', 'product-security.yaml'), 'utf8');
   const reload = async (written?: WriteResult) => {

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchJournal } from '../../bench/journals';
 import { MAX_JOURNAL_BYTES } from '../../src/core/journal';
-import { InProcessEngine, WorkerEngine } from '../../src/host/journal/engine';
+import { WorkerEngine } from '../../src/host/journal/engine';
+import { InProcessEngine } from '../../src/host/journal/inProcessEngine';
 import { bundledRubric, root } from './helpers';
 
 describe('journal engines', () => {
@@ -17,7 +18,7 @@ describe('journal engines', () => {
     this.timeout(30_000);
     buildSync({ entryPoints: [join(root, 'src', 'host', 'journal', 'worker.ts')], bundle: true, platform: 'node', outfile: script, logLevel: 'error' });
   });
-  beforeEach(() => (worker = new WorkerEngine(script)));
+  beforeEach(() => (worker = new WorkerEngine(script, () => new InProcessEngine())));
   afterEach(() => worker.dispose());
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -156,7 +157,7 @@ describe('journal engines', () => {
   });
 
   it('falls back to parsing in process when the worker cannot start', async () => {
-    const broken = new WorkerEngine(join(dir, 'no-such-worker.js'));
+    const broken = new WorkerEngine(join(dir, 'no-such-worker.js'), () => new InProcessEngine());
     try {
       writeFileSync(journal, benchJournal(3));
       const read = await broken.readFile(journal);

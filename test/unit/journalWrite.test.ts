@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { runSteps } from '../../src/core/steps';
 import { parseJournal, type EntryData, JournalSession, type JournalOp } from '../../src/core/journal';
 import { WorkerEngine } from '../../src/host/journal/engine';
+import { InProcessEngine } from '../../src/host/journal/inProcessEngine';
 import { holdsBytes } from '../../src/host/journal/file';
 import { writeJournal } from '../../src/host/journal/write';
 import { fixture, root } from './helpers';
@@ -39,8 +40,8 @@ describe('the journal write path', () => {
     this.timeout(60_000);
     const script = join(dir, 'journalWorker.js');
     buildSync({ entryPoints: [join(root, 'src', 'host', 'journal', 'worker.ts')], bundle: true, platform: 'node', outfile: script, logLevel: 'error' });
-    const a = new WorkerEngine(script);
-    const b = new WorkerEngine(script);
+    const a = new WorkerEngine(script, () => new InProcessEngine());
+    const b = new WorkerEngine(script, () => new InProcessEngine());
     try {
       const names = Array.from({ length: 30 }, (_, i) => `window ${i}`);
       const outcomes = await Promise.all(names.map((n, i) => (i % 2 ? a : b).write({ path, op: append(n) })));

@@ -1,15 +1,10 @@
 import { Worker } from 'node:worker_threads';
-import { type Entry, type EntryData, applyJournalChange, type JournalChange, shareRepeated, type RemovedEntry, JournalSession, type JournalOp, type PlanOutcome, type JournalRead, type Refusal } from '../../core/journal';
+import { type Entry, type EntryData, applyJournalChange, type JournalChange, shareRepeated, type RemovedEntry, type JournalOp, type PlanOutcome, type JournalRead, type Refusal } from '../../core/journal';
 import { type Problem } from '../../core/text/problem';
-import { parseRubric, type Rubric, type RubricParse } from '../../core/rubric/rubric';
+import { type Rubric, type RubricParse } from '../../core/rubric/rubric';
 import { sharedString } from '../../core/text/strings';
-import { readJournalFile } from './file';
-import { writeJournal, type WriteRequest } from './write';
-import { runStepsAsync } from '../ui/steps';
-import { oneAtATime } from './queue';
+import { type WriteRequest } from './write';
 import { type CitedCommit, type LostCommit } from '../../core/git/rewritten';
-import { lostCommits } from '../git/rewritten';
-import { runGit } from '../git/run';
 import { type GitArgv } from '../../core/git/commitSha';
 
 /**
@@ -59,45 +54,6 @@ const WORKER_HEAP_MB = 1536;
 /** The reader failed in a way a person should hear about. */
 class EngineError extends Error {}
 
-/** In the extension host itself, in time slices; one request at a time, as they share the session. */
-export class InProcessEngine implements JournalEngine {
-  private readonly session = new JournalSession();
-  private readonly inTurn = oneAtATime();
-  readFile(path: string): Promise<JournalRead> {
-    return this.inTurn(async () => {
-      const file = await readJournalFile(path);
-      if (file.kind === 'refused') return { kind: 'invalid', problem: file.problem };
-      return file.kind === 'bytes' ? runStepsAsync(this.session.readBytes(file.bytes)) : file;
-    });
-  }
-  readText(text: string) {
-    return this.inTurn(() => runStepsAsync(this.session.read(text)));
-  }
-  check(rubric: Rubric) {
-    return this.inTurn(async () => this.session.check(rubric));
-  }
-  plan(text: string, op: JournalOp) {
-    return this.inTurn(() => runStepsAsync(this.session.plan(text, op)));
-  }
-  readonly parseRubric = rememberLastParse(async (text) => parseRubric(text));
-  lostCommits(root: string, cited: readonly CitedCommit[]): Promise<LostCommit[]> {
-    return lostCommits(root, cited);
-  }
-  runGit(cwd: string, args: GitArgv): Promise<string> {
-    return runGit(cwd, args);
-  }
-  write(request: WriteRequest): Promise<WriteResult> {
-    return this.inTurn(async () => {
-      const outcome = await writeJournal(request, (text, op) => runStepsAsync(this.session.plan(text, op)));
-      if (!outcome.ok) return outcome;
-      this.session.accept(outcome.text, outcome.parse);
-      const { journal, problems } = outcome.parse;
-      return { ok: true, added: outcome.added, ...(outcome.removed ? { removed: outcome.removed } : {}), ...(journal ? { read: { kind: 'text', journal, problems } } : {}) };
-    });
-  }
-  dispose(): void {}
-}
-
 type WorkerCall =
   | { method: 'readFile'; path: string }
   | { method: 'readText'; text: string }
@@ -122,13 +78,21 @@ export class WorkerEngine implements JournalEngine {
   private worker: Worker | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (e: Error) => void; entries: Entry[]; strings: Map<string, string> }>();
-  private readonly fallback = new InProcessEngine();
+  /** The engine on this thread, made on first need (the worker cannot start, or it answered "unchanged" for a read this thread no longer holds). */
+  private inProcess: JournalEngine | undefined;
+  private get fallback(): JournalEngine {
+    return (this.inProcess ??= this.makeInProcess());
+  }
   /** What the last file read gave, for when the worker finds the file unchanged. */
   private lastFileRead: JournalRead | undefined;
   /** The rubric the worker holds (this thread's copy): a check against it sends none. A new worker holds none. */
   private workerRubric: Rubric | undefined;
 
-  constructor(private readonly script: string) {}
+  /** `makeInProcess`: the engine that does the work on this thread when the worker cannot (the extension loads it from its own bundle). */
+  constructor(
+    private readonly script: string,
+    private readonly makeInProcess: () => JournalEngine,
+  ) {}
 
   /** Resolves once the worker's script runs; false when it cannot start here (then work goes on in process). */
   private started: Promise<boolean> | undefined;
@@ -275,7 +239,7 @@ export class WorkerEngine implements JournalEngine {
  * The same text gives the same rubric object, which a check recognises (the session's last
  * check, the rubric the worker holds).
  */
-function rememberLastParse(parse: (text: string) => Promise<RubricParse>): (text: string) => Promise<RubricParse> {
+export function rememberLastParse(parse: (text: string) => Promise<RubricParse>): (text: string) => Promise<RubricParse> {
   let last: { text: string; parse: RubricParse } | undefined;
   return async (text) => {
     if (last?.text !== text) last = { text, parse: await parse(text) };

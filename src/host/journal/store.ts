@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { type CommitRelink, type EntryChanges, type EntryData, type Journal, type Profile, newJournalText, type RemovedEntry, type RubricSwitch, type JournalOp, type JournalRead, loadJournal, type RubricRead, type SelectionAnchor } from '../../core/journal';
 import { type Rubric } from '../../core/rubric/rubric';
@@ -8,7 +10,8 @@ import { JournalError, type FileProblem } from './error';
 import { requireTrust } from '../workspace/trust';
 import { resolveInsideFolder } from '../workspace/workspaceFiles';
 import { readSettings, type GrowthSettings } from '../workspace/settings';
-import { InProcessEngine, WorkerEngine, type JournalEngine } from './engine';
+import { WorkerEngine, type JournalEngine } from './engine';
+import type * as InProcessEngineModule from './inProcessEngine';
 import { type CitedCommit, type LostCommit } from '../../core/git/rewritten';
 import { type GitArgv } from '../../core/git/commitSha';
 
@@ -35,10 +38,18 @@ export interface JournalSnapshot {
 
 const RELOAD_DELAY_MS = 250;
 
-/** Parses in the bundled worker thread, or in process if the build has no worker script. */
+/**
+ * Parses in the bundled worker thread; the engine on this thread, a bundle of its own
+ * (dist/inProcessEngine.js), is loaded only when the worker cannot start.
+ */
 function createJournalEngine(extensionUri: vscode.Uri): JournalEngine {
-  const script = vscode.Uri.joinPath(extensionUri, 'dist', 'journalWorker.js').fsPath;
-  return existsSync(script) ? new WorkerEngine(script) : new InProcessEngine();
+  const dist = vscode.Uri.joinPath(extensionUri, 'dist').fsPath;
+  const inProcess = () => {
+    const bundle = join(dist, 'inProcessEngine.js');
+    return new (createRequire(bundle)(bundle) as typeof InProcessEngineModule).InProcessEngine();
+  };
+  const script = join(dist, 'journalWorker.js');
+  return existsSync(script) ? new WorkerEngine(script, inProcess) : inProcess();
 }
 
 /** The text the user sees: unsaved edits when there are some, else the file. */
