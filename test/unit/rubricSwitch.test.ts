@@ -154,6 +154,20 @@ groups:
     const back = switchTo(withNew, rubricB2, rubricA, '.growth/rubrics/a.rubric.yaml', { dimensions: { speaking: 'mentorship' }, levels: {} });
     assert.equal(back.text, `${journalText}  - { id: e5, date: 2026-02-01, kind: note, title: New, dimensions: [collaboration, mentorship], level: senior }\n`);
   });
+  it('going back keeps a statement cited since that the rubric gone back to lacks, recorded so it is no error there', () => {
+    const there = switchTo(journalText, rubricA, rubricB, '.growth/rubrics/b.rubric.yaml', { dimensions: { mentorship: 'collaboration', craft: 'craft' }, levels: { mid: 'l2', senior: 'l3' } });
+    const ref = `collaboration/l3/1@${'0'.repeat(6)}`;
+    const tagged = `${there.text}  - { id: e5, date: 2026-02-01, kind: note, title: New, dimensions: [collaboration], level: l3, statements: ['${ref}'] }\n`;
+    const back = switchTo(tagged, rubricB, rubricA, '.growth/rubrics/a.rubric.yaml', { dimensions: {}, levels: {} });
+    assert.deepEqual(back.plan.statements.map((s) => s.id), ['collaboration/l3/1']);
+    const parse = parseJournal(back.text);
+    assert.deepEqual(parse.journal!.rubricHistory?.map((h) => [h.from, h.to, h.statementsKept]), [['.growth/rubrics/b.rubric.yaml', '.growth/rubrics/a.rubric.yaml', ['collaboration/l3/1']]]);
+    // Every entry from before the first switch is as it was; the new one keeps its citation, and it is no error on A.
+    const plain = (entries: readonly { line: number }[]) => entries.map(({ line: _line, ...rest }) => rest);
+    assert.deepEqual(plain(parse.journal!.entries.slice(0, 4)), plain(parseJournal(journalText).journal!.entries));
+    assert.match(back.text, new RegExp(`statements: \\['${ref}'\\] \\}\\n$`));
+    assert.deepEqual(checkJournal(parse, rubricA).filter((p) => p.severity === 'error').map((p) => p.message), []);
+  });
 });
 
 describe('the tree banner after a switch', () => {

@@ -581,7 +581,8 @@ export interface RubricSwitch {
   /** The profile's levels, set as given. */
   profile?: Readonly<{ currentLevel?: string; targetLevel?: string }>;
   /** A record added at the end of `rubricHistory:`, or the last ones taken off (the switches they record undone). */
-  history?: SwitchRecord | { drop: number };
+  /** A record to add; or the last `drop` records to take off, `then` in their place (a switch back that keeps cited statements the rubric lacks). */
+  history?: SwitchRecord | { drop: number; then?: SwitchRecord };
 }
 
 /**
@@ -649,7 +650,7 @@ export function switchRubricEdits(parse: JournalParse, change: RubricSwitch): Te
 }
 
 /** Adds a record at the end of `rubricHistory:` (the key made before `entries:` if need be), or takes the last ones off. */
-function historyEdit(text: string, root: YAMLMap, history: SwitchRecord | { drop: number }, eol: string): TextEdit {
+function historyEdit(text: string, root: YAMLMap, history: NonNullable<RubricSwitch['history']>, eol: string): TextEdit {
   const pair = pairOf(root, 'rubricHistory');
   const list = pair?.value;
   const byHand = (what: string) => new JournalEditError(`"rubricHistory" in the journal ${what}; Growth Journal changes it only as a block list of the records it writes. Fix it by hand, or switch with every id mapped.`);
@@ -665,7 +666,13 @@ function historyEdit(text: string, root: YAMLMap, history: SwitchRecord | { drop
     const first = seq.items[seq.items.length - history.drop] as Node;
     const start = history.drop === seq.items.length ? lineStart(text, (pair!.key as Node).range![0]) : first.range ? itemStart(text, first.range[0]) : undefined;
     if (start === undefined) throw byHand('has an item whose start cannot be told');
-    return { offset: start, deleteCount: end - start, insert: '' };
+    if (!history.then) return { offset: start, deleteCount: end - start, insert: '' };
+    const newline = text[end - 1] === '\n' ? eol : '';
+    const indent = rootIndent(text, root);
+    const insert = history.drop === seq.items.length
+      ? `${' '.repeat(indent)}rubricHistory:${eol}${switchRecordYaml(history.then, indent + 2, eol)}${newline}`
+      : `${switchRecordYaml(history.then, column(text, start + /^[ \t]*/.exec(text.slice(start))![0].length), eol)}${newline}`;
+    return { offset: start, deleteCount: end - start, insert };
   }
   if (seq && last && lastStart !== undefined) {
     const end = itemLinesEnd(text, seq, last, lastStart);

@@ -164,7 +164,15 @@ export function rubricSwitchOp(journal: Journal, plan: RubricSwitchPlan, from: R
       const now = view.profile[k];
       return now === undefined ? [] : [[k, now === journal.profile[k] ? mapped(choice.levels, now) : now]];
     }));
-    return { rubric: to.ref, dimensions: {}, levels: {}, entries, profile, history: { drop: plan.back.length } };
+    // Statements cited since, which the rubric gone back to lacks, are kept as written: recorded, so they are no error there
+    // (those an earlier switch to it kept, whose record stays, are recorded already).
+    const history = journal.rubricHistory ?? [];
+    const recorded = new Set(history.slice(0, history.length - plan.back.length).filter((h) => h.to === to.ref).flatMap((h) => h.statementsKept));
+    const kept = plan.statements.map((s) => s.id).filter((id) => !recorded.has(id));
+    const then: SwitchRecord | undefined = kept.length
+      ? { from: currentRubricRef(journal), to: to.ref, date, dimensions: {}, levels: {}, targetsKept: [], entriesBefore: {}, profileBefore: {}, statementsKept: kept }
+      : undefined;
+    return { rubric: to.ref, dimensions: {}, levels: {}, entries, profile, history: { drop: plan.back.length, ...(then ? { then } : {}) } };
   }
 
   const fromIds = from ? idsOf(from) : new Set<string>();

@@ -31,7 +31,7 @@ export function verifyChange(before: JournalParse, after: JournalParse, op: Jour
   const otherRoot = (p: JournalParse) => otherKeys(p, p.source?.doc.contents, ['entries', ...(op.kind === 'profile' ? ['profile'] : []), ...(op.kind === 'rubric' ? ['rubric', 'profile', 'rubricHistory'] : [])]);
   if (otherRoot(after) !== otherRoot(before)) return 'a top-level key other than the ones changed would read differently.';
   if (op.kind === 'rubric') {
-    // The records before stay as they were; the switch adds its own at the end, or a switch back takes the last ones off.
+    // The records before stay as they were; the switch adds its own at the end, or a switch back takes the last ones off (with, in their place, the cited statements it keeps).
     const records = (p: JournalParse) => {
       const node = isMap(p.source?.doc.contents) ? (p.source.doc.contents as YAMLMap).get('rubricHistory', true) : undefined;
       const value: unknown = (node as Node | undefined)?.toJS(p.source!.doc) ?? [];
@@ -40,7 +40,8 @@ export function verifyChange(before: JournalParse, after: JournalParse, op: Jour
     const was = records(before);
     const dropped = op.history && 'drop' in op.history ? op.history.drop : 0;
     if (dropped > was.length) return 'there is no such recorded switch to take off.';
-    const expected = dropped ? was.slice(0, was.length - dropped) : op.history && !('drop' in op.history) ? [...was, switchRecordValue(op.history)] : was;
+    const then = op.history && 'drop' in op.history && op.history.then ? [switchRecordValue(op.history.then)] : [];
+    const expected = dropped ? [...was.slice(0, was.length - dropped), ...then] : op.history && !('drop' in op.history) ? [...was, switchRecordValue(op.history)] : was;
     if (canonicalJson(records(after)) !== canonicalJson(expected)) return 'the rubric history would not read as intended.';
   }
   if (op.kind === 'profile' || op.kind === 'rubric') {
