@@ -9,7 +9,7 @@ import { lostCommitProblem, placeLostShas, type CitedCommit, type LostCommit } f
 import { lostCommits, repositoryRoot } from '../host/git/rewritten';
 import { formatProblem, hasErrors, type Problem } from '../core/text/problem';
 import { GAP_STYLES, packetModel, PacketError, renderPacketHtml, renderPacketMarkdown } from '../core/reports/packet';
-import { parsePeriod, periodOfDate, PERIOD_HINT, type Period } from '../core/time/periods';
+import { parsePeriod, periodOfDate, type Period, notAPeriod } from '../core/time/periods';
 import { allDimensions, findDimension, levelName, levelRank, MAX_RUBRIC_BYTES, parseRubric, RUBRIC_TOO_LARGE, type Rubric } from '../core/rubric/rubric';
 import { rubricRef } from '../core/rubric/rubricRef';
 import { renderSummary } from '../core/reports/summary';
@@ -306,7 +306,7 @@ async function change(o: Options, io: CliIo, op: JournalOp, template?: string): 
 /** A --period value: any period label, or "current" for the quarter that holds today. */
 function periodOption(label: string, fiscalStart: number, io: CliIo): Period {
   const period = label === 'current' ? periodOfDate('quarter', localIsoDate(io.today), fiscalStart) : parsePeriod(label, fiscalStart);
-  if (!period) throw new UsageError(`"${label}" is not a period; write ${PERIOD_HINT}.`);
+  if (!period) throw new UsageError(notAPeriod(label));
   return period;
 }
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parsePeriod, periodOfDate, periodTitle, resolveViewPeriod } from '../../src/core/time/periods';
+import { notAPeriod, parsePeriod, periodOfDate, periodTitle, resolveViewPeriod } from '../../src/core/time/periods';
 import { random } from './helpers';
 
 describe('periods', () => {
@@ -58,6 +58,13 @@ describe('periods', () => {
 
   it('refuses what is not a period', () => {
     for (const bad of ['2026-Q5', '2026-H3', '26', '2026-02-30..2026-03-01', '2026-08-31..2026-03-01', 'last year', '']) assert.equal(parsePeriod(bad), undefined, bad);
+  });
+
+  it('says why a text is no period: a date that is not real, a range that ends before it starts, year 0000', () => {
+    assert.equal(notAPeriod('2026-02-30..2026-03-01'), '"2026-02-30..2026-03-01" is not a period: 2026-02-30 is not a real calendar date.');
+    assert.equal(notAPeriod('2026-08-31..2026-03-01'), '"2026-08-31..2026-03-01" is not a period: it ends before it starts; write the earlier date first.');
+    assert.equal(notAPeriod('0000-Q1'), '"0000-Q1" is not a period: years run from 0001 to 9999.');
+    assert.match(notAPeriod('last year'), /^"last year" is not a period: write a quarter \(2026-Q4\)/);
   });
 
   it('resolves what a view is set to: rolling quarters, all time, or a fixed period', () => {

@@ -53,6 +53,22 @@ function periodOfLabel(label: string, fiscalStartMonth: number): Period | undefi
   return undefined;
 }
 
+/**
+ * Why `label` is no period, in words: a date range whose dates are not real dates or that ends
+ * before it starts, or a period outside the years 0001-9999; else how to write one.
+ */
+export function notAPeriod(label: string): string {
+  const text = label.trim();
+  const range = RANGE.exec(text);
+  if (range) {
+    const bad = [range[1], range[2]].find((d) => !parseIsoDate(d));
+    if (bad) return `"${label}" is not a period: ${bad} is not a real calendar date.`;
+    if (range[1] > range[2]) return `"${label}" is not a period: it ends before it starts; write the earlier date first.`;
+  }
+  if (/^\d{4}(?:-[QH]\d)?$/.test(text) && text.startsWith('0000')) return `"${label}" is not a period: years run from 0001 to 9999.`;
+  return `"${label}" is not a period: write ${PERIOD_HINT}.`;
+}
+
 function spanOfQuarters(kind: 'half' | 'year', label: string, year: number, first: 1 | 3, last: 2 | 4, fiscalStartMonth: number): Period {
   const from = { year, quarter: first, fiscalStartMonth };
   const to = { year, quarter: last, fiscalStartMonth };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { GAP_STYLES, packetModel, PacketError, renderPacketHtml, type PacketInput } from '../../core/reports/packet';
-import { parsePeriod, PERIOD_HINT, type Period } from '../../core/time/periods';
+import { parsePeriod, type Period, notAPeriod } from '../../core/time/periods';
 import { levelName } from '../../core/rubric/rubric';
 import { readTextFile, writeFileAtomic } from '../../host/workspace/files';
 import { selfReview } from '../../host/workspace/selfReview';
@@ -113,7 +113,7 @@ async function packetInput(services: Services, given: { level?: unknown; period?
   let period: Period | undefined;
   if (typeof given.period === 'string') {
     period = given.period === ALL_TIME ? undefined : parsePeriod(given.period, snapshot.settings.fiscalYearStartMonth);
-    if (given.period !== ALL_TIME && !period) throw new Error(`"${given.period}" is not a period: write ${PERIOD_HINT}.`);
+    if (given.period !== ALL_TIME && !period) throw new Error(notAPeriod(given.period));
   } else {
     const picked = await pickPeriod(services, snapshot, 'Promotion Packet: Period', [{ label: 'All evidence to date', description: 'every entry in the journal', value: ALL_TIME }]);
     if (picked === undefined) return undefined;

@@ -6,7 +6,7 @@ import type { DraftPlan } from '../../core/reports/reviewDraft';
 import { selfReview } from '../../host/workspace/selfReview';
 import { inRange } from '../../core/time/quarters';
 import { formatProblem } from '../../core/text/problem';
-import { parsePeriod, PERIOD_HINT, type Period } from '../../core/time/periods';
+import { parsePeriod, type Period, notAPeriod } from '../../core/time/periods';
 import { levelName, type Rubric } from '../../core/rubric/rubric';
 import { dirtyDocument, readTextFile, writeFileAtomic } from '../../host/workspace/files';
 import { pickPeriod } from '../../host/ui/periodPick';
@@ -73,7 +73,7 @@ async function reviewTarget(services: Services, args: ReviewArgs, askPrivate: bo
   const { rubric, journal } = snapshot;
   const start = snapshot.settings.fiscalYearStartMonth;
   const period = args.period === undefined ? await pickPeriod(services, snapshot, 'Self-Review: Period') : parsePeriod(args.period, start);
-  if (args.period !== undefined && !period) throw new Error(`"${args.period}" is not a period: write ${PERIOD_HINT}.`);
+  if (args.period !== undefined && !period) throw new Error(notAPeriod(args.period));
   if (!period) return undefined;
   const level = args.level ?? (await askLevel(services, rubric, journal));
   if (!level) return undefined;

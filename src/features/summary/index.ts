@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parsePeriod, PERIOD_HINT, type Period } from '../../core/time/periods';
+import { parsePeriod, type Period, notAPeriod } from '../../core/time/periods';
 import { inRange } from '../../core/time/quarters';
 import { pickPeriod } from '../../host/ui/periodPick';
 import { isUneditedSummary, renderSummary, renderSummaryText, type SummaryInput } from '../../core/reports/summary';
@@ -52,7 +52,7 @@ async function summarise(services: Services, label: string | undefined): Promise
   if (!snapshot.rubric) throw new Error('The rubric could not be loaded; see the Problems panel.');
   const start = snapshot.settings.fiscalYearStartMonth;
   const period = label ? parsePeriod(label, start) : await pickPeriod(services, snapshot, 'Summary');
-  if (label && !period) throw new Error(`"${label}" is not a period: write ${PERIOD_HINT}.`);
+  if (label && !period) throw new Error(notAPeriod(label));
   if (!period) return undefined;
   const { range } = period;
   const privateCount = snapshot.journal.entries.filter((e) => e.private && e.date && inRange(e.date, range)).length;
