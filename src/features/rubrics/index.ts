@@ -29,71 +29,15 @@ export interface LadderPreviewProbe {
 export function registerRubrics(context: vscode.ExtensionContext, services: Services): LadderPreviewProbe {
   const preview = new LadderPreviewProvider();
   const view = vscode.window.createTreeView('growthJournal.ladderPreview', { treeDataProvider: preview, showCollapseAll: true });
-  let decide: ((save: boolean) => void) | undefined;
+  const ladderPreview: LadderPreview = { preview, view, decide: undefined };
   context.subscriptions.push(
     preview,
     view,
-    vscode.commands.registerCommand('growthJournal.saveImportedLadder', () => decide?.(true)),
-    vscode.commands.registerCommand('growthJournal.discardImportedLadder', () => decide?.(false)),
+    vscode.commands.registerCommand('growthJournal.saveImportedLadder', () => ladderPreview.decide?.(true)),
+    vscode.commands.registerCommand('growthJournal.discardImportedLadder', () => ladderPreview.decide?.(false)),
     vscode.commands.registerCommand(
       'growthJournal.importLadder',
-      guarded(services, async () => {
-        requireTrust();
-        const location = services.store.journalLocation();
-        if (!location) throw new Error('Open a folder first: imported rubrics are saved in its .growth/rubrics folder.');
-        const file = await services.prompts.pickLadderFile(location.folder.uri);
-        if (!file) return;
-        const result = await readLadder(ladderImporter(context.extensionUri), file, location.folder);
-        const relative = `${WORKSPACE_RUBRICS}/${result.rubric.id}.rubric.yaml`;
-        const target = vscode.Uri.joinPath(location.folder.uri, ...relative.split('/'));
-
-        decide?.(false);
-        const outline = importOutline(result, relative);
-        preview.show(outline);
-        view.title = `Ladder Preview: ${result.rubric.name}`;
-        await vscode.commands.executeCommand('setContext', PREVIEW_CONTEXT, true);
-        // Showing the view is a courtesy: the notification below works without it.
-        await vscode.commands.executeCommand('growthJournal.ladderPreview.focus').then(undefined, () => undefined);
-        let save: boolean;
-        try {
-          save = await new Promise<boolean>((resolve) => {
-            decide = resolve;
-            const counts = outline[0].description ?? '';
-            void services.prompts
-              .info(`Read ${basename(file)} as ${result.rubric.name}: ${counts}. Check it in the Ladder Preview, then save it as ${relative}.`, SAVE, DISCARD)
-              .then((answer) => answer && resolve(answer === SAVE));
-          });
-        } finally {
-          decide = undefined;
-          preview.show([]);
-          await vscode.commands.executeCommand('setContext', PREVIEW_CONTEXT, false);
-        }
-        if (!save) return;
-
-        const existing = await readTextFile(target);
-        if (existing.kind === 'text' && existing.text !== result.yaml) {
-          const replace = await services.prompts.confirm(`Replace ${relative}?`, 'A rubric with this id is already in the workspace. Levels and dimensions with the same names keep their ids, so evidence tagged against them stays attached.', 'Replace');
-          if (!replace) return;
-        }
-        // Replacing an earlier import of this rubric is what the user just agreed to; a journal is never replaced.
-        await writeFileAtomic(target, result.yaml, { journalUri: location.uri, kept: ['journal'] });
-
-        const snapshot = await services.store.snapshot();
-        if (snapshot.journal?.rubric === relative) {
-          void services.prompts.info(`Saved ${relative}; the journal already uses it.`);
-          return;
-        }
-        const entries = snapshot.journal?.entries.length ?? 0;
-        const use = await services.prompts.confirm(
-          `Use "${result.rubric.name}" for this journal?`,
-          `The journal will name ${relative} as its rubric. Every entry is kept${entries ? `; next you map the dimensions and levels your ${entries} entries use that it lacks` : ''}.`,
-          'Use This Rubric',
-        );
-        const rubric = parseRubric(result.yaml).rubric;
-        if (!use || !rubric || !(await switchJournalTo(services, { ref: relative, rubric }))) {
-          void services.prompts.info(`Saved ${relative}. Run Switch Rubric… to use it.`);
-        }
-      }),
+      guarded(services, () => importLadder(context.extensionUri, services, ladderPreview)),
     ),
     vscode.commands.registerCommand(
       'growthJournal.switchRubric',
@@ -123,6 +67,75 @@ export function registerRubrics(context: vscode.ExtensionContext, services: Serv
     ),
   );
   return { preview };
+}
+
+/** The Ladder Preview and, while it shows an import, how its ✓ and ✕ answer. */
+interface LadderPreview {
+  preview: LadderPreviewProvider;
+  view: vscode.TreeView<unknown>;
+  decide: ((save: boolean) => void) | undefined;
+}
+
+/**
+ * Import Career Ladder…: the ladder read into a rubric, shown in the preview until saved or
+ * discarded, saved under .growth/rubrics/, then offered as the journal's rubric.
+ */
+async function importLadder(extensionUri: vscode.Uri, services: Services, shown: LadderPreview): Promise<void> {
+  requireTrust();
+  const location = services.store.journalLocation();
+  if (!location) throw new Error('Open a folder first: imported rubrics are saved in its .growth/rubrics folder.');
+  const file = await services.prompts.pickLadderFile(location.folder.uri);
+  if (!file) return;
+  const result = await readLadder(ladderImporter(extensionUri), file, location.folder);
+  const relative = `${WORKSPACE_RUBRICS}/${result.rubric.id}.rubric.yaml`;
+  const target = vscode.Uri.joinPath(location.folder.uri, ...relative.split('/'));
+
+  shown.decide?.(false);
+  const outline = importOutline(result, relative);
+  shown.preview.show(outline);
+  shown.view.title = `Ladder Preview: ${result.rubric.name}`;
+  await vscode.commands.executeCommand('setContext', PREVIEW_CONTEXT, true);
+  // Showing the view is a courtesy: the notification below works without it.
+  await vscode.commands.executeCommand('growthJournal.ladderPreview.focus').then(undefined, () => undefined);
+  let save: boolean;
+  try {
+    save = await new Promise<boolean>((resolve) => {
+      shown.decide = resolve;
+      const counts = outline[0].description ?? '';
+      void services.prompts
+        .info(`Read ${basename(file)} as ${result.rubric.name}: ${counts}. Check it in the Ladder Preview, then save it as ${relative}.`, SAVE, DISCARD)
+        .then((answer) => answer && resolve(answer === SAVE));
+    });
+  } finally {
+    shown.decide = undefined;
+    shown.preview.show([]);
+    await vscode.commands.executeCommand('setContext', PREVIEW_CONTEXT, false);
+  }
+  if (!save) return;
+
+  const existing = await readTextFile(target);
+  if (existing.kind === 'text' && existing.text !== result.yaml) {
+    const replace = await services.prompts.confirm(`Replace ${relative}?`, 'A rubric with this id is already in the workspace. Levels and dimensions with the same names keep their ids, so evidence tagged against them stays attached.', 'Replace');
+    if (!replace) return;
+  }
+  // Replacing an earlier import of this rubric is what the user just agreed to; a journal is never replaced.
+  await writeFileAtomic(target, result.yaml, { journalUri: location.uri, kept: ['journal'] });
+
+  const snapshot = await services.store.snapshot();
+  if (snapshot.journal?.rubric === relative) {
+    void services.prompts.info(`Saved ${relative}; the journal already uses it.`);
+    return;
+  }
+  const entries = snapshot.journal?.entries.length ?? 0;
+  const use = await services.prompts.confirm(
+    `Use "${result.rubric.name}" for this journal?`,
+    `The journal will name ${relative} as its rubric. Every entry is kept${entries ? `; next you map the dimensions and levels your ${entries} entries use that it lacks` : ''}.`,
+    'Use This Rubric',
+  );
+  const rubric = parseRubric(result.yaml).rubric;
+  if (!use || !rubric || !(await switchJournalTo(services, { ref: relative, rubric }))) {
+    void services.prompts.info(`Saved ${relative}. Run Switch Rubric… to use it.`);
+  }
 }
 
 /** Reads and imports the ladder; a rubric already saved under the same id lends its ids to names that match. */
