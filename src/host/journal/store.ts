@@ -112,7 +112,6 @@ export class JournalStore implements vscode.Disposable {
   }
 
   /** The latest snapshot, loading it on first use. */
-
   snapshot(): Promise<JournalSnapshot> {
     this.current ??= this.startLoad();
     return this.current;
