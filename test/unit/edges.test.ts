@@ -99,6 +99,11 @@ describe('issue 21: nothing lost at the edges', () => {
     } finally {
       rmSync(other, { recursive: true, force: true });
     }
+    // Told by what it holds, however it is written: a byte-order mark, quoted keys, no entries yet.
+    writeFileSync(join(dir, 'started.yaml'), '\uFEFF# mine\n"version": 1\nrubric: product-security\n');
+    const started = await run(['summary', '--period', '2026-Q4', '--out', 'started.yaml'], dir);
+    assert.equal(started.code, 2, started.err);
+    assert.match(started.err, /holds a Growth Journal journal/);
     // Inside the lock folder: refused, and no lock folder is made to hold it.
     for (const out of ['.growth/journal.yaml.lock/p.md', 'elsewhere.lock/p.md']) {
       const r = await run(['packet', '--out', out], dir);

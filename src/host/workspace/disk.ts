@@ -284,14 +284,16 @@ const LOCK_SUFFIX = '.lock';
 const SNIFF_BYTES = 64 * 1024;
 
 /**
- * Whether the file at `path` holds a journal (top-level `version:` and `entries:`) or a rubric
- * (top-level `levels:` and `groups:`), of the kinds in `kinds`: its first 64 KB are enough to tell.
+ * Whether the file at `path` holds a journal (a top-level `entries:`, or `version:` with
+ * `rubric:`, `profile:` or `rubricHistory:`) or a rubric (`levels:` and `groups:`), of the kinds
+ * in `kinds`: the top-level keys in its first 64 KB are enough to tell.
  */
 async function keptKindOf(path: string, kinds: readonly KeptKind[]): Promise<KeptKind | undefined> {
   if (kinds.length === 0) return undefined;
-  const head = await readHead(path).catch(() => '');
-  const topKeys = new Set(head.match(/^[A-Za-z]+(?=:)/gm) ?? []);
-  if (kinds.includes('journal') && topKeys.has('version') && topKeys.has('entries')) return 'journal';
+  const head = (await readHead(path).catch(() => '')).replace(/^\uFEFF/, '');
+  const topKeys = new Set([...head.matchAll(/^["']?([A-Za-z]+)["']?[ \t]*:/gm)].map((m) => m[1]));
+  const journal = topKeys.has('entries') || (topKeys.has('version') && ['rubric', 'profile', 'rubricHistory'].some((k) => topKeys.has(k)));
+  if (kinds.includes('journal') && journal) return 'journal';
   if (kinds.includes('rubric') && topKeys.has('levels') && topKeys.has('groups')) return 'rubric';
   return undefined;
 }
